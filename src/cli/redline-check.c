@@ -1,0 +1,472 @@
+/* redline-check.c: check ad copy from the shell, for batch use and CI
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "redline-check"
+
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+#include <gio/gio.h>
+
+#include "redline-core.h"
+
+/* Exit statuses of the command-line contract (DESIGN §3). */
+enum {
+  EXIT_CLEAN = 0,
+  EXIT_ERRORS_FOUND = 1,
+  EXIT_BAD_INPUT = 2,
+};
+
+typedef struct
+{
+  char               *ecosystem;
+  char               *kind;
+  char              **rules;
+  gboolean            no_builtin_rules;
+  char               *format;
+  gboolean            list_rules;
+  gboolean            test_rules;
+  char              **files;
+
+  gboolean            json;
+  guint               n_ecosystems;
+  RedlineEcosystem    ecosystems[REDLINE_N_ECOSYSTEMS];
+  RedlineContentKind  content_kind;
+  RedlineRuleSet     *rule_set;
+  JsonBuilder        *builder;
+  gboolean            bad_input;
+  gboolean            errors_found;
+} Options;
+
+static void
+options_clear (Options *options)
+{
+  g_free (options->ecosystem);
+  g_free (options->kind);
+  g_strfreev (options->rules);
+  g_free (options->format);
+  g_strfreev (options->files);
+  g_clear_object (&options->rule_set);
+  g_clear_object (&options->builder);
+}
+
+static void
+print_error (const char *message)
+{
+  g_printerr ("%s\n", message);
+}
+
+static void
+print_usage_error (const char *message)
+{
+  g_printerr ("redline-check: %s\n", message);
+  g_printerr (_("Try “redline-check --help” for more information.\n"));
+}
+
+static gboolean
+parse_options (Options  *options,
+               int      *argc,
+               char   ***argv)
+{
+  const GOptionEntry entries[] = {
+    { "ecosystem", 0, 0, G_OPTION_ARG_STRING, &options->ecosystem,
+      N_("Check for weixin, wechat or both (default: both)"), "ECOSYSTEM" },
+    { "kind", 0, 0, G_OPTION_ARG_STRING, &options->kind,
+      N_("Content kind of text input: article, moments-ad, channels, mini-program or "
+         "group-message (default: article)"), "KIND" },
+    { "rules", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &options->rules,
+      N_("Load an extra rule pack (repeatable)"), "FILE" },
+    { "no-builtin-rules", 0, 0, G_OPTION_ARG_NONE, &options->no_builtin_rules,
+      N_("Use only the packs given with --rules"), NULL },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &options->format,
+      N_("Output format: text or json (default: text)"), "FORMAT" },
+    { "list-rules", 0, 0, G_OPTION_ARG_NONE, &options->list_rules,
+      N_("Print the loaded packs and rules and exit"), NULL },
+    { "test-rules", 0, 0, G_OPTION_ARG_NONE, &options->test_rules,
+      N_("Run every rule’s examples; exit 1 if one fails"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &options->files, NULL,
+      N_("[FILE…]") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+
+  context = g_option_context_new (_("[FILE…] — check ad copy for Weixin and WeChat"));
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_description (context,
+    _("FILE is UTF-8 text; with no FILE, or when FILE is -, standard input is read.\n"
+      "\n"
+      "Exit status: 0 when no finding is an error, 1 when one is, 2 for a usage error,\n"
+      "unreadable or invalid input, or an invalid rule pack."));
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      print_usage_error (error->message);
+      return FALSE;
+    }
+
+  if (options->ecosystem == NULL || g_str_equal (options->ecosystem, "both"))
+    {
+      options->n_ecosystems = 2;
+      options->ecosystems[0] = REDLINE_ECOSYSTEM_WEIXIN;
+      options->ecosystems[1] = REDLINE_ECOSYSTEM_WECHAT;
+    }
+  else if (redline_ecosystem_from_string (options->ecosystem, &options->ecosystems[0]))
+    options->n_ecosystems = 1;
+  else
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("unknown ecosystem “%s”: use weixin, wechat or both"),
+                         options->ecosystem);
+      print_usage_error (message);
+      return FALSE;
+    }
+
+  options->content_kind = REDLINE_CONTENT_KIND_ARTICLE;
+  if (options->kind != NULL &&
+      !redline_content_kind_from_string (options->kind, &options->content_kind))
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("unknown content kind “%s”: use article, moments-ad, channels, "
+                           "mini-program or group-message"), options->kind);
+      print_usage_error (message);
+      return FALSE;
+    }
+
+  if (options->format == NULL || g_str_equal (options->format, "text"))
+    options->json = FALSE;
+  else if (g_str_equal (options->format, "json"))
+    options->json = TRUE;
+  else
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("unknown format “%s”: use text or json"), options->format);
+      print_usage_error (message);
+      return FALSE;
+    }
+
+  if (options->no_builtin_rules && (options->rules == NULL || options->rules[0] == NULL))
+    {
+      print_usage_error (_("--no-builtin-rules needs at least one --rules=FILE"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+load_rules (Options *options)
+{
+  g_autoptr(GPtrArray) packs = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (options->no_builtin_rules)
+    packs = g_ptr_array_new_with_free_func (g_object_unref);
+  else if ((packs = redline_rule_pack_load_builtin (&error)) == NULL)
+    {
+      print_error (error->message);
+      return FALSE;
+    }
+
+  for (guint i = 0; options->rules != NULL && options->rules[i] != NULL; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (options->rules[i]);
+      RedlineRulePack *pack = redline_rule_pack_new_from_file (file, &error);
+
+      if (pack == NULL)
+        {
+          print_error (error->message);
+          return FALSE;
+        }
+      g_ptr_array_add (packs, pack);
+    }
+
+  options->rule_set = redline_rule_set_new (packs, NULL, &error);
+  if (options->rule_set == NULL)
+    {
+      print_error (error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+list_rules (Options *options)
+{
+  RedlineRuleSet *set = options->rule_set;
+
+  for (guint p = 0; p < redline_rule_set_get_n_packs (set); p++)
+    {
+      RedlineRulePack *pack = redline_rule_set_get_pack (set, p);
+
+      g_print (_("%s %s — %s (%u rules, %u terms; %s)\n"),
+               redline_rule_pack_get_id (pack), redline_rule_pack_get_version (pack),
+               redline_rule_pack_get_title (pack), redline_rule_pack_get_n_rules (pack),
+               redline_rule_pack_get_n_terms (pack), redline_rule_pack_get_display_name (pack));
+
+      for (guint r = 0; r < redline_rule_pack_get_n_rules (pack); r++)
+        {
+          RedlineRule *rule = redline_rule_pack_get_rule (pack, r);
+
+          g_print ("  %-40s %-18s %-8s weixin=%-7s wechat=%-7s %u\n",
+                   redline_rule_get_id (rule), redline_rule_get_category (rule),
+                   redline_rule_type_to_string (redline_rule_get_rule_type (rule)),
+                   redline_severity_to_string (redline_rule_get_severity (rule,
+                                                 REDLINE_ECOSYSTEM_WEIXIN)),
+                   redline_severity_to_string (redline_rule_get_severity (rule,
+                                                 REDLINE_ECOSYSTEM_WECHAT)),
+                   redline_rule_get_n_terms (rule));
+        }
+    }
+  g_print (_("%u packs, %u rules, %u terms\n"), redline_rule_set_get_n_packs (set),
+           redline_rule_set_get_n_rules (set), redline_rule_set_get_n_terms (set));
+}
+
+typedef struct
+{
+  guint passed;
+  guint failed;
+} ExampleTally;
+
+static void
+on_example_cb (RedlineRule *rule,
+               guint        line,
+               gboolean     passed,
+               const char  *detail,
+               gpointer     user_data)
+{
+  ExampleTally *tally = user_data;
+  RedlineRulePack *pack = redline_rule_get_pack (rule);
+
+  if (passed)
+    {
+      tally->passed++;
+      return;
+    }
+  tally->failed++;
+  g_print ("%s:%u: %s: %s\n", pack ? redline_rule_pack_get_display_name (pack) : "?", line,
+           redline_rule_get_id (rule), detail);
+}
+
+static gboolean
+test_rules (Options *options)
+{
+  ExampleTally tally = { 0 };
+
+  redline_rule_set_test_examples (options->rule_set, on_example_cb, &tally);
+  /* The plain closing line test harnesses read. */
+  g_print ("%u passed, %u failed\n", tally.passed, tally.failed);
+  return tally.failed == 0;
+}
+
+static GBytes *
+read_input (const char  *path,
+            GError     **error)
+{
+  if (g_str_equal (path, "-"))
+    {
+      g_autoptr(GByteArray) data = g_byte_array_new ();
+      guint8 buffer[65536];
+      size_t n;
+
+      while ((n = fread (buffer, 1, sizeof buffer, stdin)) > 0)
+        g_byte_array_append (data, buffer, n);
+      if (ferror (stdin))
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                       _("<stdin>: cannot read standard input"));
+          return NULL;
+        }
+      return g_byte_array_free_to_bytes (g_steal_pointer (&data));
+    }
+  else
+    {
+      g_autoptr(GError) local_error = NULL;
+      char *contents;
+      gsize length;
+
+      if (!g_file_get_contents (path, &contents, &length, &local_error))
+        {
+          g_set_error (error, local_error->domain, local_error->code,
+                       _("%s: cannot read the file: %s"), path, local_error->message);
+          return NULL;
+        }
+      return g_bytes_new_take (contents, length);
+    }
+}
+
+static const char *
+ecosystem_label (RedlineEcosystem ecosystem)
+{
+  /* Brand names: never translated. */
+  return ecosystem == REDLINE_ECOSYSTEM_WEIXIN ? "Weixin" : "WeChat";
+}
+
+static void
+print_finding (const char     *file,
+               RedlineFinding *finding)
+{
+  RedlineEcosystem ecosystem = redline_finding_get_ecosystem (finding);
+  const char * const *suggestions = redline_finding_get_suggestions (finding);
+  const char *reference = redline_finding_get_reference (finding);
+  g_autofree char *location = NULL;
+
+  if (redline_finding_get_scope (finding) == REDLINE_SCOPE_DOCUMENT)
+    location = g_strdup (file);
+  else
+    location = g_strdup_printf ("%s:%u:%u", file, redline_finding_get_line (finding),
+                                redline_finding_get_column (finding));
+
+  g_print ("%s: %s: [%s] %s [%s]\n", location,
+           redline_severity_to_string (redline_finding_get_severity (finding)),
+           redline_ecosystem_to_string (ecosystem), redline_finding_get_message (finding),
+           redline_finding_get_rule_id (finding));
+  if (suggestions[0] != NULL)
+    {
+      g_autofree char *joined = g_strjoinv (_(", "), (char **) suggestions);
+
+      g_print (_("    suggestion: %s\n"), joined);
+    }
+  if (reference != NULL)
+    g_print (_("    reference: %s\n"), reference);
+  g_print (_("    on %s: %s\n"), ecosystem_label (redline_ecosystem_other (ecosystem)),
+           redline_severity_to_string (redline_finding_get_other_severity (finding)));
+}
+
+static void
+report_findings (Options            *options,
+                 const char         *file,
+                 RedlineEcosystem    ecosystem,
+                 RedlineContentKind  kind,
+                 GListModel         *findings)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(RedlineFinding) finding = g_list_model_get_item (findings, i);
+
+      if (redline_finding_get_severity (finding) == REDLINE_SEVERITY_ERROR)
+        options->errors_found = TRUE;
+      if (!options->json)
+        print_finding (file, finding);
+    }
+
+  if (options->json)
+    redline_json_add_result (options->builder, file, ecosystem, kind, findings);
+}
+
+static void
+check_input (Options    *options,
+             const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *text = NULL;
+  const char *display_name = g_str_equal (path, "-") ? "<stdin>" : path;
+  const char *data;
+  gsize length;
+
+  bytes = read_input (path, &error);
+  if (bytes == NULL)
+    {
+      print_error (error->message);
+      options->bad_input = TRUE;
+      return;
+    }
+
+  data = g_bytes_get_data (bytes, &length);
+  if (!redline_text_validate (data, length, display_name, &error))
+    {
+      print_error (error->message);
+      options->bad_input = TRUE;
+      return;
+    }
+
+  text = g_strndup (data, length);
+  for (guint e = 0; e < options->n_ecosystems; e++)
+    {
+      g_autoptr(GListModel) findings =
+        redline_rule_set_check_text (options->rule_set, text, options->ecosystems[e],
+                                     options->content_kind);
+
+      report_findings (options, display_name, options->ecosystems[e], options->content_kind,
+                       findings);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  Options options = { 0 };
+  int status;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  if (!parse_options (&options, &argc, &argv) || !load_rules (&options))
+    {
+      options_clear (&options);
+      return EXIT_BAD_INPUT;
+    }
+
+  if (options.list_rules)
+    {
+      list_rules (&options);
+      options_clear (&options);
+      return EXIT_CLEAN;
+    }
+  if (options.test_rules)
+    {
+      status = test_rules (&options) ? EXIT_CLEAN : EXIT_ERRORS_FOUND;
+      options_clear (&options);
+      return status;
+    }
+
+  if (options.json)
+    {
+      options.builder = json_builder_new ();
+      json_builder_begin_object (options.builder);
+      json_builder_set_member_name (options.builder, "version");
+      json_builder_add_int_value (options.builder, 1);
+      json_builder_set_member_name (options.builder, "results");
+      json_builder_begin_array (options.builder);
+    }
+
+  if (options.files == NULL || options.files[0] == NULL)
+    check_input (&options, "-");
+  else
+    {
+      for (guint i = 0; options.files[i] != NULL; i++)
+        check_input (&options, options.files[i]);
+    }
+
+  if (options.json)
+    {
+      g_autoptr(JsonGenerator) generator = json_generator_new ();
+      g_autoptr(JsonNode) root = NULL;
+      g_autofree char *output = NULL;
+
+      json_builder_end_array (options.builder);
+      json_builder_end_object (options.builder);
+      root = json_builder_get_root (options.builder);
+      json_generator_set_root (generator, root);
+      json_generator_set_pretty (generator, TRUE);
+      output = json_generator_to_data (generator, NULL);
+      g_print ("%s\n", output);
+    }
+
+  status = options.bad_input ? EXIT_BAD_INPUT
+         : options.errors_found ? EXIT_ERRORS_FOUND
+         : EXIT_CLEAN;
+  options_clear (&options);
+  return status;
+}

@@ -1,0 +1,15 @@
+/* redline-core.h: the public API of libredline-core
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "redline-types.h"
+#include "redline-finding.h"
+#include "redline-json.h"
+#include "redline-matcher.h"
+#include "redline-rule.h"
+#include "redline-rule-pack.h"
+#include "redline-rule-set.h"
+#include "redline-text.h"

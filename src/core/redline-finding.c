@@ -1,0 +1,359 @@
+/* redline-finding.c: one thing the checker found
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "redline-finding"
+
+#include "config.h"
+
+#include "redline-finding-private.h"
+
+G_DEFINE_FINAL_TYPE (RedlineFinding, redline_finding, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_RULE_ID,
+  PROP_CATEGORY,
+  PROP_SEVERITY,
+  PROP_FIELD,
+  PROP_START,
+  PROP_END,
+  PROP_LINE,
+  PROP_COLUMN,
+  PROP_TEXT,
+  PROP_MESSAGE,
+  PROP_REFERENCE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+redline_finding_finalize (GObject *object)
+{
+  RedlineFinding *self = (RedlineFinding *) object;
+
+  g_free (self->rule_id);
+  g_free (self->term_id);
+  g_free (self->pack_id);
+  g_free (self->pack_version);
+  g_free (self->category);
+  g_free (self->text);
+  g_free (self->message);
+  g_strfreev (self->suggestions);
+  g_free (self->reference);
+  g_free (self->url);
+  g_free (self->missing);
+  g_free (self->trigger);
+
+  G_OBJECT_CLASS (redline_finding_parent_class)->finalize (object);
+}
+
+static void
+redline_finding_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  RedlineFinding *self = REDLINE_FINDING (object);
+
+  switch (prop_id)
+    {
+    case PROP_RULE_ID:
+      g_value_set_string (value, self->rule_id);
+      break;
+    case PROP_CATEGORY:
+      g_value_set_string (value, self->category);
+      break;
+    case PROP_SEVERITY:
+      g_value_set_uint (value, self->severity);
+      break;
+    case PROP_FIELD:
+      g_value_set_uint (value, self->field);
+      break;
+    case PROP_START:
+      g_value_set_uint64 (value, self->start);
+      break;
+    case PROP_END:
+      g_value_set_uint64 (value, self->end);
+      break;
+    case PROP_LINE:
+      g_value_set_uint (value, self->line);
+      break;
+    case PROP_COLUMN:
+      g_value_set_uint (value, self->column);
+      break;
+    case PROP_TEXT:
+      g_value_set_string (value, self->text);
+      break;
+    case PROP_MESSAGE:
+      g_value_set_string (value, self->message);
+      break;
+    case PROP_REFERENCE:
+      g_value_set_string (value, self->reference);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+redline_finding_class_init (RedlineFindingClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = redline_finding_finalize;
+  object_class->get_property = redline_finding_get_property;
+
+  properties[PROP_RULE_ID] = g_param_spec_string ("rule-id", NULL, NULL, NULL, flags);
+  properties[PROP_CATEGORY] = g_param_spec_string ("category", NULL, NULL, NULL, flags);
+  properties[PROP_SEVERITY] = g_param_spec_uint ("severity", NULL, NULL,
+                                                 REDLINE_SEVERITY_OFF, REDLINE_SEVERITY_ERROR,
+                                                 REDLINE_SEVERITY_OFF, flags);
+  properties[PROP_FIELD] = g_param_spec_uint ("field", NULL, NULL,
+                                              0, REDLINE_N_FIELDS - 1, 0, flags);
+  properties[PROP_START] = g_param_spec_uint64 ("start", NULL, NULL, 0, G_MAXUINT64, 0, flags);
+  properties[PROP_END] = g_param_spec_uint64 ("end", NULL, NULL, 0, G_MAXUINT64, 0, flags);
+  properties[PROP_LINE] = g_param_spec_uint ("line", NULL, NULL, 0, G_MAXUINT, 0, flags);
+  properties[PROP_COLUMN] = g_param_spec_uint ("column", NULL, NULL, 0, G_MAXUINT, 0, flags);
+  properties[PROP_TEXT] = g_param_spec_string ("text", NULL, NULL, NULL, flags);
+  properties[PROP_MESSAGE] = g_param_spec_string ("message", NULL, NULL, NULL, flags);
+  properties[PROP_REFERENCE] = g_param_spec_string ("reference", NULL, NULL, NULL, flags);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+redline_finding_init (RedlineFinding *self)
+{
+}
+
+RedlineFinding *
+_redline_finding_new (void)
+{
+  return g_object_new (REDLINE_TYPE_FINDING, NULL);
+}
+
+const char *
+redline_finding_get_rule_id (RedlineFinding *self)
+{
+  g_return_val_if_fail (REDLINE_IS_FINDING (self), NULL);
+  return self->rule_id;
+}
+
+/**
+ * redline_finding_get_term_id:
+ * @self: a #RedlineFinding
+ *
+ * Returns: (nullable): the id of the term or pattern within its rule
+ */
+const char *
+redline_finding_get_term_id (RedlineFinding *self)
+{
+  g_return_val_if_fail (REDLINE_IS_FINDING (self), NULL);
+  return self->term_id;
+}
+
+const char *
+redline_finding_get_pack_id (RedlineFinding *self)
+{
+  g_return_val_if_fail (REDLINE_IS_FINDING (self), NULL);
+  return self->pack_id;
+}
+
+const char *
+redline_finding_get_pack_version (RedlineFinding *self)
+{
+  g_return_val_if_fail (REDLINE_IS_FINDING (self), NULL);
+  return self->pack_version;
+}
+
+const char *
+redline_finding_get_category (RedlineFinding *self)
+{
+  g_return_val_if_fail (REDLINE_IS_FINDING (self), NULL);
+  return self->category;
+}
+
+RedlineSeverity
+redline_finding_get_severity (RedlineFinding *self)
+{
+  g_return_val_if_fail (REDLINE_IS_FINDING (self), REDLINE_SEVERITY_OFF);
+  return self->severity;
+}
+
+RedlineEcosystem
+redline_finding_get_ecosystem (RedlineFinding *self)
+{
+  g_return_val_if_fail (REDLINE_IS_FINDING (self), REDLINE_ECOSYSTEM_WEIXIN);
+  return self->ecosystem;
+}
+
+/**
+ * redline_finding_get_other_severity:
+ * @self: a #RedlineFinding
+ *
+ * Returns: what the same rule says on the other ecosystem
+ */
+RedlineSeverity
+redline_finding_get_other_severity (RedlineFinding *self)
+{
+  g_return_val_if_fail (REDLINE_IS_FINDING (self), REDLINE_SEVERITY_OFF);
+  return self->other_severity;
+}
+
+RedlineField
+redline_finding_get_field (RedlineFinding *self)
+{
+  g_return_val_if_fail (REDLINE_IS_FINDING (self), REDLINE_FIELD_BODY);
+  return self->field;
+}
+
+RedlineScope
+redline_finding_get_scope (RedlineFinding *self)
+{
+  g_return_val_if_fail (REDLINE_IS_FINDING (self), REDLINE_SCOPE_SPAN);
+  return self->scope;
+}
+
+/**
+ * redline_finding_get_start:
+ * @self: a #RedlineFinding
+ *
+ * Returns: where the finding starts in its field, in code points of the text
+ *   as written (0 for a finding about the whole document)
+ */
+gsize
+redline_finding_get_start (RedlineFinding *self)
+{
+  g_return_val_if_fail (REDLINE_IS_FINDING (self), 0);
+  return self->start;
+}
+
+gsize
+redline_finding_get_end (RedlineFinding *self)
+{
+  g_return_val_if_fail (REDLINE_IS_FINDING (self), 0);
+  return self->end;
+}
+
+guint
+redline_finding_get_line (RedlineFinding *self)
+{
+  g_return_val_if_fail (REDLINE_IS_FINDING (self), 0);
+  return self->line;
+}
+
+guint
+redline_finding_get_column (RedlineFinding *self)
+{
+  g_return_val_if_fail (REDLINE_IS_FINDING (self), 0);
+  return self->column;
+}
+
+const char *
+redline_finding_get_text (RedlineFinding *self)
+{
+  g_return_val_if_fail (REDLINE_IS_FINDING (self), NULL);
+  return self->text;
+}
+
+const char *
+redline_finding_get_message (RedlineFinding *self)
+{
+  g_return_val_if_fail (REDLINE_IS_FINDING (self), NULL);
+  return self->message;
+}
+
+/**
+ * redline_finding_get_suggestions:
+ * @self: a #RedlineFinding
+ *
+ * Returns: (transfer none) (array zero-terminated=1): replacements, maybe none
+ */
+const char * const *
+redline_finding_get_suggestions (RedlineFinding *self)
+{
+  static const char * const none[] = { NULL };
+
+  g_return_val_if_fail (REDLINE_IS_FINDING (self), NULL);
+  return self->suggestions != NULL ? (const char * const *) self->suggestions : none;
+}
+
+/**
+ * redline_finding_get_reference:
+ * @self: a #RedlineFinding
+ *
+ * Returns: (nullable): the legal or platform reference
+ */
+const char *
+redline_finding_get_reference (RedlineFinding *self)
+{
+  g_return_val_if_fail (REDLINE_IS_FINDING (self), NULL);
+  return self->reference;
+}
+
+/**
+ * redline_finding_get_url:
+ * @self: a #RedlineFinding
+ *
+ * Returns: (nullable): where to read more
+ */
+const char *
+redline_finding_get_url (RedlineFinding *self)
+{
+  g_return_val_if_fail (REDLINE_IS_FINDING (self), NULL);
+  return self->url;
+}
+
+/**
+ * redline_finding_get_missing:
+ * @self: a #RedlineFinding
+ *
+ * Returns: (nullable): for a missing phrase, the phrase the rule asks for
+ */
+const char *
+redline_finding_get_missing (RedlineFinding *self)
+{
+  g_return_val_if_fail (REDLINE_IS_FINDING (self), NULL);
+  return self->missing;
+}
+
+/**
+ * redline_finding_get_trigger:
+ * @self: a #RedlineFinding
+ *
+ * Returns: (nullable): for a missing phrase, the text that made it required
+ */
+const char *
+redline_finding_get_trigger (RedlineFinding *self)
+{
+  g_return_val_if_fail (REDLINE_IS_FINDING (self), NULL);
+  return self->trigger;
+}
+
+/**
+ * redline_finding_compare:
+ * @a: a #RedlineFinding
+ * @b: another
+ *
+ * Orders findings as they are shown: by field, document-wide ones first, then
+ * by position, then by rule.
+ *
+ * Returns: negative, zero or positive
+ */
+int
+redline_finding_compare (RedlineFinding *a,
+                         RedlineFinding *b)
+{
+  if (a->field != b->field)
+    return a->field < b->field ? -1 : 1;
+  if (a->scope != b->scope)
+    return a->scope == REDLINE_SCOPE_DOCUMENT ? -1 : 1;
+  if (a->start != b->start)
+    return a->start < b->start ? -1 : 1;
+  if (a->end != b->end)
+    return a->end < b->end ? -1 : 1;
+  return g_strcmp0 (a->rule_id, b->rule_id);
+}

@@ -1,0 +1,40 @@
+/* redline-finding.h: one thing the checker found
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "redline-types.h"
+
+G_BEGIN_DECLS
+
+#define REDLINE_TYPE_FINDING (redline_finding_get_type ())
+
+G_DECLARE_FINAL_TYPE (RedlineFinding, redline_finding, REDLINE, FINDING, GObject)
+
+const char          *redline_finding_get_rule_id         (RedlineFinding *self);
+const char          *redline_finding_get_term_id         (RedlineFinding *self);
+const char          *redline_finding_get_pack_id         (RedlineFinding *self);
+const char          *redline_finding_get_pack_version    (RedlineFinding *self);
+const char          *redline_finding_get_category        (RedlineFinding *self);
+RedlineSeverity      redline_finding_get_severity        (RedlineFinding *self);
+RedlineEcosystem     redline_finding_get_ecosystem       (RedlineFinding *self);
+RedlineSeverity      redline_finding_get_other_severity  (RedlineFinding *self);
+RedlineField         redline_finding_get_field           (RedlineFinding *self);
+RedlineScope         redline_finding_get_scope           (RedlineFinding *self);
+gsize                redline_finding_get_start           (RedlineFinding *self);
+gsize                redline_finding_get_end             (RedlineFinding *self);
+guint                redline_finding_get_line            (RedlineFinding *self);
+guint                redline_finding_get_column          (RedlineFinding *self);
+const char          *redline_finding_get_text            (RedlineFinding *self);
+const char          *redline_finding_get_message         (RedlineFinding *self);
+const char * const  *redline_finding_get_suggestions     (RedlineFinding *self);
+const char          *redline_finding_get_reference       (RedlineFinding *self);
+const char          *redline_finding_get_url             (RedlineFinding *self);
+const char          *redline_finding_get_missing         (RedlineFinding *self);
+const char          *redline_finding_get_trigger         (RedlineFinding *self);
+int                  redline_finding_compare             (RedlineFinding *a,
+                                                          RedlineFinding *b);
+
+G_END_DECLS

@@ -1,0 +1,107 @@
+/* redline-rule-private.h: the parts of a rule the loader and checker share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "redline-rule.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  char     *text;     /* as written */
+  gunichar *chars;    /* normalised */
+  gsize     n_chars;
+} RedlinePhrase;
+
+typedef struct
+{
+  GPtrArray *overlap;  /* of RedlinePhrase: the phrase covers the hit */
+  GPtrArray *before;   /* the text before the hit ends with the phrase */
+  GPtrArray *after;    /* the text after the hit starts with the phrase */
+  GPtrArray *patterns; /* of GRegex: a match near the hit overlaps it */
+} RedlineExceptions;
+
+typedef struct
+{
+  char              *id;
+  RedlinePhrase      phrase;
+  char             **suggestions;
+  RedlineExceptions  exceptions;
+  RedlineSeverity    severity[REDLINE_N_ECOSYSTEMS];
+  gboolean           word_start;  /* must begin at a word boundary */
+  gboolean           word_end;    /* must end at a word boundary */
+  guint              line;
+} RedlineTerm;
+
+typedef struct
+{
+  char   *id;
+  char   *source;
+  GRegex *regex;
+  guint   line;
+} RedlinePattern;
+
+typedef struct
+{
+  RedlineContentKind kind;
+  RedlineField       field;
+  guint              max;
+} RedlineLimit;
+
+typedef struct
+{
+  gboolean           correct;
+  gboolean           has_ecosystem;
+  RedlineEcosystem   ecosystem;
+  RedlineContentKind kind;
+  RedlineField       field;
+  char              *text;
+  gboolean           has_marker;
+  gsize              marker_start;  /* code points */
+  gsize              marker_end;
+  guint              line;
+} RedlineExample;
+
+struct _RedlineRule
+{
+  GObject            parent_instance;
+
+  RedlineRulePack   *pack;          /* not owned: the pack owns its rules */
+  char              *id;
+  RedlineRuleType    type;
+  char              *category;
+  char              *topic;
+  RedlineSeverity    severity[REDLINE_N_ECOSYSTEMS];
+  guint              kinds;         /* bit per RedlineContentKind */
+  char              *message;
+  char              *reference;
+  char              *url;
+  char             **suggestions;
+  GPtrArray         *terms;         /* of RedlineTerm */
+  GPtrArray         *patterns;      /* of RedlinePattern */
+  RedlineExceptions  exceptions;
+  GPtrArray         *requires;      /* of RedlinePhrase */
+  GPtrArray         *allow_domains; /* of char*, lower case */
+  GArray            *limits;        /* of RedlineLimit */
+  GPtrArray         *examples;      /* of RedlineExample */
+  guint              line;
+};
+
+#define REDLINE_ALL_KINDS ((1u << REDLINE_N_CONTENT_KINDS) - 1)
+
+RedlineRule   *_redline_rule_new              (void);
+RedlinePhrase *_redline_phrase_new            (const char        *text);
+void           _redline_phrase_free           (RedlinePhrase     *phrase);
+void           _redline_phrase_init           (RedlinePhrase     *phrase,
+                                               const char        *text);
+void           _redline_exceptions_init       (RedlineExceptions *exceptions);
+void           _redline_exceptions_clear      (RedlineExceptions *exceptions);
+RedlineTerm   *_redline_term_new              (void);
+void           _redline_term_free             (RedlineTerm       *term);
+void           _redline_pattern_free          (RedlinePattern    *pattern);
+void           _redline_example_free          (RedlineExample    *example);
+
+G_END_DECLS

@@ -1,0 +1,1322 @@
+/* redline-rule-set.c: rule packs compiled for checking, and the checker
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Checking one field: normalise it (RedlineText), run the one automaton that
+ * holds every term of every rule, then the regular expressions, the link
+ * finder and the length limits. Each hit must pass its word boundaries and
+ * exceptions; the survivors are de-duplicated per rule (leftmost, then
+ * longest) and become findings with offsets in the text as written. The UI,
+ * the command line and reports all go through redline_rule_set_check().
+ */
+
+#define G_LOG_DOMAIN "redline-rule-set"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "redline-finding-private.h"
+#include "redline-fold-private.h"
+#include "redline-matcher.h"
+#include "redline-rule-pack.h"
+#include "redline-rule-private.h"
+#include "redline-rule-set.h"
+#include "redline-text.h"
+
+/* How far either side of a hit an <except-pattern> looks. */
+#define EXCEPT_PATTERN_WINDOW 32
+
+typedef struct
+{
+  RedlineRule *rule;
+  RedlineTerm *term;
+} Entry;
+
+struct _RedlineRuleSet
+{
+  GObject         parent_instance;
+
+  GPtrArray      *packs;           /* of RedlineRulePack */
+  GPtrArray      *rules;           /* of RedlineRule, in pack order */
+  GHashTable     *rules_by_id;
+  GArray         *entries;         /* of Entry: the matcher's payloads */
+  RedlineMatcher *matcher;
+  GPtrArray      *allowed_domains; /* of char*, from the options */
+  GPtrArray      *allowed_terms;   /* of RedlinePhrase, from the options */
+  GRegex         *link_regex;
+  guint           n_terms;
+  gboolean        has_patterns;
+};
+
+G_DEFINE_FINAL_TYPE (RedlineRuleSet, redline_rule_set, G_TYPE_OBJECT)
+
+/* A hit that may become a finding. Offsets are in normalised characters
+ * until make_finding() maps them back. */
+typedef struct
+{
+  RedlineRule  *rule;
+  RedlineTerm  *term;        /* NULL for patterns, links, lengths */
+  const char   *pattern_id;
+  RedlineField  field;
+  RedlineScope  scope;
+  gsize         start;       /* normalised; for lengths, original */
+  gsize         end;
+  gboolean      original;    /* start and end are already original offsets */
+  char         *domain;
+  guint         length;
+  guint         max;
+  char         *trigger;
+  RedlineField  trigger_field;
+} Hit;
+
+typedef struct
+{
+  RedlineRuleSet     *self;
+  RedlineEcosystem    ecosystem;
+  RedlineContentKind  kind;
+  RedlineField        field;
+  const char         *original;
+  RedlineText        *text;
+  const gunichar     *chars;
+  gsize               n_chars;
+  char               *utf8;        /* normalised text, made on demand */
+  gsize              *utf8_index;  /* byte offset of each normalised character */
+  GArray             *hits;        /* of Hit */
+} FieldScan;
+
+static void
+clear_hit (gpointer data)
+{
+  Hit *hit = data;
+
+  g_free (hit->domain);
+  g_free (hit->trigger);
+}
+
+static RedlineSeverity
+entry_severity (RedlineRule      *rule,
+                RedlineTerm      *term,
+                RedlineEcosystem  ecosystem)
+{
+  return term != NULL ? term->severity[ecosystem] : rule->severity[ecosystem];
+}
+
+/* ---- Construction --------------------------------------------------------- */
+
+static void
+redline_rule_set_finalize (GObject *object)
+{
+  RedlineRuleSet *self = (RedlineRuleSet *) object;
+
+  g_clear_pointer (&self->packs, g_ptr_array_unref);
+  g_clear_pointer (&self->rules, g_ptr_array_unref);
+  g_clear_pointer (&self->rules_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->entries, g_array_unref);
+  g_clear_pointer (&self->matcher, redline_matcher_free);
+  g_clear_pointer (&self->allowed_domains, g_ptr_array_unref);
+  g_clear_pointer (&self->allowed_terms, g_ptr_array_unref);
+  g_clear_pointer (&self->link_regex, g_regex_unref);
+
+  G_OBJECT_CLASS (redline_rule_set_parent_class)->finalize (object);
+}
+
+static void
+redline_rule_set_class_init (RedlineRuleSetClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = redline_rule_set_finalize;
+}
+
+static void
+redline_rule_set_init (RedlineRuleSet *self)
+{
+  self->packs = g_ptr_array_new_with_free_func (g_object_unref);
+  self->rules = g_ptr_array_new_with_free_func (g_object_unref);
+  self->rules_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->entries = g_array_new (FALSE, FALSE, sizeof (Entry));
+  self->matcher = redline_matcher_new ();
+  self->allowed_domains = g_ptr_array_new_with_free_func (g_free);
+  self->allowed_terms = g_ptr_array_new_with_free_func ((GDestroyNotify) _redline_phrase_free);
+
+  /* Links in normalised text (lower case, full-width folded): a scheme or
+   * www., or a bare host with a common top-level domain. An e-mail address
+   * is not a link. */
+  self->link_regex =
+    g_regex_new ("(?<![a-z0-9@._-])"
+                 "(?:(?:https?://|www\\.)[a-z0-9._~%!$&'()*+,;=:@/?#\\[\\]-]+"
+                 "|(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\\.)+"
+                 "(?:com|cn|net|org|io|co|me|info|biz|xyz|top|shop|app|dev|site|online|store"
+                 "|hk|tw|mo|sg|my|uk|us|jp|kr|de|fr|au|ca|ly|gl|cc|tv)"
+                 "(?![a-z0-9-])(?:[/?#][a-z0-9._~%!$&'()*+,;=:@/?#\\[\\]-]*)?)",
+                 G_REGEX_OPTIMIZE, 0, NULL);
+  g_assert (self->link_regex != NULL);
+}
+
+/**
+ * redline_rule_set_new:
+ * @packs: (element-type RedlineRulePack): the packs to use
+ * @options: (nullable): what a project adds
+ * @error: return location for a #GError in %REDLINE_RULES_ERROR
+ *
+ * Compiles the packs into one immutable rule set. Two packs may not share an
+ * id, nor two rules.
+ *
+ * Returns: (transfer full): the rule set, or %NULL with @error set
+ */
+RedlineRuleSet *
+redline_rule_set_new (GPtrArray                    *packs,
+                      const RedlineRuleSetOptions  *options,
+                      GError                      **error)
+{
+  g_autoptr(RedlineRuleSet) self = NULL;
+  g_autoptr(GHashTable) pack_ids = g_hash_table_new (g_str_hash, g_str_equal);
+
+  g_return_val_if_fail (packs != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  self = g_object_new (REDLINE_TYPE_RULE_SET, NULL);
+
+  for (guint p = 0; p < packs->len; p++)
+    {
+      RedlineRulePack *pack = g_ptr_array_index (packs, p);
+      const char *pack_id = redline_rule_pack_get_id (pack);
+
+      if (!g_hash_table_add (pack_ids, (gpointer) pack_id))
+        {
+          g_set_error (error, REDLINE_RULES_ERROR, REDLINE_RULES_ERROR_DUPLICATE_ID,
+                       _("%s:1:1: another loaded pack already has the id “%s”"),
+                       redline_rule_pack_get_display_name (pack), pack_id);
+          return NULL;
+        }
+      g_ptr_array_add (self->packs, g_object_ref (pack));
+
+      for (guint r = 0; r < redline_rule_pack_get_n_rules (pack); r++)
+        {
+          RedlineRule *rule = redline_rule_pack_get_rule (pack, r);
+
+          if (g_hash_table_contains (self->rules_by_id, rule->id))
+            {
+              RedlineRule *other = g_hash_table_lookup (self->rules_by_id, rule->id);
+
+              g_set_error (error, REDLINE_RULES_ERROR, REDLINE_RULES_ERROR_DUPLICATE_ID,
+                           _("%s:%u:1: the rule id “%s” is already used by %s"),
+                           redline_rule_pack_get_display_name (pack), rule->line, rule->id,
+                           other->pack ? redline_rule_pack_get_display_name (other->pack) : "?");
+              return NULL;
+            }
+          g_hash_table_insert (self->rules_by_id, rule->id, rule);
+          g_ptr_array_add (self->rules, g_object_ref (rule));
+
+          for (guint t = 0; t < rule->terms->len; t++)
+            {
+              RedlineTerm *term = g_ptr_array_index (rule->terms, t);
+              Entry entry = { rule, term };
+
+              g_array_append_val (self->entries, entry);
+              redline_matcher_add (self->matcher, term->phrase.chars, term->phrase.n_chars,
+                                   self->entries->len - 1);
+            }
+          self->n_terms += rule->terms->len;
+          self->has_patterns |= rule->patterns->len > 0;
+        }
+    }
+  redline_matcher_compile (self->matcher);
+
+  if (options != NULL && options->allowed_domains != NULL)
+    {
+      for (guint i = 0; options->allowed_domains[i] != NULL; i++)
+        {
+          char *domain = g_ascii_strdown (options->allowed_domains[i], -1);
+
+          g_strstrip (domain);
+          if (domain[0] == '.')
+            memmove (domain, domain + 1, strlen (domain));
+          g_ptr_array_add (self->allowed_domains, domain);
+        }
+    }
+  if (options != NULL && options->allowed_terms != NULL)
+    {
+      for (guint i = 0; options->allowed_terms[i] != NULL; i++)
+        {
+          RedlinePhrase *phrase = _redline_phrase_new (options->allowed_terms[i]);
+
+          if (phrase->n_chars > 0)
+            g_ptr_array_add (self->allowed_terms, phrase);
+          else
+            _redline_phrase_free (phrase);
+        }
+    }
+
+  return g_steal_pointer (&self);
+}
+
+guint
+redline_rule_set_get_n_packs (RedlineRuleSet *self)
+{
+  g_return_val_if_fail (REDLINE_IS_RULE_SET (self), 0);
+  return self->packs->len;
+}
+
+/**
+ * redline_rule_set_get_pack:
+ * @self: a #RedlineRuleSet
+ * @index: a pack index
+ *
+ * Returns: (transfer none): the pack
+ */
+RedlineRulePack *
+redline_rule_set_get_pack (RedlineRuleSet *self,
+                           guint           index)
+{
+  g_return_val_if_fail (REDLINE_IS_RULE_SET (self), NULL);
+  g_return_val_if_fail (index < self->packs->len, NULL);
+  return g_ptr_array_index (self->packs, index);
+}
+
+guint
+redline_rule_set_get_n_rules (RedlineRuleSet *self)
+{
+  g_return_val_if_fail (REDLINE_IS_RULE_SET (self), 0);
+  return self->rules->len;
+}
+
+guint
+redline_rule_set_get_n_terms (RedlineRuleSet *self)
+{
+  g_return_val_if_fail (REDLINE_IS_RULE_SET (self), 0);
+  return self->n_terms;
+}
+
+/**
+ * redline_rule_set_find_rule:
+ * @self: a #RedlineRuleSet
+ * @rule_id: a rule id
+ *
+ * Returns: (transfer none) (nullable): the rule with that id
+ */
+RedlineRule *
+redline_rule_set_find_rule (RedlineRuleSet *self,
+                            const char     *rule_id)
+{
+  g_return_val_if_fail (REDLINE_IS_RULE_SET (self), NULL);
+  g_return_val_if_fail (rule_id != NULL, NULL);
+  return g_hash_table_lookup (self->rules_by_id, rule_id);
+}
+
+/* ---- Exceptions ----------------------------------------------------------- */
+
+static inline gboolean
+phrase_at (const FieldScan     *scan,
+           gsize                pos,
+           const RedlinePhrase *phrase)
+{
+  return pos + phrase->n_chars <= scan->n_chars &&
+         memcmp (scan->chars + pos, phrase->chars, phrase->n_chars * sizeof (gunichar)) == 0;
+}
+
+static gboolean
+any_overlaps (const FieldScan *scan,
+              GPtrArray       *phrases,
+              gsize            start,
+              gsize            end)
+{
+  for (guint i = 0; i < phrases->len; i++)
+    {
+      const RedlinePhrase *phrase = g_ptr_array_index (phrases, i);
+      gsize first = start + 1 > phrase->n_chars ? start + 1 - phrase->n_chars : 0;
+
+      for (gsize pos = first; pos < end; pos++)
+        {
+          if (phrase_at (scan, pos, phrase))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* Before and after phrases are compared with the text right next to the hit,
+ * or past one space: "best" followed by " regards" is excepted by "regards". */
+static gboolean
+any_before (const FieldScan *scan,
+            GPtrArray       *phrases,
+            gsize            start)
+{
+  for (guint i = 0; i < phrases->len; i++)
+    {
+      const RedlinePhrase *phrase = g_ptr_array_index (phrases, i);
+      gsize at = start;
+
+      if (at >= phrase->n_chars && phrase_at (scan, at - phrase->n_chars, phrase))
+        return TRUE;
+      if (at > 0 && scan->chars[at - 1] == ' ')
+        at--;
+      if (at != start && at >= phrase->n_chars && phrase_at (scan, at - phrase->n_chars, phrase))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+any_after (const FieldScan *scan,
+           GPtrArray       *phrases,
+           gsize            end)
+{
+  gboolean spaced = end < scan->n_chars && scan->chars[end] == ' ';
+
+  for (guint i = 0; i < phrases->len; i++)
+    {
+      const RedlinePhrase *phrase = g_ptr_array_index (phrases, i);
+
+      if (phrase_at (scan, end, phrase) || (spaced && phrase_at (scan, end + 1, phrase)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+any_pattern_overlaps (const FieldScan *scan,
+                      GPtrArray       *patterns,
+                      gsize            start,
+                      gsize            end)
+{
+  gsize window_start, window_end;
+  g_autofree char *window = NULL;
+
+  if (patterns->len == 0)
+    return FALSE;
+
+  window_start = start > EXCEPT_PATTERN_WINDOW ? start - EXCEPT_PATTERN_WINDOW : 0;
+  window_end = MIN (scan->n_chars, end + EXCEPT_PATTERN_WINDOW);
+  window = g_ucs4_to_utf8 (scan->chars + window_start, window_end - window_start,
+                           NULL, NULL, NULL);
+  if (window == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < patterns->len; i++)
+    {
+      g_autoptr(GMatchInfo) match = NULL;
+
+      g_regex_match (g_ptr_array_index (patterns, i), window, G_REGEX_MATCH_NOTEMPTY, &match);
+      while (g_match_info_matches (match))
+        {
+          int byte_start, byte_end;
+          gsize match_start, match_end;
+
+          g_match_info_fetch_pos (match, 0, &byte_start, &byte_end);
+          match_start = window_start + g_utf8_pointer_to_offset (window, window + byte_start);
+          match_end = window_start + g_utf8_pointer_to_offset (window, window + byte_end);
+          if (match_start < end && match_end > start)
+            return TRUE;
+          g_match_info_next (match, NULL);
+        }
+    }
+  return FALSE;
+}
+
+static gboolean
+excepted (const FieldScan         *scan,
+          const RedlineExceptions *exceptions,
+          gsize                    start,
+          gsize                    end)
+{
+  return any_overlaps (scan, exceptions->overlap, start, end) ||
+         any_before (scan, exceptions->before, start) ||
+         any_after (scan, exceptions->after, end) ||
+         any_pattern_overlaps (scan, exceptions->patterns, start, end);
+}
+
+static gboolean
+at_word_boundaries (const FieldScan *scan,
+                    RedlineTerm     *term,
+                    gsize            start,
+                    gsize            end)
+{
+  if (term->word_start && start > 0 &&
+      _redline_char_class (scan->chars[start - 1]) == REDLINE_CHAR_WORD)
+    return FALSE;
+  if (term->word_end && end < scan->n_chars &&
+      _redline_char_class (scan->chars[end]) == REDLINE_CHAR_WORD)
+    return FALSE;
+  return TRUE;
+}
+
+/* ---- Scanning a field ----------------------------------------------------- */
+
+static gboolean
+rule_applies (const FieldScan *scan,
+              RedlineRule     *rule,
+              RedlineTerm     *term)
+{
+  return (rule->kinds & (1u << scan->kind)) != 0 &&
+         entry_severity (rule, term, scan->ecosystem) != REDLINE_SEVERITY_OFF;
+}
+
+static void
+add_hit (FieldScan    *scan,
+         RedlineRule  *rule,
+         RedlineTerm  *term,
+         const char   *pattern_id,
+         gsize         start,
+         gsize         end)
+{
+  Hit hit = { 0 };
+
+  if (excepted (scan, &rule->exceptions, start, end) ||
+      any_overlaps (scan, scan->self->allowed_terms, start, end))
+    return;
+
+  hit.rule = rule;
+  hit.term = term;
+  hit.pattern_id = pattern_id;
+  hit.field = scan->field;
+  hit.scope = REDLINE_SCOPE_SPAN;
+  hit.start = start;
+  hit.end = end;
+  g_array_append_val (scan->hits, hit);
+}
+
+static void
+on_match_cb (guint32  payload,
+             gsize    start,
+             gsize    end,
+             gpointer user_data)
+{
+  FieldScan *scan = user_data;
+  const Entry *entry = &g_array_index (scan->self->entries, Entry, payload);
+
+  if (!rule_applies (scan, entry->rule, entry->term) ||
+      !at_word_boundaries (scan, entry->term, start, end) ||
+      excepted (scan, &entry->term->exceptions, start, end))
+    return;
+
+  add_hit (scan, entry->rule, entry->term, NULL, start, end);
+}
+
+static void
+ensure_utf8 (FieldScan *scan)
+{
+  GString *out;
+
+  if (scan->utf8 != NULL)
+    return;
+
+  out = g_string_sized_new (scan->n_chars * 3 + 1);
+  scan->utf8_index = g_new (gsize, scan->n_chars + 1);
+  for (gsize i = 0; i < scan->n_chars; i++)
+    {
+      scan->utf8_index[i] = out->len;
+      g_string_append_unichar (out, scan->chars[i]);
+    }
+  scan->utf8_index[scan->n_chars] = out->len;
+  scan->utf8 = g_string_free (out, FALSE);
+}
+
+/* The normalised character at a byte offset of scan->utf8. */
+static gsize
+char_at_byte (const FieldScan *scan,
+              gsize            byte)
+{
+  gsize lo = 0, hi = scan->n_chars;
+
+  while (lo < hi)
+    {
+      gsize mid = lo + (hi - lo) / 2;
+
+      if (scan->utf8_index[mid] < byte)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+static void
+scan_patterns (FieldScan *scan)
+{
+  for (guint r = 0; r < scan->self->rules->len; r++)
+    {
+      RedlineRule *rule = g_ptr_array_index (scan->self->rules, r);
+
+      if (rule->patterns->len == 0 || !rule_applies (scan, rule, NULL))
+        continue;
+
+      ensure_utf8 (scan);
+      for (guint p = 0; p < rule->patterns->len; p++)
+        {
+          RedlinePattern *pattern = g_ptr_array_index (rule->patterns, p);
+          g_autoptr(GMatchInfo) match = NULL;
+
+          g_regex_match (pattern->regex, scan->utf8, G_REGEX_MATCH_NOTEMPTY, &match);
+          while (g_match_info_matches (match))
+            {
+              int byte_start, byte_end;
+
+              g_match_info_fetch_pos (match, 0, &byte_start, &byte_end);
+              add_hit (scan, rule, NULL, pattern->id,
+                       char_at_byte (scan, byte_start), char_at_byte (scan, byte_end));
+              g_match_info_next (match, NULL);
+            }
+        }
+    }
+}
+
+static gboolean
+domain_allowed (GPtrArray  *domains,
+                const char *host)
+{
+  gsize host_len = strlen (host);
+
+  for (guint i = 0; i < domains->len; i++)
+    {
+      const char *domain = g_ptr_array_index (domains, i);
+      gsize len = strlen (domain);
+
+      if (host_len == len && memcmp (host, domain, len) == 0)
+        return TRUE;
+      if (host_len > len && host[host_len - len - 1] == '.' &&
+          memcmp (host + host_len - len, domain, len) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The host of a link found by link_regex: without scheme, user, port, path. */
+static char *
+link_host (const char *link)
+{
+  const char *start = link;
+  const char *end;
+  const char *at;
+
+  if (g_str_has_prefix (start, "http://"))
+    start += 7;
+  else if (g_str_has_prefix (start, "https://"))
+    start += 8;
+  end = start + strcspn (start, "/?#");
+  at = memchr (start, '@', end - start);
+  if (at != NULL)
+    start = at + 1;
+  for (const char *p = start; p < end; p++)
+    {
+      if (*p == ':')
+        {
+          end = p;
+          break;
+        }
+    }
+  while (end > start && end[-1] == '.')
+    end--;
+  return g_strndup (start, end - start);
+}
+
+static void
+scan_links (FieldScan *scan)
+{
+  g_autoptr(GMatchInfo) match = NULL;
+  GPtrArray *rules = NULL;
+
+  for (guint r = 0; r < scan->self->rules->len; r++)
+    {
+      RedlineRule *rule = g_ptr_array_index (scan->self->rules, r);
+
+      if (rule->type == REDLINE_RULE_TYPE_LINKS && rule_applies (scan, rule, NULL))
+        {
+          if (rules == NULL)
+            rules = g_ptr_array_new ();
+          g_ptr_array_add (rules, rule);
+        }
+    }
+  if (rules == NULL)
+    return;
+
+  ensure_utf8 (scan);
+  g_regex_match (scan->self->link_regex, scan->utf8, G_REGEX_MATCH_NOTEMPTY, &match);
+  while (g_match_info_matches (match))
+    {
+      g_autofree char *link = g_match_info_fetch (match, 0);
+      g_autofree char *host = NULL;
+      int byte_start, byte_end;
+      gsize start, end;
+
+      /* Sentence punctuation glued to the end is not part of the link. */
+      while (link[0] != '\0' && strchr (".,;:!?)]'", link[strlen (link) - 1]) != NULL)
+        link[strlen (link) - 1] = '\0';
+      host = link_host (link);
+      g_match_info_fetch_pos (match, 0, &byte_start, &byte_end);
+      start = char_at_byte (scan, byte_start);
+      end = char_at_byte (scan, byte_start + strlen (link));
+
+      for (guint i = 0; i < rules->len && host[0] != '\0' && end > start; i++)
+        {
+          RedlineRule *rule = g_ptr_array_index (rules, i);
+          Hit hit = { 0 };
+
+          if (domain_allowed (rule->allow_domains, host) ||
+              domain_allowed (scan->self->allowed_domains, host))
+            continue;
+
+          hit.rule = rule;
+          hit.field = scan->field;
+          hit.scope = REDLINE_SCOPE_SPAN;
+          hit.start = start;
+          hit.end = end;
+          hit.domain = g_strdup (host);
+          g_array_append_val (scan->hits, hit);
+        }
+      g_match_info_next (match, NULL);
+    }
+  g_ptr_array_unref (rules);
+}
+
+static void
+scan_lengths (FieldScan *scan)
+{
+  gsize length = redline_text_get_original_length (scan->text);
+
+  for (guint r = 0; r < scan->self->rules->len; r++)
+    {
+      RedlineRule *rule = g_ptr_array_index (scan->self->rules, r);
+
+      if (rule->type != REDLINE_RULE_TYPE_LENGTH || !rule_applies (scan, rule, NULL))
+        continue;
+
+      for (guint i = 0; i < rule->limits->len; i++)
+        {
+          RedlineLimit *limit = &g_array_index (rule->limits, RedlineLimit, i);
+          Hit hit = { 0 };
+
+          if (limit->kind != scan->kind || limit->field != scan->field || length <= limit->max)
+            continue;
+
+          hit.rule = rule;
+          hit.field = scan->field;
+          hit.scope = REDLINE_SCOPE_SPAN;
+          hit.start = limit->max;
+          hit.end = length;
+          hit.original = TRUE;
+          hit.length = length;
+          hit.max = limit->max;
+          g_array_append_val (scan->hits, hit);
+        }
+    }
+}
+
+static void
+field_scan_clear (FieldScan *scan)
+{
+  g_clear_pointer (&scan->text, redline_text_free);
+  g_clear_pointer (&scan->utf8, g_free);
+  g_clear_pointer (&scan->utf8_index, g_free);
+}
+
+static void
+scan_field (FieldScan *scan)
+{
+  scan->text = redline_text_new (scan->original, -1);
+  scan->chars = redline_text_get_chars (scan->text, &scan->n_chars);
+
+  redline_matcher_scan (scan->self->matcher, scan->chars, scan->n_chars, on_match_cb, scan);
+  if (scan->self->has_patterns)
+    scan_patterns (scan);
+  scan_links (scan);
+  scan_lengths (scan);
+}
+
+/* ---- From hits to findings ------------------------------------------------ */
+
+static int
+compare_hits_for_dedup (gconstpointer a,
+                        gconstpointer b)
+{
+  const Hit *ha = a;
+  const Hit *hb = b;
+
+  if (ha->rule != hb->rule)
+    return ha->rule < hb->rule ? -1 : 1;
+  if (ha->field != hb->field)
+    return ha->field < hb->field ? -1 : 1;
+  if (ha->scope != hb->scope)
+    return ha->scope < hb->scope ? -1 : 1;
+  if (ha->start != hb->start)
+    return ha->start < hb->start ? -1 : 1;
+  if (ha->end != hb->end)
+    return ha->end > hb->end ? -1 : 1;   /* longest first */
+  return 0;
+}
+
+/* Keeps, per rule and field, the leftmost-longest hits that do not overlap. */
+static void
+dedup_hits (GArray *hits)
+{
+  guint kept = 0;
+  const Hit *last = NULL;
+
+  g_array_sort (hits, compare_hits_for_dedup);
+  for (guint i = 0; i < hits->len; i++)
+    {
+      Hit *hit = &g_array_index (hits, Hit, i);
+
+      if (last != NULL && last->rule == hit->rule && last->field == hit->field &&
+          last->scope == hit->scope && hit->start < last->end)
+        {
+          clear_hit (hit);
+          continue;
+        }
+      if (kept != i)
+        g_array_index (hits, Hit, kept) = *hit;
+      last = &g_array_index (hits, Hit, kept);
+      kept++;
+    }
+  g_array_set_size (hits, kept);
+}
+
+static char *
+expand_message (const char *message,
+                const char *text,
+                const Hit  *hit,
+                const char *missing)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = message; *p != '\0'; p++)
+    {
+      if (*p == '{')
+        {
+          if (g_str_has_prefix (p, "{text}"))
+            {
+              g_string_append (out, text != NULL ? text : "");
+              p += strlen ("{text}") - 1;
+              continue;
+            }
+          if (g_str_has_prefix (p, "{missing}"))
+            {
+              g_string_append (out, missing != NULL ? missing : "");
+              p += strlen ("{missing}") - 1;
+              continue;
+            }
+          if (g_str_has_prefix (p, "{domain}"))
+            {
+              g_string_append (out, hit->domain != NULL ? hit->domain : "");
+              p += strlen ("{domain}") - 1;
+              continue;
+            }
+          if (g_str_has_prefix (p, "{length}"))
+            {
+              g_string_append_printf (out, "%u", hit->length);
+              p += strlen ("{length}") - 1;
+              continue;
+            }
+          if (g_str_has_prefix (p, "{max}"))
+            {
+              g_string_append_printf (out, "%u", hit->max);
+              p += strlen ("{max}") - 1;
+              continue;
+            }
+        }
+      g_string_append_c (out, *p);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static RedlineFinding *
+make_finding (RedlineEcosystem ecosystem,
+              Hit             *hit,
+              RedlineText     *text,
+              const char      *missing)
+{
+  RedlineFinding *finding = _redline_finding_new ();
+  RedlineRule *rule = hit->rule;
+  const char * const *suggestions;
+
+  finding->rule_id = g_strdup (rule->id);
+  if (hit->term != NULL)
+    finding->term_id = g_strdup (hit->term->id);
+  else if (hit->pattern_id != NULL)
+    finding->term_id = g_strdup (hit->pattern_id);
+  if (rule->pack != NULL)
+    {
+      finding->pack_id = g_strdup (redline_rule_pack_get_id (rule->pack));
+      finding->pack_version = g_strdup (redline_rule_pack_get_version (rule->pack));
+    }
+  finding->category = g_strdup (rule->category);
+  finding->ecosystem = ecosystem;
+  finding->severity = entry_severity (rule, hit->term, ecosystem);
+  finding->other_severity = entry_severity (rule, hit->term, redline_ecosystem_other (ecosystem));
+  finding->field = hit->field;
+  finding->scope = hit->scope;
+  if (hit->scope == REDLINE_SCOPE_SPAN)
+    {
+      if (hit->original)
+        {
+          finding->start = hit->start;
+          finding->end = hit->end;
+        }
+      else
+        redline_text_get_original_span (text, hit->start, hit->end,
+                                        &finding->start, &finding->end);
+    }
+  suggestions = (hit->term != NULL && hit->term->suggestions != NULL &&
+                 hit->term->suggestions[0] != NULL)
+                  ? (const char * const *) hit->term->suggestions
+                  : (const char * const *) rule->suggestions;
+  finding->suggestions = g_strdupv ((char **) suggestions);
+  finding->reference = g_strdup (rule->reference);
+  finding->url = g_strdup (rule->url);
+  finding->missing = g_strdup (missing);
+  finding->trigger = g_strdup (hit->trigger);
+  return finding;
+}
+
+typedef struct
+{
+  gsize    offset;
+  guint    index;    /* into the findings */
+  gboolean is_end;
+} Position;
+
+static int
+compare_positions (gconstpointer a,
+                   gconstpointer b)
+{
+  const Position *pa = a;
+  const Position *pb = b;
+
+  return (pa->offset > pb->offset) - (pa->offset < pb->offset);
+}
+
+/* Fills in text, line and column of span findings of one field in a single
+ * pass over its original text. */
+static void
+locate_findings (const char *original,
+                 GPtrArray  *findings)
+{
+  g_autoptr(GArray) positions = g_array_new (FALSE, FALSE, sizeof (Position));
+  g_autofree const char **starts = g_new0 (const char *, findings->len);
+  const char *p = original;
+  gsize offset = 0;
+  guint line = 1, column = 1;
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      RedlineFinding *finding = g_ptr_array_index (findings, i);
+      Position start = { finding->start, i, FALSE };
+      Position end = { finding->end, i, TRUE };
+
+      g_array_append_val (positions, start);
+      g_array_append_val (positions, end);
+    }
+  g_array_sort (positions, compare_positions);
+
+  for (guint i = 0; i < positions->len; i++)
+    {
+      const Position *pos = &g_array_index (positions, Position, i);
+      RedlineFinding *finding = g_ptr_array_index (findings, pos->index);
+
+      while (offset < pos->offset && *p != '\0')
+        {
+          if (*p == '\n')
+            {
+              line++;
+              column = 1;
+            }
+          else
+            column++;
+          p = g_utf8_next_char (p);
+          offset++;
+        }
+
+      if (!pos->is_end)
+        {
+          finding->line = line;
+          finding->column = column;
+          starts[pos->index] = p;
+        }
+      else
+        {
+          /* A start sorts before its end: spans are never empty. */
+          g_assert (starts[pos->index] != NULL);
+          finding->text = g_strndup (starts[pos->index], p - starts[pos->index]);
+        }
+    }
+}
+
+/* Turns the span hits of one field into findings with text, line, column
+ * and message. */
+static void
+add_span_findings (RedlineEcosystem  ecosystem,
+                   GArray           *hits,
+                   RedlineField      field,
+                   const char       *original,
+                   RedlineText      *text,
+                   GPtrArray        *findings)
+{
+  g_autoptr(GPtrArray) field_findings = g_ptr_array_new ();
+  g_autoptr(GPtrArray) field_hits = g_ptr_array_new ();
+
+  for (guint i = 0; i < hits->len; i++)
+    {
+      Hit *hit = &g_array_index (hits, Hit, i);
+
+      if (hit->field != field || hit->rule->type == REDLINE_RULE_TYPE_REQUIRES)
+        continue;
+      g_ptr_array_add (field_findings, make_finding (ecosystem, hit, text, NULL));
+      g_ptr_array_add (field_hits, hit);
+    }
+  if (field_findings->len == 0)
+    return;
+
+  locate_findings (original, field_findings);
+  for (guint i = 0; i < field_findings->len; i++)
+    {
+      RedlineFinding *finding = g_ptr_array_index (field_findings, i);
+      Hit *hit = g_ptr_array_index (field_hits, i);
+
+      finding->message = expand_message (hit->rule->message, finding->text, hit, NULL);
+      g_ptr_array_add (findings, finding);
+    }
+}
+
+static gboolean
+phrase_present (const RedlinePhrase *phrase,
+                FieldScan           *scans)
+{
+  for (guint f = 0; f < REDLINE_N_FIELDS; f++)
+    {
+      const FieldScan *scan = &scans[f];
+
+      if (scan->text == NULL || scan->n_chars < phrase->n_chars)
+        continue;
+      for (gsize pos = 0; pos + phrase->n_chars <= scan->n_chars; pos++)
+        {
+          if (scan->chars[pos] == phrase->chars[0] && phrase_at (scan, pos, phrase))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* A "requires" rule whose trigger fired and none of whose phrases is there
+ * gives one finding about the whole document. */
+static void
+add_requires_findings (RedlineEcosystem  ecosystem,
+                       GArray           *hits,
+                       FieldScan        *scans,
+                       GPtrArray        *findings)
+{
+  RedlineRule *last_rule = NULL;
+
+  /* Hits are sorted by rule, field and position: the first of a rule is
+   * its earliest trigger. */
+  for (guint i = 0; i < hits->len; i++)
+    {
+      Hit *hit = &g_array_index (hits, Hit, i);
+      RedlineRule *rule = hit->rule;
+      FieldScan *scan = &scans[hit->field];
+      RedlineFinding *finding;
+      const RedlinePhrase *missing;
+      gboolean satisfied = FALSE;
+      gsize start, end;
+      const char *p, *q;
+
+      if (rule->type != REDLINE_RULE_TYPE_REQUIRES || rule == last_rule)
+        continue;
+      last_rule = rule;
+
+      for (guint r = 0; r < rule->requires->len && !satisfied; r++)
+        satisfied = phrase_present (g_ptr_array_index (rule->requires, r), scans);
+      if (satisfied)
+        continue;
+
+      redline_text_get_original_span (scan->text, hit->start, hit->end, &start, &end);
+      p = g_utf8_offset_to_pointer (scan->original, start);
+      q = g_utf8_offset_to_pointer (p, end - start);
+      hit->trigger = g_strndup (p, q - p);
+      hit->scope = REDLINE_SCOPE_DOCUMENT;
+      missing = g_ptr_array_index (rule->requires, 0);
+
+      finding = make_finding (ecosystem, hit, scan->text, missing->text);
+      finding->text = g_strdup ("");
+      finding->message = expand_message (rule->message, hit->trigger, hit, missing->text);
+      g_ptr_array_add (findings, finding);
+    }
+}
+
+static int
+compare_findings (gconstpointer a,
+                  gconstpointer b)
+{
+  return redline_finding_compare (*(RedlineFinding **) a, *(RedlineFinding **) b);
+}
+
+/**
+ * redline_rule_set_check:
+ * @self: a #RedlineRuleSet
+ * @document: the copy to check
+ * @ecosystem: the ecosystem it is for
+ * @kind: its content kind
+ *
+ * Checks every field of @document with the rules that apply on @ecosystem
+ * to @kind.
+ *
+ * Returns: (transfer full): a #GListModel of #RedlineFinding, sorted by
+ *   field and position and without duplicates
+ */
+GListModel *
+redline_rule_set_check (RedlineRuleSet        *self,
+                        const RedlineDocument *document,
+                        RedlineEcosystem       ecosystem,
+                        RedlineContentKind     kind)
+{
+  g_autoptr(GArray) hits = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  FieldScan scans[REDLINE_N_FIELDS] = { 0 };
+  GListStore *store;
+
+  g_return_val_if_fail (REDLINE_IS_RULE_SET (self), NULL);
+  g_return_val_if_fail (document != NULL, NULL);
+  g_return_val_if_fail (ecosystem < REDLINE_N_ECOSYSTEMS, NULL);
+  g_return_val_if_fail (kind < REDLINE_N_CONTENT_KINDS, NULL);
+
+  hits = g_array_new (FALSE, FALSE, sizeof (Hit));
+  g_array_set_clear_func (hits, clear_hit);
+
+  for (RedlineField field = 0; field < REDLINE_N_FIELDS; field++)
+    {
+      FieldScan *scan = &scans[field];
+
+      if (document->fields[field] == NULL)
+        continue;
+
+      scan->self = self;
+      scan->ecosystem = ecosystem;
+      scan->kind = kind;
+      scan->field = field;
+      scan->original = document->fields[field];
+      scan->hits = hits;
+      scan_field (scan);
+    }
+
+  dedup_hits (hits);
+
+  findings = g_ptr_array_new_with_free_func (g_object_unref);
+  for (RedlineField field = 0; field < REDLINE_N_FIELDS; field++)
+    {
+      if (scans[field].text != NULL)
+        add_span_findings (ecosystem, hits, field, scans[field].original, scans[field].text,
+                           findings);
+    }
+  add_requires_findings (ecosystem, hits, scans, findings);
+  g_ptr_array_sort (findings, compare_findings);
+
+  for (RedlineField field = 0; field < REDLINE_N_FIELDS; field++)
+    field_scan_clear (&scans[field]);
+
+  store = g_list_store_new (REDLINE_TYPE_FINDING);
+  g_list_store_splice (store, 0, 0, findings->pdata, findings->len);
+  return G_LIST_MODEL (store);
+}
+
+/**
+ * redline_rule_set_check_text:
+ * @self: a #RedlineRuleSet
+ * @text: valid UTF-8 copy, checked as the body
+ * @ecosystem: the ecosystem it is for
+ * @kind: its content kind
+ *
+ * Like redline_rule_set_check() for a text that is all body.
+ *
+ * Returns: (transfer full): a #GListModel of #RedlineFinding
+ */
+GListModel *
+redline_rule_set_check_text (RedlineRuleSet     *self,
+                             const char         *text,
+                             RedlineEcosystem    ecosystem,
+                             RedlineContentKind  kind)
+{
+  RedlineDocument document = { { NULL } };
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  document.fields[REDLINE_FIELD_BODY] = text;
+  return redline_rule_set_check (self, &document, ecosystem, kind);
+}
+
+static void
+count_cb (guint32  payload,
+          gsize    start,
+          gsize    end,
+          gpointer user_data)
+{
+}
+
+/**
+ * redline_rule_set_count_matches:
+ * @self: a #RedlineRuleSet
+ * @text: valid UTF-8
+ * @length: its length in bytes
+ *
+ * Normalises @text and runs the term automaton over it, without exceptions
+ * or findings: the matcher's raw speed, for benchmarks.
+ *
+ * Returns: the number of raw matches
+ */
+gsize
+redline_rule_set_count_matches (RedlineRuleSet *self,
+                                const char     *text,
+                                gsize           length)
+{
+  g_autoptr(RedlineText) normalized = NULL;
+  const gunichar *chars;
+  gsize n_chars;
+
+  g_return_val_if_fail (REDLINE_IS_RULE_SET (self), 0);
+
+  normalized = redline_text_new (text, length);
+  chars = redline_text_get_chars (normalized, &n_chars);
+  return redline_matcher_scan (self->matcher, chars, n_chars, count_cb, NULL);
+}
+
+/* ---- Examples ------------------------------------------------------------- */
+
+static RedlineEcosystem
+example_ecosystem (RedlineRule    *rule,
+                   RedlineExample *example)
+{
+  if (example->has_ecosystem)
+    return example->ecosystem;
+  for (RedlineEcosystem e = 0; e < REDLINE_N_ECOSYSTEMS; e++)
+    {
+      if (rule->severity[e] != REDLINE_SEVERITY_OFF)
+        return e;
+      for (guint t = 0; t < rule->terms->len; t++)
+        {
+          RedlineTerm *term = g_ptr_array_index (rule->terms, t);
+
+          if (term->severity[e] != REDLINE_SEVERITY_OFF)
+            return e;
+        }
+    }
+  return REDLINE_ECOSYSTEM_WEIXIN;
+}
+
+static char *
+describe_findings (GPtrArray *mine)
+{
+  GString *out = g_string_new (NULL);
+
+  if (mine->len == 0)
+    g_string_append (out, "nothing");
+  for (guint i = 0; i < mine->len; i++)
+    {
+      RedlineFinding *finding = g_ptr_array_index (mine, i);
+
+      if (i > 0)
+        g_string_append (out, ", ");
+      if (finding->scope == REDLINE_SCOPE_DOCUMENT)
+        g_string_append (out, "a finding about the whole document");
+      else
+        g_string_append_printf (out, "%" G_GSIZE_FORMAT "–%" G_GSIZE_FORMAT " “%s”",
+                                finding->start, finding->end, finding->text);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+run_example (RedlineRuleSet  *self,
+             RedlineRule     *rule,
+             RedlineExample  *example,
+             char           **detail)
+{
+  RedlineDocument document = { { NULL } };
+  RedlineEcosystem ecosystem = example_ecosystem (rule, example);
+  g_autoptr(GListModel) findings = NULL;
+  g_autoptr(GPtrArray) mine = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *got = NULL;
+
+  document.fields[example->field] = example->text;
+  findings = redline_rule_set_check (self, &document, ecosystem, example->kind);
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      RedlineFinding *finding = g_list_model_get_item (findings, i);
+
+      if (g_str_equal (finding->rule_id, rule->id))
+        g_ptr_array_add (mine, finding);
+      else
+        g_object_unref (finding);
+    }
+
+  if (example->correct)
+    {
+      if (mine->len == 0)
+        return TRUE;
+      got = describe_findings (mine);
+      *detail = g_strdup_printf ("the correct example “%s” (%s) gives %s",
+                                 example->text, redline_ecosystem_to_string (ecosystem), got);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < mine->len; i++)
+    {
+      RedlineFinding *finding = g_ptr_array_index (mine, i);
+
+      if (rule->type == REDLINE_RULE_TYPE_REQUIRES
+          ? finding->scope == REDLINE_SCOPE_DOCUMENT
+          : (finding->scope == REDLINE_SCOPE_SPAN &&
+             finding->start == example->marker_start && finding->end == example->marker_end))
+        return TRUE;
+    }
+
+  got = describe_findings (mine);
+  if (example->has_marker)
+    *detail = g_strdup_printf ("the incorrect example “%s” (%s) should give %" G_GSIZE_FORMAT
+                               "–%" G_GSIZE_FORMAT ", but gives %s",
+                               example->text, redline_ecosystem_to_string (ecosystem),
+                               example->marker_start, example->marker_end, got);
+  else
+    *detail = g_strdup_printf ("the incorrect example “%s” (%s) should give a finding "
+                               "about the whole document, but gives %s",
+                               example->text, redline_ecosystem_to_string (ecosystem), got);
+  return FALSE;
+}
+
+/**
+ * redline_rule_set_test_examples:
+ * @self: a #RedlineRuleSet
+ * @func: (scope call) (nullable): called for every example
+ * @user_data: passed to @func
+ *
+ * Runs every example of every rule: an incorrect example must give a finding
+ * of its rule on the marked span, a correct one none.
+ *
+ * Returns: %TRUE if every example passed
+ */
+gboolean
+redline_rule_set_test_examples (RedlineRuleSet     *self,
+                                RedlineExampleFunc  func,
+                                gpointer            user_data)
+{
+  gboolean all_passed = TRUE;
+
+  g_return_val_if_fail (REDLINE_IS_RULE_SET (self), FALSE);
+
+  for (guint r = 0; r < self->rules->len; r++)
+    {
+      RedlineRule *rule = g_ptr_array_index (self->rules, r);
+
+      for (guint e = 0; e < rule->examples->len; e++)
+        {
+          RedlineExample *example = g_ptr_array_index (rule->examples, e);
+          g_autofree char *detail = NULL;
+          gboolean passed = run_example (self, rule, example, &detail);
+
+          all_passed &= passed;
+          if (func != NULL)
+            func (rule, example->line, passed, detail, user_data);
+        }
+    }
+  return all_passed;
+}

@@ -1,0 +1,425 @@
+/* redline-text.c: text normalised for matching, with a map back to the original
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "redline-text"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "redline-fold-private.h"
+#include "redline-text.h"
+
+/* Separators between two letters are dropped when one of the letters is
+ * Chinese and the run is at most this many characters: 最 佳, 最.佳, 最😊佳. */
+#define MAX_SKIPPED_SEPARATORS 3
+
+struct _RedlineText
+{
+  gunichar *chars;      /* the normalised text */
+  guint32  *map;        /* chars[i] stands for original code point map[i] */
+  gsize     len;
+  gsize     capacity;
+  gsize     orig_len;   /* the original's length in code points */
+};
+
+G_DEFINE_QUARK (redline-text-error-quark, redline_text_error)
+
+static void
+locate_byte (const char *data,
+             gsize       offset,
+             guint      *line,
+             guint      *column)
+{
+  const char *p = data;
+  const char *end = data + offset;
+
+  *line = 1;
+  *column = 1;
+  while (p < end)
+    {
+      if (*p == '\n')
+        {
+          (*line)++;
+          *column = 1;
+          p++;
+        }
+      else
+        {
+          /* The prefix is valid UTF-8, so this steps whole characters. */
+          p = g_utf8_next_char (p);
+          (*column)++;
+        }
+    }
+}
+
+/**
+ * redline_text_validate:
+ * @data: the bytes to check
+ * @length: their length
+ * @display_name: the name of the input, for the message
+ * @error: return location for a #GError
+ *
+ * Checks that @data is UTF-8 text: valid and free of NUL bytes. The error
+ * names the input, line and column of the first bad byte.
+ *
+ * Returns: %TRUE if @data is text Redline can check
+ */
+gboolean
+redline_text_validate (const char  *data,
+                       gsize        length,
+                       const char  *display_name,
+                       GError     **error)
+{
+  const char *bad = NULL;
+  guint line, column;
+
+  g_return_val_if_fail (data != NULL || length == 0, FALSE);
+  g_return_val_if_fail (display_name != NULL, FALSE);
+
+  if (g_utf8_validate_len (data, length, &bad))
+    return TRUE;
+
+  locate_byte (data, bad - data, &line, &column);
+  if (*bad == '\0')
+    g_set_error (error, REDLINE_TEXT_ERROR, REDLINE_TEXT_ERROR_NUL,
+                 /* Translators: FILE:LINE:COLUMN: message */
+                 _("%s:%u:%u: the input holds a NUL byte; it is not a text file"),
+                 display_name, line, column);
+  else
+    g_set_error (error, REDLINE_TEXT_ERROR, REDLINE_TEXT_ERROR_INVALID_UTF8,
+                 _("%s:%u:%u: the input is not valid UTF-8 (byte 0x%02X); "
+                   "save it as UTF-8 and try again"),
+                 display_name, line, column, (guint) (guchar) *bad);
+  return FALSE;
+}
+
+static void
+grow (RedlineText *self,
+      gsize        needed)
+{
+  gsize capacity = self->capacity;
+
+  while (capacity < needed)
+    capacity = capacity + capacity / 2 + 16;
+  self->chars = g_renew (gunichar, self->chars, capacity);
+  self->map = g_renew (guint32, self->map, capacity);
+  self->capacity = capacity;
+}
+
+static inline void
+emit (RedlineText *self,
+      gunichar     c,
+      guint32      orig)
+{
+  if (G_UNLIKELY (self->len == self->capacity))
+    grow (self, self->len + 1);
+  self->chars[self->len] = c;
+  self->map[self->len] = orig;
+  self->len++;
+}
+
+static inline gboolean
+is_letter (RedlineCharClass klass)
+{
+  return klass == REDLINE_CHAR_WORD || klass == REDLINE_CHAR_CJK;
+}
+
+/* Decodes one character of valid UTF-8. */
+static inline gunichar
+decode (const guchar **pp)
+{
+  const guchar *p = *pp;
+  gunichar c = p[0];
+
+  if (c < 0x80)
+    {
+      *pp = p + 1;
+      return c;
+    }
+  if (c < 0xE0)
+    {
+      *pp = p + 2;
+      return ((c & 0x1F) << 6) | (p[1] & 0x3F);
+    }
+  if (c < 0xF0)
+    {
+      *pp = p + 3;
+      return ((c & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+    }
+  *pp = p + 4;
+  return ((c & 0x07) << 18) | ((p[1] & 0x3F) << 12) | ((p[2] & 0x3F) << 6) | (p[3] & 0x3F);
+}
+
+static void
+normalize_into (RedlineText *self,
+                const char  *utf8,
+                gsize        n_bytes)
+{
+  const guchar *p = (const guchar *) utf8;
+  const guchar *end = p + n_bytes;
+  guint32 orig = 0;
+  /* State of the current run of separators since the last letter. */
+  gsize after_letter = 0;        /* output length just after the last letter */
+  RedlineCharClass letter_class = REDLINE_CHAR_OTHER;  /* OTHER: no letter yet */
+  guint run = 0;                 /* separators seen since that letter */
+  gboolean run_blocked = FALSE;  /* the run holds a break or prose punctuation */
+
+  if (self->capacity < n_bytes + 1)
+    grow (self, n_bytes + 1);
+
+  for (; p < end; orig++)
+    {
+      gunichar c = decode (&p);
+      guint32 entry = _redline_fold_entry (c);
+      guint n = _redline_fold_entry_length (entry);
+      RedlineCharClass klass = _redline_fold_entry_class (entry);
+
+      if (n == 0)
+        continue;  /* zero-width and combining characters */
+
+      switch (klass)
+        {
+        case REDLINE_CHAR_WORD:
+        case REDLINE_CHAR_CJK:
+          if (run > 0 && !run_blocked && run <= MAX_SKIPPED_SEPARATORS &&
+              is_letter (letter_class) &&
+              (letter_class == REDLINE_CHAR_CJK || klass == REDLINE_CHAR_CJK))
+            self->len = after_letter;
+          if (G_LIKELY (n == 1))
+            {
+              emit (self, _redline_fold_entry_char (entry, c), orig);
+            }
+          else
+            {
+              const gunichar *chars = _redline_fold_entry_chars (entry);
+
+              for (guint i = 0; i < n; i++)
+                emit (self, chars[i], orig);
+            }
+          after_letter = self->len;
+          letter_class = klass;
+          run = 0;
+          run_blocked = FALSE;
+          continue;
+
+        case REDLINE_CHAR_SPACE:
+          run++;
+          if (self->len > 0 && self->chars[self->len - 1] == ' ')
+            continue;
+          emit (self, ' ', orig);
+          continue;
+
+        case REDLINE_CHAR_SKIP:
+          run++;
+          break;
+
+        case REDLINE_CHAR_BREAK:
+        case REDLINE_CHAR_HARD:
+        case REDLINE_CHAR_OTHER:
+        default:
+          run_blocked = TRUE;
+          break;
+        }
+
+      if (n == 1)
+        {
+          emit (self, _redline_fold_entry_char (entry, c), orig);
+        }
+      else
+        {
+          const gunichar *chars = _redline_fold_entry_chars (entry);
+
+          for (guint i = 0; i < n; i++)
+            emit (self, chars[i], orig);
+        }
+    }
+
+  self->orig_len = orig;
+}
+
+/**
+ * redline_text_new:
+ * @utf8: valid UTF-8 text (see redline_text_validate())
+ * @length: its length in bytes, or -1 if nul-terminated
+ *
+ * Normalises @utf8 for matching: NFKC, case folding, Traditional to Simplified,
+ * Chinese numerals to digits, invisible characters removed and separators
+ * between Chinese characters skipped. Every normalised character keeps the
+ * index of the original code point it came from.
+ *
+ * Returns: (transfer full): the normalised text
+ */
+RedlineText *
+redline_text_new (const char *utf8,
+                  gssize      length)
+{
+  RedlineText *self;
+
+  g_return_val_if_fail (utf8 != NULL || length == 0, NULL);
+
+  if (length < 0)
+    length = strlen (utf8);
+
+  self = g_new0 (RedlineText, 1);
+  normalize_into (self, utf8, length);
+  return self;
+}
+
+void
+redline_text_free (RedlineText *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->chars);
+  g_free (self->map);
+  g_free (self);
+}
+
+/**
+ * redline_text_get_original_length:
+ * @self: a #RedlineText
+ *
+ * Returns: the length of the original text in code points
+ */
+gsize
+redline_text_get_original_length (RedlineText *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->orig_len;
+}
+
+/**
+ * redline_text_get_chars:
+ * @self: a #RedlineText
+ * @n_chars: (out): the number of normalised characters
+ *
+ * Returns: (transfer none): the normalised characters (not nul-terminated)
+ */
+const gunichar *
+redline_text_get_chars (RedlineText *self,
+                        gsize       *n_chars)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (n_chars != NULL, NULL);
+  *n_chars = self->len;
+  return self->chars;
+}
+
+/**
+ * redline_text_get_original_offset:
+ * @self: a #RedlineText
+ * @index: an index into the normalised characters, at most their number
+ *
+ * Returns: the code-point offset in the original text where the normalised
+ *   character @index starts (the original length for the end)
+ */
+gsize
+redline_text_get_original_offset (RedlineText *self,
+                                  gsize        index)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (index <= self->len, 0);
+
+  if (index == self->len)
+    return self->orig_len;
+  return self->map[index];
+}
+
+/**
+ * redline_text_get_original_span:
+ * @self: a #RedlineText
+ * @start: start of a span of normalised characters
+ * @end: its end (exclusive), greater than @start
+ * @orig_start: (out): where the span starts in the original, in code points
+ * @orig_end: (out): where it ends (exclusive)
+ *
+ * Maps a span of the normalised text back to the original: it starts with the
+ * first original character behind @start and ends after the one behind the
+ * last normalised character, so separators skipped inside stay inside.
+ */
+void
+redline_text_get_original_span (RedlineText *self,
+                                gsize        start,
+                                gsize        end,
+                                gsize       *orig_start,
+                                gsize       *orig_end)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (start < end && end <= self->len);
+
+  *orig_start = self->map[start];
+  *orig_end = self->map[end - 1] + 1;
+}
+
+/**
+ * redline_text_dup_normalized_utf8:
+ * @self: a #RedlineText
+ *
+ * Returns: (transfer full): the normalised text as UTF-8
+ */
+char *
+redline_text_dup_normalized_utf8 (RedlineText *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return g_ucs4_to_utf8 (self->chars, self->len, NULL, NULL, NULL);
+}
+
+/**
+ * redline_normalize:
+ * @utf8: valid UTF-8
+ * @n_chars: (out): the number of characters returned
+ *
+ * Normalises a term or phrase exactly as redline_text_new() does the text it
+ * will be matched against.
+ *
+ * Returns: (transfer full): the normalised characters, nul-terminated
+ */
+gunichar *
+redline_normalize (const char *utf8,
+                   gsize      *n_chars)
+{
+  g_autoptr(RedlineText) text = NULL;
+  gunichar *chars;
+  gsize start = 0;
+  gsize end;
+
+  g_return_val_if_fail (utf8 != NULL, NULL);
+  g_return_val_if_fail (n_chars != NULL, NULL);
+
+  text = redline_text_new (utf8, -1);
+  end = text->len;
+  /* A phrase never starts or ends with the space it was trimmed of. */
+  while (start < end && text->chars[start] == ' ')
+    start++;
+  while (end > start && text->chars[end - 1] == ' ')
+    end--;
+
+  chars = g_new (gunichar, end - start + 1);
+  memcpy (chars, text->chars + start, (end - start) * sizeof (gunichar));
+  chars[end - start] = 0;
+  *n_chars = end - start;
+  return chars;
+}
+
+/**
+ * redline_normalize_to_utf8:
+ * @utf8: valid UTF-8
+ *
+ * Returns: (transfer full): @utf8 normalised as by redline_normalize(), as UTF-8
+ */
+char *
+redline_normalize_to_utf8 (const char *utf8)
+{
+  g_autofree gunichar *chars = NULL;
+  gsize n;
+
+  g_return_val_if_fail (utf8 != NULL, NULL);
+
+  chars = redline_normalize (utf8, &n);
+  return g_ucs4_to_utf8 (chars, n, NULL, NULL, NULL);
+}

@@ -1,0 +1,127 @@
+/* redline-types.h: forward declarations and enumerations of the core
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+typedef struct _RedlineFinding  RedlineFinding;
+typedef struct _RedlineRule     RedlineRule;
+typedef struct _RedlineRulePack RedlineRulePack;
+typedef struct _RedlineRuleSet  RedlineRuleSet;
+typedef struct _RedlineText     RedlineText;
+
+/**
+ * RedlineEcosystem:
+ * @REDLINE_ECOSYSTEM_WEIXIN: Weixin, mainland China (PRC law and content rules)
+ * @REDLINE_ECOSYSTEM_WECHAT: WeChat, the global app (foreign law, Tencent terms)
+ *
+ * The two separate ecosystems; a campaign belongs to exactly one.
+ */
+typedef enum
+{
+  REDLINE_ECOSYSTEM_WEIXIN,
+  REDLINE_ECOSYSTEM_WECHAT,
+} RedlineEcosystem;
+
+#define REDLINE_N_ECOSYSTEMS 2
+
+/**
+ * RedlineSeverity:
+ * @REDLINE_SEVERITY_OFF: not reported
+ * @REDLINE_SEVERITY_INFO: for information, e.g. "not allowed on Weixin"
+ * @REDLINE_SEVERITY_WARNING: likely to be rejected or to need evidence
+ * @REDLINE_SEVERITY_ERROR: would be rejected; `redline-check` exits 1
+ */
+typedef enum
+{
+  REDLINE_SEVERITY_OFF,
+  REDLINE_SEVERITY_INFO,
+  REDLINE_SEVERITY_WARNING,
+  REDLINE_SEVERITY_ERROR,
+} RedlineSeverity;
+
+/**
+ * RedlineContentKind:
+ * @REDLINE_CONTENT_KIND_ARTICLE: Official Account article (title and body)
+ * @REDLINE_CONTENT_KIND_MOMENTS_AD: Moments ad
+ * @REDLINE_CONTENT_KIND_CHANNELS: Channels video caption
+ * @REDLINE_CONTENT_KIND_MINI_PROGRAM: Mini Program ad or page copy
+ * @REDLINE_CONTENT_KIND_GROUP_MESSAGE: group message
+ */
+typedef enum
+{
+  REDLINE_CONTENT_KIND_ARTICLE,
+  REDLINE_CONTENT_KIND_MOMENTS_AD,
+  REDLINE_CONTENT_KIND_CHANNELS,
+  REDLINE_CONTENT_KIND_MINI_PROGRAM,
+  REDLINE_CONTENT_KIND_GROUP_MESSAGE,
+} RedlineContentKind;
+
+#define REDLINE_N_CONTENT_KINDS 5
+
+/**
+ * RedlineField:
+ * @REDLINE_FIELD_TITLE: a title or headline
+ * @REDLINE_FIELD_BODY: the body text
+ * @REDLINE_FIELD_CALL_TO_ACTION: the call to action
+ * @REDLINE_FIELD_LINK: the link the post points to
+ *
+ * The parts of a post that are checked, each on its own.
+ */
+typedef enum
+{
+  REDLINE_FIELD_TITLE,
+  REDLINE_FIELD_BODY,
+  REDLINE_FIELD_CALL_TO_ACTION,
+  REDLINE_FIELD_LINK,
+} RedlineField;
+
+#define REDLINE_N_FIELDS 4
+
+/**
+ * RedlineScope:
+ * @REDLINE_SCOPE_SPAN: the finding is about a span of text
+ * @REDLINE_SCOPE_DOCUMENT: the finding is about the whole document (something is missing)
+ */
+typedef enum
+{
+  REDLINE_SCOPE_SPAN,
+  REDLINE_SCOPE_DOCUMENT,
+} RedlineScope;
+
+/**
+ * RedlineRuleType:
+ * @REDLINE_RULE_TYPE_TERMS: terms and patterns; every surviving hit is a finding
+ * @REDLINE_RULE_TYPE_REQUIRES: a trigger requires one of a set of phrases
+ * @REDLINE_RULE_TYPE_LINKS: links must point at allowlisted domains
+ * @REDLINE_RULE_TYPE_LENGTH: length limits per content kind and field
+ */
+typedef enum
+{
+  REDLINE_RULE_TYPE_TERMS,
+  REDLINE_RULE_TYPE_REQUIRES,
+  REDLINE_RULE_TYPE_LINKS,
+  REDLINE_RULE_TYPE_LENGTH,
+} RedlineRuleType;
+
+const char         *redline_ecosystem_to_string     (RedlineEcosystem    ecosystem);
+gboolean            redline_ecosystem_from_string   (const char         *str,
+                                                     RedlineEcosystem   *ecosystem);
+RedlineEcosystem    redline_ecosystem_other         (RedlineEcosystem    ecosystem);
+const char         *redline_severity_to_string      (RedlineSeverity     severity);
+gboolean            redline_severity_from_string    (const char         *str,
+                                                     RedlineSeverity    *severity);
+const char         *redline_content_kind_to_string  (RedlineContentKind  kind);
+gboolean            redline_content_kind_from_string (const char         *str,
+                                                     RedlineContentKind *kind);
+const char         *redline_field_to_string         (RedlineField        field);
+gboolean            redline_field_from_string       (const char         *str,
+                                                     RedlineField       *field);
+const char         *redline_rule_type_to_string     (RedlineRuleType     type);
+
+G_END_DECLS
