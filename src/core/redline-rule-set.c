@@ -85,6 +85,7 @@ typedef struct
   char               *utf8;        /* normalised text, made on demand */
   gsize              *utf8_index;  /* byte offset of each normalised character */
   GArray             *hits;        /* of Hit */
+  GArray             *excepted;    /* of Hit: term hits their exceptions cancelled */
 } FieldScan;
 
 static void
@@ -465,8 +466,7 @@ add_hit (FieldScan    *scan,
 {
   Hit hit = { 0 };
 
-  if (excepted (scan, &rule->exceptions, start, end) ||
-      any_overlaps (scan, scan->self->allowed_terms, start, end))
+  if (any_overlaps (scan, scan->self->allowed_terms, start, end))
     return;
 
   hit.rule = rule;
@@ -489,11 +489,54 @@ on_match_cb (guint32  payload,
   const Entry *entry = &g_array_index (scan->self->entries, Entry, payload);
 
   if (!rule_applies (scan, entry->rule, entry->term) ||
-      !at_word_boundaries (scan, entry->term, start, end) ||
-      excepted (scan, &entry->term->exceptions, start, end))
+      !at_word_boundaries (scan, entry->term, start, end))
     return;
 
+  if (excepted (scan, &entry->term->exceptions, start, end) ||
+      excepted (scan, &entry->rule->exceptions, start, end))
+    {
+      /* Remembered so that a shorter term of the same rule inside it (最 in
+       * an excepted 最佳赏味期's 最佳) is cancelled too. */
+      Hit hit = { .rule = entry->rule, .start = start, .end = end };
+
+      g_array_append_val (scan->excepted, hit);
+      return;
+    }
+
   add_hit (scan, entry->rule, entry->term, NULL, start, end);
+}
+
+static void
+drop_hits_inside_exceptions (FieldScan *scan,
+                             guint      first_hit)
+{
+  guint kept = first_hit;
+
+  if (scan->excepted->len == 0)
+    return;
+
+  for (guint i = first_hit; i < scan->hits->len; i++)
+    {
+      Hit *hit = &g_array_index (scan->hits, Hit, i);
+      gboolean inside = FALSE;
+
+      for (guint e = 0; e < scan->excepted->len && !inside; e++)
+        {
+          const Hit *cancelled = &g_array_index (scan->excepted, Hit, e);
+
+          inside = cancelled->rule == hit->rule && hit->term != NULL &&
+                   cancelled->start <= hit->start && hit->end <= cancelled->end;
+        }
+      if (inside)
+        {
+          clear_hit (hit);
+          continue;
+        }
+      if (kept != i)
+        g_array_index (scan->hits, Hit, kept) = *hit;
+      kept++;
+    }
+  g_array_set_size (scan->hits, kept);
 }
 
 static void
@@ -555,9 +598,13 @@ scan_patterns (FieldScan *scan)
             {
               int byte_start, byte_end;
 
+              gsize start, end;
+
               g_match_info_fetch_pos (match, 0, &byte_start, &byte_end);
-              add_hit (scan, rule, NULL, pattern->id,
-                       char_at_byte (scan, byte_start), char_at_byte (scan, byte_end));
+              start = char_at_byte (scan, byte_start);
+              end = char_at_byte (scan, byte_end);
+              if (!excepted (scan, &rule->exceptions, start, end))
+                add_hit (scan, rule, NULL, pattern->id, start, end);
               g_match_info_next (match, NULL);
             }
         }
@@ -711,15 +758,20 @@ field_scan_clear (FieldScan *scan)
   g_clear_pointer (&scan->text, redline_text_free);
   g_clear_pointer (&scan->utf8, g_free);
   g_clear_pointer (&scan->utf8_index, g_free);
+  g_clear_pointer (&scan->excepted, g_array_unref);
 }
 
 static void
 scan_field (FieldScan *scan)
 {
+  guint first_hit = scan->hits->len;
+
   scan->text = redline_text_new (scan->original, -1);
   scan->chars = redline_text_get_chars (scan->text, &scan->n_chars);
+  scan->excepted = g_array_new (FALSE, FALSE, sizeof (Hit));
 
   redline_matcher_scan (scan->self->matcher, scan->chars, scan->n_chars, on_match_cb, scan);
+  drop_hits_inside_exceptions (scan, first_hit);
   if (scan->self->has_patterns)
     scan_patterns (scan);
   scan_links (scan);

@@ -241,6 +241,26 @@ redline_rule_get_n_terms (RedlineRule *self)
   return self->terms->len;
 }
 
+/**
+ * redline_rule_get_term:
+ * @self: a #RedlineRule
+ * @index: a term index, below redline_rule_get_n_terms()
+ *
+ * Returns: the term as the pack writes it
+ */
+const char *
+redline_rule_get_term (RedlineRule *self,
+                       guint        index)
+{
+  RedlineTerm *term;
+
+  g_return_val_if_fail (REDLINE_IS_RULE (self), NULL);
+  g_return_val_if_fail (index < self->terms->len, NULL);
+
+  term = g_ptr_array_index (self->terms, index);
+  return term->phrase.text;
+}
+
 guint
 redline_rule_get_n_examples (RedlineRule *self)
 {

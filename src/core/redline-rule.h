@@ -25,6 +25,8 @@ const char          *redline_rule_get_message     (RedlineRule        *self);
 const char          *redline_rule_get_reference   (RedlineRule        *self);
 const char          *redline_rule_get_url         (RedlineRule        *self);
 guint                redline_rule_get_n_terms     (RedlineRule        *self);
+const char          *redline_rule_get_term        (RedlineRule        *self,
+                                                   guint               index);
 guint                redline_rule_get_n_examples  (RedlineRule        *self);
 guint                redline_rule_get_line        (RedlineRule        *self);
 RedlineRulePack     *redline_rule_get_pack        (RedlineRule        *self);

@@ -1,0 +1,344 @@
+/* test-cli.c: redline-check's contract: exit statuses, text and JSON output
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <json-glib/json-glib.h>
+
+#include "redline-core.h"
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static char *
+data_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+}
+
+/* Runs redline-check with @args (NULL-terminated) and @input on stdin. */
+static void
+run_check (Run                *run,
+           const char         *input,
+           const char * const *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *binary = g_getenv ("REDLINE_CHECK");
+
+  g_assert_nonnull (binary);
+  g_ptr_array_add (argv, (gpointer) binary);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  process = g_subprocess_newv ((const char * const *) argv->pdata,
+                               G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                               G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, input != NULL ? input : "", NULL,
+                                 &run->out, &run->err, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  run->status = g_subprocess_get_exit_status (process);
+  g_test_message ("status %d\nstdout: %s\nstderr: %s", run->status, run->out, run->err);
+}
+
+static JsonObject *
+parse_json (const char  *text,
+            JsonParser **parser_out)
+{
+  g_autoptr(GError) error = NULL;
+  JsonParser *parser = json_parser_new ();
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  *parser_out = parser;
+  return json_node_get_object (json_parser_get_root (parser));
+}
+
+static void
+test_acceptance_weixin (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autoptr(JsonParser) parser = NULL;
+  JsonObject *root, *result, *finding;
+  JsonArray *results, *findings;
+  const char * const args[] = { "--format=json", "--ecosystem=weixin", NULL };
+
+  run_check (&run, "本店咖啡采用最佳阿拉比卡豆", args);
+  g_assert_cmpint (run.status, ==, 1);
+  root = parse_json (run.out, &parser);
+  g_assert_cmpint (json_object_get_int_member (root, "version"), ==, 1);
+  results = json_object_get_array_member (root, "results");
+  g_assert_cmpuint (json_array_get_length (results), ==, 1);
+  result = json_array_get_object_element (results, 0);
+  g_assert_cmpstr (json_object_get_string_member (result, "file"), ==, "<stdin>");
+  g_assert_cmpstr (json_object_get_string_member (result, "ecosystem"), ==, "weixin");
+  g_assert_cmpstr (json_object_get_string_member (result, "kind"), ==, "article");
+  findings = json_object_get_array_member (result, "findings");
+  g_assert_cmpuint (json_array_get_length (findings), >=, 1);
+  finding = json_array_get_object_element (findings, 0);
+  g_assert_cmpstr (json_object_get_string_member (finding, "category"), ==, "absolute-term");
+  g_assert_cmpstr (json_object_get_string_member (finding, "severity"), ==, "error");
+  g_assert_cmpint (json_object_get_int_member (finding, "start"), ==, 6);
+  g_assert_cmpint (json_object_get_int_member (finding, "end"), ==, 8);
+  g_assert_cmpint (json_object_get_int_member (finding, "line"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (finding, "column"), ==, 7);
+  g_assert_cmpstr (json_object_get_string_member (finding, "text"), ==, "最佳");
+  g_assert_true (json_object_has_member (finding, "rule"));
+  g_assert_true (json_object_has_member (finding, "message"));
+  g_assert_true (json_object_has_member (finding, "reference"));
+  g_assert_true (json_object_get_array_member (finding, "suggestions") != NULL);
+}
+
+static void
+test_acceptance_wechat (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autoptr(JsonParser) parser = NULL;
+  JsonObject *root, *result;
+  JsonArray *findings;
+  const char * const args[] = { "--format=json", "--ecosystem=wechat", NULL };
+
+  run_check (&run, "本店咖啡采用最佳阿拉比卡豆", args);
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_json (run.out, &parser);
+  result = json_array_get_object_element (json_object_get_array_member (root, "results"), 0);
+  findings = json_object_get_array_member (result, "findings");
+  for (guint i = 0; i < json_array_get_length (findings); i++)
+    {
+      JsonObject *finding = json_array_get_object_element (findings, i);
+      const char *severity = json_object_get_string_member (finding, "severity");
+
+      g_assert_true (g_str_equal (severity, "info"));
+    }
+}
+
+static void
+test_clean_and_evasions (void)
+{
+  const char * const both[] = { "--ecosystem=both", NULL };
+  const char * const weixin[] = { "--ecosystem=weixin", NULL };
+  g_auto(Run) clean = { 0 };
+  g_auto(Run) spaced = { 0 };
+  g_auto(Run) wide = { 0 };
+
+  run_check (&clean, "最近天气转凉", both);
+  g_assert_cmpint (clean.status, ==, 0);
+  g_assert_cmpstr (clean.out, ==, "");
+
+  run_check (&spaced, "本店采用最 佳咖啡豆", weixin);
+  g_assert_cmpint (spaced.status, ==, 1);
+  g_assert_true (g_str_has_prefix (spaced.out, "<stdin>:1:5: error: [weixin] "));
+
+  run_check (&wide, "The ＢＥＳＴ beans", weixin);
+  g_assert_cmpint (wide.status, ==, 1);
+  g_assert_true (g_str_has_prefix (wide.out, "<stdin>:1:5: error: "));
+}
+
+static void
+test_both_ecosystems (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autoptr(JsonParser) parser = NULL;
+  g_autofree char *path = data_path ("sample-post.txt");
+  const char * const args[] = { "--format=json", path, path, NULL };
+  JsonArray *results;
+
+  run_check (&run, NULL, args);
+  g_assert_cmpint (run.status, ==, 1);
+  results = json_object_get_array_member (parse_json (run.out, &parser), "results");
+  g_assert_cmpuint (json_array_get_length (results), ==, 4);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (results, 0),
+                                                  "ecosystem"), ==, "weixin");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (results, 1),
+                                                  "ecosystem"), ==, "wechat");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (results, 0),
+                                                  "file"), ==, path);
+}
+
+static void
+test_bad_input (void)
+{
+  static const struct {
+    const char *file;
+    const char *mentions;
+  } cases[] = {
+    { "invalid-utf8.txt", "invalid-utf8.txt:2:3: " },
+    { "nul.txt", "nul.txt:1:3: " },
+    { "does-not-exist.txt", "does-not-exist.txt: " },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(Run) run = { 0 };
+      g_autofree char *path = data_path (cases[i].file);
+      const char * const args[] = { path, NULL };
+
+      run_check (&run, NULL, args);
+      g_assert_cmpint (run.status, ==, 2);
+      g_assert_nonnull (strstr (run.err, cases[i].mentions));
+    }
+}
+
+static void
+test_empty_input (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autoptr(JsonParser) parser = NULL;
+  g_autofree char *path = data_path ("empty.txt");
+  const char * const args[] = { "--format=json", path, NULL };
+  JsonArray *results;
+
+  run_check (&run, NULL, args);
+  g_assert_cmpint (run.status, ==, 0);
+  results = json_object_get_array_member (parse_json (run.out, &parser), "results");
+  g_assert_cmpuint (json_array_get_length (results), ==, 2);
+}
+
+static void
+test_usage_errors (void)
+{
+  static const char * const bad[][3] = {
+    { "--ecosystem=mars", NULL },
+    { "--kind=poster", NULL },
+    { "--format=xml", NULL },
+    { "--no-builtin-rules", NULL },
+    { "--no-such-option", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_auto(Run) run = { 0 };
+
+      run_check (&run, "x", bad[i]);
+      g_assert_cmpint (run.status, ==, 2);
+      g_assert_cmpstr (run.out, ==, "");
+      g_assert_true (g_str_has_prefix (run.err, "redline-check: "));
+    }
+}
+
+static void
+test_hostile_packs (void)
+{
+  static const char * const names[] = { "xxe.xml", "bomb.xml" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_auto(Run) run = { 0 };
+      g_autofree char *path = data_path (names[i]);
+      g_autofree char *rules = g_strconcat ("--rules=", path, NULL);
+      g_autofree char *location = g_strconcat (path, ":2:", NULL);
+      const char * const args[] = { rules, NULL };
+
+      run_check (&run, "最佳", args);
+      g_assert_cmpint (run.status, ==, 2);
+      g_assert_true (g_str_has_prefix (run.err, location));
+      g_assert_cmpstr (run.out, ==, "");
+      g_assert_null (strstr (run.err, "root:"));
+      g_assert_null (strstr (run.err, "lollol"));
+    }
+}
+
+static void
+test_extra_pack (void)
+{
+  g_autofree char *path = data_path ("extra-pack.xml");
+  g_autofree char *rules = g_strconcat ("--rules=", path, NULL);
+  const char * const only[] = { rules, "--no-builtin-rules", "--ecosystem=wechat", NULL };
+  const char * const list[] = { rules, "--list-rules", NULL };
+  const char * const test[] = { rules, "--test-rules", NULL };
+  g_auto(Run) checked = { 0 };
+  g_auto(Run) listed = { 0 };
+  g_auto(Run) tested = { 0 };
+
+  run_check (&checked, "摆上它就能招财，最佳", only);
+  g_assert_cmpint (checked.status, ==, 0);
+  g_assert_true (g_str_has_prefix (checked.out, "<stdin>:1:6: warning: [wechat] "));
+  g_assert_null (strstr (checked.out, "最佳"));
+
+  run_check (&listed, NULL, list);
+  g_assert_cmpint (listed.status, ==, 0);
+  g_assert_nonnull (strstr (listed.out, "test.extra 2.1"));
+  g_assert_nonnull (strstr (listed.out, "test.superstition"));
+
+  run_check (&tested, NULL, test);
+  g_assert_cmpint (tested.status, ==, 0);
+  g_assert_nonnull (strstr (tested.out, " passed, 0 failed"));
+}
+
+static void
+test_failing_examples (void)
+{
+  g_autofree char *path = data_path ("failing-example.xml");
+  g_autofree char *rules = g_strconcat ("--rules=", path, NULL);
+  const char * const args[] = { rules, "--no-builtin-rules", "--test-rules", NULL };
+  g_auto(Run) run = { 0 };
+
+  run_check (&run, NULL, args);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.out, "test.failing.rule"));
+  g_assert_nonnull (strstr (run.out, "1 passed, 1 failed"));
+}
+
+static void
+test_offsets_in_code_points (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autoptr(JsonParser) parser = NULL;
+  const char * const args[] = { "--format=json", "--ecosystem=weixin", NULL };
+  JsonObject *finding;
+
+  /* An emoji outside the BMP and a combining sequence before the term:
+   * offsets count code points, not bytes or UTF-16 units. */
+  run_check (&run, "😊e\u0301\n第二行：最佳", args);
+  finding = json_array_get_object_element (
+    json_object_get_array_member (
+      json_array_get_object_element (
+        json_object_get_array_member (parse_json (run.out, &parser), "results"), 0),
+      "findings"), 0);
+  g_assert_cmpint (json_object_get_int_member (finding, "start"), ==, 8);
+  g_assert_cmpint (json_object_get_int_member (finding, "end"), ==, 10);
+  g_assert_cmpint (json_object_get_int_member (finding, "line"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (finding, "column"), ==, 5);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/redline/cli/acceptance-weixin", test_acceptance_weixin);
+  g_test_add_func ("/redline/cli/acceptance-wechat", test_acceptance_wechat);
+  g_test_add_func ("/redline/cli/clean-and-evasions", test_clean_and_evasions);
+  g_test_add_func ("/redline/cli/both-ecosystems", test_both_ecosystems);
+  g_test_add_func ("/redline/cli/bad-input", test_bad_input);
+  g_test_add_func ("/redline/cli/empty-input", test_empty_input);
+  g_test_add_func ("/redline/cli/usage-errors", test_usage_errors);
+  g_test_add_func ("/redline/cli/hostile-packs", test_hostile_packs);
+  g_test_add_func ("/redline/cli/extra-pack", test_extra_pack);
+  g_test_add_func ("/redline/cli/failing-examples", test_failing_examples);
+  g_test_add_func ("/redline/cli/offsets-in-code-points", test_offsets_in_code_points);
+
+  return g_test_run ();
+}

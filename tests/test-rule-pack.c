@@ -1,0 +1,258 @@
+/* test-rule-pack.c: loading, validating and refusing rule packs
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "redline-core.h"
+
+#define PACK_HEAD "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" \
+                  "<rulepack id=\"t.pack\" version=\"1.0\">\n" \
+                  "  <title>Test</title>\n"
+#define PACK_TAIL "</rulepack>\n"
+
+static RedlineRulePack *
+load_string (const char  *xml,
+             GError     **error)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (xml, strlen (xml));
+
+  return redline_rule_pack_new_from_bytes (bytes, "test.xml", error);
+}
+
+static void
+test_valid (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RedlineRulePack) pack = NULL;
+  RedlineRule *rule;
+
+  pack = load_string (PACK_HEAD
+    "  <rule id=\"t.zui\" category=\"absolute-term\" kinds=\"article moments-ad\">\n"
+    "    <message>{text}</message>\n"
+    "    <reference>Advertising Law art. 9(3)</reference>\n"
+    "    <terms>\n"
+    "      <term id=\"zui-jia\" suggest=\"优质|出色\">最佳</term>\n"
+    "      <term id=\"best\" wechat=\"warning\">best</term>\n"
+    "    </terms>\n"
+    "    <example type=\"incorrect\">采用<marker>最佳</marker>豆</example>\n"
+    "  </rule>\n"
+    "  <rule id=\"t.gamble\" category=\"sensitive-topic\" topic=\"politics\">\n"
+    "    <message>m</message>\n"
+    "    <terms><term id=\"x\">某词</term></terms>\n"
+    "    <example type=\"incorrect\"><marker>某词</marker></example>\n"
+    "  </rule>\n"
+    PACK_TAIL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (pack);
+
+  g_assert_cmpstr (redline_rule_pack_get_id (pack), ==, "t.pack");
+  g_assert_cmpstr (redline_rule_pack_get_version (pack), ==, "1.0");
+  g_assert_cmpuint (redline_rule_pack_get_n_rules (pack), ==, 2);
+  g_assert_cmpuint (redline_rule_pack_get_n_terms (pack), ==, 3);
+
+  rule = redline_rule_pack_get_rule (pack, 0);
+  g_assert_cmpstr (redline_rule_get_id (rule), ==, "t.zui");
+  /* The category's default policy: error on Weixin, info on WeChat. */
+  g_assert_cmpint (redline_rule_get_severity (rule, REDLINE_ECOSYSTEM_WEIXIN), ==,
+                   REDLINE_SEVERITY_ERROR);
+  g_assert_cmpint (redline_rule_get_severity (rule, REDLINE_ECOSYSTEM_WECHAT), ==,
+                   REDLINE_SEVERITY_INFO);
+  g_assert_true (redline_rule_applies_to_kind (rule, REDLINE_CONTENT_KIND_MOMENTS_AD));
+  g_assert_false (redline_rule_applies_to_kind (rule, REDLINE_CONTENT_KIND_CHANNELS));
+  g_assert_true (redline_rule_get_pack (rule) == pack);
+
+  /* A political topic is not reported on WeChat. */
+  rule = redline_rule_pack_get_rule (pack, 1);
+  g_assert_cmpint (redline_rule_get_severity (rule, REDLINE_ECOSYSTEM_WECHAT), ==,
+                   REDLINE_SEVERITY_OFF);
+}
+
+typedef struct
+{
+  const char *name;
+  const char *body;           /* between PACK_HEAD and PACK_TAIL, or a whole document */
+  gboolean    whole;
+  int         code;
+  const char *location;       /* the message starts with it */
+  const char *mentions;       /* and mentions this */
+} BadPack;
+
+static const BadPack bad_packs[] = {
+  { "malformed", "  <rule id=\"a\"\n", FALSE, REDLINE_RULES_ERROR_PARSE, "test.xml:5:", NULL },
+  { "schema", "  <rule id=\"t.a\" category=\"absolute-term\">\n"
+              "    <terms><term id=\"x\">最佳</term></terms>\n"
+              "  </rule>\n", FALSE, REDLINE_RULES_ERROR_SCHEMA, "test.xml:4:", NULL },
+  { "bad-severity", "  <rule id=\"t.a\" category=\"absolute-term\" weixin=\"fatal\">\n"
+                    "    <message>m</message><terms><term id=\"x\">最佳</term></terms>\n"
+                    "    <example type=\"correct\">x</example>\n"
+                    "  </rule>\n", FALSE, REDLINE_RULES_ERROR_SCHEMA, "test.xml:4:", NULL },
+  { "duplicate-rule", "  <rule id=\"t.a\" category=\"absolute-term\">\n"
+                      "    <message>m</message><terms><term id=\"x\">最佳</term></terms>\n"
+                      "    <example type=\"correct\">x</example>\n"
+                      "  </rule>\n"
+                      "  <rule id=\"t.a\" category=\"absolute-term\">\n"
+                      "    <message>m</message><terms><term id=\"x\">最好</term></terms>\n"
+                      "    <example type=\"correct\">x</example>\n"
+                      "  </rule>\n", FALSE, REDLINE_RULES_ERROR_DUPLICATE_ID, "test.xml:8:9:",
+    "t.a" },
+  { "duplicate-term", "  <rule id=\"t.a\" category=\"absolute-term\">\n"
+                      "    <message>m</message>\n"
+                      "    <terms><term id=\"x\">最佳</term><term id=\"x\">最好</term></terms>\n"
+                      "    <example type=\"correct\">x</example>\n"
+                      "  </rule>\n", FALSE, REDLINE_RULES_ERROR_DUPLICATE_ID, "test.xml:6:", "x" },
+  { "unknown-category", "  <rule id=\"t.a\" category=\"astrology\">\n"
+                        "    <message>m</message><terms><term id=\"x\">最佳</term></terms>\n"
+                        "    <example type=\"correct\">x</example>\n"
+                        "  </rule>\n", FALSE, REDLINE_RULES_ERROR_UNKNOWN_CATEGORY,
+    "test.xml:4:18:", "astrology" },
+  { "bad-regex", "  <rule id=\"t.a\" category=\"absolute-term\">\n"
+                 "    <message>m</message>\n"
+                 "    <pattern id=\"p\">(unclosed</pattern>\n"
+                 "    <example type=\"correct\">x</example>\n"
+                 "  </rule>\n", FALSE, REDLINE_RULES_ERROR_REGEX, "test.xml:6:5:", "(unclosed" },
+  { "empty-regex", "  <rule id=\"t.a\" category=\"absolute-term\">\n"
+                   "    <message>m</message>\n"
+                   "    <pattern id=\"p\">a*</pattern>\n"
+                   "    <example type=\"correct\">x</example>\n"
+                   "  </rule>\n", FALSE, REDLINE_RULES_ERROR_REGEX, "test.xml:6:", NULL },
+  { "empty-term", "  <rule id=\"t.a\" category=\"absolute-term\">\n"
+                  "    <message>m</message><terms><term id=\"x\"> \u200b </term></terms>\n"
+                  "    <example type=\"correct\">x</example>\n"
+                  "  </rule>\n", FALSE, REDLINE_RULES_ERROR_INVALID, "test.xml:5:", NULL },
+  { "topic-elsewhere", "  <rule id=\"t.a\" category=\"absolute-term\" topic=\"drugs\">\n"
+                       "    <message>m</message><terms><term id=\"x\">最佳</term></terms>\n"
+                       "    <example type=\"correct\">x</example>\n"
+                       "  </rule>\n", FALSE, REDLINE_RULES_ERROR_INVALID, "test.xml:4:", NULL },
+  { "no-marker", "  <rule id=\"t.a\" category=\"absolute-term\">\n"
+                 "    <message>m</message><terms><term id=\"x\">最佳</term></terms>\n"
+                 "    <example type=\"incorrect\">最佳</example>\n"
+                 "  </rule>\n", FALSE, REDLINE_RULES_ERROR_INVALID, "test.xml:6:5:", NULL },
+  { "off-everywhere", "  <rule id=\"t.a\" category=\"absolute-term\" weixin=\"off\" wechat=\"off\">\n"
+                      "    <message>m</message><terms><term id=\"x\">最佳</term></terms>\n"
+                      "    <example type=\"correct\">x</example>\n"
+                      "  </rule>\n", FALSE, REDLINE_RULES_ERROR_INVALID, "test.xml:4:", NULL },
+  { "doctype", "<?xml version=\"1.0\"?>\n<!DOCTYPE rulepack SYSTEM \"http://example.com/x.dtd\">\n"
+               "<rulepack/>\n", TRUE, REDLINE_RULES_ERROR_FORBIDDEN, "test.xml:2:", "DOCTYPE" },
+  { "empty", "", TRUE, REDLINE_RULES_ERROR_PARSE, "test.xml:1:1:", NULL },
+  { "latin1", "<?xml version=\"1.0\"?>\n<rulepack>\xe9</rulepack>\n", TRUE,
+    REDLINE_RULES_ERROR_READ, NULL, "test.xml:2:11:" },
+};
+
+static void
+test_bad (gconstpointer data)
+{
+  const BadPack *bad = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RedlineRulePack) pack = NULL;
+  g_autofree char *xml = NULL;
+
+  xml = bad->whole ? g_strdup (bad->body) : g_strconcat (PACK_HEAD, bad->body, PACK_TAIL, NULL);
+  pack = load_string (xml, &error);
+  g_assert_null (pack);
+  g_assert_error (error, REDLINE_RULES_ERROR, bad->code);
+  g_test_message ("%s", error->message);
+  if (bad->location != NULL)
+    g_assert_true (g_str_has_prefix (error->message, bad->location));
+  if (bad->mentions != NULL)
+    g_assert_nonnull (strstr (error->message, bad->mentions));
+}
+
+static void
+test_hostile_file (gconstpointer data)
+{
+  const char *name = data;
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RedlineRulePack) pack = NULL;
+  gint64 start = g_get_monotonic_time ();
+  gint64 elapsed;
+
+  pack = redline_rule_pack_new_from_file (file, &error);
+  elapsed = g_get_monotonic_time () - start;
+  g_assert_null (pack);
+  g_assert_error (error, REDLINE_RULES_ERROR, REDLINE_RULES_ERROR_FORBIDDEN);
+  g_test_message ("%s (%" G_GINT64_FORMAT " µs)", error->message, elapsed);
+  /* The error names the file and the line of the declaration. */
+  g_assert_nonnull (strstr (error->message, name));
+  g_assert_nonnull (strstr (error->message, ":2:"));
+  /* Nothing of the entities' content leaks into the message. */
+  g_assert_null (strstr (error->message, "root:"));
+  g_assert_null (strstr (error->message, "lollol"));
+  /* Refused before anything is expanded: far below a second even on a
+   * loaded machine (an expanded bomb is gigabytes). */
+  g_assert_cmpint (elapsed, <, G_USEC_PER_SEC);
+}
+
+static void
+test_missing_file (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path ("/nonexistent/pack.xml");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RedlineRulePack) pack = redline_rule_pack_new_from_file (file, &error);
+
+  g_assert_null (pack);
+  g_assert_error (error, REDLINE_RULES_ERROR, REDLINE_RULES_ERROR_READ);
+  g_assert_true (g_str_has_prefix (error->message, "/nonexistent/pack.xml: "));
+}
+
+static void
+test_builtin (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) packs = redline_rule_pack_load_builtin (&error);
+  g_autoptr(RedlineRuleSet) set = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (packs->len, >, 0);
+  set = redline_rule_set_new (packs, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (redline_rule_set_test_examples (set, NULL, NULL));
+}
+
+static void
+test_duplicate_across_packs (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) packs = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(RedlineRuleSet) set = NULL;
+  const char *xml = PACK_HEAD
+    "  <rule id=\"t.a\" category=\"absolute-term\">\n"
+    "    <message>m</message><terms><term id=\"x\">最佳</term></terms>\n"
+    "    <example type=\"correct\">x</example>\n"
+    "  </rule>\n" PACK_TAIL;
+
+  g_ptr_array_add (packs, load_string (xml, &error));
+  g_assert_no_error (error);
+  g_ptr_array_add (packs, load_string (xml, &error));
+  g_assert_no_error (error);
+  set = redline_rule_set_new (packs, NULL, &error);
+  g_assert_null (set);
+  g_assert_error (error, REDLINE_RULES_ERROR, REDLINE_RULES_ERROR_DUPLICATE_ID);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/redline/rule-pack/valid", test_valid);
+  for (guint i = 0; i < G_N_ELEMENTS (bad_packs); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/redline/rule-pack/bad/%s", bad_packs[i].name);
+
+      g_test_add_data_func (path, &bad_packs[i], test_bad);
+    }
+  g_test_add_data_func ("/redline/rule-pack/hostile/xxe", "xxe.xml", test_hostile_file);
+  g_test_add_data_func ("/redline/rule-pack/hostile/entity-bomb", "bomb.xml", test_hostile_file);
+  g_test_add_func ("/redline/rule-pack/missing-file", test_missing_file);
+  g_test_add_func ("/redline/rule-pack/builtin", test_builtin);
+  g_test_add_func ("/redline/rule-pack/duplicate-across-packs", test_duplicate_across_packs);
+
+  return g_test_run ();
+}

@@ -1,0 +1,409 @@
+/* test-rule-set.c: the checker, for every kind of rule
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "redline-core.h"
+
+static const char test_pack[] =
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+  "<rulepack id=\"t.pack\" version=\"3.2\">\n"
+  "  <title>Test</title>\n"
+  "  <rule id=\"t.zui\" category=\"absolute-term\">\n"
+  "    <message>“{text}” is absolute</message>\n"
+  "    <reference>art. 9(3)</reference>\n"
+  "    <suggestion>good</suggestion>\n"
+  "    <terms>\n"
+  "      <term id=\"zui-jia\" suggest=\"优质|出色\" except=\"最佳赏味期\">最佳</term>\n"
+  "      <term id=\"zui\" except-after=\"近|后|初\">最</term>\n"
+  "      <term id=\"di-yi\" except-after=\"次\" except-before=\"不是\">第一</term>\n"
+  "      <term id=\"best\" except-after=\"regards\">best</term>\n"
+  "      <term id=\"no1\" wechat=\"warning\">no.1</term>\n"
+  "    </terms>\n"
+  "    <except-pattern>20\\d\\d年.{0,10}第1</except-pattern>\n"
+  "    <example type=\"incorrect\"><marker>最佳</marker></example>\n"
+  "  </rule>\n"
+  "  <rule id=\"t.finance\" category=\"financial-promise\" kinds=\"article moments-ad\">\n"
+  "    <message>{text}</message>\n"
+  "    <pattern id=\"annual\">年化收益\\d+%</pattern>\n"
+  "    <example type=\"incorrect\">预期<marker>年化收益8%</marker></example>\n"
+  "  </rule>\n"
+  "  <rule id=\"t.disclaimer\" type=\"requires\" category=\"disclaimer\">\n"
+  "    <message>“{text}” needs “{missing}”</message>\n"
+  "    <terms><term id=\"li-cai\">理财</term></terms>\n"
+  "    <require>投资有风险</require>\n"
+  "    <require>市场有风险</require>\n"
+  "    <example type=\"incorrect\">理财</example>\n"
+  "  </rule>\n"
+  "  <rule id=\"t.link\" type=\"links\" category=\"link\">\n"
+  "    <message>{domain}</message>\n"
+  "    <allow-domain>qq.com</allow-domain>\n"
+  "    <example type=\"incorrect\"><marker>http://a.example.com</marker></example>\n"
+  "  </rule>\n"
+  "  <rule id=\"t.length\" type=\"length\" category=\"length\">\n"
+  "    <message>{length}/{max}</message>\n"
+  "    <limit kind=\"moments-ad\" field=\"body\" max=\"10\"/>\n"
+  "    <limit kind=\"article\" field=\"title\" max=\"5\"/>\n"
+  "    <example type=\"correct\" kind=\"moments-ad\">短</example>\n"
+  "  </rule>\n"
+  "  <rule id=\"t.drugs\" category=\"sensitive-topic\" topic=\"drugs\">\n"
+  "    <message>{text}</message>\n"
+  "    <terms><term id=\"da-ma\" except=\"大麻花\">大麻</term></terms>\n"
+  "    <example type=\"correct\">大麻花</example>\n"
+  "  </rule>\n"
+  "</rulepack>\n";
+
+static RedlineRuleSet *
+make_set (const RedlineRuleSetOptions *options)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_static (test_pack, sizeof test_pack - 1);
+  g_autoptr(GPtrArray) packs = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  RedlineRuleSet *set;
+
+  g_ptr_array_add (packs, redline_rule_pack_new_from_bytes (bytes, "test.xml", &error));
+  g_assert_no_error (error);
+  set = redline_rule_set_new (packs, options, &error);
+  g_assert_no_error (error);
+  return set;
+}
+
+/* The findings as "rule/term@start-end" strings, joined by spaces. */
+static char *
+summarize (GListModel *findings)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(RedlineFinding) finding = g_list_model_get_item (findings, i);
+
+      if (i > 0)
+        g_string_append_c (out, ' ');
+      g_string_append (out, redline_finding_get_rule_id (finding));
+      if (redline_finding_get_term_id (finding) != NULL)
+        g_string_append_printf (out, "/%s", redline_finding_get_term_id (finding));
+      if (redline_finding_get_scope (finding) == REDLINE_SCOPE_DOCUMENT)
+        g_string_append (out, "@doc");
+      else
+        g_string_append_printf (out, "@%" G_GSIZE_FORMAT "-%" G_GSIZE_FORMAT,
+                                redline_finding_get_start (finding),
+                                redline_finding_get_end (finding));
+    }
+  return g_string_free (out, FALSE);
+}
+
+static char *
+check (RedlineRuleSet     *set,
+       const char         *text,
+       RedlineEcosystem    ecosystem,
+       RedlineContentKind  kind)
+{
+  g_autoptr(GListModel) findings = redline_rule_set_check_text (set, text, ecosystem, kind);
+
+  return summarize (findings);
+}
+
+typedef struct
+{
+  const char *text;
+  const char *expected;
+} Case;
+
+static void
+test_terms (void)
+{
+  static const Case cases[] = {
+    { "本店咖啡采用最佳阿拉比卡豆", "t.zui/zui-jia@6-8" },
+    { "最近天气转凉", "" },
+    { "最后一天", "" },
+    { "在最佳赏味期内饮用", "" },
+    { "最 佳", "t.zui/zui-jia@0-3" },
+    { "最\u200b佳", "t.zui/zui-jia@0-3" },
+    { "最.佳", "t.zui/zui-jia@0-3" },
+    { "最，佳", "t.zui/zui@0-1" },
+    { "最優", "t.zui/zui@0-1" },
+    { "我们是第一", "t.zui/di-yi@3-5" },
+    { "第一次来", "" },
+    { "这不是第一", "" },
+    { "第壹品牌", "t.zui/di-yi@0-2" },
+    { "第①品牌", "t.zui/di-yi@0-2" },
+    { "2024年上半年华东区销量第一", "" },
+    { "The best coffee", "t.zui/best@4-8" },
+    { "The ＢＥＳＴ coffee", "t.zui/best@4-8" },
+    { "Best regards", "" },
+    { "bestow", "" },
+    { "our No.1 latte", "t.zui/no1@4-8" },
+    { "全网No.1", "t.zui/no1@2-6" },
+    { "No.10", "" },
+    { "好吃的大麻花", "" },
+    { "大麻", "t.drugs/da-ma@0-2" },
+    { "", "" },
+  };
+  g_autoptr(RedlineRuleSet) set = make_set (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *got = check (set, cases[i].text, REDLINE_ECOSYSTEM_WEIXIN,
+                                    REDLINE_CONTENT_KIND_ARTICLE);
+
+      g_test_message ("“%s” → %s", cases[i].text, got);
+      g_assert_cmpstr (got, ==, cases[i].expected);
+    }
+}
+
+static void
+test_finding_fields (void)
+{
+  g_autoptr(RedlineRuleSet) set = make_set (NULL);
+  g_autoptr(GListModel) findings = NULL;
+  g_autoptr(RedlineFinding) finding = NULL;
+  const char * const *suggestions;
+
+  findings = redline_rule_set_check_text (set, "第一行\n采用最 佳豆", REDLINE_ECOSYSTEM_WEIXIN,
+                                          REDLINE_CONTENT_KIND_ARTICLE);
+  g_assert_cmpuint (g_list_model_get_n_items (findings), ==, 2);
+  finding = g_list_model_get_item (findings, 1);
+  g_assert_cmpstr (redline_finding_get_rule_id (finding), ==, "t.zui");
+  g_assert_cmpstr (redline_finding_get_term_id (finding), ==, "zui-jia");
+  g_assert_cmpstr (redline_finding_get_category (finding), ==, "absolute-term");
+  g_assert_cmpint (redline_finding_get_severity (finding), ==, REDLINE_SEVERITY_ERROR);
+  g_assert_cmpint (redline_finding_get_other_severity (finding), ==, REDLINE_SEVERITY_INFO);
+  g_assert_cmpuint (redline_finding_get_start (finding), ==, 6);
+  g_assert_cmpuint (redline_finding_get_end (finding), ==, 9);
+  g_assert_cmpuint (redline_finding_get_line (finding), ==, 2);
+  g_assert_cmpuint (redline_finding_get_column (finding), ==, 3);
+  g_assert_cmpstr (redline_finding_get_text (finding), ==, "最 佳");
+  g_assert_cmpstr (redline_finding_get_message (finding), ==, "“最 佳” is absolute");
+  g_assert_cmpstr (redline_finding_get_reference (finding), ==, "art. 9(3)");
+  g_assert_cmpstr (redline_finding_get_pack_id (finding), ==, "t.pack");
+  g_assert_cmpstr (redline_finding_get_pack_version (finding), ==, "3.2");
+  suggestions = redline_finding_get_suggestions (finding);
+  g_assert_cmpstr (suggestions[0], ==, "优质");
+  g_assert_cmpstr (suggestions[1], ==, "出色");
+  g_assert_null (suggestions[2]);
+}
+
+static void
+test_ecosystems (void)
+{
+  g_autoptr(RedlineRuleSet) set = make_set (NULL);
+  g_autoptr(GListModel) findings = NULL;
+  g_autoptr(RedlineFinding) finding = NULL;
+
+  findings = redline_rule_set_check_text (set, "our No.1 latte", REDLINE_ECOSYSTEM_WECHAT,
+                                          REDLINE_CONTENT_KIND_ARTICLE);
+  finding = g_list_model_get_item (findings, 0);
+  g_assert_cmpint (redline_finding_get_ecosystem (finding), ==, REDLINE_ECOSYSTEM_WECHAT);
+  g_assert_cmpint (redline_finding_get_severity (finding), ==, REDLINE_SEVERITY_WARNING);
+  g_assert_cmpint (redline_finding_get_other_severity (finding), ==, REDLINE_SEVERITY_ERROR);
+  g_clear_object (&finding);
+  g_clear_object (&findings);
+
+  /* Links are not reported on WeChat by default. */
+  findings = redline_rule_set_check_text (set, "see https://shop.example.com", 
+                                          REDLINE_ECOSYSTEM_WECHAT, REDLINE_CONTENT_KIND_ARTICLE);
+  g_assert_cmpuint (g_list_model_get_n_items (findings), ==, 0);
+}
+
+static void
+test_patterns_and_kinds (void)
+{
+  g_autoptr(RedlineRuleSet) set = make_set (NULL);
+  g_autofree char *article = check (set, "预期年化收益８%，稳", REDLINE_ECOSYSTEM_WEIXIN,
+                                    REDLINE_CONTENT_KIND_ARTICLE);
+  g_autofree char *channels = check (set, "预期年化收益8%", REDLINE_ECOSYSTEM_WEIXIN,
+                                     REDLINE_CONTENT_KIND_CHANNELS);
+
+  g_assert_cmpstr (article, ==, "t.finance/annual@2-8");
+  g_assert_cmpstr (channels, ==, "");
+}
+
+static void
+test_requires (void)
+{
+  g_autoptr(RedlineRuleSet) set = make_set (NULL);
+  g_autoptr(GListModel) findings = NULL;
+  g_autoptr(RedlineFinding) finding = NULL;
+  RedlineDocument document = { { NULL } };
+  g_autofree char *present = check (set, "新理财产品。投资有风险，入市需谨慎",
+                                    REDLINE_ECOSYSTEM_WEIXIN, REDLINE_CONTENT_KIND_ARTICLE);
+  g_autofree char *other_phrase = check (set, "新理财产品。市场有风险", REDLINE_ECOSYSTEM_WEIXIN,
+                                         REDLINE_CONTENT_KIND_ARTICLE);
+  g_autofree char *split = NULL;
+
+  g_assert_cmpstr (present, ==, "");
+  g_assert_cmpstr (other_phrase, ==, "");
+
+  findings = redline_rule_set_check_text (set, "新理财产品上线，理财好帮手",
+                                          REDLINE_ECOSYSTEM_WEIXIN, REDLINE_CONTENT_KIND_ARTICLE);
+  g_assert_cmpuint (g_list_model_get_n_items (findings), ==, 1);
+  finding = g_list_model_get_item (findings, 0);
+  g_assert_cmpint (redline_finding_get_scope (finding), ==, REDLINE_SCOPE_DOCUMENT);
+  g_assert_cmpuint (redline_finding_get_start (finding), ==, 0);
+  g_assert_cmpuint (redline_finding_get_end (finding), ==, 0);
+  g_assert_cmpstr (redline_finding_get_missing (finding), ==, "投资有风险");
+  g_assert_cmpstr (redline_finding_get_trigger (finding), ==, "理财");
+  g_assert_cmpstr (redline_finding_get_message (finding), ==, "“理财” needs “投资有风险”");
+  g_clear_object (&findings);
+
+  /* The trigger in the title, the phrase in the body: satisfied. */
+  document.fields[REDLINE_FIELD_TITLE] = "理财周报";
+  document.fields[REDLINE_FIELD_BODY] = "投资有风险，入市需谨慎";
+  findings = redline_rule_set_check (set, &document, REDLINE_ECOSYSTEM_WEIXIN,
+                                     REDLINE_CONTENT_KIND_ARTICLE);
+  split = summarize (findings);
+  g_assert_cmpstr (split, ==, "");
+}
+
+static void
+test_links (void)
+{
+  static const char * const domains[] = { "lumi-cafe.com", NULL };
+  RedlineRuleSetOptions options = { domains, NULL };
+  g_autoptr(RedlineRuleSet) set = make_set (NULL);
+  g_autoptr(RedlineRuleSet) project_set = make_set (&options);
+  static const Case cases[] = {
+    { "详情见 https://mp.weixin.qq.com/s/abc。", "" },
+    { "详情见 https://shop.example.com/a。", "t.link@4-30" },
+    { "visit www.example.cn/x, now", "t.link@6-22" },
+    { "example.com", "t.link@0-11" },
+    { "mail me: someone@example.com", "" },
+    { "https://evilqq.com", "t.link@0-18" },
+    { "https://qq.com.evil.net/", "t.link@0-24" },
+    { "ＨＴＴＰＳ://shop.example.com", "t.link@0-24" },
+    { "https://www.lumi-cafe.com/menu", "t.link@0-30" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *got = check (set, cases[i].text, REDLINE_ECOSYSTEM_WEIXIN,
+                                    REDLINE_CONTENT_KIND_ARTICLE);
+
+      g_test_message ("“%s” → %s", cases[i].text, got);
+      g_assert_cmpstr (got, ==, cases[i].expected);
+    }
+
+  {
+    g_autofree char *allowed = check (project_set, "https://www.lumi-cafe.com/menu",
+                                      REDLINE_ECOSYSTEM_WEIXIN, REDLINE_CONTENT_KIND_ARTICLE);
+    g_autoptr(GListModel) findings =
+      redline_rule_set_check_text (set, "见 https://a.example.com/x", REDLINE_ECOSYSTEM_WEIXIN,
+                                   REDLINE_CONTENT_KIND_ARTICLE);
+    g_autoptr(RedlineFinding) finding = g_list_model_get_item (findings, 0);
+
+    g_assert_cmpstr (allowed, ==, "");
+    g_assert_cmpstr (redline_finding_get_message (finding), ==, "a.example.com");
+    g_assert_cmpstr (redline_finding_get_text (finding), ==, "https://a.example.com/x");
+  }
+}
+
+static void
+test_length (void)
+{
+  g_autoptr(RedlineRuleSet) set = make_set (NULL);
+  g_autofree char *fits = check (set, "一二三四五六七八九十", REDLINE_ECOSYSTEM_WEIXIN,
+                                 REDLINE_CONTENT_KIND_MOMENTS_AD);
+  g_autofree char *too_long = check (set, "一二三四五六七八九十😊!", REDLINE_ECOSYSTEM_WECHAT,
+                                     REDLINE_CONTENT_KIND_MOMENTS_AD);
+  g_autofree char *other_kind = check (set, "一二三四五六七八九十😊!", REDLINE_ECOSYSTEM_WEIXIN,
+                                       REDLINE_CONTENT_KIND_CHANNELS);
+  g_autoptr(GListModel) findings = NULL;
+  g_autoptr(RedlineFinding) finding = NULL;
+  RedlineDocument document = { { NULL } };
+
+  g_assert_cmpstr (fits, ==, "");
+  g_assert_cmpstr (too_long, ==, "t.length@10-12");
+  g_assert_cmpstr (other_kind, ==, "");
+
+  document.fields[REDLINE_FIELD_TITLE] = "秋季新品发布会";
+  document.fields[REDLINE_FIELD_BODY] = "秋季新品发布会";
+  findings = redline_rule_set_check (set, &document, REDLINE_ECOSYSTEM_WEIXIN,
+                                     REDLINE_CONTENT_KIND_ARTICLE);
+  g_assert_cmpuint (g_list_model_get_n_items (findings), ==, 1);
+  finding = g_list_model_get_item (findings, 0);
+  g_assert_cmpint (redline_finding_get_field (finding), ==, REDLINE_FIELD_TITLE);
+  g_assert_cmpstr (redline_finding_get_text (finding), ==, "布会");
+  g_assert_cmpstr (redline_finding_get_message (finding), ==, "7/5");
+}
+
+static void
+test_allowed_terms (void)
+{
+  static const char * const terms[] = { "最佳拍档", NULL };
+  RedlineRuleSetOptions options = { NULL, terms };
+  g_autoptr(RedlineRuleSet) set = make_set (&options);
+  g_autofree char *allowed = check (set, "你的最佳拍档", REDLINE_ECOSYSTEM_WEIXIN,
+                                    REDLINE_CONTENT_KIND_ARTICLE);
+  g_autofree char *still = check (set, "最佳咖啡", REDLINE_ECOSYSTEM_WEIXIN,
+                                  REDLINE_CONTENT_KIND_ARTICLE);
+
+  g_assert_cmpstr (allowed, ==, "");
+  g_assert_cmpstr (still, ==, "t.zui/zui-jia@0-2");
+}
+
+static void
+test_dedup_and_order (void)
+{
+  g_autoptr(RedlineRuleSet) set = make_set (NULL);
+  /* 最 and 最佳 overlap in one rule: the longer wins. Findings are in
+   * document order. */
+  g_autofree char *got = check (set, "大麻最佳，最强", REDLINE_ECOSYSTEM_WEIXIN,
+                                REDLINE_CONTENT_KIND_ARTICLE);
+
+  g_assert_cmpstr (got, ==, "t.drugs/da-ma@0-2 t.zui/zui-jia@2-4 t.zui/zui@5-6");
+}
+
+static void
+test_huge_line (void)
+{
+  g_autoptr(RedlineRuleSet) set = make_set (NULL);
+  g_autoptr(GString) text = g_string_sized_new (10 * 1024 * 1024 + 16);
+  g_autoptr(GListModel) findings = NULL;
+  g_autoptr(RedlineFinding) last = NULL;
+  guint n;
+
+  while (text->len < 10 * 1024 * 1024)
+    g_string_append (text, "本店咖啡采用阿拉比卡豆 fresh beans, ");
+  g_string_append (text, "最佳");
+  findings = redline_rule_set_check_text (set, text->str, REDLINE_ECOSYSTEM_WEIXIN,
+                                          REDLINE_CONTENT_KIND_ARTICLE);
+  n = g_list_model_get_n_items (findings);
+  g_assert_cmpuint (n, ==, 1);
+  last = g_list_model_get_item (findings, 0);
+  g_assert_cmpuint (redline_finding_get_line (last), ==, 1);
+  g_assert_cmpuint (redline_finding_get_end (last), ==, g_utf8_strlen (text->str, -1));
+}
+
+static void
+test_examples (void)
+{
+  g_autoptr(RedlineRuleSet) set = make_set (NULL);
+
+  g_assert_true (redline_rule_set_test_examples (set, NULL, NULL));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/redline/rule-set/terms", test_terms);
+  g_test_add_func ("/redline/rule-set/finding-fields", test_finding_fields);
+  g_test_add_func ("/redline/rule-set/ecosystems", test_ecosystems);
+  g_test_add_func ("/redline/rule-set/patterns-and-kinds", test_patterns_and_kinds);
+  g_test_add_func ("/redline/rule-set/requires", test_requires);
+  g_test_add_func ("/redline/rule-set/links", test_links);
+  g_test_add_func ("/redline/rule-set/length", test_length);
+  g_test_add_func ("/redline/rule-set/allowed-terms", test_allowed_terms);
+  g_test_add_func ("/redline/rule-set/dedup-and-order", test_dedup_and_order);
+  g_test_add_func ("/redline/rule-set/huge-line", test_huge_line);
+  g_test_add_func ("/redline/rule-set/examples", test_examples);
+
+  return g_test_run ();
+}

@@ -1,0 +1,186 @@
+/* test-text.c: the normaliser and its offset map
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "redline-core.h"
+
+static char *
+normalize (const char *text)
+{
+  g_autoptr(RedlineText) normalized = redline_text_new (text, -1);
+
+  return redline_text_dup_normalized_utf8 (normalized);
+}
+
+static void
+test_folds (void)
+{
+  static const struct {
+    const char *input;
+    const char *expected;
+  } cases[] = {
+    { "ＢＥＳＴ", "best" },
+    { "Best", "best" },
+    { "國家級", "国家级" },
+    { "頂級獨家", "顶级独家" },
+    { "第壹", "第1" },
+    { "第一", "第1" },
+    { "第①", "第1" },
+    { "TOP⑩", "top10" },
+    { "最\u200b佳", "最佳" },
+    { "最 佳", "最佳" },
+    { "最.佳", "最佳" },
+    { "最😊佳", "最佳" },
+    { "最·佳", "最佳" },
+    { "最　佳", "最佳" },
+    { "最，佳", "最,佳" },
+    { "最。佳", "最。佳" },
+    { "最\n佳", "最\n佳" },
+    { "最 . - 佳", "最 . - 佳" },
+    { "no.1", "no.1" },
+    { "a   b", "a b" },
+    { "Best™ coffee", "best™ coffee" },
+    { "café", "cafe" },
+    { "cafe\u0301", "cafe" },
+    { "见 best 的", "见best的" },
+    { "Straße", "strasse" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *got = normalize (cases[i].input);
+
+      g_test_message ("%s → %s", cases[i].input, got);
+      g_assert_cmpstr (got, ==, cases[i].expected);
+    }
+}
+
+/* Every normalised character maps to an original code point, the map never
+ * goes backwards, and spans map to the original text they came from. */
+static void
+check_map (const char *input)
+{
+  g_autoptr(RedlineText) text = redline_text_new (input, -1);
+  gsize n, orig_len = g_utf8_strlen (input, -1);
+  gsize previous = 0;
+
+  redline_text_get_chars (text, &n);
+  g_assert_cmpuint (redline_text_get_original_length (text), ==, orig_len);
+  for (gsize i = 0; i < n; i++)
+    {
+      gsize offset = redline_text_get_original_offset (text, i);
+
+      g_assert_cmpuint (offset, <, orig_len);
+      g_assert_cmpuint (offset, >=, previous);
+      previous = offset;
+    }
+  g_assert_cmpuint (redline_text_get_original_offset (text, n), ==, orig_len);
+}
+
+static void
+test_offset_map (void)
+{
+  static const char * const inputs[] = {
+    "", "a", "本店咖啡采用最佳阿拉比卡豆", "最 佳 and ＢＥＳＴ", "第①名 ⑽ ㈤ №1",
+    "Straße ß café", "\u200b\u200b最\u200b佳\u200b", "😊😊 最😊佳 🇨🇳", "a\r\nb\n\n c",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (inputs); i++)
+    check_map (inputs[i]);
+}
+
+static void
+test_span_round_trip (void)
+{
+  const char *input = "本店咖啡採用最 佳阿拉比卡豆";
+  g_autoptr(RedlineText) text = redline_text_new (input, -1);
+  g_autofree gunichar *term = NULL;
+  const gunichar *chars;
+  gsize n, n_term, start, end;
+  gsize found = G_MAXSIZE;
+
+  chars = redline_text_get_chars (text, &n);
+  term = redline_normalize ("最佳", &n_term);
+  for (gsize i = 0; i + n_term <= n; i++)
+    {
+      if (memcmp (chars + i, term, n_term * sizeof (gunichar)) == 0)
+        found = i;
+    }
+  g_assert_cmpuint (found, !=, G_MAXSIZE);
+  redline_text_get_original_span (text, found, found + n_term, &start, &end);
+  /* 最 at 6, the space at 7, 佳 at 8: the span covers what was written. */
+  g_assert_cmpuint (start, ==, 6);
+  g_assert_cmpuint (end, ==, 9);
+}
+
+static void
+test_random_round_trip (void)
+{
+  static const char * const pieces[] = {
+    "最", "佳", " ", "　", ".", "·", "\u200b", "😊", "Ａ", "b", "C", "1", "①", "壹",
+    "國", "，", "。", "\n", "é", "e\u0301", "ß", "™", "-", "🇨🇳", "가", "カ",
+  };
+  GRand *rand = g_rand_new_with_seed (20261122);
+
+  for (guint round = 0; round < 2000; round++)
+    {
+      g_autoptr(GString) input = g_string_new (NULL);
+      guint len = g_rand_int_range (rand, 0, 40);
+
+      for (guint i = 0; i < len; i++)
+        g_string_append (input, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))]);
+      check_map (input->str);
+    }
+  g_rand_free (rand);
+}
+
+static void
+test_validate (void)
+{
+  g_autoptr(GError) error = NULL;
+  const char bad[] = "ok\n第二行 \xff here";
+  const char nul[] = "one\ntwo\0three";
+
+  g_assert_true (redline_text_validate ("最佳", strlen ("最佳"), "a.txt", NULL));
+  g_assert_true (redline_text_validate ("", 0, "a.txt", NULL));
+
+  g_assert_false (redline_text_validate (bad, sizeof bad - 1, "post.txt", &error));
+  g_assert_error (error, REDLINE_TEXT_ERROR, REDLINE_TEXT_ERROR_INVALID_UTF8);
+  g_assert_true (g_str_has_prefix (error->message, "post.txt:2:5: "));
+  g_clear_error (&error);
+
+  g_assert_false (redline_text_validate (nul, sizeof nul - 1, "bin", &error));
+  g_assert_error (error, REDLINE_TEXT_ERROR, REDLINE_TEXT_ERROR_NUL);
+  g_assert_true (g_str_has_prefix (error->message, "bin:2:4: "));
+}
+
+static void
+test_normalize_phrase (void)
+{
+  g_autofree char *a = redline_normalize_to_utf8 ("  Best Regards  ");
+  g_autofree char *b = redline_normalize_to_utf8 ("·");
+
+  g_assert_cmpstr (a, ==, "best regards");
+  g_assert_cmpstr (b, ==, "·");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/redline/text/folds", test_folds);
+  g_test_add_func ("/redline/text/offset-map", test_offset_map);
+  g_test_add_func ("/redline/text/span-round-trip", test_span_round_trip);
+  g_test_add_func ("/redline/text/random-round-trip", test_random_round_trip);
+  g_test_add_func ("/redline/text/validate", test_validate);
+  g_test_add_func ("/redline/text/normalize-phrase", test_normalize_phrase);
+
+  return g_test_run ();
+}
