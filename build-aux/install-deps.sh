@@ -1,0 +1,38 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Installs what building and testing Redline needs on Debian 12.
+set -eu
+
+packages="
+  appstream
+  ca-certificates
+  dbus
+  desktop-file-utils
+  gettext
+  git
+  libglib2.0-dev
+  libglib2.0-dev-bin
+  libjson-glib-dev
+  libsqlite3-dev
+  libxml2-dev
+  libxml2-utils
+  meson
+  ninja-build
+  pkg-config
+  python3
+  xauth
+  xvfb
+"
+
+missing=""
+for p in $packages; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
+done
+if [ -n "$missing" ]; then
+    sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo apt-get update -qq
+    # shellcheck disable=SC2086
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $missing
+fi
