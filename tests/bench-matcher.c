@@ -359,6 +359,11 @@ main (int   argc,
                check_s, mb / check_s, grep_s / check_s);
   }
 
+  if (g_getenv ("REDLINE_BENCH_KEEP") != NULL)
+    {
+      g_print ("# kept the inputs in %s\n", dir);
+      return 0;
+    }
   g_unlink (corpus_path);
   g_unlink (terms_path);
   g_unlink (pack_path);

@@ -266,8 +266,10 @@ test_rules (Options *options)
   return tally.failed == 0;
 }
 
-static GBytes *
+/* Reads a whole input; the result is nul-terminated after @length bytes. */
+static char *
 read_input (const char  *path,
+            gsize       *length,
             GError     **error)
 {
   if (g_str_equal (path, "-"))
@@ -284,21 +286,22 @@ read_input (const char  *path,
                        _("<stdin>: cannot read standard input"));
           return NULL;
         }
-      return g_byte_array_free_to_bytes (g_steal_pointer (&data));
+      *length = data->len;
+      g_byte_array_append (data, (const guint8 *) "", 1);
+      return (char *) g_byte_array_free (g_steal_pointer (&data), FALSE);
     }
   else
     {
       g_autoptr(GError) local_error = NULL;
       char *contents;
-      gsize length;
 
-      if (!g_file_get_contents (path, &contents, &length, &local_error))
+      if (!g_file_get_contents (path, &contents, length, &local_error))
         {
           g_set_error (error, local_error->domain, local_error->code,
                        _("%s: cannot read the file: %s"), path, local_error->message);
           return NULL;
         }
-      return g_bytes_new_take (contents, length);
+      return contents;
     }
 }
 
@@ -366,29 +369,25 @@ check_input (Options    *options,
              const char *path)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = NULL;
   g_autofree char *text = NULL;
   const char *display_name = g_str_equal (path, "-") ? "<stdin>" : path;
-  const char *data;
-  gsize length;
+  gsize length = 0;
 
-  bytes = read_input (path, &error);
-  if (bytes == NULL)
+  text = read_input (path, &length, &error);
+  if (text == NULL)
     {
       print_error (error->message);
       options->bad_input = TRUE;
       return;
     }
 
-  data = g_bytes_get_data (bytes, &length);
-  if (!redline_text_validate (data, length, display_name, &error))
+  if (!redline_text_validate (text, length, display_name, &error))
     {
       print_error (error->message);
       options->bad_input = TRUE;
       return;
     }
 
-  text = g_strndup (data, length);
   for (guint e = 0; e < options->n_ecosystems; e++)
     {
       g_autoptr(GListModel) findings =

@@ -29,10 +29,15 @@ typedef struct
   guint32 target;
 } Edge;
 
+/* States with at least this many transitions get a dense row indexed by
+ * symbol; the rest are searched linearly. */
+#define DENSE_ROW_MIN_EDGES 12
+
 typedef struct
 {
   guint32 first_edge;   /* into edges */
   guint32 n_edges;
+  guint32 dense_row;    /* into dense, or G_MAXUINT32 */
   guint32 fail;
   guint32 first_output; /* into outputs, or G_MAXUINT32 */
   guint32 dict;         /* nearest state down the fail chain with outputs, or 0 */
@@ -61,6 +66,7 @@ struct _RedlineMatcher
   State     *states;
   guint      n_states;
   Edge      *edges;
+  guint32   *dense;          /* rows of n_symbols targets for states with many edges */
   guint32   *root;           /* n_symbols targets from the root */
   GArray    *outputs;        /* of Output */
   guint      n_patterns;
@@ -151,6 +157,7 @@ redline_matcher_free (RedlineMatcher *self)
   g_clear_pointer (&self->build_outputs, g_array_unref);
   g_free (self->states);
   g_free (self->edges);
+  g_free (self->dense);
   g_free (self->root);
   g_array_unref (self->outputs);
   g_free (self);
@@ -236,8 +243,13 @@ find_edge (const RedlineMatcher *self,
            const State          *state,
            guint32               symbol)
 {
-  const Edge *edge = self->edges + state->first_edge;
-  const Edge *end = edge + state->n_edges;
+  const Edge *edge, *end;
+
+  if (state->dense_row != G_MAXUINT32)
+    return self->dense[(gsize) state->dense_row * self->n_symbols + symbol];
+
+  edge = self->edges + state->first_edge;
+  end = edge + state->n_edges;
 
   for (; edge < end && edge->symbol <= symbol; edge++)
     {
@@ -297,6 +309,7 @@ redline_matcher_compile (RedlineMatcher *self)
       self->states[s].first_edge = n_edges;
       self->states[s].n_edges = edges->len;
       self->states[s].first_output = g_array_index (self->build_outputs, guint32, s);
+      self->states[s].dense_row = G_MAXUINT32;
       n_edges += edges->len;
     }
   g_clear_pointer (&self->build_edges, g_array_unref);
@@ -309,6 +322,30 @@ redline_matcher_compile (RedlineMatcher *self)
 
       self->root[edge->symbol] = edge->target;
     }
+
+  {
+    guint n_dense = 0;
+
+    for (guint s = 1; s < self->n_states; s++)
+      n_dense += self->states[s].n_edges >= DENSE_ROW_MIN_EDGES;
+    self->dense = g_new0 (guint32, (gsize) MAX (n_dense, 1) * self->n_symbols);
+    n_dense = 0;
+    for (guint s = 1; s < self->n_states; s++)
+      {
+        State *state = &self->states[s];
+
+        state->dense_row = G_MAXUINT32;
+        if (state->n_edges < DENSE_ROW_MIN_EDGES)
+          continue;
+        for (guint i = 0; i < state->n_edges; i++)
+          {
+            const Edge *edge = &self->edges[state->first_edge + i];
+
+            self->dense[(gsize) n_dense * self->n_symbols + edge->symbol] = edge->target;
+          }
+        state->dense_row = n_dense++;
+      }
+  }
 
   /* Breadth first, so every state's failure target is finished before it. */
   queue = g_new (guint32, self->n_states);

@@ -83,7 +83,9 @@ typedef struct
   const gunichar     *chars;
   gsize               n_chars;
   char               *utf8;        /* normalised text, made on demand */
-  gsize              *utf8_index;  /* byte offset of each normalised character */
+  gsize               utf8_len;
+  gsize               cursor_byte; /* char_at_byte() walks from the last answer */
+  gsize               cursor_char;
   GArray             *hits;        /* of Hit */
   GArray             *excepted;    /* of Hit: term hits their exceptions cancelled */
 } FieldScan;
@@ -542,39 +544,42 @@ drop_hits_inside_exceptions (FieldScan *scan,
 static void
 ensure_utf8 (FieldScan *scan)
 {
-  GString *out;
+  char *out;
+  char *p;
 
   if (scan->utf8 != NULL)
     return;
 
-  out = g_string_sized_new (scan->n_chars * 3 + 1);
-  scan->utf8_index = g_new (gsize, scan->n_chars + 1);
+  p = out = g_malloc (scan->n_chars * 4 + 1);
   for (gsize i = 0; i < scan->n_chars; i++)
-    {
-      scan->utf8_index[i] = out->len;
-      g_string_append_unichar (out, scan->chars[i]);
-    }
-  scan->utf8_index[scan->n_chars] = out->len;
-  scan->utf8 = g_string_free (out, FALSE);
+    p += g_unichar_to_utf8 (scan->chars[i], p);
+  *p = '\0';
+  scan->utf8 = out;
+  scan->utf8_len = p - out;
+  scan->cursor_byte = 0;
+  scan->cursor_char = 0;
 }
 
-/* The normalised character at a byte offset of scan->utf8. */
+/* The index of the normalised character at a byte offset of scan->utf8.
+ * Regular expressions report matches in order, so walking from the previous
+ * answer keeps this linear overall without an index of every character. */
 static gsize
-char_at_byte (const FieldScan *scan,
-              gsize            byte)
+char_at_byte (FieldScan *scan,
+              gsize      byte)
 {
-  gsize lo = 0, hi = scan->n_chars;
+  const guchar *text = (const guchar *) scan->utf8;
 
-  while (lo < hi)
+  g_assert (byte <= scan->utf8_len);
+
+  if (byte < scan->cursor_byte)
     {
-      gsize mid = lo + (hi - lo) / 2;
-
-      if (scan->utf8_index[mid] < byte)
-        lo = mid + 1;
-      else
-        hi = mid;
+      scan->cursor_byte = 0;
+      scan->cursor_char = 0;
     }
-  return lo;
+  for (gsize b = scan->cursor_byte; b < byte; b++)
+    scan->cursor_char += (text[b] & 0xC0) != 0x80;
+  scan->cursor_byte = byte;
+  return scan->cursor_char;
 }
 
 static void
@@ -757,7 +762,6 @@ field_scan_clear (FieldScan *scan)
 {
   g_clear_pointer (&scan->text, redline_text_free);
   g_clear_pointer (&scan->utf8, g_free);
-  g_clear_pointer (&scan->utf8_index, g_free);
   g_clear_pointer (&scan->excepted, g_array_unref);
 }
 
