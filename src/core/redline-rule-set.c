@@ -32,7 +32,8 @@
 typedef struct
 {
   RedlineRule *rule;
-  RedlineTerm *term;
+  RedlineTerm *term;      /* NULL for a required phrase */
+  guint        required;  /* for a required phrase: its index among all of them */
 } Entry;
 
 struct _RedlineRuleSet
@@ -48,8 +49,13 @@ struct _RedlineRuleSet
   GPtrArray      *allowed_terms;   /* of RedlinePhrase, from the options */
   GRegex         *link_regex;
   guint           n_terms;
+  guint           n_required;      /* phrases of "requires" rules, all told */
   gboolean        has_patterns;
 };
+
+/* Large fields are checked in pieces of about this size, cut at line
+ * breaks where possible, so memory stays small and in cache. */
+#define PIECE_BYTES (512 * 1024)
 
 G_DEFINE_FINAL_TYPE (RedlineRuleSet, redline_rule_set, G_TYPE_OBJECT)
 
@@ -62,14 +68,15 @@ typedef struct
   const char   *pattern_id;
   RedlineField  field;
   RedlineScope  scope;
-  gsize         start;       /* normalised; for lengths, original */
+  gsize         start;       /* normalised in the piece, then original in the field */
   gsize         end;
-  gboolean      original;    /* start and end are already original offsets */
+  gboolean      original;    /* start and end are original offsets in the field */
+  guint         line;
+  guint         column;
+  char         *text;        /* the original text of the span */
   char         *domain;
   guint         length;
   guint         max;
-  char         *trigger;
-  RedlineField  trigger_field;
 } Hit;
 
 typedef struct
@@ -78,8 +85,10 @@ typedef struct
   RedlineEcosystem    ecosystem;
   RedlineContentKind  kind;
   RedlineField        field;
-  const char         *original;
+  const char         *original;    /* this piece of the field */
+  gsize               original_len;
   RedlineText        *text;
+  gboolean           *present;     /* per required phrase, for the whole document */
   const gunichar     *chars;
   gsize               n_chars;
   char               *utf8;        /* normalised text, made on demand */
@@ -95,8 +104,19 @@ clear_hit (gpointer data)
 {
   Hit *hit = data;
 
+  g_free (hit->text);
   g_free (hit->domain);
-  g_free (hit->trigger);
+}
+
+/* Drops hits[length…], whose contents were either cleared or moved to a
+ * kept place: the array must not clear them again. */
+static void
+truncate_hits (GArray *hits,
+               guint   length)
+{
+  if (length < hits->len)
+    memset (&g_array_index (hits, Hit, length), 0, (hits->len - length) * sizeof (Hit));
+  g_array_set_size (hits, length);
 }
 
 static RedlineSeverity
@@ -217,10 +237,21 @@ redline_rule_set_new (GPtrArray                    *packs,
           for (guint t = 0; t < rule->terms->len; t++)
             {
               RedlineTerm *term = g_ptr_array_index (rule->terms, t);
-              Entry entry = { rule, term };
+              Entry entry = { rule, term, 0 };
 
               g_array_append_val (self->entries, entry);
               redline_matcher_add (self->matcher, term->phrase.chars, term->phrase.n_chars,
+                                   self->entries->len - 1);
+            }
+          /* Required phrases ride on the same automaton: one pass tells
+           * which of them are present. */
+          for (guint q = 0; q < rule->requires->len; q++)
+            {
+              RedlinePhrase *phrase = g_ptr_array_index (rule->requires, q);
+              Entry entry = { rule, NULL, self->n_required++ };
+
+              g_array_append_val (self->entries, entry);
+              redline_matcher_add (self->matcher, phrase->chars, phrase->n_chars,
                                    self->entries->len - 1);
             }
           self->n_terms += rule->terms->len;
@@ -490,6 +521,12 @@ on_match_cb (guint32  payload,
   FieldScan *scan = user_data;
   const Entry *entry = &g_array_index (scan->self->entries, Entry, payload);
 
+  if (entry->term == NULL)
+    {
+      scan->present[entry->required] = TRUE;
+      return;
+    }
+
   if (!rule_applies (scan, entry->rule, entry->term) ||
       !at_word_boundaries (scan, entry->term, start, end))
     return;
@@ -538,7 +575,7 @@ drop_hits_inside_exceptions (FieldScan *scan,
         g_array_index (scan->hits, Hit, kept) = *hit;
       kept++;
     }
-  g_array_set_size (scan->hits, kept);
+  truncate_hits (scan->hits, kept);
 }
 
 static void
@@ -725,39 +762,6 @@ scan_links (FieldScan *scan)
 }
 
 static void
-scan_lengths (FieldScan *scan)
-{
-  gsize length = redline_text_get_original_length (scan->text);
-
-  for (guint r = 0; r < scan->self->rules->len; r++)
-    {
-      RedlineRule *rule = g_ptr_array_index (scan->self->rules, r);
-
-      if (rule->type != REDLINE_RULE_TYPE_LENGTH || !rule_applies (scan, rule, NULL))
-        continue;
-
-      for (guint i = 0; i < rule->limits->len; i++)
-        {
-          RedlineLimit *limit = &g_array_index (rule->limits, RedlineLimit, i);
-          Hit hit = { 0 };
-
-          if (limit->kind != scan->kind || limit->field != scan->field || length <= limit->max)
-            continue;
-
-          hit.rule = rule;
-          hit.field = scan->field;
-          hit.scope = REDLINE_SCOPE_SPAN;
-          hit.start = limit->max;
-          hit.end = length;
-          hit.original = TRUE;
-          hit.length = length;
-          hit.max = limit->max;
-          g_array_append_val (scan->hits, hit);
-        }
-    }
-}
-
-static void
 field_scan_clear (FieldScan *scan)
 {
   g_clear_pointer (&scan->text, redline_text_free);
@@ -765,21 +769,221 @@ field_scan_clear (FieldScan *scan)
   g_clear_pointer (&scan->excepted, g_array_unref);
 }
 
-static void
-scan_field (FieldScan *scan)
+typedef struct
 {
-  guint first_hit = scan->hits->len;
+  gsize    offset;
+  guint    index;    /* into the hits */
+  gboolean is_end;
+} Position;
 
-  scan->text = redline_text_new (scan->original, -1);
-  scan->chars = redline_text_get_chars (scan->text, &scan->n_chars);
-  scan->excepted = g_array_new (FALSE, FALSE, sizeof (Hit));
+static int
+compare_positions (gconstpointer a,
+                   gconstpointer b)
+{
+  const Position *pa = a;
+  const Position *pb = b;
 
-  redline_matcher_scan (scan->self->matcher, scan->chars, scan->n_chars, on_match_cb, scan);
-  drop_hits_inside_exceptions (scan, first_hit);
-  if (scan->self->has_patterns)
-    scan_patterns (scan);
-  scan_links (scan);
-  scan_lengths (scan);
+  return (pa->offset > pb->offset) - (pa->offset < pb->offset);
+}
+
+/* Fills in text, line and column of hits[first…] (original offsets within
+ * @original) in a single pass over the text. */
+static void
+locate_hits (const char *original,
+             gsize       original_len,
+             GArray     *hits,
+             guint       first)
+{
+  g_autoptr(GArray) positions = g_array_new (FALSE, FALSE, sizeof (Position));
+  g_autofree const char **starts = NULL;
+  const char *p = original;
+  const char *end = original + original_len;
+  gsize offset = 0;
+  guint line = 1, column = 1;
+
+  if (first >= hits->len)
+    return;
+
+  starts = g_new0 (const char *, hits->len);
+  for (guint i = first; i < hits->len; i++)
+    {
+      const Hit *hit = &g_array_index (hits, Hit, i);
+      Position start = { hit->start, i, FALSE };
+      Position stop = { hit->end, i, TRUE };
+
+      g_array_append_val (positions, start);
+      g_array_append_val (positions, stop);
+    }
+  g_array_sort (positions, compare_positions);
+
+  for (guint i = 0; i < positions->len; i++)
+    {
+      const Position *pos = &g_array_index (positions, Position, i);
+      Hit *hit = &g_array_index (hits, Hit, pos->index);
+
+      while (offset < pos->offset && p < end)
+        {
+          if (*p == '\n')
+            {
+              line++;
+              column = 1;
+            }
+          else
+            column++;
+          p = g_utf8_next_char (p);
+          offset++;
+        }
+
+      if (!pos->is_end)
+        {
+          hit->line = line;
+          hit->column = column;
+          starts[pos->index] = p;
+        }
+      else
+        {
+          /* A start sorts before its end: spans are never empty. */
+          g_assert (starts[pos->index] != NULL);
+          hit->text = g_strndup (starts[pos->index], p - starts[pos->index]);
+        }
+    }
+}
+
+/* Text longer than a limit: the hit covers the characters past it. */
+static void
+scan_lengths (RedlineRuleSet     *self,
+              RedlineEcosystem    ecosystem,
+              RedlineContentKind  kind,
+              RedlineField        field,
+              const char         *text,
+              GArray             *hits)
+{
+  gsize length = g_utf8_strlen (text, -1);
+  guint first = hits->len;
+
+  for (guint r = 0; r < self->rules->len; r++)
+    {
+      RedlineRule *rule = g_ptr_array_index (self->rules, r);
+
+      if (rule->type != REDLINE_RULE_TYPE_LENGTH || (rule->kinds & (1u << kind)) == 0 ||
+          rule->severity[ecosystem] == REDLINE_SEVERITY_OFF)
+        continue;
+
+      for (guint i = 0; i < rule->limits->len; i++)
+        {
+          RedlineLimit *limit = &g_array_index (rule->limits, RedlineLimit, i);
+          Hit hit = { 0 };
+
+          if (limit->kind != kind || limit->field != field || length <= limit->max)
+            continue;
+
+          hit.rule = rule;
+          hit.field = field;
+          hit.scope = REDLINE_SCOPE_SPAN;
+          hit.start = limit->max;
+          hit.end = length;
+          hit.original = TRUE;
+          hit.length = length;
+          hit.max = limit->max;
+          g_array_append_val (hits, hit);
+        }
+    }
+  locate_hits (text, strlen (text), hits, first);
+}
+
+/* Where the piece of a large field that starts at @start should end. */
+static const char *
+piece_end (const char *start,
+           const char *end)
+{
+  const char *cut, *p;
+
+  if ((gsize) (end - start) <= PIECE_BYTES + PIECE_BYTES / 2)
+    return end;
+
+  cut = start + PIECE_BYTES;
+  /* After a line break: no term spans one. Else after a space. Else at any
+   * character boundary. */
+  p = memchr (cut, '\n', MIN ((gsize) (end - cut), PIECE_BYTES / 2));
+  if (p != NULL)
+    return p + 1;
+  p = memchr (cut, ' ', MIN ((gsize) (end - cut), PIECE_BYTES / 2));
+  if (p != NULL)
+    return p + 1;
+  while (cut < end && ((guchar) *cut & 0xC0) == 0x80)
+    cut++;
+  return cut;
+}
+
+/* Scans one field, piece by piece, leaving hits with original offsets,
+ * text, line and column. */
+static void
+scan_field (RedlineRuleSet     *self,
+            RedlineEcosystem    ecosystem,
+            RedlineContentKind  kind,
+            RedlineField        field,
+            const char         *text,
+            gboolean           *present,
+            GArray             *hits)
+{
+  const char *end = text + strlen (text);
+  const char *start = text;
+  gsize piece_offset = 0;   /* code points before the piece */
+  guint piece_line = 0;     /* line breaks before the piece */
+
+  do
+    {
+      FieldScan scan = { 0 };
+      guint first_hit = hits->len;
+      const char *stop = piece_end (start, end);
+
+      scan.self = self;
+      scan.ecosystem = ecosystem;
+      scan.kind = kind;
+      scan.field = field;
+      scan.original = start;
+      scan.original_len = stop - start;
+      scan.present = present;
+      scan.hits = hits;
+      scan.text = redline_text_new (start, stop - start);
+      scan.chars = redline_text_get_chars (scan.text, &scan.n_chars);
+      scan.excepted = g_array_new (FALSE, FALSE, sizeof (Hit));
+
+      redline_matcher_scan (self->matcher, scan.chars, scan.n_chars, on_match_cb, &scan);
+      drop_hits_inside_exceptions (&scan, first_hit);
+      if (self->has_patterns)
+        scan_patterns (&scan);
+      scan_links (&scan);
+
+      for (guint i = first_hit; i < hits->len; i++)
+        {
+          Hit *hit = &g_array_index (hits, Hit, i);
+
+          redline_text_get_original_span (scan.text, hit->start, hit->end,
+                                          &hit->start, &hit->end);
+          hit->original = TRUE;
+        }
+      locate_hits (start, stop - start, hits, first_hit);
+      for (guint i = first_hit; i < hits->len; i++)
+        {
+          Hit *hit = &g_array_index (hits, Hit, i);
+
+          /* Pieces start at the start of a line (but for one long line
+           * cut in pieces, where columns restart: rare, and harmless). */
+          hit->line += piece_line;
+          hit->start += piece_offset;
+          hit->end += piece_offset;
+        }
+
+      piece_offset += redline_text_get_original_length (scan.text);
+      for (const char *p = start; (p = memchr (p, '\n', stop - p)) != NULL; p++)
+        piece_line++;
+      field_scan_clear (&scan);
+      start = stop;
+    }
+  while (start < end);
+
+  scan_lengths (self, ecosystem, kind, field, text, hits);
 }
 
 /* ---- From hits to findings ------------------------------------------------ */
@@ -795,8 +999,6 @@ compare_hits_for_dedup (gconstpointer a,
     return ha->rule < hb->rule ? -1 : 1;
   if (ha->field != hb->field)
     return ha->field < hb->field ? -1 : 1;
-  if (ha->scope != hb->scope)
-    return ha->scope < hb->scope ? -1 : 1;
   if (ha->start != hb->start)
     return ha->start < hb->start ? -1 : 1;
   if (ha->end != hb->end)
@@ -817,7 +1019,7 @@ dedup_hits (GArray *hits)
       Hit *hit = &g_array_index (hits, Hit, i);
 
       if (last != NULL && last->rule == hit->rule && last->field == hit->field &&
-          last->scope == hit->scope && hit->start < last->end)
+          hit->start < last->end)
         {
           clear_hit (hit);
           continue;
@@ -827,7 +1029,7 @@ dedup_hits (GArray *hits)
       last = &g_array_index (hits, Hit, kept);
       kept++;
     }
-  g_array_set_size (hits, kept);
+  truncate_hits (hits, kept);
 }
 
 static char *
@@ -836,57 +1038,56 @@ expand_message (const char *message,
                 const Hit  *hit,
                 const char *missing)
 {
+  static const char * const names[] = { "{text}", "{missing}", "{domain}", "{length}", "{max}" };
   GString *out = g_string_new (NULL);
 
   for (const char *p = message; *p != '\0'; p++)
     {
+      guint which = G_N_ELEMENTS (names);
+
       if (*p == '{')
         {
-          if (g_str_has_prefix (p, "{text}"))
+          for (which = 0; which < G_N_ELEMENTS (names); which++)
             {
-              g_string_append (out, text != NULL ? text : "");
-              p += strlen ("{text}") - 1;
-              continue;
-            }
-          if (g_str_has_prefix (p, "{missing}"))
-            {
-              g_string_append (out, missing != NULL ? missing : "");
-              p += strlen ("{missing}") - 1;
-              continue;
-            }
-          if (g_str_has_prefix (p, "{domain}"))
-            {
-              g_string_append (out, hit->domain != NULL ? hit->domain : "");
-              p += strlen ("{domain}") - 1;
-              continue;
-            }
-          if (g_str_has_prefix (p, "{length}"))
-            {
-              g_string_append_printf (out, "%u", hit->length);
-              p += strlen ("{length}") - 1;
-              continue;
-            }
-          if (g_str_has_prefix (p, "{max}"))
-            {
-              g_string_append_printf (out, "%u", hit->max);
-              p += strlen ("{max}") - 1;
-              continue;
+              if (g_str_has_prefix (p, names[which]))
+                break;
             }
         }
-      g_string_append_c (out, *p);
+      switch (which)
+        {
+        case 0:
+          g_string_append (out, text != NULL ? text : "");
+          break;
+        case 1:
+          g_string_append (out, missing != NULL ? missing : "");
+          break;
+        case 2:
+          g_string_append (out, hit->domain != NULL ? hit->domain : "");
+          break;
+        case 3:
+          g_string_append_printf (out, "%u", hit->length);
+          break;
+        case 4:
+          g_string_append_printf (out, "%u", hit->max);
+          break;
+        default:
+          g_string_append_c (out, *p);
+          continue;
+        }
+      p += strlen (names[which]) - 1;
     }
   return g_string_free (out, FALSE);
 }
 
 static RedlineFinding *
-make_finding (RedlineEcosystem ecosystem,
-              Hit             *hit,
-              RedlineText     *text,
-              const char      *missing)
+make_finding (RedlineEcosystem  ecosystem,
+              const Hit        *hit,
+              const char       *missing)
 {
   RedlineFinding *finding = _redline_finding_new ();
   RedlineRule *rule = hit->rule;
   const char * const *suggestions;
+  gboolean document = missing != NULL;
 
   finding->rule_id = g_strdup (rule->id);
   if (hit->term != NULL)
@@ -903,18 +1104,22 @@ make_finding (RedlineEcosystem ecosystem,
   finding->severity = entry_severity (rule, hit->term, ecosystem);
   finding->other_severity = entry_severity (rule, hit->term, redline_ecosystem_other (ecosystem));
   finding->field = hit->field;
-  finding->scope = hit->scope;
-  if (hit->scope == REDLINE_SCOPE_SPAN)
+  finding->scope = document ? REDLINE_SCOPE_DOCUMENT : REDLINE_SCOPE_SPAN;
+  if (!document)
     {
-      if (hit->original)
-        {
-          finding->start = hit->start;
-          finding->end = hit->end;
-        }
-      else
-        redline_text_get_original_span (text, hit->start, hit->end,
-                                        &finding->start, &finding->end);
+      finding->start = hit->start;
+      finding->end = hit->end;
+      finding->line = hit->line;
+      finding->column = hit->column;
+      finding->text = g_strdup (hit->text);
     }
+  else
+    {
+      finding->text = g_strdup ("");
+      finding->missing = g_strdup (missing);
+      finding->trigger = g_strdup (hit->text);
+    }
+  finding->message = expand_message (rule->message, hit->text, hit, missing);
   suggestions = (hit->term != NULL && hit->term->suggestions != NULL &&
                  hit->term->suggestions[0] != NULL)
                   ? (const char * const *) hit->term->suggestions
@@ -922,182 +1127,58 @@ make_finding (RedlineEcosystem ecosystem,
   finding->suggestions = g_strdupv ((char **) suggestions);
   finding->reference = g_strdup (rule->reference);
   finding->url = g_strdup (rule->url);
-  finding->missing = g_strdup (missing);
-  finding->trigger = g_strdup (hit->trigger);
   return finding;
 }
 
-typedef struct
-{
-  gsize    offset;
-  guint    index;    /* into the findings */
-  gboolean is_end;
-} Position;
-
-static int
-compare_positions (gconstpointer a,
-                   gconstpointer b)
-{
-  const Position *pa = a;
-  const Position *pb = b;
-
-  return (pa->offset > pb->offset) - (pa->offset < pb->offset);
-}
-
-/* Fills in text, line and column of span findings of one field in a single
- * pass over its original text. */
+/* Span hits become findings; a "requires" rule whose trigger fired and none
+ * of whose phrases is anywhere in the document gives one finding about the
+ * whole document, naming its earliest trigger. */
 static void
-locate_findings (const char *original,
-                 GPtrArray  *findings)
-{
-  g_autoptr(GArray) positions = g_array_new (FALSE, FALSE, sizeof (Position));
-  g_autofree const char **starts = g_new0 (const char *, findings->len);
-  const char *p = original;
-  gsize offset = 0;
-  guint line = 1, column = 1;
-
-  for (guint i = 0; i < findings->len; i++)
-    {
-      RedlineFinding *finding = g_ptr_array_index (findings, i);
-      Position start = { finding->start, i, FALSE };
-      Position end = { finding->end, i, TRUE };
-
-      g_array_append_val (positions, start);
-      g_array_append_val (positions, end);
-    }
-  g_array_sort (positions, compare_positions);
-
-  for (guint i = 0; i < positions->len; i++)
-    {
-      const Position *pos = &g_array_index (positions, Position, i);
-      RedlineFinding *finding = g_ptr_array_index (findings, pos->index);
-
-      while (offset < pos->offset && *p != '\0')
-        {
-          if (*p == '\n')
-            {
-              line++;
-              column = 1;
-            }
-          else
-            column++;
-          p = g_utf8_next_char (p);
-          offset++;
-        }
-
-      if (!pos->is_end)
-        {
-          finding->line = line;
-          finding->column = column;
-          starts[pos->index] = p;
-        }
-      else
-        {
-          /* A start sorts before its end: spans are never empty. */
-          g_assert (starts[pos->index] != NULL);
-          finding->text = g_strndup (starts[pos->index], p - starts[pos->index]);
-        }
-    }
-}
-
-/* Turns the span hits of one field into findings with text, line, column
- * and message. */
-static void
-add_span_findings (RedlineEcosystem  ecosystem,
-                   GArray           *hits,
-                   RedlineField      field,
-                   const char       *original,
-                   RedlineText      *text,
-                   GPtrArray        *findings)
-{
-  g_autoptr(GPtrArray) field_findings = g_ptr_array_new ();
-  g_autoptr(GPtrArray) field_hits = g_ptr_array_new ();
-
-  for (guint i = 0; i < hits->len; i++)
-    {
-      Hit *hit = &g_array_index (hits, Hit, i);
-
-      if (hit->field != field || hit->rule->type == REDLINE_RULE_TYPE_REQUIRES)
-        continue;
-      g_ptr_array_add (field_findings, make_finding (ecosystem, hit, text, NULL));
-      g_ptr_array_add (field_hits, hit);
-    }
-  if (field_findings->len == 0)
-    return;
-
-  locate_findings (original, field_findings);
-  for (guint i = 0; i < field_findings->len; i++)
-    {
-      RedlineFinding *finding = g_ptr_array_index (field_findings, i);
-      Hit *hit = g_ptr_array_index (field_hits, i);
-
-      finding->message = expand_message (hit->rule->message, finding->text, hit, NULL);
-      g_ptr_array_add (findings, finding);
-    }
-}
-
-static gboolean
-phrase_present (const RedlinePhrase *phrase,
-                FieldScan           *scans)
-{
-  for (guint f = 0; f < REDLINE_N_FIELDS; f++)
-    {
-      const FieldScan *scan = &scans[f];
-
-      if (scan->text == NULL || scan->n_chars < phrase->n_chars)
-        continue;
-      for (gsize pos = 0; pos + phrase->n_chars <= scan->n_chars; pos++)
-        {
-          if (scan->chars[pos] == phrase->chars[0] && phrase_at (scan, pos, phrase))
-            return TRUE;
-        }
-    }
-  return FALSE;
-}
-
-/* A "requires" rule whose trigger fired and none of whose phrases is there
- * gives one finding about the whole document. */
-static void
-add_requires_findings (RedlineEcosystem  ecosystem,
-                       GArray           *hits,
-                       FieldScan        *scans,
-                       GPtrArray        *findings)
+add_findings (RedlineRuleSet   *self,
+              RedlineEcosystem  ecosystem,
+              GArray           *hits,
+              const gboolean   *present,
+              GPtrArray        *findings)
 {
   RedlineRule *last_rule = NULL;
+  guint required = 0;
+  g_autoptr(GHashTable) first_required = g_hash_table_new (NULL, NULL);
 
-  /* Hits are sorted by rule, field and position: the first of a rule is
-   * its earliest trigger. */
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      const Entry *entry = &g_array_index (self->entries, Entry, i);
+
+      if (entry->term == NULL && !g_hash_table_contains (first_required, entry->rule))
+        g_hash_table_insert (first_required, entry->rule, GUINT_TO_POINTER (entry->required));
+    }
+
   for (guint i = 0; i < hits->len; i++)
     {
-      Hit *hit = &g_array_index (hits, Hit, i);
+      const Hit *hit = &g_array_index (hits, Hit, i);
       RedlineRule *rule = hit->rule;
-      FieldScan *scan = &scans[hit->field];
-      RedlineFinding *finding;
-      const RedlinePhrase *missing;
       gboolean satisfied = FALSE;
-      gsize start, end;
-      const char *p, *q;
 
-      if (rule->type != REDLINE_RULE_TYPE_REQUIRES || rule == last_rule)
+      if (rule->type != REDLINE_RULE_TYPE_REQUIRES)
+        {
+          g_ptr_array_add (findings, make_finding (ecosystem, hit, NULL));
+          continue;
+        }
+
+      /* Hits are sorted by rule, field and position: the first of a rule
+       * is its earliest trigger. */
+      if (rule == last_rule)
         continue;
       last_rule = rule;
 
+      required = GPOINTER_TO_UINT (g_hash_table_lookup (first_required, rule));
       for (guint r = 0; r < rule->requires->len && !satisfied; r++)
-        satisfied = phrase_present (g_ptr_array_index (rule->requires, r), scans);
-      if (satisfied)
-        continue;
+        satisfied = present[required + r];
+      if (!satisfied)
+        {
+          const RedlinePhrase *missing = g_ptr_array_index (rule->requires, 0);
 
-      redline_text_get_original_span (scan->text, hit->start, hit->end, &start, &end);
-      p = g_utf8_offset_to_pointer (scan->original, start);
-      q = g_utf8_offset_to_pointer (p, end - start);
-      hit->trigger = g_strndup (p, q - p);
-      hit->scope = REDLINE_SCOPE_DOCUMENT;
-      missing = g_ptr_array_index (rule->requires, 0);
-
-      finding = make_finding (ecosystem, hit, scan->text, missing->text);
-      finding->text = g_strdup ("");
-      finding->message = expand_message (rule->message, hit->trigger, hit, missing->text);
-      g_ptr_array_add (findings, finding);
+          g_ptr_array_add (findings, make_finding (ecosystem, hit, missing->text));
+        }
     }
 }
 
@@ -1129,7 +1210,7 @@ redline_rule_set_check (RedlineRuleSet        *self,
 {
   g_autoptr(GArray) hits = NULL;
   g_autoptr(GPtrArray) findings = NULL;
-  FieldScan scans[REDLINE_N_FIELDS] = { 0 };
+  g_autofree gboolean *present = NULL;
   GListStore *store;
 
   g_return_val_if_fail (REDLINE_IS_RULE_SET (self), NULL);
@@ -1139,37 +1220,18 @@ redline_rule_set_check (RedlineRuleSet        *self,
 
   hits = g_array_new (FALSE, FALSE, sizeof (Hit));
   g_array_set_clear_func (hits, clear_hit);
+  present = g_new0 (gboolean, MAX (self->n_required, 1));
 
   for (RedlineField field = 0; field < REDLINE_N_FIELDS; field++)
     {
-      FieldScan *scan = &scans[field];
-
-      if (document->fields[field] == NULL)
-        continue;
-
-      scan->self = self;
-      scan->ecosystem = ecosystem;
-      scan->kind = kind;
-      scan->field = field;
-      scan->original = document->fields[field];
-      scan->hits = hits;
-      scan_field (scan);
+      if (document->fields[field] != NULL)
+        scan_field (self, ecosystem, kind, field, document->fields[field], present, hits);
     }
 
   dedup_hits (hits);
-
   findings = g_ptr_array_new_with_free_func (g_object_unref);
-  for (RedlineField field = 0; field < REDLINE_N_FIELDS; field++)
-    {
-      if (scans[field].text != NULL)
-        add_span_findings (ecosystem, hits, field, scans[field].original, scans[field].text,
-                           findings);
-    }
-  add_requires_findings (ecosystem, hits, scans, findings);
+  add_findings (self, ecosystem, hits, present, findings);
   g_ptr_array_sort (findings, compare_findings);
-
-  for (RedlineField field = 0; field < REDLINE_N_FIELDS; field++)
-    field_scan_clear (&scans[field]);
 
   store = g_list_store_new (REDLINE_TYPE_FINDING);
   g_list_store_splice (store, 0, 0, findings->pdata, findings->len);
