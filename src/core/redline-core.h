@@ -6,9 +6,12 @@
 #pragma once
 
 #include "redline-types.h"
+#include "redline-campaign.h"
 #include "redline-finding.h"
 #include "redline-json.h"
 #include "redline-matcher.h"
+#include "redline-post.h"
+#include "redline-project.h"
 #include "redline-rule.h"
 #include "redline-rule-pack.h"
 #include "redline-rule-set.h"

@@ -1,0 +1,375 @@
+/* redline-post.c: one piece of copy in a campaign
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "redline-post"
+
+#include "config.h"
+
+#include "redline-post.h"
+#include "redline-project-private.h"
+
+/**
+ * RedlinePost:
+ *
+ * A post: the fields a #RedlineDocument checks, its content kind and its
+ * place in the plan. Times are ISO 8601 strings; `created-at` and
+ * `updated-at` are kept by the project.
+ *
+ * A post taken from redline_project_get_posts() is the project's own
+ * object: change it, then call redline_project_update_post().
+ */
+struct _RedlinePost
+{
+  GObject             parent_instance;
+
+  gint64              id;
+  gint64              campaign_id;
+  RedlineContentKind  kind;
+  RedlinePostStatus   status;
+  char               *strings[7];
+};
+
+G_DEFINE_FINAL_TYPE (RedlinePost, redline_post, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_CAMPAIGN_ID,
+  PROP_KIND,
+  PROP_STATUS,
+  /* The string properties, in the order of self->strings. */
+  PROP_TITLE,
+  PROP_BODY,
+  PROP_CALL_TO_ACTION,
+  PROP_LINK,
+  PROP_SCHEDULED_AT,
+  PROP_CREATED_AT,
+  PROP_UPDATED_AT,
+  N_PROPS
+};
+
+#define FIRST_STRING_PROP PROP_TITLE
+
+static GParamSpec *properties[N_PROPS];
+
+static const char * const status_names[] = {
+  "draft", "in-review", "approved", "rejected", "published",
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (status_names) == REDLINE_N_POST_STATUSES);
+
+/**
+ * redline_post_status_to_string:
+ * @status: a #RedlinePostStatus
+ *
+ * Returns: its name as stored and exported: `draft`, `in-review`,
+ *   `approved`, `rejected` or `published`
+ */
+const char *
+redline_post_status_to_string (RedlinePostStatus status)
+{
+  g_return_val_if_fail (status < REDLINE_N_POST_STATUSES, NULL);
+  return status_names[status];
+}
+
+/**
+ * redline_post_status_from_string:
+ * @str: a status name
+ * @status: (out): where to store the status
+ *
+ * Returns: %TRUE if @str names a status
+ */
+gboolean
+redline_post_status_from_string (const char        *str,
+                                 RedlinePostStatus *status)
+{
+  g_return_val_if_fail (status != NULL, FALSE);
+
+  for (guint i = 0; str != NULL && i < G_N_ELEMENTS (status_names); i++)
+    {
+      if (g_str_equal (str, status_names[i]))
+        {
+          *status = i;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static void
+set_string (RedlinePost *self,
+            guint        prop_id,
+            const char  *value)
+{
+  g_assert (prop_id >= FIRST_STRING_PROP && prop_id < N_PROPS);
+
+  if (_redline_set_str (&self->strings[prop_id - FIRST_STRING_PROP], value))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+}
+
+static const char *
+get_string (RedlinePost *self,
+            guint        prop_id)
+{
+  g_assert (prop_id >= FIRST_STRING_PROP && prop_id < N_PROPS);
+
+  return self->strings[prop_id - FIRST_STRING_PROP];
+}
+
+static void
+redline_post_finalize (GObject *object)
+{
+  RedlinePost *self = REDLINE_POST (object);
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->strings); i++)
+    g_clear_pointer (&self->strings[i], g_free);
+
+  G_OBJECT_CLASS (redline_post_parent_class)->finalize (object);
+}
+
+static void
+redline_post_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  RedlinePost *self = REDLINE_POST (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_int64 (value, self->id);
+      break;
+    case PROP_CAMPAIGN_ID:
+      g_value_set_int64 (value, self->campaign_id);
+      break;
+    case PROP_KIND:
+      g_value_set_uint (value, self->kind);
+      break;
+    case PROP_STATUS:
+      g_value_set_uint (value, self->status);
+      break;
+    case PROP_TITLE:
+    case PROP_BODY:
+    case PROP_CALL_TO_ACTION:
+    case PROP_LINK:
+    case PROP_SCHEDULED_AT:
+    case PROP_CREATED_AT:
+    case PROP_UPDATED_AT:
+      g_value_set_string (value, get_string (self, prop_id));
+      break;
+    case PROP_0:
+    case N_PROPS:
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+redline_post_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  RedlinePost *self = REDLINE_POST (object);
+
+  switch (prop_id)
+    {
+    case PROP_CAMPAIGN_ID:
+      redline_post_set_campaign_id (self, g_value_get_int64 (value));
+      break;
+    case PROP_KIND:
+      redline_post_set_kind (self, g_value_get_uint (value));
+      break;
+    case PROP_STATUS:
+      redline_post_set_status (self, g_value_get_uint (value));
+      break;
+    case PROP_TITLE:
+    case PROP_BODY:
+    case PROP_CALL_TO_ACTION:
+    case PROP_LINK:
+    case PROP_SCHEDULED_AT:
+      set_string (self, prop_id, g_value_get_string (value));
+      break;
+    case PROP_0:
+    case PROP_ID:
+    case PROP_CREATED_AT:
+    case PROP_UPDATED_AT:
+    case N_PROPS:
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+redline_post_class_init (RedlinePostClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+  const GParamFlags ro_flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = redline_post_finalize;
+  object_class->get_property = redline_post_get_property;
+  object_class->set_property = redline_post_set_property;
+
+  properties[PROP_ID] = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, ro_flags);
+  properties[PROP_CAMPAIGN_ID] =
+    g_param_spec_int64 ("campaign-id", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  properties[PROP_KIND] =
+    g_param_spec_uint ("kind", NULL, NULL, 0, REDLINE_N_CONTENT_KINDS - 1, 0, flags);
+  properties[PROP_STATUS] =
+    g_param_spec_uint ("status", NULL, NULL, 0, REDLINE_N_POST_STATUSES - 1, 0, flags);
+  properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL, flags);
+  properties[PROP_BODY] = g_param_spec_string ("body", NULL, NULL, NULL, flags);
+  properties[PROP_CALL_TO_ACTION] =
+    g_param_spec_string ("call-to-action", NULL, NULL, NULL, flags);
+  properties[PROP_LINK] = g_param_spec_string ("link", NULL, NULL, NULL, flags);
+  properties[PROP_SCHEDULED_AT] = g_param_spec_string ("scheduled-at", NULL, NULL, NULL, flags);
+  properties[PROP_CREATED_AT] = g_param_spec_string ("created-at", NULL, NULL, NULL, ro_flags);
+  properties[PROP_UPDATED_AT] = g_param_spec_string ("updated-at", NULL, NULL, NULL, ro_flags);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+redline_post_init (RedlinePost *self)
+{
+}
+
+/**
+ * redline_post_new:
+ * @campaign_id: the id of the campaign it belongs to
+ * @kind: its content kind
+ *
+ * Returns: (transfer full): a draft post, not yet in a project
+ */
+RedlinePost *
+redline_post_new (gint64             campaign_id,
+                  RedlineContentKind kind)
+{
+  g_return_val_if_fail (kind < REDLINE_N_CONTENT_KINDS, NULL);
+
+  return g_object_new (REDLINE_TYPE_POST, "campaign-id", campaign_id, "kind", kind, NULL);
+}
+
+void
+_redline_post_set_id (RedlinePost *self,
+                      gint64       id)
+{
+  g_assert (REDLINE_IS_POST (self));
+
+  if (self->id == id)
+    return;
+  self->id = id;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
+}
+
+void
+_redline_post_set_times (RedlinePost *self,
+                         const char  *created_at,
+                         const char  *updated_at)
+{
+  g_assert (REDLINE_IS_POST (self));
+
+  set_string (self, PROP_CREATED_AT, created_at);
+  set_string (self, PROP_UPDATED_AT, updated_at);
+}
+
+/**
+ * redline_post_get_id:
+ * @self: a #RedlinePost
+ *
+ * Returns: the post's id in its project, or 0 when not yet added
+ */
+gint64
+redline_post_get_id (RedlinePost *self)
+{
+  g_return_val_if_fail (REDLINE_IS_POST (self), 0);
+  return self->id;
+}
+
+gint64
+redline_post_get_campaign_id (RedlinePost *self)
+{
+  g_return_val_if_fail (REDLINE_IS_POST (self), 0);
+  return self->campaign_id;
+}
+
+void
+redline_post_set_campaign_id (RedlinePost *self,
+                              gint64       campaign_id)
+{
+  g_return_if_fail (REDLINE_IS_POST (self));
+
+  if (self->campaign_id == campaign_id)
+    return;
+  self->campaign_id = campaign_id;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAMPAIGN_ID]);
+}
+
+RedlineContentKind
+redline_post_get_kind (RedlinePost *self)
+{
+  g_return_val_if_fail (REDLINE_IS_POST (self), REDLINE_CONTENT_KIND_ARTICLE);
+  return self->kind;
+}
+
+void
+redline_post_set_kind (RedlinePost        *self,
+                       RedlineContentKind  kind)
+{
+  g_return_if_fail (REDLINE_IS_POST (self));
+  g_return_if_fail (kind < REDLINE_N_CONTENT_KINDS);
+
+  if (self->kind == kind)
+    return;
+  self->kind = kind;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
+}
+
+RedlinePostStatus
+redline_post_get_status (RedlinePost *self)
+{
+  g_return_val_if_fail (REDLINE_IS_POST (self), REDLINE_POST_STATUS_DRAFT);
+  return self->status;
+}
+
+void
+redline_post_set_status (RedlinePost       *self,
+                         RedlinePostStatus  status)
+{
+  g_return_if_fail (REDLINE_IS_POST (self));
+  g_return_if_fail (status < REDLINE_N_POST_STATUSES);
+
+  if (self->status == status)
+    return;
+  self->status = status;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
+}
+
+#define STRING_GETTER(field, PROP)                                      \
+  const char *                                                          \
+  redline_post_get_##field (RedlinePost *self)                          \
+  {                                                                     \
+    g_return_val_if_fail (REDLINE_IS_POST (self), NULL);                \
+    return get_string (self, PROP);                                     \
+  }
+
+#define STRING_ACCESSORS(field, PROP)                                   \
+  STRING_GETTER (field, PROP)                                           \
+  void                                                                  \
+  redline_post_set_##field (RedlinePost *self,                          \
+                            const char  *value)                         \
+  {                                                                     \
+    g_return_if_fail (REDLINE_IS_POST (self));                          \
+    set_string (self, PROP, value);                                     \
+  }
+
+STRING_ACCESSORS (title, PROP_TITLE)
+STRING_ACCESSORS (body, PROP_BODY)
+STRING_ACCESSORS (call_to_action, PROP_CALL_TO_ACTION)
+STRING_ACCESSORS (link, PROP_LINK)
+STRING_ACCESSORS (scheduled_at, PROP_SCHEDULED_AT)
+STRING_GETTER (created_at, PROP_CREATED_AT)
+STRING_GETTER (updated_at, PROP_UPDATED_AT)

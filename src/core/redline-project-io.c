@@ -1,0 +1,756 @@
+/* redline-project-io.c: importing posts from CSV, exporting a project as JSON and CSV
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "redline-project"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+
+#include "redline-project-private.h"
+
+/* CSV as RFC 4180 has it, the way spreadsheets write it: an optional
+ * UTF-8 byte order mark, CRLF or LF line ends, fields quoted when they
+ * hold commas, quotes or line breaks, quotes doubled inside them. */
+
+typedef struct
+{
+  const char *data;
+  gsize       length;
+  gsize       pos;
+  guint       line;
+  const char *display_name;
+} CsvReader;
+
+static gboolean
+csv_read_record (CsvReader  *reader,
+                 GPtrArray  *fields,
+                 guint      *record_line,
+                 GError    **error)
+{
+  const char *data = reader->data;
+
+  g_ptr_array_set_size (fields, 0);
+  if (reader->pos >= reader->length)
+    return FALSE;
+  *record_line = reader->line;
+
+  for (;;)
+    {
+      g_autoptr(GString) field = g_string_new (NULL);
+
+      if (reader->pos < reader->length && data[reader->pos] == '"')
+        {
+          guint start_line = reader->line;
+
+          reader->pos++;
+          for (;;)
+            {
+              char c;
+
+              if (reader->pos >= reader->length)
+                {
+                  g_set_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_INVALID,
+                               _("%s:%u: a quoted field is never closed"),
+                               reader->display_name, start_line);
+                  return FALSE;
+                }
+              c = data[reader->pos];
+              if (c == '"')
+                {
+                  if (reader->pos + 1 < reader->length && data[reader->pos + 1] == '"')
+                    {
+                      g_string_append_c (field, '"');
+                      reader->pos += 2;
+                      continue;
+                    }
+                  reader->pos++;
+                  break;
+                }
+              if (c == '\r' && reader->pos + 1 < reader->length && data[reader->pos + 1] == '\n')
+                {
+                  reader->pos++;
+                  continue;
+                }
+              if (c == '\n')
+                reader->line++;
+              g_string_append_c (field, c);
+              reader->pos++;
+            }
+          if (reader->pos < reader->length && data[reader->pos] != ',' &&
+              data[reader->pos] != '\n' && data[reader->pos] != '\r')
+            {
+              g_set_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_INVALID,
+                           _("%s:%u: unexpected text after the closing quote of a field"),
+                           reader->display_name, reader->line);
+              return FALSE;
+            }
+        }
+      else
+        {
+          while (reader->pos < reader->length)
+            {
+              char c = data[reader->pos];
+
+              if (c == ',' || c == '\n' || c == '\r')
+                break;
+              if (c == '"')
+                {
+                  g_set_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_INVALID,
+                               _("%s:%u: a quote inside a field that does not start with "
+                                 "one; quote the whole field and double the quote"),
+                               reader->display_name, reader->line);
+                  return FALSE;
+                }
+              g_string_append_c (field, c);
+              reader->pos++;
+            }
+        }
+
+      g_ptr_array_add (fields, g_string_free (g_steal_pointer (&field), FALSE));
+
+      if (reader->pos >= reader->length)
+        return TRUE;
+      if (data[reader->pos] == ',')
+        {
+          reader->pos++;
+          if (reader->pos >= reader->length)
+            {
+              g_ptr_array_add (fields, g_strdup (""));
+              return TRUE;
+            }
+          continue;
+        }
+      if (data[reader->pos] == '\r')
+        reader->pos++;
+      if (reader->pos < reader->length && data[reader->pos] == '\n')
+        reader->pos++;
+      reader->line++;
+      return TRUE;
+    }
+}
+
+typedef enum
+{
+  COLUMN_IGNORED,
+  COLUMN_CAMPAIGN,
+  COLUMN_KIND,
+  COLUMN_STATUS,
+  COLUMN_TITLE,
+  COLUMN_BODY,
+  COLUMN_CALL_TO_ACTION,
+  COLUMN_LINK,
+  COLUMN_SCHEDULED_AT,
+} Column;
+
+static const struct
+{
+  const char *name;
+  Column      column;
+} column_names[] = {
+  { "campaign", COLUMN_CAMPAIGN },
+  { "kind", COLUMN_KIND },
+  { "status", COLUMN_STATUS },
+  { "title", COLUMN_TITLE },
+  { "body", COLUMN_BODY },
+  { "call_to_action", COLUMN_CALL_TO_ACTION },
+  { "cta", COLUMN_CALL_TO_ACTION },
+  { "link", COLUMN_LINK },
+  { "scheduled_at", COLUMN_SCHEDULED_AT },
+  { "scheduled", COLUMN_SCHEDULED_AT },
+  /* What redline_project_export_csv() writes besides, so that an export
+   * imports again. */
+  { "id", COLUMN_IGNORED },
+  { "ecosystem", COLUMN_IGNORED },
+  { "created_at", COLUMN_IGNORED },
+  { "updated_at", COLUMN_IGNORED },
+};
+
+static gboolean
+lookup_column (const char *header,
+               Column     *column)
+{
+  g_autofree char *name = g_utf8_strdown (header, -1);
+
+  g_strstrip (name);
+  g_strdelimit (name, " -", '_');
+  for (guint i = 0; i < G_N_ELEMENTS (column_names); i++)
+    {
+      if (g_str_equal (name, column_names[i].name))
+        {
+          *column = column_names[i].column;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static RedlineCampaign *
+lookup_campaign (RedlineProject *self,
+                 const char     *value)
+{
+  GListModel *campaigns = redline_project_get_campaigns (self);
+  char *end = NULL;
+  guint64 id;
+
+  id = g_ascii_strtoull (value, &end, 10);
+  if (end != value && *end == '\0')
+    {
+      RedlineCampaign *campaign = redline_project_find_campaign (self, (gint64) id);
+
+      if (campaign != NULL)
+        return campaign;
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (campaigns); i++)
+    {
+      g_autoptr(RedlineCampaign) campaign = g_list_model_get_item (campaigns, i);
+
+      if (g_strcmp0 (redline_campaign_get_name (campaign), value) == 0)
+        return campaign;
+    }
+  return NULL;
+}
+
+static const char *
+nonempty (const char *value)
+{
+  return value != NULL && value[0] != '\0' ? value : NULL;
+}
+
+static RedlinePost *
+post_from_record (RedlineProject   *self,
+                  GArray           *columns,
+                  GPtrArray        *fields,
+                  RedlineCampaign  *default_campaign,
+                  const char       *display_name,
+                  guint             line,
+                  GError          **error)
+{
+  RedlineCampaign *campaign = default_campaign;
+  RedlineContentKind kind = REDLINE_CONTENT_KIND_ARTICLE;
+  RedlinePostStatus status = REDLINE_POST_STATUS_DRAFT;
+  g_autoptr(RedlinePost) post = NULL;
+  const char *text[COLUMN_SCHEDULED_AT + 1] = { NULL };
+
+  if (fields->len != columns->len)
+    {
+      g_set_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_INVALID,
+                   _("%s:%u: %u fields, but the header names %u columns"),
+                   display_name, line, fields->len, columns->len);
+      return NULL;
+    }
+  for (guint i = 0; i < columns->len; i++)
+    text[g_array_index (columns, Column, i)] = nonempty (g_ptr_array_index (fields, i));
+
+  if (text[COLUMN_CAMPAIGN] != NULL)
+    {
+      campaign = lookup_campaign (self, text[COLUMN_CAMPAIGN]);
+      if (campaign == NULL)
+        {
+          g_set_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_INVALID,
+                       _("%s:%u: there is no campaign “%s” in the project"),
+                       display_name, line, text[COLUMN_CAMPAIGN]);
+          return NULL;
+        }
+    }
+  if (campaign == NULL)
+    {
+      g_set_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_INVALID,
+                   _("%s:%u: the post names no campaign"), display_name, line);
+      return NULL;
+    }
+  if (text[COLUMN_KIND] != NULL && !redline_content_kind_from_string (text[COLUMN_KIND], &kind))
+    {
+      g_set_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_INVALID,
+                   _("%s:%u: unknown content kind “%s”: use article, moments-ad, channels, "
+                     "mini-program or group-message"), display_name, line, text[COLUMN_KIND]);
+      return NULL;
+    }
+  if (text[COLUMN_STATUS] != NULL &&
+      !redline_post_status_from_string (text[COLUMN_STATUS], &status))
+    {
+      g_set_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_INVALID,
+                   _("%s:%u: unknown status “%s”: use draft, in-review, approved, rejected "
+                     "or published"), display_name, line, text[COLUMN_STATUS]);
+      return NULL;
+    }
+  if (text[COLUMN_TITLE] == NULL && text[COLUMN_BODY] == NULL)
+    {
+      g_set_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_INVALID,
+                   _("%s:%u: the post has neither a title nor a body"), display_name, line);
+      return NULL;
+    }
+
+  post = redline_post_new (redline_campaign_get_id (campaign), kind);
+  redline_post_set_status (post, status);
+  redline_post_set_title (post, text[COLUMN_TITLE]);
+  redline_post_set_body (post, text[COLUMN_BODY]);
+  redline_post_set_call_to_action (post, text[COLUMN_CALL_TO_ACTION]);
+  redline_post_set_link (post, text[COLUMN_LINK]);
+  redline_post_set_scheduled_at (post, text[COLUMN_SCHEDULED_AT]);
+  return g_steal_pointer (&post);
+}
+
+/**
+ * redline_project_import_csv:
+ * @self: a #RedlineProject
+ * @csv: the CSV text, UTF-8 with or without a byte order mark
+ * @display_name: the file name to use in error messages
+ * @default_campaign: (nullable): the campaign of rows that name none
+ * @error: return location for a #GError
+ *
+ * Adds a post for every row of @csv after the header, all in one
+ * transaction: if any row is wrong, nothing is imported and the error names
+ * its line. The header names the columns, in any order and case: `title`,
+ * `body`, `call_to_action` (or `cta`), `link`, `kind`, `status`,
+ * `scheduled_at` and `campaign` (an id or a name); `id`, `ecosystem`,
+ * `created_at` and `updated_at`, which redline_project_export_csv() writes,
+ * are ignored.
+ *
+ * Returns: the number of posts added; 0 with @error set on failure
+ */
+guint
+redline_project_import_csv (RedlineProject   *self,
+                            GBytes           *csv,
+                            const char       *display_name,
+                            RedlineCampaign  *default_campaign,
+                            GError          **error)
+{
+  g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) posts = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) columns = g_array_new (FALSE, FALSE, sizeof (Column));
+  g_autofree char *now = NULL;
+  CsvReader reader = { 0 };
+  const char *invalid = NULL;
+  guint line = 0;
+  gsize length;
+
+  g_return_val_if_fail (REDLINE_IS_PROJECT (self), 0);
+  g_return_val_if_fail (csv != NULL, 0);
+  g_return_val_if_fail (display_name != NULL, 0);
+  g_return_val_if_fail (default_campaign == NULL || REDLINE_IS_CAMPAIGN (default_campaign), 0);
+
+  reader.data = g_bytes_get_data (csv, &length);
+  reader.length = length;
+  reader.line = 1;
+  reader.display_name = display_name;
+  if (reader.data == NULL)
+    reader.data = "";
+
+  if (!g_utf8_validate_len (reader.data, reader.length, &invalid))
+    {
+      guint bad_line = 1;
+
+      for (const char *p = reader.data; p < invalid; p++)
+        bad_line += *p == '\n';
+      g_set_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_INVALID,
+                   _("%s:%u: not UTF-8 text; save the sheet as “CSV UTF-8”"),
+                   display_name, bad_line);
+      return 0;
+    }
+  if (reader.length >= 3 && memcmp (reader.data, "\xef\xbb\xbf", 3) == 0)
+    reader.pos = 3;
+
+  if (!csv_read_record (&reader, fields, &line, error))
+    {
+      if (error != NULL && *error == NULL)
+        g_set_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_INVALID,
+                     _("%s: the file is empty; the first line must name the columns"),
+                     display_name);
+      return 0;
+    }
+  for (guint i = 0; i < fields->len; i++)
+    {
+      const char *name = g_ptr_array_index (fields, i);
+      Column column;
+
+      if (!lookup_column (name, &column))
+        {
+          g_set_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_INVALID,
+                       _("%s:%u: unknown column “%s”; the columns are title, body, "
+                         "call_to_action, link, kind, status, scheduled_at and campaign"),
+                       display_name, line, name);
+          return 0;
+        }
+      for (guint j = 0; column != COLUMN_IGNORED && j < columns->len; j++)
+        {
+          if (g_array_index (columns, Column, j) == column)
+            {
+              g_set_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_INVALID,
+                           _("%s:%u: column “%s” appears twice"), display_name, line, name);
+              return 0;
+            }
+        }
+      g_array_append_val (columns, column);
+    }
+
+  for (;;)
+    {
+      g_autoptr(GError) local_error = NULL;
+      RedlinePost *post;
+
+      if (!csv_read_record (&reader, fields, &line, &local_error))
+        {
+          if (local_error != NULL)
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return 0;
+            }
+          break;
+        }
+      /* A blank line. */
+      if (fields->len == 1 && ((char *) g_ptr_array_index (fields, 0))[0] == '\0')
+        continue;
+
+      post = post_from_record (self, columns, fields, default_campaign, display_name, line,
+                               error);
+      if (post == NULL)
+        return 0;
+      g_object_set_data (G_OBJECT (post), "redline-csv-line", GUINT_TO_POINTER (line));
+      g_ptr_array_add (posts, post);
+    }
+
+  now = _redline_project_now ();
+  if (!_redline_project_begin (self, error))
+    return 0;
+  for (guint i = 0; i < posts->len; i++)
+    {
+      RedlinePost *post = g_ptr_array_index (posts, i);
+      g_autoptr(GError) local_error = NULL;
+
+      if (!_redline_project_insert_post (self, post, now, &local_error))
+        {
+          _redline_project_rollback (self);
+          g_set_error (error, local_error->domain, local_error->code, "%s:%u: %s",
+                       display_name,
+                       GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (post),
+                                                            "redline-csv-line")),
+                       local_error->message);
+          return 0;
+        }
+    }
+  if (!_redline_project_commit (self, error))
+    return 0;
+
+  for (guint i = 0; i < posts->len; i++)
+    g_object_set_data (g_ptr_array_index (posts, i), "redline-csv-line", NULL);
+  _redline_project_posts_added (self, posts);
+  return posts->len;
+}
+
+/* Export */
+
+static void
+add_string (JsonBuilder *builder,
+            const char  *name,
+            const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+add_strv (JsonBuilder        *builder,
+          const char         *name,
+          const char * const *values)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_begin_array (builder);
+  for (guint i = 0; values != NULL && values[i] != NULL; i++)
+    json_builder_add_string_value (builder, values[i]);
+  json_builder_end_array (builder);
+}
+
+/* Adds the rows of @sql for @post_id as objects, every column a member;
+ * columns whose name ends in "_json" hold JSON and are added parsed. */
+static gboolean
+add_rows (JsonBuilder  *builder,
+          sqlite3      *db,
+          const char   *name,
+          const char   *sql,
+          gint64        post_id,
+          GError      **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_SQL, "%s",
+                   sqlite3_errmsg (db));
+      return FALSE;
+    }
+  sqlite3_bind_int64 (stmt, 1, post_id);
+
+  json_builder_set_member_name (builder, name);
+  json_builder_begin_array (builder);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      json_builder_begin_object (builder);
+      for (int c = 0; c < sqlite3_column_count (stmt); c++)
+        {
+          const char *column = sqlite3_column_name (stmt, c);
+          const char *text = (const char *) sqlite3_column_text (stmt, c);
+
+          if (g_str_has_suffix (column, "_json") && text != NULL)
+            {
+              g_autofree char *member = g_strndup (column, strlen (column) - 5);
+              JsonNode *node = json_from_string (text, NULL);
+
+              json_builder_set_member_name (builder, member);
+              if (node != NULL)
+                json_builder_add_value (builder, node);
+              else
+                json_builder_add_null_value (builder);
+            }
+          else if (sqlite3_column_type (stmt, c) == SQLITE_INTEGER)
+            {
+              json_builder_set_member_name (builder, column);
+              json_builder_add_int_value (builder, sqlite3_column_int64 (stmt, c));
+            }
+          else
+            add_string (builder, column, text);
+        }
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      g_set_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_SQL, "%s",
+                   sqlite3_errmsg (db));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+add_post (JsonBuilder  *builder,
+          sqlite3      *db,
+          RedlinePost  *post,
+          GError      **error)
+{
+  gint64 id = redline_post_get_id (post);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_int_value (builder, id);
+  add_string (builder, "kind", redline_content_kind_to_string (redline_post_get_kind (post)));
+  add_string (builder, "status", redline_post_status_to_string (redline_post_get_status (post)));
+  add_string (builder, "title", redline_post_get_title (post));
+  add_string (builder, "body", redline_post_get_body (post));
+  add_string (builder, "call_to_action", redline_post_get_call_to_action (post));
+  add_string (builder, "link", redline_post_get_link (post));
+  add_string (builder, "scheduled_at", redline_post_get_scheduled_at (post));
+  add_string (builder, "created_at", redline_post_get_created_at (post));
+  add_string (builder, "updated_at", redline_post_get_updated_at (post));
+  if (!add_rows (builder, db, "reviews",
+                 "SELECT id, decision, reviewer, comment, reviewed_at, "
+                 "findings AS findings_json, pack_versions AS pack_versions_json "
+                 "FROM reviews WHERE post_id = ?1 ORDER BY id", id, error) ||
+      !add_rows (builder, db, "comments",
+                 "SELECT id, author, body, created_at FROM comments WHERE post_id = ?1 "
+                 "ORDER BY id", id, error) ||
+      !add_rows (builder, db, "waivers",
+                 "SELECT id, rule_id, text, justification, waived_by, waived_at FROM waivers "
+                 "WHERE post_id = ?1 ORDER BY id", id, error))
+    return FALSE;
+  json_builder_end_object (builder);
+  return TRUE;
+}
+
+/**
+ * redline_project_export_json:
+ * @self: a #RedlineProject
+ * @error: return location for a #GError
+ *
+ * Writes the whole project (settings, campaigns with their posts, and the
+ * posts' reviews, comments and waivers) as one JSON document.
+ *
+ * Returns: (transfer full): the JSON text, or %NULL
+ */
+char *
+redline_project_export_json (RedlineProject  *self,
+                             GError         **error)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  GListModel *campaigns, *posts;
+  GPtrArray *banned;
+  sqlite3 *db;
+
+  g_return_val_if_fail (REDLINE_IS_PROJECT (self), NULL);
+
+  db = _redline_project_get_db (self);
+  if (db == NULL)
+    {
+      g_set_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_CLOSED,
+                   _("The project is closed"));
+      return NULL;
+    }
+  campaigns = redline_project_get_campaigns (self);
+  posts = redline_project_get_posts (self);
+  banned = redline_project_get_banned_terms (self);
+
+  json_builder_begin_object (builder);
+  add_string (builder, "format", "redline-project");
+  json_builder_set_member_name (builder, "version");
+  json_builder_add_int_value (builder, REDLINE_PROJECT_FORMAT);
+  add_string (builder, "name", redline_project_get_name (self));
+
+  json_builder_set_member_name (builder, "settings");
+  json_builder_begin_object (builder);
+  add_strv (builder, "allowed_domains", redline_project_get_allowed_domains (self));
+  add_strv (builder, "allowed_terms", redline_project_get_allowed_terms (self));
+  add_strv (builder, "enabled_packs", redline_project_get_enabled_packs (self));
+  json_builder_set_member_name (builder, "banned_terms");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < banned->len; i++)
+    {
+      RedlineBannedTerm *term = g_ptr_array_index (banned, i);
+
+      json_builder_begin_object (builder);
+      add_string (builder, "term", term->term);
+      add_string (builder, "category", term->category);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  /* Reading many rows: one read transaction makes it faster and consistent. */
+  sqlite3_exec (db, "BEGIN", NULL, NULL, NULL);
+  json_builder_set_member_name (builder, "campaigns");
+  json_builder_begin_array (builder);
+  for (guint c = 0; c < g_list_model_get_n_items (campaigns); c++)
+    {
+      g_autoptr(RedlineCampaign) campaign = g_list_model_get_item (campaigns, c);
+      gint64 id = redline_campaign_get_id (campaign);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_int_value (builder, id);
+      add_string (builder, "name", redline_campaign_get_name (campaign));
+      add_string (builder, "ecosystem",
+                  redline_ecosystem_to_string (redline_campaign_get_ecosystem (campaign)));
+      add_string (builder, "account_type", redline_campaign_get_account_type (campaign));
+      add_string (builder, "objective", redline_campaign_get_objective (campaign));
+      add_string (builder, "start_date", redline_campaign_get_start_date (campaign));
+      add_string (builder, "end_date", redline_campaign_get_end_date (campaign));
+      json_builder_set_member_name (builder, "budget");
+      json_builder_add_int_value (builder, redline_campaign_get_budget (campaign));
+      add_string (builder, "currency", redline_campaign_get_currency (campaign));
+      add_strv (builder, "target_regions", redline_campaign_get_target_regions (campaign));
+      add_string (builder, "notes", redline_campaign_get_notes (campaign));
+
+      json_builder_set_member_name (builder, "posts");
+      json_builder_begin_array (builder);
+      for (guint p = 0; p < g_list_model_get_n_items (posts); p++)
+        {
+          g_autoptr(RedlinePost) post = g_list_model_get_item (posts, p);
+
+          if (redline_post_get_campaign_id (post) != id)
+            continue;
+          if (!add_post (builder, db, post, error))
+            {
+              sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+              return NULL;
+            }
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  return json_generator_to_data (generator, NULL);
+}
+
+static void
+append_csv_field (GString    *csv,
+                  const char *value,
+                  gboolean    last)
+{
+  if (value == NULL)
+    value = "";
+  if (strpbrk (value, ",\"\r\n") != NULL || g_ascii_isspace (value[0]))
+    {
+      g_string_append_c (csv, '"');
+      for (const char *p = value; *p != '\0'; p++)
+        {
+          if (*p == '"')
+            g_string_append_c (csv, '"');
+          g_string_append_c (csv, *p);
+        }
+      g_string_append_c (csv, '"');
+    }
+  else
+    g_string_append (csv, value);
+  g_string_append (csv, last ? "\r\n" : ",");
+}
+
+/**
+ * redline_project_export_csv:
+ * @self: a #RedlineProject
+ *
+ * Writes every post as a row of CSV (UTF-8 with a byte order mark, so that
+ * spreadsheets read Chinese correctly; CRLF line ends), with a header row.
+ * redline_project_import_csv() reads it back.
+ *
+ * Returns: (transfer full): the CSV text
+ */
+char *
+redline_project_export_csv (RedlineProject *self)
+{
+  static const char * const header[] = {
+    "id", "campaign", "ecosystem", "kind", "status", "title", "body", "call_to_action",
+    "link", "scheduled_at", "created_at", "updated_at",
+  };
+  GString *csv = g_string_new ("\xef\xbb\xbf");
+  GListModel *posts;
+
+  g_return_val_if_fail (REDLINE_IS_PROJECT (self), NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (header); i++)
+    append_csv_field (csv, header[i], i + 1 == G_N_ELEMENTS (header));
+
+  posts = redline_project_get_posts (self);
+  for (guint i = 0; i < g_list_model_get_n_items (posts); i++)
+    {
+      g_autoptr(RedlinePost) post = g_list_model_get_item (posts, i);
+      RedlineCampaign *campaign =
+        redline_project_find_campaign (self, redline_post_get_campaign_id (post));
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, redline_post_get_id (post));
+
+      append_csv_field (csv, id, FALSE);
+      append_csv_field (csv, campaign ? redline_campaign_get_name (campaign) : NULL, FALSE);
+      append_csv_field (csv, campaign ? redline_ecosystem_to_string (
+                                          redline_campaign_get_ecosystem (campaign)) : NULL,
+                        FALSE);
+      append_csv_field (csv, redline_content_kind_to_string (redline_post_get_kind (post)),
+                        FALSE);
+      append_csv_field (csv, redline_post_status_to_string (redline_post_get_status (post)),
+                        FALSE);
+      append_csv_field (csv, redline_post_get_title (post), FALSE);
+      append_csv_field (csv, redline_post_get_body (post), FALSE);
+      append_csv_field (csv, redline_post_get_call_to_action (post), FALSE);
+      append_csv_field (csv, redline_post_get_link (post), FALSE);
+      append_csv_field (csv, redline_post_get_scheduled_at (post), FALSE);
+      append_csv_field (csv, redline_post_get_created_at (post), FALSE);
+      append_csv_field (csv, redline_post_get_updated_at (post), TRUE);
+    }
+  return g_string_free (csv, FALSE);
+}

@@ -1,0 +1,223 @@
+/* redline-project.h: a project file, the SQLite store of campaigns and posts
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "redline-campaign.h"
+#include "redline-post.h"
+#include "redline-types.h"
+
+G_BEGIN_DECLS
+
+#define REDLINE_STORE_ERROR (redline_store_error_quark ())
+
+/**
+ * RedlineStoreError:
+ * @REDLINE_STORE_ERROR_OPEN: the file could not be opened or created
+ * @REDLINE_STORE_ERROR_NOT_A_PROJECT: the file is not a Redline project
+ * @REDLINE_STORE_ERROR_TOO_NEW: the file was made by a newer Redline
+ * @REDLINE_STORE_ERROR_CORRUPT: the file is damaged
+ * @REDLINE_STORE_ERROR_FOREIGN_SCHEMA: the file holds tables, views or
+ *   triggers Redline did not create; it is refused
+ * @REDLINE_STORE_ERROR_LOCKED: another program is using the file
+ * @REDLINE_STORE_ERROR_READ_ONLY: the project is open read-only
+ * @REDLINE_STORE_ERROR_SQL: any other database failure
+ * @REDLINE_STORE_ERROR_INVALID: a value is not acceptable (bad ecosystem,
+ *   date, category, CSV content…)
+ * @REDLINE_STORE_ERROR_NOT_FOUND: no such campaign or post
+ * @REDLINE_STORE_ERROR_CLOSED: the project has been closed
+ *
+ * Errors of project files. A file that fails to open is left untouched.
+ */
+typedef enum
+{
+  REDLINE_STORE_ERROR_OPEN,
+  REDLINE_STORE_ERROR_NOT_A_PROJECT,
+  REDLINE_STORE_ERROR_TOO_NEW,
+  REDLINE_STORE_ERROR_CORRUPT,
+  REDLINE_STORE_ERROR_FOREIGN_SCHEMA,
+  REDLINE_STORE_ERROR_LOCKED,
+  REDLINE_STORE_ERROR_READ_ONLY,
+  REDLINE_STORE_ERROR_SQL,
+  REDLINE_STORE_ERROR_INVALID,
+  REDLINE_STORE_ERROR_NOT_FOUND,
+  REDLINE_STORE_ERROR_CLOSED,
+} RedlineStoreError;
+
+/**
+ * REDLINE_PROJECT_APPLICATION_ID:
+ *
+ * The `PRAGMA application_id` of every project file: "RDLN".
+ */
+#define REDLINE_PROJECT_APPLICATION_ID 0x52444c4e
+
+/**
+ * REDLINE_PROJECT_FORMAT:
+ *
+ * The file format this Redline writes (`PRAGMA user_version`).
+ */
+#define REDLINE_PROJECT_FORMAT 2
+
+/**
+ * RedlineProjectFlags:
+ * @REDLINE_PROJECT_FLAGS_NONE: open for reading and writing
+ * @REDLINE_PROJECT_FLAGS_READ_ONLY: never write to the file
+ */
+typedef enum
+{
+  REDLINE_PROJECT_FLAGS_NONE      = 0,
+  REDLINE_PROJECT_FLAGS_READ_ONLY = 1 << 0,
+} RedlineProjectFlags;
+
+/**
+ * RedlineReviewDecision:
+ * @REDLINE_REVIEW_DECISION_APPROVED: the post may go out
+ * @REDLINE_REVIEW_DECISION_REJECTED: the post must change
+ */
+typedef enum
+{
+  REDLINE_REVIEW_DECISION_APPROVED,
+  REDLINE_REVIEW_DECISION_REJECTED,
+} RedlineReviewDecision;
+
+/**
+ * RedlineBannedTerm:
+ * @term: the term
+ * @category: its finding category, a fixed one or a lower-case identifier
+ *
+ * A term a project bans on top of the rule packs.
+ */
+typedef struct
+{
+  char *term;
+  char *category;
+} RedlineBannedTerm;
+
+#define REDLINE_TYPE_PROJECT (redline_project_get_type ())
+
+G_DECLARE_FINAL_TYPE (RedlineProject, redline_project, REDLINE, PROJECT, GObject)
+
+GQuark              redline_store_error_quark           (void);
+
+RedlineBannedTerm  *redline_banned_term_new             (const char             *term,
+                                                         const char             *category);
+void                redline_banned_term_free            (RedlineBannedTerm      *term);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RedlineBannedTerm, redline_banned_term_free)
+
+gboolean            redline_project_is_project_file     (const char             *path);
+
+RedlineProject     *redline_project_create              (GFile                  *file,
+                                                         const char             *name,
+                                                         GError                **error);
+RedlineProject     *redline_project_open                (GFile                  *file,
+                                                         RedlineProjectFlags     flags,
+                                                         GError                **error);
+void                redline_project_close               (RedlineProject         *self);
+gboolean            redline_project_duplicate           (RedlineProject         *self,
+                                                         GFile                  *destination,
+                                                         GError                **error);
+gboolean            redline_project_save_as             (RedlineProject         *self,
+                                                         GFile                  *destination,
+                                                         GError                **error);
+
+GFile              *redline_project_get_file            (RedlineProject         *self);
+gboolean            redline_project_get_read_only       (RedlineProject         *self);
+
+const char         *redline_project_get_name            (RedlineProject         *self);
+gboolean            redline_project_set_name            (RedlineProject         *self,
+                                                         const char             *name,
+                                                         GError                **error);
+const char * const *redline_project_get_allowed_domains (RedlineProject         *self);
+gboolean            redline_project_set_allowed_domains (RedlineProject         *self,
+                                                         const char * const     *domains,
+                                                         GError                **error);
+const char * const *redline_project_get_allowed_terms   (RedlineProject         *self);
+gboolean            redline_project_set_allowed_terms   (RedlineProject         *self,
+                                                         const char * const     *terms,
+                                                         GError                **error);
+const char * const *redline_project_get_enabled_packs   (RedlineProject         *self);
+gboolean            redline_project_set_enabled_packs   (RedlineProject         *self,
+                                                         const char * const     *pack_ids,
+                                                         GError                **error);
+GPtrArray          *redline_project_get_banned_terms    (RedlineProject         *self);
+gboolean            redline_project_set_banned_terms    (RedlineProject         *self,
+                                                         GPtrArray              *terms,
+                                                         GError                **error);
+
+GListModel         *redline_project_get_campaigns       (RedlineProject         *self);
+RedlineCampaign    *redline_project_find_campaign       (RedlineProject         *self,
+                                                         gint64                  id);
+gboolean            redline_project_add_campaign        (RedlineProject         *self,
+                                                         RedlineCampaign        *campaign,
+                                                         GError                **error);
+gboolean            redline_project_update_campaign     (RedlineProject         *self,
+                                                         RedlineCampaign        *campaign,
+                                                         GError                **error);
+gboolean            redline_project_remove_campaign     (RedlineProject         *self,
+                                                         RedlineCampaign        *campaign,
+                                                         GError                **error);
+
+GListModel         *redline_project_get_posts           (RedlineProject         *self);
+RedlinePost        *redline_project_find_post           (RedlineProject         *self,
+                                                         gint64                  id);
+gboolean            redline_project_add_post            (RedlineProject         *self,
+                                                         RedlinePost            *post,
+                                                         GError                **error);
+gboolean            redline_project_add_posts           (RedlineProject         *self,
+                                                         GPtrArray              *posts,
+                                                         GError                **error);
+gboolean            redline_project_update_post         (RedlineProject         *self,
+                                                         RedlinePost            *post,
+                                                         GError                **error);
+gboolean            redline_project_remove_post         (RedlineProject         *self,
+                                                         RedlinePost            *post,
+                                                         GError                **error);
+
+gint64              redline_project_add_review          (RedlineProject         *self,
+                                                         RedlinePost            *post,
+                                                         RedlineReviewDecision   decision,
+                                                         const char             *reviewer,
+                                                         const char             *comment,
+                                                         GListModel             *findings,
+                                                         RedlineRuleSet         *rule_set,
+                                                         GError                **error);
+gint64              redline_project_add_comment         (RedlineProject         *self,
+                                                         RedlinePost            *post,
+                                                         const char             *author,
+                                                         const char             *text,
+                                                         GError                **error);
+gint64              redline_project_add_waiver          (RedlineProject         *self,
+                                                         RedlinePost            *post,
+                                                         const char             *rule_id,
+                                                         const char             *text,
+                                                         const char             *justification,
+                                                         const char             *waived_by,
+                                                         GError                **error);
+guint               redline_project_count_reviews       (RedlineProject         *self,
+                                                         RedlinePost            *post);
+guint               redline_project_count_audit_entries (RedlineProject         *self);
+
+RedlineRuleSet     *redline_project_create_rule_set     (RedlineProject         *self,
+                                                         GPtrArray              *packs,
+                                                         GError                **error);
+RedlineEcosystem    redline_project_get_post_ecosystem  (RedlineProject         *self,
+                                                         RedlinePost            *post);
+GListModel         *redline_project_check_post          (RedlineProject         *self,
+                                                         RedlineRuleSet         *rule_set,
+                                                         RedlinePost            *post,
+                                                         RedlineEcosystem        ecosystem);
+
+guint               redline_project_import_csv          (RedlineProject         *self,
+                                                         GBytes                 *csv,
+                                                         const char             *display_name,
+                                                         RedlineCampaign        *default_campaign,
+                                                         GError                **error);
+char               *redline_project_export_json         (RedlineProject         *self,
+                                                         GError                **error);
+char               *redline_project_export_csv          (RedlineProject         *self);
+
+G_END_DECLS
