@@ -355,7 +355,7 @@ main (int   argc,
              grep_s, mb / grep_s);
     if (redline_check != NULL)
       g_print ("redline-check (whole process, built-in + synthetic packs, text output to a "
-               "pipe): %.3f s, %.0f MB/s, %.2f× grep\n",
+               "pipe): %.3f s, %.0f MB/s, %.2fx grep\n",
                check_s, mb / check_s, grep_s / check_s);
   }
 

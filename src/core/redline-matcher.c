@@ -31,7 +31,7 @@ typedef struct
 
 /* States with at least this many transitions get a dense row indexed by
  * symbol; the rest are searched linearly. */
-#define DENSE_ROW_MIN_EDGES 12
+#define DENSE_ROW_MIN_EDGES 8
 
 typedef struct
 {

@@ -589,7 +589,30 @@ ensure_utf8 (FieldScan *scan)
 
   p = out = g_malloc (scan->n_chars * 4 + 1);
   for (gsize i = 0; i < scan->n_chars; i++)
-    p += g_unichar_to_utf8 (scan->chars[i], p);
+    {
+      gunichar c = scan->chars[i];
+
+      if (c < 0x80)
+        *p++ = c;
+      else if (c < 0x800)
+        {
+          *p++ = 0xC0 | (c >> 6);
+          *p++ = 0x80 | (c & 0x3F);
+        }
+      else if (c < 0x10000)
+        {
+          *p++ = 0xE0 | (c >> 12);
+          *p++ = 0x80 | ((c >> 6) & 0x3F);
+          *p++ = 0x80 | (c & 0x3F);
+        }
+      else
+        {
+          *p++ = 0xF0 | (c >> 18);
+          *p++ = 0x80 | ((c >> 12) & 0x3F);
+          *p++ = 0x80 | ((c >> 6) & 0x3F);
+          *p++ = 0x80 | (c & 0x3F);
+        }
+    }
   *p = '\0';
   scan->utf8 = out;
   scan->utf8_len = p - out;
@@ -823,14 +846,15 @@ locate_hits (const char *original,
 
       while (offset < pos->offset && p < end)
         {
-          if (*p == '\n')
+          guchar c = *p;
+
+          if (c == '\n')
             {
               line++;
-              column = 1;
+              column = 0;
             }
-          else
-            column++;
-          p = g_utf8_next_char (p);
+          p += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+          column++;
           offset++;
         }
 
@@ -856,9 +880,9 @@ scan_lengths (RedlineRuleSet     *self,
               RedlineContentKind  kind,
               RedlineField        field,
               const char         *text,
+              gsize               length,
               GArray             *hits)
 {
-  gsize length = g_utf8_strlen (text, -1);
   guint first = hits->len;
 
   for (guint r = 0; r < self->rules->len; r++)
@@ -888,7 +912,8 @@ scan_lengths (RedlineRuleSet     *self,
           g_array_append_val (hits, hit);
         }
     }
-  locate_hits (text, strlen (text), hits, first);
+  if (hits->len > first)
+    locate_hits (text, strlen (text), hits, first);
 }
 
 /* Where the piece of a large field that starts at @start should end. */
@@ -983,7 +1008,7 @@ scan_field (RedlineRuleSet     *self,
     }
   while (start < end);
 
-  scan_lengths (self, ecosystem, kind, field, text, hits);
+  scan_lengths (self, ecosystem, kind, field, text, piece_offset, hits);
 }
 
 /* ---- From hits to findings ------------------------------------------------ */
