@@ -39,6 +39,7 @@ typedef struct
   RedlineEcosystem    ecosystems[REDLINE_N_ECOSYSTEMS];
   RedlineContentKind  content_kind;
   RedlineRuleSet     *rule_set;
+  GPtrArray          *packs;
   JsonBuilder        *builder;
   gboolean            bad_input;
   gboolean            errors_found;
@@ -53,6 +54,7 @@ options_clear (Options *options)
   g_free (options->format);
   g_strfreev (options->files);
   g_clear_object (&options->rule_set);
+  g_clear_pointer (&options->packs, g_ptr_array_unref);
   g_clear_object (&options->builder);
 }
 
@@ -188,6 +190,8 @@ load_rules (Options *options)
       g_ptr_array_add (packs, pack);
     }
 
+  /* Kept to build each project's own rule set. */
+  options->packs = g_ptr_array_ref (packs);
   options->rule_set = redline_rule_set_new (packs, NULL, &error);
   if (options->rule_set == NULL)
     {
@@ -364,6 +368,56 @@ report_findings (Options            *options,
     redline_json_add_result (options->builder, file, ecosystem, kind, findings);
 }
 
+/* A project file: every post is checked with its campaign's ecosystem
+ * (unless --ecosystem says otherwise) and its own content kind, with the
+ * project's allowlist and terms. */
+static void
+check_project (Options    *options,
+               const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(RedlineProject) project = NULL;
+  g_autoptr(RedlineRuleSet) rule_set = NULL;
+  GListModel *posts;
+
+  project = redline_project_open (file, REDLINE_PROJECT_FLAGS_READ_ONLY, &error);
+  if (project == NULL)
+    {
+      print_error (error->message);
+      options->bad_input = TRUE;
+      return;
+    }
+  rule_set = redline_project_create_rule_set (project, options->packs, &error);
+  if (rule_set == NULL)
+    {
+      print_error (error->message);
+      options->bad_input = TRUE;
+      return;
+    }
+
+  posts = redline_project_get_posts (project);
+  for (guint i = 0; i < g_list_model_get_n_items (posts); i++)
+    {
+      g_autoptr(RedlinePost) post = g_list_model_get_item (posts, i);
+      g_autofree char *name = g_strdup_printf ("%s#post-%" G_GINT64_FORMAT, path,
+                                               redline_post_get_id (post));
+      RedlineContentKind kind = redline_post_get_kind (post);
+      RedlineEcosystem own = redline_project_get_post_ecosystem (project, post);
+      guint n_ecosystems = options->ecosystem == NULL ? 1 : options->n_ecosystems;
+
+      for (guint e = 0; e < n_ecosystems; e++)
+        {
+          RedlineEcosystem ecosystem = options->ecosystem == NULL ? own
+                                                                  : options->ecosystems[e];
+          g_autoptr(GListModel) findings =
+            redline_project_check_post (project, rule_set, post, ecosystem);
+
+          report_findings (options, name, ecosystem, kind, findings);
+        }
+    }
+}
+
 static void
 check_input (Options    *options,
              const char *path)
@@ -372,6 +426,12 @@ check_input (Options    *options,
   g_autofree char *text = NULL;
   const char *display_name = g_str_equal (path, "-") ? "<stdin>" : path;
   gsize length = 0;
+
+  if (!g_str_equal (path, "-") && redline_project_is_project_file (path))
+    {
+      check_project (options, path);
+      return;
+    }
 
   text = read_input (path, &length, &error);
   if (text == NULL)
