@@ -1662,7 +1662,8 @@ redline_project_set_allowed_domains (RedlineProject      *self,
 
   for (guint i = 0; domains != NULL && domains[i] != NULL; i++)
     {
-      g_autofree char *domain = g_ascii_strdown (g_strstrip (g_strdup (domains[i])), -1);
+      g_autofree char *stripped = g_strstrip (g_strdup (domains[i]));
+      g_autofree char *domain = g_ascii_strdown (stripped, -1);
 
       if (!is_domain (domain))
         {
