@@ -906,7 +906,11 @@ parse_rule (RedlineRulePack  *self,
             return FALSE;
         }
       else if (is_element (child, "allow-domain"))
-        g_ptr_array_add (rule->allow_domains, g_ascii_strdown (g_strstrip (dup_content (child)), -1));
+        {
+          g_autofree char *domain = g_strstrip (dup_content (child));
+
+          g_ptr_array_add (rule->allow_domains, g_ascii_strdown (domain, -1));
+        }
       else if (is_element (child, "limit"))
         {
           if (!parse_limit (state, rule, child, error))
