@@ -406,11 +406,15 @@ test_migrate (Fixture       *fixture,
   make_v1_fixture (fixture->path);
   before = hash_file (fixture->path);
 
-  /* Read-only cannot migrate, and does not touch the file. */
+  /* Read-only migrates a copy in memory and does not touch the file. */
   project = redline_project_open (fixture->file, REDLINE_PROJECT_FLAGS_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (redline_project_get_name (project), ==, "Old project");
+  g_assert_cmpuint (g_list_model_get_n_items (redline_project_get_posts (project)), ==, 1);
+  g_assert_false (redline_project_set_name (project, "Renamed", &error));
   g_assert_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_READ_ONLY);
-  g_assert_null (project);
   g_clear_error (&error);
+  g_clear_object (&project);
   after = hash_file (fixture->path);
   g_assert_cmpstr (before, ==, after);
 
@@ -1119,6 +1123,79 @@ test_sample (void)
   g_assert_cmpuint (reviewed, >, 0);
 }
 
+static void
+test_check_command (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, "..", "data", "sample",
+                                                 "lumi-cafe.redline", NULL);
+  const char *redline_check = g_getenv ("REDLINE_CHECK");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  JsonArray *results;
+  gboolean weixin = FALSE, wechat = FALSE;
+  int status;
+
+  if (redline_check == NULL)
+    {
+      g_test_skip ("REDLINE_CHECK is not set");
+      return;
+    }
+
+  {
+    const char *argv[] = { redline_check, "--format=json", path, NULL };
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                                 &out, &err, &status, &error));
+    g_assert_no_error (error);
+  }
+  /* The sample has error findings on Weixin. */
+  g_assert_true (g_spawn_check_wait_status (status, NULL) == FALSE);
+  g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 1);
+  g_assert_true (json_parser_load_from_data (parser, out, -1, &error));
+  g_assert_no_error (error);
+  results = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                          "results");
+  g_assert_cmpuint (json_array_get_length (results), >=, 12);
+  for (guint i = 0; i < json_array_get_length (results); i++)
+    {
+      JsonObject *result = json_array_get_object_element (results, i);
+      g_autofree char *prefix = g_strconcat (path, "#post-", NULL);
+
+      g_assert_true (g_str_has_prefix (json_object_get_string_member (result, "file"), prefix));
+      weixin |= g_str_equal (json_object_get_string_member (result, "ecosystem"), "weixin");
+      wechat |= g_str_equal (json_object_get_string_member (result, "ecosystem"), "wechat");
+    }
+  /* Each post once, on its campaign's ecosystem. */
+  g_assert_true (weixin && wechat);
+
+  /* A project from a newer Redline: status 2, and the file named. */
+  {
+    g_autofree char *dir = g_dir_make_tmp ("redline-cli-XXXXXX", NULL);
+    g_autofree char *copy = g_build_filename (dir, "newer.redline", NULL);
+    g_autofree char *contents = NULL;
+    const char *argv[] = { redline_check, copy, NULL };
+    gsize length;
+    sqlite3 *db;
+
+    g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+    g_assert_true (g_file_set_contents (copy, contents, length, NULL));
+    db = raw_open (copy);
+    raw_exec (db, "PRAGMA user_version = 42");
+    sqlite3_close (db);
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                                 &out, &err, &status, &error));
+    g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 2);
+    g_assert_nonnull (strstr (err, "newer.redline"));
+    g_assert_nonnull (strstr (err, "made by a newer Redline (format 42)"));
+    g_unlink (copy);
+    g_rmdir (dir);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1147,6 +1224,7 @@ main (int   argc,
   ADD ("csv-import", test_csv_import);
   ADD ("export", test_export);
   g_test_add_func ("/redline/project/sample", test_sample);
+  g_test_add_func ("/redline/project/check-command", test_check_command);
 
 #undef ADD
 

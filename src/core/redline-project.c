@@ -1180,6 +1180,39 @@ migrate (RedlineProject  *self,
   return _redline_project_commit (self, error);
 }
 
+static gboolean
+copy_to_memory (RedlineProject  *self,
+                GError         **error)
+{
+  sqlite3 *memory = NULL;
+  sqlite3_backup *backup;
+  int rc;
+
+  rc = sqlite3_open_v2 (":memory:", &memory, SQLITE_OPEN_READWRITE, NULL);
+  if (rc == SQLITE_OK)
+    {
+      backup = sqlite3_backup_init (memory, "main", self->db, "main");
+      if (backup == NULL)
+        rc = sqlite3_errcode (memory);
+      else
+        {
+          sqlite3_backup_step (backup, -1);
+          rc = sqlite3_backup_finish (backup);
+        }
+    }
+  if (rc != SQLITE_OK)
+    {
+      sqlite3_close (memory);
+      set_db_error (self, error, rc);
+      return FALSE;
+    }
+
+  close_db (self);
+  self->db = memory;
+  configure_connection (self);
+  return TRUE;
+}
+
 /**
  * redline_project_is_project_file:
  * @path: a file name
@@ -1209,8 +1242,9 @@ redline_project_is_project_file (const char *path)
  * @error: return location for a #GError in %REDLINE_STORE_ERROR
  *
  * Opens @file, checks that it is a sound project of a format this Redline
- * knows and migrates it to the current format if it is older (which needs
- * write access). Nothing is written to a file that is refused.
+ * knows and migrates it to the current format if it is older (read-only,
+ * a copy in memory is migrated instead). Nothing is written to a file that
+ * is refused.
  *
  * Returns: (transfer full): the project, or %NULL
  */
@@ -1275,13 +1309,9 @@ redline_project_open (GFile                *file,
 
   if (version < REDLINE_PROJECT_FORMAT)
     {
-      if (self->read_only)
-        {
-          g_set_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_READ_ONLY,
-                       _("%s: the project was made by an older Redline and must be "
-                         "upgraded; open it for editing once"), self->display_name);
-          return NULL;
-        }
+      /* Read-only: upgrade a copy in memory and leave the file alone. */
+      if (self->read_only && !copy_to_memory (self, error))
+        return NULL;
       if (!migrate (self, version, error))
         return NULL;
     }
