@@ -2,12 +2,18 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * An Aho–Corasick automaton over code points. The alphabet is only the
- * characters that occur in some pattern, numbered densely; every other
- * character sends the automaton straight back to the root, which is the
- * common case in real copy and costs one table read. The root's transitions
- * are a dense array; deeper states keep their few transitions sorted, and are
- * searched linearly (almost all have one or two).
+ * A trie of all patterns over code points, scanned with a two-character
+ * filter. The alphabet is only the characters that occur in some pattern,
+ * numbered densely. At each position of the text, the first character must
+ * start some pattern (one read of the root's dense row) and the first two
+ * must be the start of some pattern (one bit of a hashed bigram table);
+ * only then is the trie walked from there. Positions do not depend on each
+ * other, unlike an Aho–Corasick automaton whose every step waits for the
+ * previous state, so the processor overlaps them; a walk is bounded by the
+ * longest pattern, and patterns are short terms.
+ *
+ * The root's transitions are a dense array, as are those of states with many
+ * transitions; the rest keep theirs sorted and are searched linearly.
  */
 
 #define G_LOG_DOMAIN "redline-matcher"
@@ -38,10 +44,7 @@ typedef struct
   guint32 first_edge;   /* into edges */
   guint32 n_edges;
   guint32 dense_row;    /* into dense, or G_MAXUINT32 */
-  guint32 fail;
   guint32 first_output; /* into outputs, or G_MAXUINT32 */
-  guint32 dict;         /* nearest state down the fail chain with outputs, or 0 */
-  guint32 depth;
 } State;
 
 typedef struct
@@ -68,6 +71,8 @@ struct _RedlineMatcher
   Edge      *edges;
   guint32   *dense;          /* rows of n_symbols targets for states with many edges */
   guint32   *root;           /* n_symbols targets from the root */
+  guint64   *bigrams;        /* hashed set of the first two symbols of patterns */
+  guint      bigram_shift;   /* 64 - log2 of the table's size in bits */
   GArray    *outputs;        /* of Output */
   guint      n_patterns;
   gboolean   compiled;
@@ -159,6 +164,7 @@ redline_matcher_free (RedlineMatcher *self)
   g_free (self->edges);
   g_free (self->dense);
   g_free (self->root);
+  g_free (self->bigrams);
   g_array_unref (self->outputs);
   g_free (self);
 }
@@ -259,21 +265,24 @@ find_edge (const RedlineMatcher *self,
   return 0;
 }
 
-/* The state reached from @state on @symbol, following failure links. */
-static inline guint32
-step (const RedlineMatcher *self,
-      guint32               state,
-      guint32               symbol)
+static inline guint
+bigram_bit (const RedlineMatcher *self,
+            guint32               first,
+            guint32               second)
 {
-  while (state != 0)
-    {
-      guint32 next = find_edge (self, &self->states[state], symbol);
+  guint64 key = ((guint64) first << 16 | second) * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15);
 
-      if (next != 0)
-        return next;
-      state = self->states[state].fail;
-    }
-  return self->root[symbol];
+  return key >> self->bigram_shift;
+}
+
+static inline gboolean
+bigram_possible (const RedlineMatcher *self,
+                 guint32               first,
+                 guint32               second)
+{
+  guint bit = bigram_bit (self, first, second);
+
+  return (self->bigrams[bit >> 6] >> (bit & 63)) & 1;
 }
 
 /**
@@ -286,8 +295,6 @@ void
 redline_matcher_compile (RedlineMatcher *self)
 {
   guint n_edges = 0;
-  g_autofree guint32 *queue = NULL;
-  guint head = 0, tail = 0;
 
   g_return_if_fail (self != NULL);
   g_return_if_fail (!self->compiled);
@@ -347,34 +354,33 @@ redline_matcher_compile (RedlineMatcher *self)
       }
   }
 
-  /* Breadth first, so every state's failure target is finished before it. */
-  queue = g_new (guint32, self->n_states);
-  for (guint i = 0; i < self->states[0].n_edges; i++)
-    {
-      guint32 child = self->edges[self->states[0].first_edge + i].target;
+  /* The bigram filter: a bit for every pair of first two symbols, in a
+   * table about sixteen times larger than the number of pairs. */
+  {
+    guint n_pairs = 0;
+    guint bits = 12;
 
-      self->states[child].fail = 0;
-      self->states[child].depth = 1;
-      queue[tail++] = child;
-    }
-  while (head < tail)
-    {
-      guint32 s = queue[head++];
-      State *state = &self->states[s];
+    for (guint i = 0; i < self->states[0].n_edges; i++)
+      n_pairs += self->states[self->edges[self->states[0].first_edge + i].target].n_edges;
+    while ((1u << bits) < n_pairs * 16 && bits < 24)
+      bits++;
+    self->bigram_shift = 64 - bits;
+    self->bigrams = g_new0 (guint64, MAX ((1u << bits) / 64, 1));
 
-      for (guint i = 0; i < state->n_edges; i++)
-        {
-          const Edge *edge = &self->edges[state->first_edge + i];
-          State *child = &self->states[edge->target];
-          guint32 fail = step (self, state->fail, edge->symbol);
+    for (guint i = 0; i < self->states[0].n_edges; i++)
+      {
+        const Edge *first = &self->edges[self->states[0].first_edge + i];
+        const State *child = &self->states[first->target];
 
-          child->fail = fail;
-          child->depth = state->depth + 1;
-          child->dict = self->states[fail].first_output != G_MAXUINT32 ? fail
-                                                                       : self->states[fail].dict;
-          queue[tail++] = edge->target;
-        }
-    }
+        for (guint k = 0; k < child->n_edges; k++)
+          {
+            guint bit = bigram_bit (self, first->symbol,
+                                    self->edges[child->first_edge + k].symbol);
+
+            self->bigrams[bit >> 6] |= G_GUINT64_CONSTANT (1) << (bit & 63);
+          }
+      }
+  }
 
   self->compiled = TRUE;
 }
@@ -393,7 +399,7 @@ redline_matcher_get_n_states (RedlineMatcher *self)
   return self->compiled ? self->n_states : self->build_edges->len;
 }
 
-static void
+static inline void
 report (const RedlineMatcher *self,
         guint32               state,
         gsize                 end,
@@ -403,13 +409,10 @@ report (const RedlineMatcher *self,
 {
   const Output *outputs = (const Output *) (gpointer) self->outputs->data;
 
-  for (; state != 0; state = self->states[state].dict)
+  for (guint32 o = self->states[state].first_output; o != G_MAXUINT32; o = outputs[o].next)
     {
-      for (guint32 o = self->states[state].first_output; o != G_MAXUINT32; o = outputs[o].next)
-        {
-          func (outputs[o].payload, end - outputs[o].length, end, user_data);
-          (*n_matches)++;
-        }
+      func (outputs[o].payload, end - outputs[o].length, end, user_data);
+      (*n_matches)++;
     }
 }
 
@@ -432,7 +435,6 @@ redline_matcher_scan (RedlineMatcher   *self,
                       RedlineMatchFunc  func,
                       gpointer          user_data)
 {
-  guint32 state = 0;
   gsize n_matches = 0;
 
   g_return_val_if_fail (self != NULL, 0);
@@ -443,17 +445,29 @@ redline_matcher_scan (RedlineMatcher   *self,
   for (gsize i = 0; i < n_chars; i++)
     {
       guint32 symbol = lookup_symbol (self, chars[i]);
+      guint32 state, next;
 
-      if (symbol == 0)
-        {
-          state = 0;
-          continue;
-        }
-
-      state = step (self, state, symbol);
-      if (state != 0 &&
-          (self->states[state].first_output != G_MAXUINT32 || self->states[state].dict != 0))
+      if (symbol == 0 || (state = self->root[symbol]) == 0)
+        continue;
+      if (self->states[state].first_output != G_MAXUINT32)
         report (self, state, i + 1, func, user_data, &n_matches);
+      if (i + 1 == n_chars)
+        break;
+
+      next = lookup_symbol (self, chars[i + 1]);
+      if (next == 0 || !bigram_possible (self, symbol, next))
+        continue;
+
+      /* A pattern may start here: walk the trie. */
+      for (gsize j = i + 1; j < n_chars; j++)
+        {
+          guint32 sym = j == i + 1 ? next : lookup_symbol (self, chars[j]);
+
+          if (sym == 0 || (state = find_edge (self, &self->states[state], sym)) == 0)
+            break;
+          if (self->states[state].first_output != G_MAXUINT32)
+            report (self, state, j + 1, func, user_data, &n_matches);
+        }
     }
 
   return n_matches;

@@ -18,7 +18,7 @@ typedef struct _RedlineMatcher RedlineMatcher;
  * @end: its end (exclusive)
  * @user_data: the data given to redline_matcher_scan()
  *
- * Called for every occurrence of every pattern, in order of @end.
+ * Called for every occurrence of every pattern, in order of @start.
  */
 typedef void (*RedlineMatchFunc) (guint32  payload,
                                   gsize    start,
