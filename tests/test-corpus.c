@@ -1,0 +1,544 @@
+/* test-corpus.c: precision and recall of the built-in packs on labelled ad copy
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * tests/corpus/README.md describes the corpus format. Every item runs on its
+ * ecosystem(s) with the built-in packs. A finding counts as "reported" when
+ * its severity is warning or error; info findings (e.g. absolute terms on
+ * WeChat) are hints, not reports. Reported findings of one category whose
+ * spans overlap are merged into one (two rules that flag the same words are
+ * one report for the reviewer). A reported finding is a true positive when an
+ * expected finding of the same category overlaps it (span labels) or when
+ * the item expects that category anywhere ({{category}} labels, used for
+ * document-scope findings and lengths). Precision and recall are printed per
+ * category and per ecosystem; the suite fails below 0.95 on either ecosystem.
+ */
+
+#include <string.h>
+
+#include "redline-core.h"
+
+#define MIN_SCORE 0.95
+
+typedef struct
+{
+  char     *category;
+  gboolean  anywhere;   /* {{category}}: matches any finding of the category */
+  gsize     start;      /* code points, end exclusive */
+  gsize     end;
+  guint     ecosystems; /* bit mask of RedlineEcosystem */
+} Expected;
+
+typedef struct
+{
+  char               *file;
+  guint               line;
+  guint               ecosystems;
+  RedlineContentKind  kind;
+  RedlineField        field;
+  char               *text;
+  GArray             *expected; /* of Expected */
+} Item;
+
+typedef struct
+{
+  guint tp_reported;  /* reported findings that match an expectation */
+  guint reported;
+  guint tp_expected;  /* expectations matched by a reported finding */
+  guint expected;
+} Score;
+
+typedef struct
+{
+  char   *category;
+  gsize   start;
+  gsize   end;
+  gboolean document;
+  char   *rule_id;
+  char   *text;
+} Report;
+
+static GPtrArray      *corpus;   /* of Item* */
+static RedlineRuleSet *rule_set;
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+static void
+item_free (gpointer data)
+{
+  Item *item = data;
+
+  for (guint i = 0; i < item->expected->len; i++)
+    g_free (g_array_index (item->expected, Expected, i).category);
+  g_array_unref (item->expected);
+  g_free (item->file);
+  g_free (item->text);
+  g_free (item);
+}
+
+static void
+report_free (gpointer data)
+{
+  Report *report = data;
+
+  g_free (report->category);
+  g_free (report->rule_id);
+  g_free (report->text);
+  g_free (report);
+}
+
+/* Parses "[[cat(@eco)?:span]]" and "{{cat(@eco)?}}" out of a line, unescapes
+ * \n and \\, and returns the plain text. */
+static gboolean
+parse_text (const char  *in,
+            guint        item_ecosystems,
+            GString     *out,
+            GArray      *expected,
+            char       **error)
+{
+  gsize chars = 0;
+  const char *p = in;
+
+  while (*p != '\0')
+    {
+      if (g_str_has_prefix (p, "[[") || g_str_has_prefix (p, "{{"))
+        {
+          gboolean anywhere = p[0] == '{';
+          const char *close = strstr (p + 2, anywhere ? "}}" : "]]");
+          const char *colon;
+          g_autofree char *label = NULL;
+          g_autofree char *span = NULL;
+          char *at;
+          Expected e = { 0 };
+
+          if (close == NULL)
+            {
+              *error = g_strdup ("unclosed marker");
+              return FALSE;
+            }
+          colon = anywhere ? close : memchr (p + 2, ':', close - (p + 2));
+          if (colon == NULL)
+            {
+              *error = g_strdup ("a span marker needs “category:text”");
+              return FALSE;
+            }
+          label = g_strndup (p + 2, colon - (p + 2));
+          e.ecosystems = item_ecosystems;
+          at = strchr (label, '@');
+          if (at != NULL)
+            {
+              RedlineEcosystem eco;
+
+              *at = '\0';
+              if (!redline_ecosystem_from_string (at + 1, &eco))
+                {
+                  *error = g_strdup_printf ("unknown ecosystem “%s”", at + 1);
+                  return FALSE;
+                }
+              e.ecosystems = 1u << eco;
+            }
+          e.category = g_strdup (label);
+          e.anywhere = anywhere;
+          if (!anywhere)
+            {
+              span = g_strndup (colon + 1, close - (colon + 1));
+              e.start = chars;
+              for (const char *s = span; *s != '\0'; s = g_utf8_next_char (s))
+                {
+                  if (s[0] == '\\' && s[1] == 'n')
+                    {
+                      g_string_append_c (out, '\n');
+                      s++;
+                    }
+                  else
+                    g_string_append_unichar (out, g_utf8_get_char (s));
+                  chars++;
+                }
+              e.end = chars;
+              if (e.end == e.start)
+                {
+                  *error = g_strdup ("empty span");
+                  return FALSE;
+                }
+            }
+          g_array_append_val (expected, e);
+          p = close + 2;
+          continue;
+        }
+      if (p[0] == '\\' && (p[1] == 'n' || p[1] == '\\'))
+        {
+          g_string_append_c (out, p[1] == 'n' ? '\n' : '\\');
+          p += 2;
+          chars++;
+          continue;
+        }
+      g_string_append_unichar (out, g_utf8_get_char (p));
+      p = g_utf8_next_char (p);
+      chars++;
+    }
+  return TRUE;
+}
+
+/* "ECOSYSTEM KIND [FIELD]: text" */
+static Item *
+parse_line (const char  *file,
+            guint        line,
+            const char  *str,
+            char       **error)
+{
+  const char *sep = strstr (str, ": ");
+  g_autofree char *head = NULL;
+  g_auto(GStrv) words = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  Item *item;
+
+  if (sep == NULL)
+    {
+      *error = g_strdup ("expected “ECOSYSTEM KIND [FIELD]: text”");
+      return NULL;
+    }
+  head = g_strndup (str, sep - str);
+  words = g_strsplit (head, " ", -1);
+  if (g_strv_length (words) < 2 || g_strv_length (words) > 3)
+    {
+      *error = g_strdup ("expected “ECOSYSTEM KIND [FIELD]: text”");
+      return NULL;
+    }
+
+  item = g_new0 (Item, 1);
+  item->file = g_strdup (file);
+  item->line = line;
+  item->expected = g_array_new (FALSE, FALSE, sizeof (Expected));
+  item->field = REDLINE_FIELD_BODY;
+  if (g_str_equal (words[0], "both"))
+    item->ecosystems = (1u << REDLINE_ECOSYSTEM_WEIXIN) | (1u << REDLINE_ECOSYSTEM_WECHAT);
+  else
+    {
+      RedlineEcosystem eco;
+
+      if (!redline_ecosystem_from_string (words[0], &eco))
+        {
+          *error = g_strdup_printf ("unknown ecosystem “%s”", words[0]);
+          item_free (item);
+          return NULL;
+        }
+      item->ecosystems = 1u << eco;
+    }
+  if (!redline_content_kind_from_string (words[1], &item->kind))
+    {
+      *error = g_strdup_printf ("unknown content kind “%s”", words[1]);
+      item_free (item);
+      return NULL;
+    }
+  if (words[2] != NULL)
+    {
+      if (g_str_equal (words[2], "title"))
+        item->field = REDLINE_FIELD_TITLE;
+      else if (g_str_equal (words[2], "cta"))
+        item->field = REDLINE_FIELD_CALL_TO_ACTION;
+      else if (!g_str_equal (words[2], "body"))
+        {
+          *error = g_strdup_printf ("unknown field “%s”", words[2]);
+          item_free (item);
+          return NULL;
+        }
+    }
+  if (!parse_text (sep + 2, item->ecosystems, text, item->expected, error))
+    {
+      item_free (item);
+      return NULL;
+    }
+  item->text = g_strdup (text->str);
+  return item;
+}
+
+static void
+load_corpus (void)
+{
+  g_autofree char *dir_path = g_test_build_filename (G_TEST_DIST, "corpus", NULL);
+  g_autoptr(GDir) dir = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  const char *name;
+
+  dir = g_dir_open (dir_path, 0, &error);
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      if (g_str_has_suffix (name, ".txt"))
+        g_ptr_array_add (names, g_strdup (name));
+    }
+  g_ptr_array_sort (names, compare_strings);
+
+  corpus = g_ptr_array_new_with_free_func (item_free);
+  for (guint n = 0; n < names->len; n++)
+    {
+      g_autofree char *path = g_build_filename (dir_path, names->pdata[n], NULL);
+      g_autofree char *contents = NULL;
+      g_auto(GStrv) lines = NULL;
+
+      g_file_get_contents (path, &contents, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_true (g_utf8_validate (contents, -1, NULL));
+      lines = g_strsplit (contents, "\n", -1);
+      for (guint i = 0; lines[i] != NULL; i++)
+        {
+          g_autofree char *err = NULL;
+          Item *item;
+
+          g_strchomp (lines[i]);
+          if (lines[i][0] == '\0' || lines[i][0] == '#')
+            continue;
+          item = parse_line (names->pdata[n], i + 1, lines[i], &err);
+          if (item == NULL)
+            g_error ("%s:%u: %s", (char *) names->pdata[n], i + 1, err);
+          g_ptr_array_add (corpus, item);
+        }
+    }
+}
+
+/* The reported findings of one item on one ecosystem, merged per category. */
+static GPtrArray *
+reports_for (Item            *item,
+             RedlineEcosystem ecosystem)
+{
+  RedlineDocument document = { { NULL } };
+  g_autoptr(GListModel) findings = NULL;
+  GPtrArray *reports = g_ptr_array_new_with_free_func (report_free);
+
+  document.fields[item->field] = item->text;
+  findings = redline_rule_set_check (rule_set, &document, ecosystem, item->kind);
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(RedlineFinding) finding = g_list_model_get_item (findings, i);
+      gboolean document_scope =
+        redline_finding_get_scope (finding) == REDLINE_SCOPE_DOCUMENT;
+      const char *category = redline_finding_get_category (finding);
+      gsize start = redline_finding_get_start (finding);
+      gsize end = redline_finding_get_end (finding);
+      Report *report = NULL;
+
+      if (redline_finding_get_severity (finding) < REDLINE_SEVERITY_WARNING)
+        continue;
+
+      for (guint r = 0; r < reports->len && report == NULL; r++)
+        {
+          Report *other = g_ptr_array_index (reports, r);
+
+          if (g_str_equal (other->category, category) && other->document == document_scope &&
+              (document_scope || (start < other->end && end > other->start)))
+            report = other;
+        }
+      if (report != NULL)
+        {
+          report->start = MIN (report->start, start);
+          report->end = MAX (report->end, end);
+          continue;
+        }
+      report = g_new0 (Report, 1);
+      report->category = g_strdup (category);
+      report->start = start;
+      report->end = end;
+      report->document = document_scope;
+      report->rule_id = g_strdup (redline_finding_get_rule_id (finding));
+      report->text = g_strdup (document_scope ? redline_finding_get_trigger (finding)
+                                              : redline_finding_get_text (finding));
+      g_ptr_array_add (reports, report);
+    }
+  return reports;
+}
+
+static gboolean
+report_matches (const Report   *report,
+                const Expected *e)
+{
+  if (!g_str_equal (report->category, e->category))
+    return FALSE;
+  if (e->anywhere)
+    return TRUE;
+  return !report->document && report->start < e->end && report->end > e->start;
+}
+
+static Score *
+score_for (GHashTable *scores,
+           const char *category)
+{
+  Score *score = g_hash_table_lookup (scores, category);
+
+  if (score == NULL)
+    {
+      score = g_new0 (Score, 1);
+      g_hash_table_insert (scores, g_strdup (category), score);
+    }
+  return score;
+}
+
+static double
+ratio (guint num,
+       guint den)
+{
+  return den == 0 ? 1.0 : (double) num / den;
+}
+
+static char *
+excerpt (const char *text)
+{
+  g_autofree char *flat = g_strdup (text);
+
+  g_strdelimit (flat, "\n", ' ');
+  if (g_utf8_strlen (flat, -1) > 60)
+    {
+      char *cut = g_utf8_offset_to_pointer (flat, 60);
+
+      *cut = '\0';
+      return g_strconcat (flat, "…", NULL);
+    }
+  return g_steal_pointer (&flat);
+}
+
+static void
+test_ecosystem (gconstpointer data)
+{
+  RedlineEcosystem ecosystem = GPOINTER_TO_UINT (data);
+  g_autoptr(GHashTable) scores = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GPtrArray) categories = NULL;
+  Score total = { 0 };
+  guint n_items = 0;
+  double precision, recall;
+
+  for (guint i = 0; i < corpus->len; i++)
+    {
+      Item *item = g_ptr_array_index (corpus, i);
+      g_autoptr(GPtrArray) reports = NULL;
+
+      if ((item->ecosystems & (1u << ecosystem)) == 0)
+        continue;
+      n_items++;
+      reports = reports_for (item, ecosystem);
+
+      for (guint r = 0; r < reports->len; r++)
+        {
+          Report *report = g_ptr_array_index (reports, r);
+          Score *score = score_for (scores, report->category);
+          gboolean hit = FALSE;
+
+          for (guint e = 0; e < item->expected->len && !hit; e++)
+            {
+              Expected *expected = &g_array_index (item->expected, Expected, e);
+
+              hit = (expected->ecosystems & (1u << ecosystem)) && report_matches (report, expected);
+            }
+          score->reported++;
+          score->tp_reported += hit;
+          if (!hit)
+            {
+              g_autofree char *ex = excerpt (item->text);
+
+              g_test_message ("FP %s %s:%u [%s] %s “%s” in “%s”", redline_ecosystem_to_string (ecosystem),
+                              item->file, item->line, report->category, report->rule_id,
+                              report->text ? report->text : "", ex);
+            }
+        }
+
+      for (guint e = 0; e < item->expected->len; e++)
+        {
+          Expected *expected = &g_array_index (item->expected, Expected, e);
+          gboolean hit = FALSE;
+          Score *score;
+
+          if ((expected->ecosystems & (1u << ecosystem)) == 0)
+            continue;
+          score = score_for (scores, expected->category);
+          for (guint r = 0; r < reports->len && !hit; r++)
+            hit = report_matches (g_ptr_array_index (reports, r), expected);
+          score->expected++;
+          score->tp_expected += hit;
+          if (!hit)
+            {
+              g_autofree char *ex = excerpt (item->text);
+
+              g_test_message ("FN %s %s:%u [%s] %" G_GSIZE_FORMAT "–%" G_GSIZE_FORMAT " in “%s”",
+                              redline_ecosystem_to_string (ecosystem), item->file, item->line,
+                              expected->category, expected->start, expected->end, ex);
+            }
+        }
+    }
+
+  {
+    GHashTableIter iter;
+    gpointer key;
+
+    categories = g_ptr_array_new ();
+    g_hash_table_iter_init (&iter, scores);
+    while (g_hash_table_iter_next (&iter, &key, NULL))
+      g_ptr_array_add (categories, key);
+    g_ptr_array_sort (categories, compare_strings);
+  }
+  g_print ("# corpus on %s: %u items\n", redline_ecosystem_to_string (ecosystem), n_items);
+  g_print ("# %-22s %8s %8s %9s %6s\n", "category", "expected", "reported", "precision", "recall");
+  for (guint c = 0; c < categories->len; c++)
+    {
+      const char *category = g_ptr_array_index (categories, c);
+      Score *score = g_hash_table_lookup (scores, category);
+
+      g_print ("# %-22s %8u %8u %9.3f %6.3f\n", category, score->expected, score->reported,
+               ratio (score->tp_reported, score->reported),
+               ratio (score->tp_expected, score->expected));
+      total.tp_reported += score->tp_reported;
+      total.reported += score->reported;
+      total.tp_expected += score->tp_expected;
+      total.expected += score->expected;
+    }
+  precision = ratio (total.tp_reported, total.reported);
+  recall = ratio (total.tp_expected, total.expected);
+  g_print ("# %-22s %8u %8u %9.3f %6.3f\n", "ALL", total.expected, total.reported, precision, recall);
+
+  g_assert_cmpfloat (precision, >=, MIN_SCORE);
+  g_assert_cmpfloat (recall, >=, MIN_SCORE);
+}
+
+static void
+test_size (void)
+{
+  guint n_traps = 0;
+
+  /* Enough copy to measure, and both kinds of item. */
+  g_assert_cmpuint (corpus->len, >=, 400);
+  for (guint i = 0; i < corpus->len; i++)
+    n_traps += ((Item *) g_ptr_array_index (corpus, i))->expected->len == 0;
+  g_assert_cmpuint (n_traps, >=, 100);
+  g_assert_cmpuint (corpus->len - n_traps, >=, 200);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GPtrArray) packs = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  packs = redline_rule_pack_load_builtin (&error);
+  g_assert_no_error (error);
+  rule_set = redline_rule_set_new (packs, NULL, &error);
+  g_assert_no_error (error);
+  load_corpus ();
+
+  g_test_add_func ("/redline/corpus/size", test_size);
+  g_test_add_data_func ("/redline/corpus/weixin", GUINT_TO_POINTER (REDLINE_ECOSYSTEM_WEIXIN),
+                        test_ecosystem);
+  g_test_add_data_func ("/redline/corpus/wechat", GUINT_TO_POINTER (REDLINE_ECOSYSTEM_WECHAT),
+                        test_ecosystem);
+
+  status = g_test_run ();
+  g_ptr_array_unref (corpus);
+  g_object_unref (rule_set);
+  return status;
+}
