@@ -575,9 +575,13 @@ validate_post (RedlineProject  *self,
   if (g_hash_table_lookup (self->campaigns_by_id,
                            &(gint64) { redline_post_get_campaign_id (post) }) == NULL)
     {
+      /* Numbers of 64 bits go in as text: xgettext cannot see through
+       * G_GINT64_FORMAT. */
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                             redline_post_get_campaign_id (post));
+
       g_set_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_NOT_FOUND,
-                   _("There is no campaign %" G_GINT64_FORMAT " in this project"),
-                   redline_post_get_campaign_id (post));
+                   _("There is no campaign %s in this project"), id);
       return FALSE;
     }
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
@@ -1013,10 +1017,12 @@ check_version (RedlineProject  *self,
 {
   if (version > REDLINE_PROJECT_FORMAT)
     {
+      g_autofree char *format = g_strdup_printf ("%" G_GINT64_FORMAT, version);
+
       g_set_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_TOO_NEW,
-                   _("%s: the project was made by a newer Redline (format %" G_GINT64_FORMAT
-                     "); this version reads formats up to %d"),
-                   self->display_name, version, REDLINE_PROJECT_FORMAT);
+                   _("%s: the project was made by a newer Redline (format %s); this "
+                     "version reads formats up to %d"),
+                   self->display_name, format, REDLINE_PROJECT_FORMAT);
       return FALSE;
     }
   if (version < 1)
