@@ -30,6 +30,7 @@ static const char test_pack[] =
   "  <rule id=\"t.finance\" category=\"financial-promise\" kinds=\"article moments-ad\">\n"
   "    <message>{text}</message>\n"
   "    <pattern id=\"annual\">年化收益\\d+%</pattern>\n"
+  "    <pattern id=\"payback\" hint=\"回本|回报\">\\d+个?月(回本|回报)</pattern>\n"
   "    <example type=\"incorrect\">预期<marker>年化收益8%</marker></example>\n"
   "  </rule>\n"
   "  <rule id=\"t.disclaimer\" type=\"requires\" category=\"disclaimer\">\n"
@@ -224,6 +225,32 @@ test_patterns_and_kinds (void)
 }
 
 static void
+test_pattern_hints (void)
+{
+  g_autoptr(RedlineRuleSet) set = make_set (NULL);
+  g_autoptr(GString) long_text = g_string_new (NULL);
+  g_autofree char *near = check (set, "投资3个月回本", REDLINE_ECOSYSTEM_WEIXIN,
+                                 REDLINE_CONTENT_KIND_ARTICLE);
+  g_autofree char *other = check (set, "六个月回报，十二个月回本", REDLINE_ECOSYSTEM_WEIXIN,
+                                  REDLINE_CONTENT_KIND_ARTICLE);
+  g_autofree char *far = NULL;
+  gsize expected_start;
+
+  g_assert_cmpstr (near, ==, "t.finance/payback@2-7");
+  g_assert_cmpstr (other, ==, "t.finance/payback@0-5 t.finance/payback@7-12");
+
+  /* Far into a long text, and in a later piece of a very long one. */
+  while (long_text->len < 2 * 1024 * 1024)
+    g_string_append (long_text, "本店咖啡采用阿拉比卡豆，每日新鲜烘焙。\n");
+  expected_start = g_utf8_strlen (long_text->str, -1);
+  g_string_append (long_text, "加盟后12个月回本");
+  far = check (set, long_text->str, REDLINE_ECOSYSTEM_WEIXIN, REDLINE_CONTENT_KIND_ARTICLE);
+  g_assert_true (g_str_has_prefix (far, "t.finance/payback@"));
+  g_assert_cmpuint (g_ascii_strtoull (far + strlen ("t.finance/payback@"), NULL, 10), ==,
+                    expected_start + 3);
+}
+
+static void
 test_requires (void)
 {
   g_autoptr(RedlineRuleSet) set = make_set (NULL);
@@ -397,6 +424,7 @@ main (int   argc,
   g_test_add_func ("/redline/rule-set/finding-fields", test_finding_fields);
   g_test_add_func ("/redline/rule-set/ecosystems", test_ecosystems);
   g_test_add_func ("/redline/rule-set/patterns-and-kinds", test_patterns_and_kinds);
+  g_test_add_func ("/redline/rule-set/pattern-hints", test_pattern_hints);
   g_test_add_func ("/redline/rule-set/requires", test_requires);
   g_test_add_func ("/redline/rule-set/links", test_links);
   g_test_add_func ("/redline/rule-set/length", test_length);

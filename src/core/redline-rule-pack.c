@@ -594,6 +594,7 @@ parse_pattern (LoadState    *state,
   RedlinePattern *pattern = g_new0 (RedlinePattern, 1);
 
   g_ptr_array_add (rule->patterns, pattern);
+  pattern->hints = g_ptr_array_new_with_free_func ((GDestroyNotify) _redline_phrase_free);
   pattern->id = dup_attr (node, "id");
   pattern->source = dup_stripped_content (node);
   pattern->line = xmlGetLineNo (node);
@@ -605,7 +606,8 @@ parse_pattern (LoadState    *state,
       return FALSE;
     }
   pattern->regex = compile_regex (state, pattern->source, node, error);
-  return pattern->regex != NULL;
+  return pattern->regex != NULL &&
+         add_phrase_list (state, pattern->hints, node, "hint", error);
 }
 
 static gboolean

@@ -38,10 +38,11 @@ typedef struct
 
 typedef struct
 {
-  char   *id;
-  char   *source;
-  GRegex *regex;
-  guint   line;
+  char      *id;
+  char      *source;
+  GRegex    *regex;
+  GPtrArray *hints;   /* of RedlinePhrase: every match contains one */
+  guint      line;
 } RedlinePattern;
 
 typedef struct

@@ -31,10 +31,19 @@
 
 typedef struct
 {
-  RedlineRule *rule;
-  RedlineTerm *term;      /* NULL for a required phrase */
-  guint        required;  /* for a required phrase: its index among all of them */
+  RedlineRule    *rule;
+  RedlineTerm    *term;      /* a term, or NULL for the two below */
+  RedlinePattern *pattern;   /* for a hint: the pattern it gates */
+  guint           required;  /* for a required phrase: its index among all of them */
 } Entry;
+
+/* Offsets between normalised characters and bytes of their UTF-8 form are
+ * found from a checkpoint every this many characters. */
+#define CHECKPOINT 256
+
+/* A regular expression with hints runs only this many characters either
+ * side of where one of its hints occurs. */
+#define HINT_WINDOW 320
 
 struct _RedlineRuleSet
 {
@@ -58,6 +67,12 @@ struct _RedlineRuleSet
 #define PIECE_BYTES (512 * 1024)
 
 G_DEFINE_FINAL_TYPE (RedlineRuleSet, redline_rule_set, G_TYPE_OBJECT)
+
+typedef struct
+{
+  gsize start;
+  gsize end;
+} Span;
 
 /* A hit that may become a finding. Offsets are in normalised characters
  * until make_finding() maps them back. */
@@ -93,8 +108,8 @@ typedef struct
   gsize               n_chars;
   char               *utf8;        /* normalised text, made on demand */
   gsize               utf8_len;
-  gsize               cursor_byte; /* char_at_byte() walks from the last answer */
-  gsize               cursor_char;
+  gsize              *checkpoints; /* byte offset of every CHECKPOINT-th character */
+  GHashTable         *hints;       /* RedlinePattern → GArray of Span: where its hints are */
   GArray             *hits;        /* of Hit */
   GArray             *excepted;    /* of Hit: term hits their exceptions cancelled */
 } FieldScan;
@@ -237,7 +252,7 @@ redline_rule_set_new (GPtrArray                    *packs,
           for (guint t = 0; t < rule->terms->len; t++)
             {
               RedlineTerm *term = g_ptr_array_index (rule->terms, t);
-              Entry entry = { rule, term, 0 };
+              Entry entry = { rule, term, NULL, 0 };
 
               g_array_append_val (self->entries, entry);
               redline_matcher_add (self->matcher, term->phrase.chars, term->phrase.n_chars,
@@ -248,11 +263,27 @@ redline_rule_set_new (GPtrArray                    *packs,
           for (guint q = 0; q < rule->requires->len; q++)
             {
               RedlinePhrase *phrase = g_ptr_array_index (rule->requires, q);
-              Entry entry = { rule, NULL, self->n_required++ };
+              Entry entry = { rule, NULL, NULL, self->n_required++ };
 
               g_array_append_val (self->entries, entry);
               redline_matcher_add (self->matcher, phrase->chars, phrase->n_chars,
                                    self->entries->len - 1);
+            }
+          /* So are the hints of regular expressions: a pattern runs only
+           * near them. */
+          for (guint q = 0; q < rule->patterns->len; q++)
+            {
+              RedlinePattern *pattern = g_ptr_array_index (rule->patterns, q);
+
+              for (guint h = 0; h < pattern->hints->len; h++)
+                {
+                  RedlinePhrase *hint = g_ptr_array_index (pattern->hints, h);
+                  Entry entry = { rule, NULL, pattern, 0 };
+
+                  g_array_append_val (self->entries, entry);
+                  redline_matcher_add (self->matcher, hint->chars, hint->n_chars,
+                                       self->entries->len - 1);
+                }
             }
           self->n_terms += rule->terms->len;
           self->has_patterns |= rule->patterns->len > 0;
@@ -521,6 +552,22 @@ on_match_cb (guint32  payload,
   FieldScan *scan = user_data;
   const Entry *entry = &g_array_index (scan->self->entries, Entry, payload);
 
+  if (entry->pattern != NULL)
+    {
+      Span span = { start, end };
+      GArray *spans;
+
+      if (scan->hints == NULL)
+        scan->hints = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
+      spans = g_hash_table_lookup (scan->hints, entry->pattern);
+      if (spans == NULL)
+        {
+          spans = g_array_new (FALSE, FALSE, sizeof (Span));
+          g_hash_table_insert (scan->hints, entry->pattern, spans);
+        }
+      g_array_append_val (spans, span);
+      return;
+    }
   if (entry->term == NULL)
     {
       scan->present[entry->required] = TRUE;
@@ -588,10 +635,13 @@ ensure_utf8 (FieldScan *scan)
     return;
 
   p = out = g_malloc (scan->n_chars * 4 + 1);
+  scan->checkpoints = g_new (gsize, scan->n_chars / CHECKPOINT + 1);
   for (gsize i = 0; i < scan->n_chars; i++)
     {
       gunichar c = scan->chars[i];
 
+      if (i % CHECKPOINT == 0)
+        scan->checkpoints[i / CHECKPOINT] = p - out;
       if (c < 0x80)
         *p++ = c;
       else if (c < 0x800)
@@ -613,33 +663,93 @@ ensure_utf8 (FieldScan *scan)
           *p++ = 0x80 | (c & 0x3F);
         }
     }
+  if (scan->n_chars % CHECKPOINT == 0)
+    scan->checkpoints[scan->n_chars / CHECKPOINT] = p - out;
   *p = '\0';
   scan->utf8 = out;
   scan->utf8_len = p - out;
-  scan->cursor_byte = 0;
-  scan->cursor_char = 0;
 }
 
-/* The index of the normalised character at a byte offset of scan->utf8.
- * Regular expressions report matches in order, so walking from the previous
- * answer keeps this linear overall without an index of every character. */
+static inline guint
+utf8_char_length (guchar c)
+{
+  return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+}
+
+/* The index of the normalised character at a byte offset of scan->utf8. */
 static gsize
 char_at_byte (FieldScan *scan,
               gsize      byte)
 {
   const guchar *text = (const guchar *) scan->utf8;
+  gsize lo = 0, hi = scan->n_chars / CHECKPOINT;
+  gsize index, at;
 
   g_assert (byte <= scan->utf8_len);
 
-  if (byte < scan->cursor_byte)
+  /* The last checkpoint at or before @byte. */
+  while (lo < hi)
     {
-      scan->cursor_byte = 0;
-      scan->cursor_char = 0;
+      gsize mid = lo + (hi - lo + 1) / 2;
+
+      if (scan->checkpoints[mid] <= byte)
+        lo = mid;
+      else
+        hi = mid - 1;
     }
-  for (gsize b = scan->cursor_byte; b < byte; b++)
-    scan->cursor_char += (text[b] & 0xC0) != 0x80;
-  scan->cursor_byte = byte;
-  return scan->cursor_char;
+  index = lo * CHECKPOINT;
+  for (at = scan->checkpoints[lo]; at < byte; at += utf8_char_length (text[at]))
+    index++;
+  return index;
+}
+
+/* The byte offset in scan->utf8 of a normalised character. */
+static gsize
+byte_at_char (FieldScan *scan,
+              gsize      index)
+{
+  const guchar *text = (const guchar *) scan->utf8;
+  gsize at = scan->checkpoints[index / CHECKPOINT];
+
+  g_assert (index <= scan->n_chars);
+
+  for (gsize i = index - index % CHECKPOINT; i < index; i++)
+    at += utf8_char_length (text[at]);
+  return at;
+}
+
+static void
+match_pattern (FieldScan      *scan,
+               RedlineRule    *rule,
+               RedlinePattern *pattern,
+               gsize           from,
+               gsize           to,
+               const Span     *hints,
+               guint           n_hints)
+{
+  g_autoptr(GMatchInfo) match = NULL;
+  gsize byte_from = byte_at_char (scan, from);
+  gsize byte_to = byte_at_char (scan, to);
+
+  /* The whole text is passed, so look-behinds see before @from; its end is
+   * cut at @to. */
+  g_regex_match_full (pattern->regex, scan->utf8, byte_to, byte_from, G_REGEX_MATCH_NOTEMPTY,
+                      &match, NULL);
+  while (g_match_info_matches (match))
+    {
+      int byte_start, byte_end;
+      gsize start, end;
+      gboolean near_hint = n_hints == 0;
+
+      g_match_info_fetch_pos (match, 0, &byte_start, &byte_end);
+      start = char_at_byte (scan, byte_start);
+      end = char_at_byte (scan, byte_end);
+      for (guint h = 0; h < n_hints && !near_hint; h++)
+        near_hint = hints[h].start < end && hints[h].end > start;
+      if (near_hint && !excepted (scan, &rule->exceptions, start, end))
+        add_hit (scan, rule, NULL, pattern->id, start, end);
+      g_match_info_next (match, NULL);
+    }
 }
 
 static void
@@ -652,25 +762,40 @@ scan_patterns (FieldScan *scan)
       if (rule->patterns->len == 0 || !rule_applies (scan, rule, NULL))
         continue;
 
-      ensure_utf8 (scan);
       for (guint p = 0; p < rule->patterns->len; p++)
         {
           RedlinePattern *pattern = g_ptr_array_index (rule->patterns, p);
-          g_autoptr(GMatchInfo) match = NULL;
+          GArray *spans;
+          guint first = 0;
 
-          g_regex_match (pattern->regex, scan->utf8, G_REGEX_MATCH_NOTEMPTY, &match);
-          while (g_match_info_matches (match))
+          if (pattern->hints->len == 0)
             {
-              int byte_start, byte_end;
+              ensure_utf8 (scan);
+              match_pattern (scan, rule, pattern, 0, scan->n_chars, NULL, 0);
+              continue;
+            }
 
-              gsize start, end;
+          /* Only around the hints, in windows merged where they meet. */
+          spans = scan->hints != NULL ? g_hash_table_lookup (scan->hints, pattern) : NULL;
+          if (spans == NULL)
+            continue;
+          ensure_utf8 (scan);
+          while (first < spans->len)
+            {
+              const Span *hint = &g_array_index (spans, Span, first);
+              gsize from = hint->start > HINT_WINDOW ? hint->start - HINT_WINDOW : 0;
+              gsize to = MIN (scan->n_chars, hint->end + HINT_WINDOW);
+              guint last = first + 1;
 
-              g_match_info_fetch_pos (match, 0, &byte_start, &byte_end);
-              start = char_at_byte (scan, byte_start);
-              end = char_at_byte (scan, byte_end);
-              if (!excepted (scan, &rule->exceptions, start, end))
-                add_hit (scan, rule, NULL, pattern->id, start, end);
-              g_match_info_next (match, NULL);
+              while (last < spans->len &&
+                     g_array_index (spans, Span, last).start < to + HINT_WINDOW)
+                {
+                  to = MIN (scan->n_chars, g_array_index (spans, Span, last).end + HINT_WINDOW);
+                  last++;
+                }
+              match_pattern (scan, rule, pattern, from, to,
+                             &g_array_index (spans, Span, first), last - first);
+              first = last;
             }
         }
     }
@@ -789,7 +914,9 @@ field_scan_clear (FieldScan *scan)
 {
   g_clear_pointer (&scan->text, redline_text_free);
   g_clear_pointer (&scan->utf8, g_free);
+  g_clear_pointer (&scan->checkpoints, g_free);
   g_clear_pointer (&scan->excepted, g_array_unref);
+  g_clear_pointer (&scan->hints, g_hash_table_unref);
 }
 
 typedef struct
@@ -1173,7 +1300,8 @@ add_findings (RedlineRuleSet   *self,
     {
       const Entry *entry = &g_array_index (self->entries, Entry, i);
 
-      if (entry->term == NULL && !g_hash_table_contains (first_required, entry->rule))
+      if (entry->term == NULL && entry->pattern == NULL &&
+          !g_hash_table_contains (first_required, entry->rule))
         g_hash_table_insert (first_required, entry->rule, GUINT_TO_POINTER (entry->required));
     }
 

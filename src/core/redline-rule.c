@@ -92,6 +92,7 @@ _redline_pattern_free (RedlinePattern *pattern)
   g_free (pattern->id);
   g_free (pattern->source);
   g_clear_pointer (&pattern->regex, g_regex_unref);
+  g_clear_pointer (&pattern->hints, g_ptr_array_unref);
   g_free (pattern);
 }
 
