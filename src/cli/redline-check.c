@@ -323,28 +323,28 @@ print_finding (const char     *file,
   RedlineEcosystem ecosystem = redline_finding_get_ecosystem (finding);
   const char * const *suggestions = redline_finding_get_suggestions (finding);
   const char *reference = redline_finding_get_reference (finding);
-  g_autofree char *location = NULL;
+  g_autoptr(GString) out = g_string_new (file);
 
-  if (redline_finding_get_scope (finding) == REDLINE_SCOPE_DOCUMENT)
-    location = g_strdup (file);
-  else
-    location = g_strdup_printf ("%s:%u:%u", file, redline_finding_get_line (finding),
-                                redline_finding_get_column (finding));
-
-  g_print ("%s: %s: [%s] %s [%s]\n", location,
-           redline_severity_to_string (redline_finding_get_severity (finding)),
-           redline_ecosystem_to_string (ecosystem), redline_finding_get_message (finding),
-           redline_finding_get_rule_id (finding));
+  /* One write per finding: a large input can have tens of thousands. */
+  if (redline_finding_get_scope (finding) == REDLINE_SCOPE_SPAN)
+    g_string_append_printf (out, ":%u:%u", redline_finding_get_line (finding),
+                            redline_finding_get_column (finding));
+  g_string_append_printf (out, ": %s: [%s] %s [%s]\n",
+                          redline_severity_to_string (redline_finding_get_severity (finding)),
+                          redline_ecosystem_to_string (ecosystem),
+                          redline_finding_get_message (finding),
+                          redline_finding_get_rule_id (finding));
   if (suggestions[0] != NULL)
     {
       g_autofree char *joined = g_strjoinv (_(", "), (char **) suggestions);
 
-      g_print (_("    suggestion: %s\n"), joined);
+      g_string_append_printf (out, _("    suggestion: %s\n"), joined);
     }
   if (reference != NULL)
-    g_print (_("    reference: %s\n"), reference);
-  g_print (_("    on %s: %s\n"), ecosystem_label (redline_ecosystem_other (ecosystem)),
-           redline_severity_to_string (redline_finding_get_other_severity (finding)));
+    g_string_append_printf (out, _("    reference: %s\n"), reference);
+  g_string_append_printf (out, _("    on %s: %s\n"), ecosystem_label (redline_ecosystem_other (ecosystem)),
+                          redline_severity_to_string (redline_finding_get_other_severity (finding)));
+  fwrite (out->str, 1, out->len, stdout);
 }
 
 static void

@@ -35,6 +35,8 @@ typedef struct
   guint32 target;
 } Edge;
 
+#define ROOT_OUTPUT 0x80000000u
+
 /* States with at least this many transitions get a dense row indexed by
  * symbol; the rest are searched linearly. */
 #define DENSE_ROW_MIN_EDGES 8
@@ -327,7 +329,10 @@ redline_matcher_compile (RedlineMatcher *self)
     {
       const Edge *edge = &self->edges[self->states[0].first_edge + i];
 
-      self->root[edge->symbol] = edge->target;
+      /* The top bit says the target has outputs: patterns of one
+       * character are then reported without touching the state. */
+      self->root[edge->symbol] = edge->target |
+        (self->states[edge->target].first_output != G_MAXUINT32 ? ROOT_OUTPUT : 0);
     }
 
   {
@@ -442,19 +447,19 @@ redline_matcher_scan (RedlineMatcher   *self,
   g_return_val_if_fail (chars != NULL || n_chars == 0, 0);
   g_return_val_if_fail (func != NULL, 0);
 
+  guint32 next = n_chars > 0 ? lookup_symbol (self, chars[0]) : 0;
+
   for (gsize i = 0; i < n_chars; i++)
     {
-      guint32 symbol = lookup_symbol (self, chars[i]);
-      guint32 state, next;
+      guint32 symbol = next;
+      guint32 root, state;
 
-      if (symbol == 0 || (state = self->root[symbol]) == 0)
+      next = i + 1 < n_chars ? lookup_symbol (self, chars[i + 1]) : 0;
+      if (symbol == 0 || (root = self->root[symbol]) == 0)
         continue;
-      if (self->states[state].first_output != G_MAXUINT32)
+      state = root & ~ROOT_OUTPUT;
+      if (root & ROOT_OUTPUT)
         report (self, state, i + 1, func, user_data, &n_matches);
-      if (i + 1 == n_chars)
-        break;
-
-      next = lookup_symbol (self, chars[i + 1]);
       if (next == 0 || !bigram_possible (self, symbol, next))
         continue;
 

@@ -919,87 +919,6 @@ field_scan_clear (FieldScan *scan)
   g_clear_pointer (&scan->hints, g_hash_table_unref);
 }
 
-typedef struct
-{
-  gsize    offset;
-  guint    index;    /* into the hits */
-  gboolean is_end;
-} Position;
-
-static int
-compare_positions (gconstpointer a,
-                   gconstpointer b)
-{
-  const Position *pa = a;
-  const Position *pb = b;
-
-  return (pa->offset > pb->offset) - (pa->offset < pb->offset);
-}
-
-/* Fills in text, line and column of hits[first…] (original offsets within
- * @original) in a single pass over the text. */
-static void
-locate_hits (const char *original,
-             gsize       original_len,
-             GArray     *hits,
-             guint       first)
-{
-  g_autoptr(GArray) positions = g_array_new (FALSE, FALSE, sizeof (Position));
-  g_autofree const char **starts = NULL;
-  const char *p = original;
-  const char *end = original + original_len;
-  gsize offset = 0;
-  guint line = 1, column = 1;
-
-  if (first >= hits->len)
-    return;
-
-  starts = g_new0 (const char *, hits->len);
-  for (guint i = first; i < hits->len; i++)
-    {
-      const Hit *hit = &g_array_index (hits, Hit, i);
-      Position start = { hit->start, i, FALSE };
-      Position stop = { hit->end, i, TRUE };
-
-      g_array_append_val (positions, start);
-      g_array_append_val (positions, stop);
-    }
-  g_array_sort (positions, compare_positions);
-
-  for (guint i = 0; i < positions->len; i++)
-    {
-      const Position *pos = &g_array_index (positions, Position, i);
-      Hit *hit = &g_array_index (hits, Hit, pos->index);
-
-      while (offset < pos->offset && p < end)
-        {
-          guchar c = *p;
-
-          if (c == '\n')
-            {
-              line++;
-              column = 0;
-            }
-          p += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-          column++;
-          offset++;
-        }
-
-      if (!pos->is_end)
-        {
-          hit->line = line;
-          hit->column = column;
-          starts[pos->index] = p;
-        }
-      else
-        {
-          /* A start sorts before its end: spans are never empty. */
-          g_assert (starts[pos->index] != NULL);
-          hit->text = g_strndup (starts[pos->index], p - starts[pos->index]);
-        }
-    }
-}
-
 /* Text longer than a limit: the hit covers the characters past it. */
 static void
 scan_lengths (RedlineRuleSet     *self,
@@ -1039,8 +958,26 @@ scan_lengths (RedlineRuleSet     *self,
           g_array_append_val (hits, hit);
         }
     }
-  if (hits->len > first)
-    locate_hits (text, strlen (text), hits, first);
+  /* The span runs to the end of the text: walk only to its start. */
+  for (guint i = first; i < hits->len; i++)
+    {
+      Hit *hit = &g_array_index (hits, Hit, i);
+      const char *p = text;
+
+      hit->line = 1;
+      hit->column = 1;
+      for (gsize offset = 0; offset < hit->start; offset++)
+        {
+          if (*p == '\n')
+            {
+              hit->line++;
+              hit->column = 0;
+            }
+          hit->column++;
+          p = g_utf8_next_char (p);
+        }
+      hit->text = g_strdup (p);
+    }
 }
 
 /* Where the piece of a large field that starts at @start should end. */
@@ -1115,10 +1052,16 @@ scan_field (RedlineRuleSet     *self,
                                           &hit->start, &hit->end);
           hit->original = TRUE;
         }
-      locate_hits (start, stop - start, hits, first_hit);
       for (guint i = first_hit; i < hits->len; i++)
         {
           Hit *hit = &g_array_index (hits, Hit, i);
+          gsize byte_start, byte_end;
+          guint line, column;
+
+          redline_text_locate (scan.text, start, hit->end, &byte_end, &line, &column);
+          redline_text_locate (scan.text, start, hit->start, &byte_start, &hit->line,
+                               &hit->column);
+          hit->text = g_strndup (start + byte_start, byte_end - byte_start);
 
           /* Pieces start at the start of a line (but for one long line
            * cut in pieces, where columns restart: rare, and harmless). */

@@ -18,6 +18,17 @@
  * Chinese and the run is at most this many characters: 最 佳, 最.佳, 最😊佳. */
 #define MAX_SKIPPED_SEPARATORS 3
 
+/* Where every MARK_INTERVAL-th original code point is, so findings are
+ * located without walking the text from its start. */
+#define MARK_INTERVAL 256
+
+typedef struct
+{
+  gsize   byte;
+  guint32 line;     /* line breaks before it */
+  guint32 column;   /* 1-based */
+} Mark;
+
 struct _RedlineText
 {
   gunichar *chars;      /* the normalised text */
@@ -25,6 +36,7 @@ struct _RedlineText
   gsize     len;
   gsize     capacity;
   gsize     orig_len;   /* the original's length in code points */
+  Mark     *marks;
 };
 
 G_DEFINE_QUARK (redline-text-error-quark, redline_text_error)
@@ -168,16 +180,39 @@ normalize_into (RedlineText *self,
   RedlineCharClass letter_class = REDLINE_CHAR_OTHER;  /* OTHER: no letter yet */
   guint run = 0;                 /* separators seen since that letter */
   gboolean run_blocked = FALSE;  /* the run holds a break or prose punctuation */
+  guint32 line = 0;
+  guint32 line_start = 0;        /* the original index after the last line break */
 
   if (self->capacity < n_bytes + 1)
     grow (self, n_bytes + 1);
+  /* Every code point takes at least a byte. */
+  self->marks = g_new (Mark, n_bytes / MARK_INTERVAL + 1);
 
   for (; p < end; orig++)
     {
-      gunichar c = decode (&p);
-      guint32 entry = _redline_fold_entry (c);
-      guint n = _redline_fold_entry_length (entry);
-      RedlineCharClass klass = _redline_fold_entry_class (entry);
+      gunichar c;
+      guint32 entry;
+      guint n;
+      RedlineCharClass klass;
+
+      if (G_UNLIKELY (orig % MARK_INTERVAL == 0))
+        {
+          Mark *mark = &self->marks[orig / MARK_INTERVAL];
+
+          mark->byte = p - (const guchar *) utf8;
+          mark->line = line;
+          mark->column = orig - line_start + 1;
+        }
+
+      c = decode (&p);
+      if (G_UNLIKELY (c == '\n'))
+        {
+          line++;
+          line_start = orig + 1;
+        }
+      entry = _redline_fold_entry (c);
+      n = _redline_fold_entry_length (entry);
+      klass = _redline_fold_entry_class (entry);
 
       if (n == 0)
         continue;  /* zero-width and combining characters */
@@ -277,6 +312,7 @@ redline_text_free (RedlineText *self)
     return;
   g_free (self->chars);
   g_free (self->map);
+  g_free (self->marks);
   g_free (self);
 }
 
@@ -354,6 +390,62 @@ redline_text_get_original_span (RedlineText *self,
 
   *orig_start = self->map[start];
   *orig_end = self->map[end - 1] + 1;
+}
+
+/**
+ * redline_text_locate:
+ * @self: a #RedlineText
+ * @original: the text @self was made from
+ * @offset: a code-point offset into @original, at most its length
+ * @byte: (out): the byte offset of that code point
+ * @line: (out): its line, from 1
+ * @column: (out): its column in code points, from 1
+ *
+ * Finds a code point of the original text in a few steps, from marks the
+ * normaliser left every 256 code points.
+ */
+void
+redline_text_locate (RedlineText *self,
+                     const char  *original,
+                     gsize        offset,
+                     gsize       *byte,
+                     guint       *line,
+                     guint       *column)
+{
+  const Mark *mark;
+  const guchar *p;
+  guint l, col;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (offset <= self->orig_len);
+
+  if (self->orig_len == 0)
+    {
+      *byte = 0;
+      *line = 1;
+      *column = 1;
+      return;
+    }
+
+  mark = &self->marks[MIN (offset, self->orig_len - 1) / MARK_INTERVAL];
+  p = (const guchar *) original + mark->byte;
+  l = mark->line + 1;
+  col = mark->column;
+  for (gsize i = offset - offset % MARK_INTERVAL; i < offset; i++)
+    {
+      guchar c = *p;
+
+      if (c == '\n')
+        {
+          l++;
+          col = 0;
+        }
+      p += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+      col++;
+    }
+  *byte = p - (const guchar *) original;
+  *line = l;
+  *column = col;
 }
 
 /**

@@ -44,6 +44,12 @@ void             redline_text_get_original_span    (RedlineText   *self,
                                                     gsize          end,
                                                     gsize         *orig_start,
                                                     gsize         *orig_end);
+void             redline_text_locate               (RedlineText   *self,
+                                                    const char    *original,
+                                                    gsize          offset,
+                                                    gsize         *byte,
+                                                    guint         *line,
+                                                    guint         *column);
 char            *redline_text_dup_normalized_utf8  (RedlineText   *self);
 
 gunichar        *redline_normalize                 (const char    *utf8,
