@@ -912,7 +912,7 @@ scan_links (FieldScan *scan)
 static void
 field_scan_clear (FieldScan *scan)
 {
-  g_clear_pointer (&scan->text, redline_text_free);
+  scan->text = NULL;  /* owned by scan_field(), reused for the next piece */
   g_clear_pointer (&scan->utf8, g_free);
   g_clear_pointer (&scan->checkpoints, g_free);
   g_clear_pointer (&scan->excepted, g_array_unref);
@@ -1019,6 +1019,7 @@ scan_field (RedlineRuleSet     *self,
   const char *start = text;
   gsize piece_offset = 0;   /* code points before the piece */
   guint piece_line = 0;     /* line breaks before the piece */
+  g_autoptr(RedlineText) normalized = redline_text_new ("", 0);
 
   do
     {
@@ -1034,7 +1035,8 @@ scan_field (RedlineRuleSet     *self,
       scan.original_len = stop - start;
       scan.present = present;
       scan.hits = hits;
-      scan.text = redline_text_new (start, stop - start);
+      redline_text_reset (normalized, start, stop - start);
+      scan.text = normalized;
       scan.chars = redline_text_get_chars (scan.text, &scan.n_chars);
       scan.excepted = g_array_new (FALSE, FALSE, sizeof (Hit));
 

@@ -186,7 +186,8 @@ normalize_into (RedlineText *self,
   if (self->capacity < n_bytes + 1)
     grow (self, n_bytes + 1);
   /* Every code point takes at least a byte. */
-  self->marks = g_new (Mark, n_bytes / MARK_INTERVAL + 1);
+  self->marks = g_renew (Mark, self->marks, n_bytes / MARK_INTERVAL + 1);
+  self->len = 0;
 
   for (; p < end; orig++)
     {
@@ -303,6 +304,28 @@ redline_text_new (const char *utf8,
   self = g_new0 (RedlineText, 1);
   normalize_into (self, utf8, length);
   return self;
+}
+
+/**
+ * redline_text_reset:
+ * @self: a #RedlineText
+ * @utf8: valid UTF-8 text
+ * @length: its length in bytes, or -1 if nul-terminated
+ *
+ * Normalises another text into @self, reusing its memory: for checking a
+ * long text piece by piece.
+ */
+void
+redline_text_reset (RedlineText *self,
+                    const char  *utf8,
+                    gssize       length)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (utf8 != NULL || length == 0);
+
+  if (length < 0)
+    length = strlen (utf8);
+  normalize_into (self, utf8, length);
 }
 
 void

@@ -33,6 +33,9 @@ gboolean         redline_text_validate             (const char    *data,
 
 RedlineText     *redline_text_new                  (const char    *utf8,
                                                     gssize         length);
+void             redline_text_reset                (RedlineText   *self,
+                                                    const char    *utf8,
+                                                    gssize         length);
 void             redline_text_free                 (RedlineText   *self);
 gsize            redline_text_get_original_length  (RedlineText   *self);
 const gunichar  *redline_text_get_chars            (RedlineText   *self,
