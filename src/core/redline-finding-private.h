@@ -6,6 +6,8 @@
 #pragma once
 
 #include "redline-finding.h"
+#include "redline-rule-pack.h"
+#include "redline-rule-private.h"
 
 G_BEGIN_DECLS
 
@@ -13,11 +15,11 @@ struct _RedlineFinding
 {
   GObject           parent_instance;
 
-  char             *rule_id;
-  char             *term_id;
-  char             *pack_id;
-  char             *pack_version;
-  char             *category;
+  /* The rule and its pack are referenced, not copied: a finding is made for
+   * every hit of a large text. The term id and suggestions belong to them. */
+  RedlineRule      *rule;
+  RedlineRulePack  *pack;
+  const char       *term_id;
   RedlineSeverity   severity;
   RedlineEcosystem  ecosystem;
   RedlineSeverity   other_severity;
@@ -29,9 +31,7 @@ struct _RedlineFinding
   guint             column;
   char             *text;
   char             *message;
-  char            **suggestions;
-  char             *reference;
-  char             *url;
+  const char * const *suggestions;
   char             *missing;
   char             *trigger;
 };

@@ -34,16 +34,10 @@ redline_finding_finalize (GObject *object)
 {
   RedlineFinding *self = (RedlineFinding *) object;
 
-  g_free (self->rule_id);
-  g_free (self->term_id);
-  g_free (self->pack_id);
-  g_free (self->pack_version);
-  g_free (self->category);
+  g_clear_object (&self->rule);
+  g_clear_object (&self->pack);
   g_free (self->text);
   g_free (self->message);
-  g_strfreev (self->suggestions);
-  g_free (self->reference);
-  g_free (self->url);
   g_free (self->missing);
   g_free (self->trigger);
 
@@ -61,10 +55,10 @@ redline_finding_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_RULE_ID:
-      g_value_set_string (value, self->rule_id);
+      g_value_set_string (value, self->rule->id);
       break;
     case PROP_CATEGORY:
-      g_value_set_string (value, self->category);
+      g_value_set_string (value, self->rule->category);
       break;
     case PROP_SEVERITY:
       g_value_set_uint (value, self->severity);
@@ -91,7 +85,7 @@ redline_finding_get_property (GObject    *object,
       g_value_set_string (value, self->message);
       break;
     case PROP_REFERENCE:
-      g_value_set_string (value, self->reference);
+      g_value_set_string (value, self->rule->reference);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -139,7 +133,7 @@ const char *
 redline_finding_get_rule_id (RedlineFinding *self)
 {
   g_return_val_if_fail (REDLINE_IS_FINDING (self), NULL);
-  return self->rule_id;
+  return self->rule->id;
 }
 
 /**
@@ -159,21 +153,21 @@ const char *
 redline_finding_get_pack_id (RedlineFinding *self)
 {
   g_return_val_if_fail (REDLINE_IS_FINDING (self), NULL);
-  return self->pack_id;
+  return self->pack != NULL ? redline_rule_pack_get_id (self->pack) : NULL;
 }
 
 const char *
 redline_finding_get_pack_version (RedlineFinding *self)
 {
   g_return_val_if_fail (REDLINE_IS_FINDING (self), NULL);
-  return self->pack_version;
+  return self->pack != NULL ? redline_rule_pack_get_version (self->pack) : NULL;
 }
 
 const char *
 redline_finding_get_category (RedlineFinding *self)
 {
   g_return_val_if_fail (REDLINE_IS_FINDING (self), NULL);
-  return self->category;
+  return self->rule->category;
 }
 
 RedlineSeverity
@@ -278,7 +272,7 @@ redline_finding_get_suggestions (RedlineFinding *self)
   static const char * const none[] = { NULL };
 
   g_return_val_if_fail (REDLINE_IS_FINDING (self), NULL);
-  return self->suggestions != NULL ? (const char * const *) self->suggestions : none;
+  return self->suggestions != NULL ? self->suggestions : none;
 }
 
 /**
@@ -291,7 +285,7 @@ const char *
 redline_finding_get_reference (RedlineFinding *self)
 {
   g_return_val_if_fail (REDLINE_IS_FINDING (self), NULL);
-  return self->reference;
+  return self->rule->reference;
 }
 
 /**
@@ -304,7 +298,7 @@ const char *
 redline_finding_get_url (RedlineFinding *self)
 {
   g_return_val_if_fail (REDLINE_IS_FINDING (self), NULL);
-  return self->url;
+  return self->rule->url;
 }
 
 /**
@@ -355,5 +349,5 @@ redline_finding_compare (RedlineFinding *a,
     return a->start < b->start ? -1 : 1;
   if (a->end != b->end)
     return a->end < b->end ? -1 : 1;
-  return g_strcmp0 (a->rule_id, b->rule_id);
+  return g_strcmp0 (a->rule->id, b->rule->id);
 }
