@@ -82,10 +82,8 @@ typedef struct
   RedlineTerm  *term;        /* NULL for patterns, links, lengths */
   const char   *pattern_id;
   RedlineField  field;
-  RedlineScope  scope;
   gsize         start;       /* normalised in the piece, then original in the field */
   gsize         end;
-  gboolean      original;    /* start and end are original offsets in the field */
   guint         line;
   guint         column;
   char         *text;        /* the original text of the span */
@@ -537,7 +535,6 @@ add_hit (FieldScan    *scan,
   hit.term = term;
   hit.pattern_id = pattern_id;
   hit.field = scan->field;
-  hit.scope = REDLINE_SCOPE_SPAN;
   hit.start = start;
   hit.end = end;
   g_array_append_val (scan->hits, hit);
@@ -898,8 +895,7 @@ scan_links (FieldScan *scan)
 
           hit.rule = rule;
           hit.field = scan->field;
-          hit.scope = REDLINE_SCOPE_SPAN;
-          hit.start = start;
+                  hit.start = start;
           hit.end = end;
           hit.domain = g_strdup (host);
           g_array_append_val (scan->hits, hit);
@@ -912,7 +908,7 @@ scan_links (FieldScan *scan)
 static void
 field_scan_clear (FieldScan *scan)
 {
-  scan->text = NULL;  /* owned by scan_field(), reused for the next piece */
+  scan->text = NULL;  /* owned by the scanning thread, reused for the next piece */
   g_clear_pointer (&scan->utf8, g_free);
   g_clear_pointer (&scan->checkpoints, g_free);
   g_clear_pointer (&scan->excepted, g_array_unref);
@@ -949,10 +945,8 @@ scan_lengths (RedlineRuleSet     *self,
 
           hit.rule = rule;
           hit.field = field;
-          hit.scope = REDLINE_SCOPE_SPAN;
-          hit.start = limit->max;
+                  hit.start = limit->max;
           hit.end = length;
-          hit.original = TRUE;
           hit.length = length;
           hit.max = limit->max;
           g_array_append_val (hits, hit);
@@ -1004,8 +998,90 @@ piece_end (const char *start,
   return cut;
 }
 
-/* Scans one field, piece by piece, leaving hits with original offsets,
- * text, line and column. */
+/* One piece of a field and what scanning it found, with offsets, lines
+ * and columns relative to the piece. */
+typedef struct
+{
+  const char *start;
+  const char *stop;
+  GArray     *hits;       /* of Hit */
+  gboolean   *present;    /* per required phrase */
+  gsize       length;     /* code points */
+  gsize       n_breaks;   /* line feeds */
+} Piece;
+
+typedef struct
+{
+  RedlineRuleSet     *self;
+  RedlineEcosystem    ecosystem;
+  RedlineContentKind  kind;
+  RedlineField        field;
+  Piece              *pieces;
+  guint               n_pieces;
+  gint                next;    /* the next piece to take, atomically */
+} PieceQueue;
+
+static void
+scan_piece (PieceQueue  *queue,
+            Piece       *piece,
+            RedlineText *normalized)
+{
+  FieldScan scan = { 0 };
+
+  piece->hits = g_array_new (FALSE, FALSE, sizeof (Hit));
+  piece->present = g_new0 (gboolean, MAX (queue->self->n_required, 1));
+
+  scan.self = queue->self;
+  scan.ecosystem = queue->ecosystem;
+  scan.kind = queue->kind;
+  scan.field = queue->field;
+  scan.original = piece->start;
+  scan.original_len = piece->stop - piece->start;
+  scan.present = piece->present;
+  scan.hits = piece->hits;
+  redline_text_reset (normalized, piece->start, piece->stop - piece->start);
+  scan.text = normalized;
+  scan.chars = redline_text_get_chars (scan.text, &scan.n_chars);
+  scan.excepted = g_array_new (FALSE, FALSE, sizeof (Hit));
+
+  redline_matcher_scan (queue->self->matcher, scan.chars, scan.n_chars, on_match_cb, &scan);
+  drop_hits_inside_exceptions (&scan, 0);
+  if (queue->self->has_patterns)
+    scan_patterns (&scan);
+  scan_links (&scan);
+
+  for (guint i = 0; i < piece->hits->len; i++)
+    {
+      Hit *hit = &g_array_index (piece->hits, Hit, i);
+      gsize byte_start, byte_end;
+      guint line, column;
+
+      redline_text_get_original_span (scan.text, hit->start, hit->end, &hit->start, &hit->end);
+      redline_text_locate (scan.text, piece->start, hit->end, &byte_end, &line, &column);
+      redline_text_locate (scan.text, piece->start, hit->start, &byte_start, &hit->line,
+                           &hit->column);
+      hit->text = g_strndup (piece->start + byte_start, byte_end - byte_start);
+    }
+
+  piece->length = redline_text_get_original_length (scan.text);
+  piece->n_breaks = redline_text_get_n_line_breaks (scan.text);
+  field_scan_clear (&scan);
+}
+
+static gpointer
+scan_pieces_thread (gpointer data)
+{
+  PieceQueue *queue = data;
+  g_autoptr(RedlineText) normalized = redline_text_new ("", 0);
+  gint index;
+
+  while ((index = g_atomic_int_add (&queue->next, 1)) < (gint) queue->n_pieces)
+    scan_piece (queue, &queue->pieces[index], normalized);
+  return NULL;
+}
+
+/* Scans one field, leaving hits with original offsets, text, line and
+ * column. A long field is cut in pieces, scanned on every processor. */
 static void
 scan_field (RedlineRuleSet     *self,
             RedlineEcosystem    ecosystem,
@@ -1016,71 +1092,57 @@ scan_field (RedlineRuleSet     *self,
             GArray             *hits)
 {
   const char *end = text + strlen (text);
-  const char *start = text;
-  gsize piece_offset = 0;   /* code points before the piece */
-  guint piece_line = 0;     /* line breaks before the piece */
-  g_autoptr(RedlineText) normalized = redline_text_new ("", 0);
+  g_autoptr(GArray) pieces = g_array_new (FALSE, TRUE, sizeof (Piece));
+  PieceQueue queue = { self, ecosystem, kind, field, NULL, 0, 0 };
+  GThread *threads[8];
+  guint n_threads;
+  gsize offset = 0;     /* code points before the piece */
+  gsize breaks = 0;     /* line breaks before the piece */
 
-  do
+  for (const char *start = text; start < end || pieces->len == 0; )
     {
-      FieldScan scan = { 0 };
-      guint first_hit = hits->len;
-      const char *stop = piece_end (start, end);
+      Piece piece = { 0 };
 
-      scan.self = self;
-      scan.ecosystem = ecosystem;
-      scan.kind = kind;
-      scan.field = field;
-      scan.original = start;
-      scan.original_len = stop - start;
-      scan.present = present;
-      scan.hits = hits;
-      redline_text_reset (normalized, start, stop - start);
-      scan.text = normalized;
-      scan.chars = redline_text_get_chars (scan.text, &scan.n_chars);
-      scan.excepted = g_array_new (FALSE, FALSE, sizeof (Hit));
-
-      redline_matcher_scan (self->matcher, scan.chars, scan.n_chars, on_match_cb, &scan);
-      drop_hits_inside_exceptions (&scan, first_hit);
-      if (self->has_patterns)
-        scan_patterns (&scan);
-      scan_links (&scan);
-
-      for (guint i = first_hit; i < hits->len; i++)
-        {
-          Hit *hit = &g_array_index (hits, Hit, i);
-
-          redline_text_get_original_span (scan.text, hit->start, hit->end,
-                                          &hit->start, &hit->end);
-          hit->original = TRUE;
-        }
-      for (guint i = first_hit; i < hits->len; i++)
-        {
-          Hit *hit = &g_array_index (hits, Hit, i);
-          gsize byte_start, byte_end;
-          guint line, column;
-
-          redline_text_locate (scan.text, start, hit->end, &byte_end, &line, &column);
-          redline_text_locate (scan.text, start, hit->start, &byte_start, &hit->line,
-                               &hit->column);
-          hit->text = g_strndup (start + byte_start, byte_end - byte_start);
-
-          /* Pieces start at the start of a line (but for one long line
-           * cut in pieces, where columns restart: rare, and harmless). */
-          hit->line += piece_line;
-          hit->start += piece_offset;
-          hit->end += piece_offset;
-        }
-
-      piece_offset += redline_text_get_original_length (scan.text);
-      for (const char *p = start; (p = memchr (p, '\n', stop - p)) != NULL; p++)
-        piece_line++;
-      field_scan_clear (&scan);
-      start = stop;
+      piece.start = start;
+      piece.stop = piece_end (start, end);
+      g_array_append_val (pieces, piece);
+      start = piece.stop;
     }
-  while (start < end);
+  queue.pieces = (Piece *) (gpointer) pieces->data;
+  queue.n_pieces = pieces->len;
 
-  scan_lengths (self, ecosystem, kind, field, text, piece_offset, hits);
+  n_threads = MIN (MIN (g_get_num_processors (), G_N_ELEMENTS (threads)), pieces->len);
+  for (guint t = 1; t < n_threads; t++)
+    threads[t] = g_thread_new ("redline-scan", scan_pieces_thread, &queue);
+  scan_pieces_thread (&queue);
+  for (guint t = 1; t < n_threads; t++)
+    g_thread_join (threads[t]);
+
+  for (guint p = 0; p < pieces->len; p++)
+    {
+      Piece *piece = &g_array_index (pieces, Piece, p);
+
+      for (guint i = 0; i < piece->hits->len; i++)
+        {
+          Hit *hit = &g_array_index (piece->hits, Hit, i);
+
+          /* Pieces start at the start of a line (but for one long line cut
+           * in pieces, where columns restart: rare, and harmless). */
+          hit->start += offset;
+          hit->end += offset;
+          hit->line += breaks;
+          g_array_append_val (hits, *hit);
+        }
+      for (guint r = 0; r < self->n_required; r++)
+        present[r] |= piece->present[r];
+      offset += piece->length;
+      breaks += piece->n_breaks;
+      /* The hits moved to @hits with what they own. */
+      g_array_unref (piece->hits);
+      g_free (piece->present);
+    }
+
+  scan_lengths (self, ecosystem, kind, field, text, offset, hits);
 }
 
 /* ---- From hits to findings ------------------------------------------------ */
@@ -1186,17 +1248,13 @@ make_finding (RedlineEcosystem  ecosystem,
   const char * const *suggestions;
   gboolean document = missing != NULL;
 
-  finding->rule_id = g_strdup (rule->id);
-  if (hit->term != NULL)
-    finding->term_id = g_strdup (hit->term->id);
-  else if (hit->pattern_id != NULL)
-    finding->term_id = g_strdup (hit->pattern_id);
+  finding->rule = g_object_ref (rule);
   if (rule->pack != NULL)
-    {
-      finding->pack_id = g_strdup (redline_rule_pack_get_id (rule->pack));
-      finding->pack_version = g_strdup (redline_rule_pack_get_version (rule->pack));
-    }
-  finding->category = g_strdup (rule->category);
+    finding->pack = g_object_ref (rule->pack);
+  if (hit->term != NULL)
+    finding->term_id = hit->term->id;
+  else if (hit->pattern_id != NULL)
+    finding->term_id = hit->pattern_id;
   finding->ecosystem = ecosystem;
   finding->severity = entry_severity (rule, hit->term, ecosystem);
   finding->other_severity = entry_severity (rule, hit->term, redline_ecosystem_other (ecosystem));
@@ -1221,9 +1279,7 @@ make_finding (RedlineEcosystem  ecosystem,
                  hit->term->suggestions[0] != NULL)
                   ? (const char * const *) hit->term->suggestions
                   : (const char * const *) rule->suggestions;
-  finding->suggestions = g_strdupv ((char **) suggestions);
-  finding->reference = g_strdup (rule->reference);
-  finding->url = g_strdup (rule->url);
+  finding->suggestions = suggestions;
   return finding;
 }
 
@@ -1459,7 +1515,7 @@ run_example (RedlineRuleSet  *self,
     {
       RedlineFinding *finding = g_list_model_get_item (findings, i);
 
-      if (g_str_equal (finding->rule_id, rule->id))
+      if (finding->rule == rule)
         g_ptr_array_add (mine, finding);
       else
         g_object_unref (finding);

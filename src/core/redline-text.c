@@ -20,7 +20,7 @@
 
 /* Where every MARK_INTERVAL-th original code point is, so findings are
  * located without walking the text from its start. */
-#define MARK_INTERVAL 256
+#define MARK_INTERVAL 64
 
 typedef struct
 {
@@ -36,6 +36,7 @@ struct _RedlineText
   gsize     len;
   gsize     capacity;
   gsize     orig_len;   /* the original's length in code points */
+  gsize     n_breaks;   /* line breaks in the original */
   Mark     *marks;
 };
 
@@ -276,6 +277,7 @@ normalize_into (RedlineText *self,
     }
 
   self->orig_len = orig;
+  self->n_breaks = line;
 }
 
 /**
@@ -353,6 +355,19 @@ redline_text_get_original_length (RedlineText *self)
 }
 
 /**
+ * redline_text_get_n_line_breaks:
+ * @self: a #RedlineText
+ *
+ * Returns: the number of line feeds in the original text
+ */
+gsize
+redline_text_get_n_line_breaks (RedlineText *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->n_breaks;
+}
+
+/**
  * redline_text_get_chars:
  * @self: a #RedlineText
  * @n_chars: (out): the number of normalised characters
@@ -425,7 +440,7 @@ redline_text_get_original_span (RedlineText *self,
  * @column: (out): its column in code points, from 1
  *
  * Finds a code point of the original text in a few steps, from marks the
- * normaliser left every 256 code points.
+ * normaliser left every 64 code points.
  */
 void
 redline_text_locate (RedlineText *self,

@@ -38,6 +38,7 @@ void             redline_text_reset                (RedlineText   *self,
                                                     gssize         length);
 void             redline_text_free                 (RedlineText   *self);
 gsize            redline_text_get_original_length  (RedlineText   *self);
+gsize            redline_text_get_n_line_breaks    (RedlineText   *self);
 const gunichar  *redline_text_get_chars            (RedlineText   *self,
                                                     gsize         *n_chars);
 gsize            redline_text_get_original_offset  (RedlineText   *self,
