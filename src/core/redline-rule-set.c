@@ -867,6 +867,19 @@ scan_links (FieldScan *scan)
   if (rules == NULL)
     return;
 
+  /* Every link has a dot in its host: most Chinese copy has none. */
+  {
+    gboolean dot = FALSE;
+
+    for (gsize i = 0; i < scan->n_chars && !dot; i++)
+      dot = scan->chars[i] == '.';
+    if (!dot)
+      {
+        g_ptr_array_unref (rules);
+        return;
+      }
+  }
+
   ensure_utf8 (scan);
   g_regex_match (scan->self->link_regex, scan->utf8, G_REGEX_MATCH_NOTEMPTY, &match);
   while (g_match_info_matches (match))
