@@ -92,8 +92,7 @@ parse_options (Options  *options,
       N_("Print the loaded packs and rules and exit"), NULL },
     { "test-rules", 0, 0, G_OPTION_ARG_NONE, &options->test_rules,
       N_("Run every rule’s examples; exit 1 if one fails"), NULL },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &options->files, NULL,
-      N_("[FILE…]") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &options->files, NULL, NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = NULL;
