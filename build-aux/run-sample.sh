@@ -14,7 +14,7 @@ meson compile -C _build
 echo "== Lumi Café — autumn launch (data/sample/lumi-cafe.json)"
 _build/src/cli/redline-check _build/data/sample/lumi-cafe.redline || true
 
-for sample in data/samples/*.txt; do
+for sample in data/sample/*.txt; do
     echo "== $sample"
     _build/src/cli/redline-check --ecosystem=both "$sample" || true
 done
