@@ -21,6 +21,7 @@ packages="
   ninja-build
   pkg-config
   python3
+  valgrind
   xauth
   xvfb
 "
