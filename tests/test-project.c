@@ -1196,6 +1196,247 @@ test_check_command (void)
   }
 }
 
+/* Runs redline-check on @path; returns its exit status, or -1 when the
+ * program is not available. */
+static int
+run_check (const char  *path,
+           char       **err)
+{
+  g_autoptr(GError) error = NULL;
+  const char *redline_check = g_getenv ("REDLINE_CHECK");
+  const char *argv[] = { redline_check, path, NULL };
+  int status;
+
+  if (redline_check == NULL)
+    return -1;
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL,
+                               NULL, NULL, err, &status, &error));
+  g_assert_no_error (error);
+  g_test_message ("redline-check %s → %s", path, *err);
+  /* Killed by a signal (an assertion, a critical) is a failure too. */
+  g_assert_true (WIFEXITED (status));
+  return WEXITSTATUS (status);
+}
+
+/* Makes @path a copy of @contents, then changes it with @sql on a raw
+ * connection, without any of the project's checks. */
+static void
+tamper (const char *path,
+        const char *contents,
+        gsize       length,
+        const char *sql)
+{
+  sqlite3 *db;
+
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+  db = raw_open (path);
+  raw_exec (db, sql);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+}
+
+static void
+assert_contains (const char *haystack,
+                 const char *needle)
+{
+  if (haystack == NULL || strstr (haystack, needle) == NULL)
+    g_error ("“%s” does not contain “%s”", haystack, needle);
+}
+
+static void
+test_bad_text (Fixture       *fixture,
+               gconstpointer  data)
+{
+  static const char * const post_columns[] = {
+    "title", "body", "call_to_action", "link", "scheduled_at", "created_at", "updated_at",
+  };
+  static const struct
+  {
+    const char *sql;
+    const char *problem;
+  } values[] = {
+    { "CAST(X'f0' AS TEXT)", "not valid UTF-8 (byte 0xF0)" },
+    { "'普通' || char(0) || '本店最佳咖啡'", "NUL byte" },
+    { "'本店' || CAST(X'e69c80' AS TEXT) || CAST(X'e4' AS TEXT)", "not valid UTF-8 (byte 0xE4)" },
+  };
+  static const struct
+  {
+    const char *sql;
+    const char *place;
+  } others[] = {
+    { "UPDATE campaigns SET name = %s WHERE id = 2", "campaign 2, field “name”" },
+    { "UPDATE campaigns SET notes = %s WHERE id = 1", "campaign 1, field “notes”" },
+    { "UPDATE campaigns SET target_regions = %s WHERE id = 1",
+      "campaign 1, field “target_regions”" },
+    { "UPDATE settings SET value = %s WHERE key = 'name'", "project name" },
+    { "INSERT INTO banned_terms (term, category) VALUES (%s, 'competitor')",
+      "“banned terms”, entry 1, field “term”" },
+    { "INSERT INTO allowed_terms (term) VALUES (%s)", "“allowed terms”, entry 1" },
+    { "INSERT INTO allowed_domains (domain) VALUES (%s)", "“allowed domains”, entry 1" },
+    { "INSERT INTO enabled_packs (pack_id) VALUES (%s)", "“enabled packs”, entry 1" },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RedlineProject) project = create_sample (fixture, 3);
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_clear_object (&project);
+  g_assert_true (g_file_get_contents (fixture->path, &contents, &length, NULL));
+
+  for (guint v = 0; v < G_N_ELEMENTS (values); v++)
+    {
+      for (guint c = 0; c < G_N_ELEMENTS (post_columns) + G_N_ELEMENTS (others); c++)
+        {
+          g_autofree char *sql = NULL;
+          g_autofree char *place = NULL;
+          g_autofree char *before = NULL;
+          g_autofree char *after = NULL;
+          g_autofree char *err = NULL;
+          int status;
+
+          if (c < G_N_ELEMENTS (post_columns))
+            {
+              sql = g_strdup_printf ("UPDATE posts SET %s = %s WHERE id = 2", post_columns[c],
+                                     values[v].sql);
+              place = g_strdup_printf ("post 2, field “%s”", post_columns[c]);
+            }
+          else
+            {
+              g_auto(GStrv) parts =
+                g_strsplit (others[c - G_N_ELEMENTS (post_columns)].sql, "%s", 2);
+
+              sql = g_strjoinv (values[v].sql, parts);
+              place = g_strdup (others[c - G_N_ELEMENTS (post_columns)].place);
+            }
+          tamper (fixture->path, contents, length, sql);
+          before = hash_file (fixture->path);
+
+          for (guint flags = 0; flags < 2; flags++)
+            {
+              project = redline_project_open (fixture->file, flags, &error);
+              g_assert_null (project);
+              g_assert_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_CORRUPT);
+              g_test_message ("%s → %s", sql, error->message);
+              assert_contains (error->message, fixture->path);
+              assert_contains (error->message, place);
+              assert_contains (error->message, values[v].problem);
+              g_clear_error (&error);
+            }
+
+          /* redline-check refuses it like the same bytes in a text file. */
+          status = run_check (fixture->path, &err);
+          if (status >= 0)
+            {
+              g_assert_cmpint (status, ==, 2);
+              assert_contains (err, fixture->path);
+              assert_contains (err, place);
+              assert_contains (err, values[v].problem);
+            }
+
+          after = hash_file (fixture->path);
+          g_assert_cmpstr (before, ==, after);
+        }
+    }
+
+  /* Rows read only on export: reviews, comments, waivers. */
+  {
+    static const char * const tables[] = { "comments", "waivers", "reviews" };
+
+    for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
+      {
+        g_autoptr(RedlinePost) post = NULL;
+        g_autofree char *json = NULL;
+        g_autofree char *sql = NULL;
+        g_autofree char *place = NULL;
+
+        g_assert_true (g_file_set_contents (fixture->path, contents, length, NULL));
+        project = redline_project_open (fixture->file, REDLINE_PROJECT_FLAGS_NONE, &error);
+        g_assert_no_error (error);
+        post = g_list_model_get_item (redline_project_get_posts (project), 0);
+        g_assert_cmpint (redline_project_add_comment (project, post, "Legal", "OK", &error), >,
+                         0);
+        g_assert_cmpint (redline_project_add_waiver (project, post, "r", NULL, "why", "Legal",
+                                                     &error), >, 0);
+        g_assert_cmpint (redline_project_add_review (project, post,
+                                                     REDLINE_REVIEW_DECISION_APPROVED, "Legal",
+                                                     NULL, NULL, NULL, &error), >, 0);
+        g_assert_no_error (error);
+        sql = g_strdup_printf ("UPDATE %s SET %s = CAST(X'c0af' AS TEXT)", tables[t],
+                               t == 0 ? "author" : t == 1 ? "justification" : "reviewer");
+        raw_exec (_redline_project_get_db (project), sql);
+        json = redline_project_export_json (project, &error);
+        g_assert_null (json);
+        g_assert_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_CORRUPT);
+        g_test_message ("%s → %s", sql, error->message);
+        place = g_strdup_printf ("table “%s”, row 1", tables[t]);
+        assert_contains (error->message, place);
+        assert_contains (error->message, "not valid UTF-8 (byte 0xC0)");
+        g_clear_error (&error);
+        g_clear_object (&post);
+        g_clear_object (&project);
+      }
+  }
+}
+
+static void
+test_bad_rows (Fixture       *fixture,
+               gconstpointer  data)
+{
+  static const struct
+  {
+    const char *sql;
+    const char *message;
+  } cases[] = {
+    { "PRAGMA foreign_keys = OFF; "
+      "INSERT INTO posts (id, campaign_id, kind, title, created_at, updated_at) "
+      "VALUES (40, 99, 'article', '本店最佳', 'now', 'now')",
+      "post 40 belongs to campaign 99, which is not in the file" },
+    { "PRAGMA ignore_check_constraints = ON; UPDATE campaigns SET ecosystem = 'qq' WHERE id = 2",
+      "campaign 2: “qq” is not an ecosystem" },
+    { "PRAGMA ignore_check_constraints = ON; UPDATE posts SET kind = 'tweet' WHERE id = 3",
+      "post 3: “tweet” is not a content kind" },
+    { "PRAGMA ignore_check_constraints = ON; UPDATE posts SET status = 'done' WHERE id = 1",
+      "post 1: “done” is not a post status" },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RedlineProject) project = create_sample (fixture, 3);
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_clear_object (&project);
+  g_assert_true (g_file_get_contents (fixture->path, &contents, &length, NULL));
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *before = NULL;
+      g_autofree char *after = NULL;
+      g_autofree char *err = NULL;
+      int status;
+
+      tamper (fixture->path, contents, length, cases[i].sql);
+      before = hash_file (fixture->path);
+      for (guint flags = 0; flags < 2; flags++)
+        {
+          /* The test runs with fatal criticals: a critical would abort it. */
+          project = redline_project_open (fixture->file, flags, &error);
+          g_assert_null (project);
+          g_assert_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_CORRUPT);
+          g_test_message ("%s → %s", cases[i].sql, error->message);
+          assert_contains (error->message, fixture->path);
+          assert_contains (error->message, cases[i].message);
+          g_clear_error (&error);
+        }
+      status = run_check (fixture->path, &err);
+      if (status >= 0)
+        {
+          g_assert_cmpint (status, ==, 2);
+          assert_contains (err, cases[i].message);
+          g_assert_null (strstr (err, "CRITICAL"));
+        }
+      after = hash_file (fixture->path);
+      g_assert_cmpstr (before, ==, after);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1223,6 +1464,8 @@ main (int   argc,
   ADD ("rule-set", test_rule_set);
   ADD ("csv-import", test_csv_import);
   ADD ("export", test_export);
+  ADD ("bad-text", test_bad_text);
+  ADD ("bad-rows", test_bad_rows);
   g_test_add_func ("/redline/project/sample", test_sample);
   g_test_add_func ("/redline/project/check-command", test_check_command);
 

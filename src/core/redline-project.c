@@ -376,11 +376,117 @@ bind_text (RedlineStmt *stmt,
     sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
 }
 
+/* Where a value read from the file sits, in words: "post 12, field
+ * “title”". @row is the row's id (or rowid). */
+static char *
+describe_value (const char *table,
+                gint64      row,
+                const char *column)
+{
+  static const struct
+  {
+    const char *table;
+    const char *setting;
+  } settings[] = {
+    { "allowed_domains", N_("allowed domains") },
+    { "allowed_terms", N_("allowed terms") },
+    { "banned_terms", N_("banned terms") },
+    { "enabled_packs", N_("enabled packs") },
+  };
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, row);
+
+  if (g_str_equal (table, "posts"))
+    return g_strdup_printf (_("post %s, field “%s”"), id, column);
+  if (g_str_equal (table, "campaigns"))
+    return g_strdup_printf (_("campaign %s, field “%s”"), id, column);
+  if (g_str_equal (table, "settings"))
+    return g_strdup (_("the project name"));
+  for (guint i = 0; i < G_N_ELEMENTS (settings); i++)
+    {
+      if (!g_str_equal (table, settings[i].table))
+        continue;
+      if (g_str_equal (table, "banned_terms"))
+        return g_strdup_printf (_("project setting “%s”, entry %s, field “%s”"),
+                                _(settings[i].setting), id, column);
+      return g_strdup_printf (_("project setting “%s”, entry %s"), _(settings[i].setting), id);
+    }
+  return g_strdup_printf (_("table “%s”, row %s, column “%s”"), table, id, column);
+}
+
+/*
+ * _redline_project_column_text:
+ * @self: the project
+ * @stmt: a statement on a row of @table
+ * @column: the column to read
+ * @table: the table the row comes from, for the message
+ * @row: the row's id, for the message
+ * @text: (out): the text, or %NULL for SQL NULL; valid until @stmt moves on
+ * @error: return location for a #GError
+ *
+ * Every text column read from a file goes through here. SQLite hands back
+ * whatever bytes the file holds, so the whole value, by its length, must be
+ * UTF-8 without a NUL byte before any of it is used, as in a text file.
+ *
+ * Returns: whether the value is sound text
+ */
+gboolean
+_redline_project_column_text (RedlineProject  *self,
+                              sqlite3_stmt    *stmt,
+                              int              column,
+                              const char      *table,
+                              gint64           row,
+                              const char     **text,
+                              GError         **error)
+{
+  /* sqlite3_column_bytes() after sqlite3_column_text(), as SQLite asks. */
+  const char *value = (const char *) sqlite3_column_text (stmt, column);
+  gsize length = value != NULL ? (gsize) sqlite3_column_bytes (stmt, column) : 0;
+  const char *end = NULL;
+  g_autofree char *place = NULL;
+
+  *text = NULL;
+  if (value == NULL)
+    return TRUE;
+  if (memchr (value, '\0', length) == NULL && g_utf8_validate_len (value, length, &end))
+    {
+      *text = value;
+      return TRUE;
+    }
+
+  place = describe_value (table, row, sqlite3_column_name (stmt, column));
+  if (end == NULL)
+    g_set_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_CORRUPT,
+                 _("%s: %s: the text holds a NUL byte; the file was changed by another "
+                   "program: correct this value there or use an earlier copy of the project"),
+                 self->display_name, place);
+  else
+    g_set_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_CORRUPT,
+                 _("%s: %s: the text is not valid UTF-8 (byte 0x%02X); the file was changed "
+                   "by another program: correct this value there or use an earlier copy of "
+                   "the project"),
+                 self->display_name, place, (guint) (guchar) *end);
+  return FALSE;
+}
+
+/* The first column of a row written by SQLite itself (PRAGMA results). */
 static const char *
 column_text (RedlineStmt *stmt,
              int          index)
 {
   return (const char *) sqlite3_column_text (stmt, index);
+}
+
+/* The file's own text: see _redline_project_column_text(). */
+static gboolean
+read_text (RedlineProject  *self,
+           RedlineStmt     *stmt,
+           int              column,
+           const char      *table,
+           gint64           row,
+           const char     **text,
+           GError         **error)
+{
+  return _redline_project_column_text (self, stmt, column, table, row, text, error);
 }
 
 static gboolean
@@ -636,64 +742,162 @@ store_changed (GListStore *store,
   g_list_model_items_changed (G_LIST_MODEL (store), find_position (store, item), 1, 1);
 }
 
+/* A value outside a column's CHECK list, or a row that points nowhere:
+ * only another program writes those. */
 static void
-read_campaign (RedlineStmt     *stmt,
-               RedlineCampaign *campaign)
+set_row_error (RedlineProject  *self,
+               GError         **error,
+               const char      *message)
+{
+  g_set_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_CORRUPT,
+               _("%s: %s; the file was changed by another program: correct it there or use "
+                 "an earlier copy of the project"),
+               self->display_name, message);
+}
+
+typedef enum
+{
+  BAD_ECOSYSTEM,
+  BAD_KIND,
+  BAD_STATUS,
+} BadValue;
+
+static void
+set_bad_value_error (RedlineProject  *self,
+                     GError         **error,
+                     BadValue         what,
+                     gint64           id,
+                     const char      *value)
+{
+  g_autofree char *row = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  g_autofree char *message = NULL;
+
+  if (value == NULL)
+    value = "";
+  switch (what)
+    {
+    case BAD_ECOSYSTEM:
+      message = g_strdup_printf (_("campaign %s: “%s” is not an ecosystem (weixin or wechat)"),
+                                 row, value);
+      break;
+    case BAD_KIND:
+      message = g_strdup_printf (_("post %s: “%s” is not a content kind (article, moments-ad, "
+                                   "channels, mini-program or group-message)"), row, value);
+      break;
+    case BAD_STATUS:
+      message = g_strdup_printf (_("post %s: “%s” is not a post status (draft, in-review, "
+                                   "approved, rejected or published)"), row, value);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  set_row_error (self, error, message);
+}
+
+static gboolean
+read_campaign (RedlineProject   *self,
+               RedlineStmt      *stmt,
+               RedlineCampaign  *campaign,
+               GError          **error)
 {
   RedlineEcosystem ecosystem = REDLINE_ECOSYSTEM_WEIXIN;
-  const char *regions = column_text (stmt, 9);
+  gint64 id = sqlite3_column_int64 (stmt, 0);
+  const char *text[11] = { NULL };
   g_auto(GStrv) region_list = NULL;
 
-  redline_ecosystem_from_string (column_text (stmt, 2), &ecosystem);
-  if (regions != NULL && regions[0] != '\0')
-    region_list = g_strsplit (regions, "\n", -1);
+  for (int c = 1; c < (int) G_N_ELEMENTS (text); c++)
+    {
+      if (c != 7 && !read_text (self, stmt, c, "campaigns", id, &text[c], error))
+        return FALSE;
+    }
+  if (!redline_ecosystem_from_string (text[2], &ecosystem))
+    {
+      set_bad_value_error (self, error, BAD_ECOSYSTEM, id, text[2]);
+      return FALSE;
+    }
+  if (text[9] != NULL && text[9][0] != '\0')
+    region_list = g_strsplit (text[9], "\n", -1);
 
-  _redline_campaign_set_id (campaign, sqlite3_column_int64 (stmt, 0));
-  redline_campaign_set_name (campaign, column_text (stmt, 1));
+  _redline_campaign_set_id (campaign, id);
+  redline_campaign_set_name (campaign, text[1]);
   redline_campaign_set_ecosystem (campaign, ecosystem);
-  redline_campaign_set_account_type (campaign, column_text (stmt, 3));
-  redline_campaign_set_objective (campaign, column_text (stmt, 4));
-  redline_campaign_set_start_date (campaign, column_text (stmt, 5));
-  redline_campaign_set_end_date (campaign, column_text (stmt, 6));
+  redline_campaign_set_account_type (campaign, text[3]);
+  redline_campaign_set_objective (campaign, text[4]);
+  redline_campaign_set_start_date (campaign, text[5]);
+  redline_campaign_set_end_date (campaign, text[6]);
   redline_campaign_set_budget (campaign, MAX (sqlite3_column_int64 (stmt, 7), 0));
-  redline_campaign_set_currency (campaign, column_text (stmt, 8));
+  redline_campaign_set_currency (campaign, text[8]);
   redline_campaign_set_target_regions (campaign, (const char * const *) region_list);
-  redline_campaign_set_notes (campaign, column_text (stmt, 10));
+  redline_campaign_set_notes (campaign, text[10]);
+  return TRUE;
 }
 
 #define CAMPAIGN_COLUMNS \
   "id, name, ecosystem, account_type, objective, start_date, end_date, budget, currency, " \
   "target_regions, notes"
 
-static void
-read_post (RedlineStmt *stmt,
-           RedlinePost *post)
+static gboolean
+read_post (RedlineProject  *self,
+           RedlineStmt     *stmt,
+           RedlinePost     *post,
+           GError         **error)
 {
   RedlineContentKind kind = REDLINE_CONTENT_KIND_ARTICLE;
   RedlinePostStatus status = REDLINE_POST_STATUS_DRAFT;
+  gint64 id = sqlite3_column_int64 (stmt, 0);
+  gint64 campaign_id = sqlite3_column_int64 (stmt, 1);
+  const char *text[11] = { NULL };
 
-  redline_content_kind_from_string (column_text (stmt, 2), &kind);
-  redline_post_status_from_string (column_text (stmt, 8), &status);
+  for (int c = 2; c < (int) G_N_ELEMENTS (text); c++)
+    {
+      if (!read_text (self, stmt, c, "posts", id, &text[c], error))
+        return FALSE;
+    }
 
-  _redline_post_set_id (post, sqlite3_column_int64 (stmt, 0));
-  redline_post_set_campaign_id (post, sqlite3_column_int64 (stmt, 1));
+  if (g_hash_table_lookup (self->campaigns_by_id, &campaign_id) == NULL)
+    {
+      g_autofree char *row = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+      g_autofree char *campaign = g_strdup_printf ("%" G_GINT64_FORMAT, campaign_id);
+      g_autofree char *message =
+        g_strdup_printf (_("post %s belongs to campaign %s, which is not in the file"), row,
+                         campaign);
+
+      set_row_error (self, error, message);
+      return FALSE;
+    }
+  if (!redline_content_kind_from_string (text[2], &kind))
+    {
+      set_bad_value_error (self, error, BAD_KIND, id, text[2]);
+      return FALSE;
+    }
+  if (!redline_post_status_from_string (text[8], &status))
+    {
+      set_bad_value_error (self, error, BAD_STATUS, id, text[8]);
+      return FALSE;
+    }
+
+  _redline_post_set_id (post, id);
+  redline_post_set_campaign_id (post, campaign_id);
   redline_post_set_kind (post, kind);
-  redline_post_set_title (post, column_text (stmt, 3));
-  redline_post_set_body (post, column_text (stmt, 4));
-  redline_post_set_call_to_action (post, column_text (stmt, 5));
-  redline_post_set_link (post, column_text (stmt, 6));
-  redline_post_set_scheduled_at (post, column_text (stmt, 7));
+  redline_post_set_title (post, text[3]);
+  redline_post_set_body (post, text[4]);
+  redline_post_set_call_to_action (post, text[5]);
+  redline_post_set_link (post, text[6]);
+  redline_post_set_scheduled_at (post, text[7]);
   redline_post_set_status (post, status);
-  _redline_post_set_times (post, column_text (stmt, 9), column_text (stmt, 10));
+  _redline_post_set_times (post, text[9], text[10]);
+  return TRUE;
 }
 
 #define POST_COLUMNS \
   "id, campaign_id, kind, title, body, call_to_action, link, scheduled_at, status, " \
   "created_at, updated_at"
 
+/* @sql selects the value, then the rowid, of a one-column setting table. */
 static gboolean
 read_list (RedlineProject   *self,
            const char       *sql,
+           const char       *table,
            char           ***list,
            GError          **error)
 {
@@ -704,7 +908,14 @@ read_list (RedlineProject   *self,
   if (stmt == NULL)
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_strv_builder_add (builder, column_text (stmt, 0));
+    {
+      const char *value;
+
+      if (!read_text (self, stmt, 0, table, sqlite3_column_int64 (stmt, 1), &value, error))
+        return FALSE;
+      if (value != NULL)
+        g_strv_builder_add (builder, value);
+    }
   if (rc != SQLITE_DONE)
     {
       set_db_error (self, error, rc);
@@ -715,25 +926,44 @@ read_list (RedlineProject   *self,
   return TRUE;
 }
 
+#define READ_ALLOWED_DOMAINS \
+  "SELECT domain, rowid FROM allowed_domains ORDER BY domain"
+#define READ_ALLOWED_TERMS \
+  "SELECT term, rowid FROM allowed_terms ORDER BY term"
+#define READ_ENABLED_PACKS \
+  "SELECT pack_id, rowid FROM enabled_packs ORDER BY pack_id"
+
 static gboolean
 read_banned_terms (RedlineProject  *self,
                    GError         **error)
 {
   g_autoptr(RedlineStmt) stmt =
-    prepare (self, "SELECT term, category FROM banned_terms ORDER BY category, term", error);
+    prepare (self, "SELECT term, category, rowid FROM banned_terms ORDER BY category, term",
+             error);
+  g_autoptr(GPtrArray) terms =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) redline_banned_term_free);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
-  g_ptr_array_set_size (self->banned_terms, 0);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (self->banned_terms,
-                     redline_banned_term_new (column_text (stmt, 0), column_text (stmt, 1)));
+    {
+      gint64 row = sqlite3_column_int64 (stmt, 2);
+      const char *term, *category;
+
+      if (!read_text (self, stmt, 0, "banned_terms", row, &term, error) ||
+          !read_text (self, stmt, 1, "banned_terms", row, &category, error))
+        return FALSE;
+      g_ptr_array_add (terms, redline_banned_term_new (term != NULL ? term : "",
+                                                       category != NULL ? category : ""));
+    }
   if (rc != SQLITE_DONE)
     {
       set_db_error (self, error, rc);
       return FALSE;
     }
+  g_ptr_array_set_size (self->banned_terms, 0);
+  g_ptr_array_extend_and_steal (self->banned_terms, g_steal_pointer (&terms));
   return TRUE;
 }
 
@@ -751,7 +981,13 @@ load (RedlineProject  *self,
     if (stmt == NULL)
       return FALSE;
     if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-      _redline_set_str (&self->name, column_text (stmt, 0));
+      {
+        const char *name;
+
+        if (!read_text (self, stmt, 0, "settings", 0, &name, error))
+          return FALSE;
+        _redline_set_str (&self->name, name);
+      }
     else if (rc != SQLITE_DONE)
       {
         set_db_error (self, error, rc);
@@ -759,12 +995,10 @@ load (RedlineProject  *self,
       }
   }
 
-  if (!read_list (self, "SELECT domain FROM allowed_domains ORDER BY domain",
-                  &self->allowed_domains, error) ||
-      !read_list (self, "SELECT term FROM allowed_terms ORDER BY term",
-                  &self->allowed_terms, error) ||
-      !read_list (self, "SELECT pack_id FROM enabled_packs ORDER BY pack_id",
-                  &self->enabled_packs, error))
+  if (!read_list (self, READ_ALLOWED_DOMAINS, "allowed_domains", &self->allowed_domains,
+                  error) ||
+      !read_list (self, READ_ALLOWED_TERMS, "allowed_terms", &self->allowed_terms, error) ||
+      !read_list (self, READ_ENABLED_PACKS, "enabled_packs", &self->enabled_packs, error))
     return FALSE;
 
   if (!read_banned_terms (self, error))
@@ -781,8 +1015,9 @@ load (RedlineProject  *self,
       {
         RedlineCampaign *campaign = g_object_new (REDLINE_TYPE_CAMPAIGN, NULL);
 
-        read_campaign (stmt, campaign);
         g_ptr_array_add (items, campaign);
+        if (!read_campaign (self, stmt, campaign, error))
+          return FALSE;
         g_hash_table_insert (self->campaigns_by_id,
                              dup_id (redline_campaign_get_id (campaign)), campaign);
       }
@@ -806,8 +1041,9 @@ load (RedlineProject  *self,
       {
         RedlinePost *post = g_object_new (REDLINE_TYPE_POST, NULL);
 
-        read_post (stmt, post);
         g_ptr_array_add (items, post);
+        if (!read_post (self, stmt, post, error))
+          return FALSE;
         g_hash_table_insert (self->posts_by_id, dup_id (redline_post_get_id (post)), post);
       }
     if (rc != SQLITE_DONE)
@@ -1049,11 +1285,29 @@ list_schema (sqlite3  *db,
   if (*rc != SQLITE_OK)
     return NULL;
   while ((*rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (rows, g_strdup_printf ("%s\x1f%s\x1f%s\x1f%s",
-                                            sqlite3_column_text (stmt, 0),
-                                            sqlite3_column_text (stmt, 1),
-                                            sqlite3_column_text (stmt, 2),
-                                            sqlite3_column_text (stmt, 3)));
+    {
+      GString *row = g_string_new (NULL);
+
+      for (int c = 0; c < 4; c++)
+        {
+          const char *text = (const char *) sqlite3_column_text (stmt, c);
+          int length = sqlite3_column_bytes (stmt, c);
+
+          /* Compared as C strings below: a NUL would hide what follows. */
+          if (text != NULL && memchr (text, '\0', length) != NULL)
+            {
+              g_string_free (row, TRUE);
+              sqlite3_finalize (stmt);
+              *rc = SQLITE_CORRUPT;
+              return NULL;
+            }
+          if (c > 0)
+            g_string_append_c (row, '\x1f');
+          if (text != NULL)
+            g_string_append_len (row, text, length);
+        }
+      g_ptr_array_add (rows, g_string_free (row, FALSE));
+    }
   sqlite3_finalize (stmt);
   if (*rc != SQLITE_DONE)
     return NULL;
@@ -1111,7 +1365,8 @@ check_schema (RedlineProject  *self,
 
       if (!name_in_schema (expected, row))
         {
-          g_auto(GStrv) parts = g_strsplit (row, "\x1f", 3);
+          g_autofree char *valid = g_utf8_make_valid (row, -1);
+          g_auto(GStrv) parts = g_strsplit (valid, "\x1f", 3);
 
           g_set_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_FOREIGN_SCHEMA,
                        _("%s: the file contains a %s “%s” that Redline did not create; "
@@ -1127,6 +1382,37 @@ check_schema (RedlineProject  *self,
                    _("tables are missing"));
       return FALSE;
     }
+  return TRUE;
+}
+
+/* PRAGMA quick_check only says "CHECK constraint failed in posts": find
+ * a value outside the lists Redline writes, to name its row. Returns
+ * whether one was found (and @error set). */
+static gboolean
+find_bad_value (RedlineProject  *self,
+                GError         **error)
+{
+  static const char sql[] =
+    "SELECT 0, id, ecosystem FROM campaigns WHERE ecosystem NOT IN ('weixin', 'wechat') "
+    "UNION ALL SELECT 1, id, kind FROM posts WHERE kind NOT IN "
+    "('article', 'moments-ad', 'channels', 'mini-program', 'group-message') "
+    "UNION ALL SELECT 2, id, status FROM posts WHERE status NOT IN "
+    "('draft', 'in-review', 'approved', 'rejected', 'published') "
+    "LIMIT 1";
+  static const BadValue kinds[] = { BAD_ECOSYSTEM, BAD_KIND, BAD_STATUS };
+  g_autoptr(RedlineStmt) stmt = prepare (self, sql, NULL);
+  const char *value;
+  gint64 id;
+  int which;
+
+  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+    return FALSE;
+  which = sqlite3_column_int (stmt, 0);
+  id = sqlite3_column_int64 (stmt, 1);
+  if (which < 0 || which >= (int) G_N_ELEMENTS (kinds))
+    return FALSE;
+  if (read_text (self, stmt, 2, which == 0 ? "campaigns" : "posts", id, &value, error))
+    set_bad_value_error (self, error, kinds[which], id, value);
   return TRUE;
 }
 
@@ -1147,9 +1433,13 @@ check_integrity (RedlineProject  *self,
     }
   if (g_strcmp0 (column_text (stmt, 0), "ok") != 0)
     {
-      g_set_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_CORRUPT,
-                   _("%s: the project file is damaged (%s)"), self->display_name,
-                   column_text (stmt, 0));
+      /* The names in it come from the file. */
+      g_autofree char *detail = g_utf8_make_valid (column_text (stmt, 0), -1);
+
+      if (!g_str_has_prefix (detail, "CHECK constraint failed") ||
+          !find_bad_value (self, error))
+        g_set_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_CORRUPT,
+                     _("%s: the project file is damaged (%s)"), self->display_name, detail);
       return FALSE;
     }
   return TRUE;
@@ -1715,8 +2005,8 @@ redline_project_set_allowed_domains (RedlineProject      *self,
                      "INSERT OR IGNORE INTO allowed_domains (domain) VALUES (?1)",
                      (const char * const *) normalised, "set-allowed-domains", error))
     return FALSE;
-  return read_list (self, "SELECT domain FROM allowed_domains ORDER BY domain",
-                    &self->allowed_domains, error);
+  return read_list (self, READ_ALLOWED_DOMAINS, "allowed_domains", &self->allowed_domains,
+                    error);
 }
 
 /**
@@ -1752,8 +2042,7 @@ redline_project_set_allowed_terms (RedlineProject      *self,
                      "INSERT OR IGNORE INTO allowed_terms (term) VALUES (?1)",
                      terms, "set-allowed-terms", error))
     return FALSE;
-  return read_list (self, "SELECT term FROM allowed_terms ORDER BY term",
-                    &self->allowed_terms, error);
+  return read_list (self, READ_ALLOWED_TERMS, "allowed_terms", &self->allowed_terms, error);
 }
 
 /**
@@ -1790,8 +2079,7 @@ redline_project_set_enabled_packs (RedlineProject      *self,
                      "INSERT OR IGNORE INTO enabled_packs (pack_id) VALUES (?1)",
                      pack_ids, "set-enabled-packs", error))
     return FALSE;
-  return read_list (self, "SELECT pack_id FROM enabled_packs ORDER BY pack_id",
-                    &self->enabled_packs, error);
+  return read_list (self, READ_ENABLED_PACKS, "enabled_packs", &self->enabled_packs, error);
 }
 
 /**
@@ -1988,8 +2276,10 @@ reload_campaign (RedlineProject  *self,
   if (stmt == NULL)
     return;
   sqlite3_bind_int64 (stmt, 1, redline_campaign_get_id (campaign));
+  /* Already read once; if another program has broken it since, the
+   * campaign keeps its values. */
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    read_campaign (stmt, campaign);
+    read_campaign (self, stmt, campaign, NULL);
 }
 
 static gboolean
@@ -2313,7 +2603,7 @@ reload_post (RedlineProject *self,
     return;
   sqlite3_bind_int64 (stmt, 1, redline_post_get_id (post));
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    read_post (stmt, post);
+    read_post (self, stmt, post, NULL);
 }
 
 static gboolean
