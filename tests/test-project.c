@@ -1437,6 +1437,68 @@ test_bad_rows (Fixture       *fixture,
     }
 }
 
+static void
+test_schema_stat (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  static const char * const refused[] = {
+    /* A trigger whose name only looks like ANALYZE's tables, on the
+     * table an approved post's review writes to. */
+    "PRAGMA writable_schema = ON; "
+    "INSERT INTO sqlite_schema (type, name, tbl_name, rootpage, sql) VALUES "
+    "('trigger', 'sqlite_stat_x', 'posts', 0, "
+    "'CREATE TRIGGER sqlite_stat_x AFTER UPDATE ON posts "
+    "BEGIN UPDATE posts SET body = ''本店最佳'' WHERE id = new.id; END')",
+    /* A trigger under the real name. */
+    "PRAGMA writable_schema = ON; "
+    "INSERT INTO sqlite_schema (type, name, tbl_name, rootpage, sql) VALUES "
+    "('trigger', 'sqlite_stat1', 'posts', 0, "
+    "'CREATE TRIGGER sqlite_stat1 AFTER UPDATE ON posts BEGIN SELECT 1; END')",
+    /* A view named like the other one. */
+    "PRAGMA writable_schema = ON; "
+    "INSERT INTO sqlite_schema (type, name, tbl_name, rootpage, sql) VALUES "
+    "('view', 'sqlite_stat4', 'sqlite_stat4', 0, "
+    "'CREATE VIEW sqlite_stat4 AS SELECT * FROM posts')",
+    /* The real table, declared otherwise. */
+    "ANALYZE; PRAGMA writable_schema = ON; "
+    "UPDATE sqlite_schema SET sql = 'CREATE TABLE sqlite_stat1(tbl,idx,stat,extra)' "
+    "WHERE name = 'sqlite_stat1'",
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RedlineProject) project = create_sample (fixture, 3);
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_clear_object (&project);
+  g_assert_true (g_file_get_contents (fixture->path, &contents, &length, NULL));
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autofree char *before = NULL;
+      g_autofree char *after = NULL;
+
+      tamper (fixture->path, contents, length, refused[i]);
+      before = hash_file (fixture->path);
+      for (guint flags = 0; flags < 2; flags++)
+        {
+          project = redline_project_open (fixture->file, flags, &error);
+          g_assert_null (project);
+          g_assert_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_FOREIGN_SCHEMA);
+          g_test_message ("%s → %s", refused[i], error->message);
+          assert_contains (error->message, "sqlite_stat");
+          g_clear_error (&error);
+        }
+      after = hash_file (fixture->path);
+      g_assert_cmpstr (before, ==, after);
+    }
+
+  /* What ANALYZE really makes is accepted. */
+  tamper (fixture->path, contents, length, "ANALYZE");
+  project = redline_project_open (fixture->file, REDLINE_PROJECT_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (redline_project_get_posts (project)), ==, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1466,6 +1528,7 @@ main (int   argc,
   ADD ("export", test_export);
   ADD ("bad-text", test_bad_text);
   ADD ("bad-rows", test_bad_rows);
+  ADD ("schema-stat", test_schema_stat);
   g_test_add_func ("/redline/project/sample", test_sample);
   g_test_add_func ("/redline/project/check-command", test_check_command);
 

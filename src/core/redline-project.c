@@ -1277,10 +1277,16 @@ list_schema (sqlite3  *db,
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
   sqlite3_stmt *stmt = NULL;
 
-  /* sqlite_stat* tables come from ANALYZE and hold no code. */
+  /* The tables ANALYZE makes hold statistics, no code; only they are left
+   * out, by type, name and exact SQL, so that nothing else passes under
+   * their names. */
   *rc = sqlite3_prepare_v2 (db,
                             "SELECT type, name, tbl_name, sql FROM sqlite_schema "
-                            "WHERE name NOT LIKE 'sqlite\\_stat%' ESCAPE '\\' "
+                            "WHERE NOT (type = 'table' AND name = tbl_name AND "
+                            "((name = 'sqlite_stat1' AND "
+                            "sql = 'CREATE TABLE sqlite_stat1(tbl,idx,stat)') OR "
+                            "(name = 'sqlite_stat4' AND "
+                            "sql = 'CREATE TABLE sqlite_stat4(tbl,idx,neq,nlt,ndlt,sample)'))) "
                             "ORDER BY type, name", -1, &stmt, NULL);
   if (*rc != SQLITE_OK)
     return NULL;
