@@ -1499,6 +1499,106 @@ test_schema_stat (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (redline_project_get_posts (project)), ==, 3);
 }
 
+static void
+test_banned_term_control (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  static const char * const bad_terms[] = {
+    "Lumi\fCafe", "Lumi\tCafe", "Lumi\nCafe", "\x01", "Lumi\xc2\x85" "Cafe",
+    "Lumi\xef\xbf\xbe" "Cafe",
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RedlineProject) project = create_sample (fixture, 1);
+  g_autoptr(GPtrArray) packs = NULL;
+  g_autoptr(RedlineRuleSet) rule_set = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  packs = redline_rule_pack_load_builtin (&error);
+  g_assert_no_error (error);
+
+  /* Refused on entry, saying which term and why. */
+  for (guint i = 0; i < G_N_ELEMENTS (bad_terms); i++)
+    {
+      g_autoptr(GPtrArray) banned =
+        g_ptr_array_new_with_free_func ((GDestroyNotify) redline_banned_term_free);
+
+      g_ptr_array_add (banned, redline_banned_term_new ("星巴克", "competitor"));
+      g_ptr_array_add (banned, redline_banned_term_new (bad_terms[i], "competitor"));
+      g_assert_false (redline_project_set_banned_terms (project, banned, &error));
+      g_assert_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_INVALID);
+      g_test_message ("%s", error->message);
+      assert_contains (error->message, "banned term");
+      assert_contains (error->message, i == 5 ? "U+FFFE" : "control character");
+      g_clear_error (&error);
+      g_assert_false (redline_project_set_allowed_terms (
+                        project, (const char * const[]) { bad_terms[i], NULL }, &error));
+      g_assert_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_INVALID);
+      assert_contains (error->message, "allowed term");
+      g_clear_error (&error);
+    }
+  g_assert_cmpuint (redline_project_get_banned_terms (project)->len, ==, 0);
+  g_clear_object (&project);
+  g_assert_true (g_file_get_contents (fixture->path, &contents, &length, NULL));
+
+  /* Written by another tool: a clear error naming the setting, and what
+   * is XML-special in a category does not reach the generated pack. */
+  {
+    static const struct
+    {
+      const char *sql;
+      const char *message;
+    } cases[] = {
+      { "INSERT INTO banned_terms (term, category) VALUES ('Lumi' || char(12) || 'Cafe', "
+        "'competitor')", "control character (U+000C)" },
+      { "INSERT INTO banned_terms (term, category) VALUES ('x', "
+        "'a\"/><rule id=\"evil')", "is not a category name" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+      {
+        g_autofree char *before = NULL;
+        g_autofree char *after = NULL;
+        g_autofree char *err = NULL;
+        int status;
+
+        tamper (fixture->path, contents, length, cases[i].sql);
+        before = hash_file (fixture->path);
+        project = redline_project_open (fixture->file, REDLINE_PROJECT_FLAGS_READ_ONLY, &error);
+        g_assert_no_error (error);
+        rule_set = redline_project_create_rule_set (project, packs, &error);
+        g_assert_null (rule_set);
+        g_assert_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_INVALID);
+        g_test_message ("%s → %s", cases[i].sql, error->message);
+        assert_contains (error->message, fixture->path);
+        assert_contains (error->message, "banned terms");
+        assert_contains (error->message, cases[i].message);
+        g_clear_error (&error);
+        g_clear_object (&project);
+
+        status = run_check (fixture->path, &err);
+        if (status >= 0)
+          {
+            g_assert_cmpint (status, ==, 2);
+            assert_contains (err, "banned terms");
+            assert_contains (err, cases[i].message);
+          }
+        after = hash_file (fixture->path);
+        g_assert_cmpstr (before, ==, after);
+      }
+  }
+
+  /* XML-special characters in a term are only text. */
+  tamper (fixture->path, contents, length,
+          "INSERT INTO banned_terms (term, category) VALUES "
+          "('<![CDATA[&amp;]]> \"''', 'competitor')");
+  project = redline_project_open (fixture->file, REDLINE_PROJECT_FLAGS_READ_ONLY, &error);
+  g_assert_no_error (error);
+  rule_set = redline_project_create_rule_set (project, packs, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (rule_set);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1529,6 +1629,7 @@ main (int   argc,
   ADD ("bad-text", test_bad_text);
   ADD ("bad-rows", test_bad_rows);
   ADD ("schema-stat", test_schema_stat);
+  ADD ("banned-term-control", test_banned_term_control);
   g_test_add_func ("/redline/project/sample", test_sample);
   g_test_add_func ("/redline/project/check-command", test_check_command);
 

@@ -627,6 +627,63 @@ is_empty (const char *str)
   return str == NULL || str[0] == '\0';
 }
 
+/* A term is one line of plain text: no control characters (they mean
+ * nothing in ad copy, and XML cannot carry most of them) and no U+FFFE or
+ * U+FFFF. Says which term and why. */
+static gboolean
+validate_term (const char  *term,
+               gboolean     banned,
+               GError     **error)
+{
+  g_autoptr(GString) shown = NULL;
+  gunichar bad = 0;
+
+  if (is_empty (term) || !g_utf8_validate (term, -1, NULL))
+    {
+      g_set_error_literal (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_INVALID,
+                           banned ? _("A banned term must be non-empty UTF-8 text")
+                                  : _("An allowed term must be non-empty UTF-8 text"));
+      return FALSE;
+    }
+  for (const char *p = term; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iscntrl (c) || c == 0xfffe || c == 0xffff)
+        {
+          bad = c;
+          break;
+        }
+    }
+  if (bad == 0)
+    return TRUE;
+
+  /* The term as it can be shown: each such character as \uXXXX. */
+  shown = g_string_new (NULL);
+  for (const char *p = term; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iscntrl (c) || c == 0xfffe || c == 0xffff)
+        g_string_append_printf (shown, "\\u%04X", c);
+      else
+        g_string_append_unichar (shown, c);
+    }
+  if (g_unichar_iscntrl (bad))
+    g_set_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_INVALID,
+                 banned ? _("The banned term “%s” holds a control character (U+%04X); a term "
+                            "is plain text on one line")
+                        : _("The allowed term “%s” holds a control character (U+%04X); a term "
+                            "is plain text on one line"),
+                 shown->str, bad);
+  else
+    g_set_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_INVALID,
+                 banned ? _("The banned term “%s” holds U+%04X, which is not a character")
+                        : _("The allowed term “%s” holds U+%04X, which is not a character"),
+                 shown->str, bad);
+  return FALSE;
+}
+
 static gboolean
 validate_campaign (RedlineProject   *self,
                    RedlineCampaign  *campaign,
@@ -2037,12 +2094,8 @@ redline_project_set_allowed_terms (RedlineProject      *self,
 
   for (guint i = 0; terms != NULL && terms[i] != NULL; i++)
     {
-      if (is_empty (terms[i]) || !g_utf8_validate (terms[i], -1, NULL))
-        {
-          g_set_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_INVALID,
-                       _("An allowed term must be non-empty UTF-8 text"));
-          return FALSE;
-        }
+      if (!validate_term (terms[i], FALSE, error))
+        return FALSE;
     }
   if (!replace_list (self, "DELETE FROM allowed_terms",
                      "INSERT OR IGNORE INTO allowed_terms (term) VALUES (?1)",
@@ -2088,6 +2141,24 @@ redline_project_set_enabled_packs (RedlineProject      *self,
   return read_list (self, READ_ENABLED_PACKS, "enabled_packs", &self->enabled_packs, error);
 }
 
+static gboolean
+validate_banned_term (RedlineBannedTerm  *term,
+                      GError            **error)
+{
+  if (!validate_term (term->term, TRUE, error))
+    return FALSE;
+  if (!is_identifier (term->category))
+    {
+      g_autofree char *category = g_utf8_make_valid (term->category, -1);
+
+      g_set_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_INVALID,
+                   _("“%s” is not a category name: use lower-case letters, digits, "
+                     "“-”, “_” and “.”"), category);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * redline_project_get_banned_terms:
  * @self: a #RedlineProject
@@ -2124,19 +2195,8 @@ redline_project_set_banned_terms (RedlineProject  *self,
     {
       RedlineBannedTerm *term = g_ptr_array_index (terms, i);
 
-      if (is_empty (term->term) || !g_utf8_validate (term->term, -1, NULL))
-        {
-          g_set_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_INVALID,
-                       _("A banned term must be non-empty UTF-8 text"));
-          return FALSE;
-        }
-      if (!is_identifier (term->category))
-        {
-          g_set_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_INVALID,
-                       _("“%s” is not a category name: use lower-case letters, digits, "
-                         "“-”, “_” and “.”"), term->category);
-          return FALSE;
-        }
+      if (!validate_banned_term (term, error))
+        return FALSE;
     }
 
   if (!_redline_project_begin (self, error))
@@ -3024,16 +3084,20 @@ build_custom_pack (RedlineProject *self)
     {
       const char *category = g_ptr_array_index (categories, c);
 
-      /* Categories are identifiers (checked on the way in), so they need no
-       * escaping; those beyond the fixed ones default to error/warning. */
+      g_autofree char *escaped = g_markup_escape_text (category, -1);
+
+      /* Categories are identifiers (checked on the way in and before this),
+       * escaped all the same; those beyond the fixed ones default to
+       * error/warning. */
       if (!redline_category_is_standard (category))
         g_string_append_printf (xml, "  <category id=\"%s\" weixin=\"error\" "
-                                "wechat=\"warning\"/>\n", category);
+                                "wechat=\"warning\"/>\n", escaped);
     }
 
   for (guint c = 0; c < categories->len; c++)
     {
       const char *category = g_ptr_array_index (categories, c);
+      g_autofree char *escaped_category = g_markup_escape_text (category, -1);
       g_autofree char *message = NULL;
       g_autofree char *first = NULL;
       guint n = 0;
@@ -3043,7 +3107,7 @@ build_custom_pack (RedlineProject *self)
                                       -1);
       g_string_append_printf (xml, "  <rule id=\"project.banned.%s\" category=\"%s\">\n"
                               "    <message>%s</message>\n    <terms>\n",
-                              category, category, message);
+                              escaped_category, escaped_category, message);
       for (guint i = 0; i < self->banned_terms->len; i++)
         {
           RedlineBannedTerm *term = g_ptr_array_index (self->banned_terms, i);
@@ -3101,6 +3165,18 @@ redline_project_create_rule_set (RedlineProject  *self,
           g_strv_contains ((const char * const *) self->enabled_packs,
                            redline_rule_pack_get_id (pack)))
         g_ptr_array_add (used, g_object_ref (pack));
+    }
+
+  /* The file may come from another program: its terms get the checks the
+   * setter makes before any of them goes into the generated pack. */
+  for (guint i = 0; i < self->banned_terms->len; i++)
+    {
+      if (!validate_banned_term (g_ptr_array_index (self->banned_terms, i), error))
+        {
+          g_prefix_error (error, _("%s: project setting “%s”: "), self->display_name,
+                          _("banned terms"));
+          return NULL;
+        }
     }
 
   if (self->banned_terms->len > 0)
