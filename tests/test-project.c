@@ -1599,6 +1599,226 @@ test_banned_term_control (Fixture       *fixture,
   g_assert_nonnull (rule_set);
 }
 
+static gboolean
+sidecar_exists (const char *path)
+{
+  static const char * const suffixes[] = { "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *name = g_strconcat (path, suffixes[i], NULL);
+
+      if (g_file_test (name, G_FILE_TEST_EXISTS))
+        {
+          g_test_message ("%s exists", name);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static void
+test_wal_read_only (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RedlineProject) project = create_sample (fixture, 3);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *err = NULL;
+  sqlite3 *db;
+  int status;
+
+  g_clear_object (&project);
+  db = raw_open (fixture->path);
+  raw_exec (db, "PRAGMA journal_mode = WAL");
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+  g_assert_false (sidecar_exists (fixture->path));
+  before = hash_file (fixture->path);
+
+  /* Root writes anyway; what counts is that nothing is written. */
+  g_assert_cmpint (g_chmod (fixture->dir, 0555), ==, 0);
+
+  project = redline_project_open (fixture->file, REDLINE_PROJECT_FLAGS_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (redline_project_get_posts (project)), ==, 3);
+  g_assert_false (sidecar_exists (fixture->path));
+  g_clear_object (&project);
+  g_assert_false (sidecar_exists (fixture->path));
+
+  status = run_check (fixture->path, &err);
+  if (status >= 0)
+    g_assert_cmpint (status, ==, 1);
+  g_assert_false (sidecar_exists (fixture->path));
+  after = hash_file (fixture->path);
+  g_assert_cmpstr (before, ==, after);
+
+  g_assert_cmpint (g_chmod (fixture->dir, 0700), ==, 0);
+
+  /* Changes still in the -wal file of a writer that died: it is not read
+   * as if they were not there. */
+  {
+    g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (fixture->path, "-shm", NULL);
+    g_autofree char *wal_contents = NULL;
+    gsize wal_length;
+
+    db = raw_open (fixture->path);
+    raw_exec (db, "PRAGMA wal_autocheckpoint = 0");
+    raw_exec (db, "UPDATE posts SET title = 'Changed in the WAL'");
+    g_assert_true (g_file_get_contents (wal, &wal_contents, &wal_length, NULL));
+    g_assert_cmpuint (wal_length, >, 0);
+    g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+    /* The file as a writer killed before its checkpoint leaves it. */
+    g_assert_true (g_file_set_contents (wal, wal_contents, wal_length, NULL));
+    g_unlink (shm);
+    g_clear_pointer (&before, g_free);
+    before = hash_file (fixture->path);
+
+    project = redline_project_open (fixture->file, REDLINE_PROJECT_FLAGS_READ_ONLY, &error);
+    g_assert_null (project);
+    g_assert_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_OPEN);
+    g_test_message ("%s", error->message);
+    assert_contains (error->message, "not closed cleanly");
+    g_clear_error (&error);
+    g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
+    g_clear_pointer (&after, g_free);
+    after = hash_file (fixture->path);
+    g_assert_cmpstr (before, ==, after);
+    g_unlink (wal);
+  }
+}
+
+/* Leaves @path with a hot journal: a copy of the file and journal taken
+ * in the middle of a transaction that has already written the file. */
+static void
+make_hot_journal (const char *source,
+                  const char *path)
+{
+  g_autofree char *journal = g_strconcat (source, "-journal", NULL);
+  g_autofree char *hot = g_strconcat (path, "-journal", NULL);
+  g_autofree char *contents = NULL;
+  gsize length;
+  sqlite3 *db = raw_open (source);
+
+  raw_exec (db, "PRAGMA cache_size = 1");
+  raw_exec (db, "BEGIN");
+  raw_exec (db, "UPDATE posts SET body = body || printf ('%.500c', 'x')");
+  g_assert_true (g_file_get_contents (journal, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 512);
+  g_assert_true (g_file_set_contents (hot, contents, length, NULL));
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (source, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+  raw_exec (db, "ROLLBACK");
+  sqlite3_close (db);
+}
+
+static void
+test_hot_journal (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RedlineProject) project = create_sample (fixture, 40);
+  g_autofree char *path = g_build_filename (fixture->dir, "hot.redline", NULL);
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *before = NULL;
+  g_autofree char *journal_before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *err = NULL;
+  int status;
+
+  g_clear_object (&project);
+  make_hot_journal (fixture->path, path);
+  before = hash_file (path);
+  journal_before = hash_file (journal);
+
+  project = redline_project_open (file, REDLINE_PROJECT_FLAGS_READ_ONLY, &error);
+  g_assert_null (project);
+  g_assert_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_OPEN);
+  g_test_message ("%s", error->message);
+  assert_contains (error->message, path);
+  assert_contains (error->message, "not closed cleanly");
+  assert_contains (error->message, "hot.redline-journal");
+  g_assert_null (strstr (error->message, "cannot be written"));
+  g_clear_error (&error);
+
+  status = run_check (path, &err);
+  if (status >= 0)
+    {
+      g_assert_cmpint (status, ==, 2);
+      assert_contains (err, "not closed cleanly");
+    }
+  after = hash_file (path);
+  g_assert_cmpstr (before, ==, after);
+  g_clear_pointer (&after, g_free);
+  after = hash_file (journal);
+  g_assert_cmpstr (journal_before, ==, after);
+
+  /* Opened for writing, the unfinished change is rolled back. */
+  project = redline_project_open (file, REDLINE_PROJECT_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (redline_project_get_posts (project)), ==, 40);
+  {
+    g_autoptr(RedlinePost) post = g_list_model_get_item (redline_project_get_posts (project), 0);
+
+    g_assert_cmpuint (strlen (redline_post_get_body (post)), <, 100);
+  }
+  g_clear_object (&project);
+  g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_symlink (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RedlineProject) project = create_sample (fixture, 3);
+  g_autofree char *link = g_build_filename (fixture->dir, "link.redline", NULL);
+  g_autofree char *dangling = g_build_filename (fixture->dir, "dangling.redline", NULL);
+  g_autoptr(GFile) link_file = g_file_new_for_path (link);
+  g_autoptr(GFile) dangling_file = g_file_new_for_path (dangling);
+  g_autofree char *err = NULL;
+  int status;
+
+  g_clear_object (&project);
+  g_assert_cmpint (symlink ("test.redline", link), ==, 0);
+  g_assert_cmpint (symlink ("missing.redline", dangling), ==, 0);
+
+  /* The link's target is opened, for reading and for writing. */
+  project = redline_project_open (link_file, REDLINE_PROJECT_FLAGS_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (redline_project_get_posts (project)), ==, 3);
+  g_assert_true (g_file_equal (redline_project_get_file (project), link_file));
+  g_clear_object (&project);
+
+  project = redline_project_open (link_file, REDLINE_PROJECT_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_true (redline_project_set_name (project, "Through the link", &error));
+  g_assert_no_error (error);
+  g_clear_object (&project);
+  g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
+  project = redline_project_open (fixture->file, REDLINE_PROJECT_FLAGS_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (redline_project_get_name (project), ==, "Through the link");
+  g_clear_object (&project);
+
+  status = run_check (link, &err);
+  if (status >= 0)
+    g_assert_cmpint (status, ==, 1);
+  g_clear_pointer (&err, g_free);
+
+  /* A link to nothing says so. */
+  project = redline_project_open (dangling_file, REDLINE_PROJECT_FLAGS_READ_ONLY, &error);
+  g_assert_null (project);
+  g_assert_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_OPEN);
+  g_test_message ("%s", error->message);
+  assert_contains (error->message, "symbolic link to “missing.redline”");
+  g_assert_null (strstr (error->message, "unable to open database file"));
+  g_clear_error (&error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1630,6 +1850,9 @@ main (int   argc,
   ADD ("bad-rows", test_bad_rows);
   ADD ("schema-stat", test_schema_stat);
   ADD ("banned-term-control", test_banned_term_control);
+  ADD ("wal-read-only", test_wal_read_only);
+  ADD ("hot-journal", test_hot_journal);
+  ADD ("symlink", test_symlink);
   g_test_add_func ("/redline/project/sample", test_sample);
   g_test_add_func ("/redline/project/check-command", test_check_command);
 

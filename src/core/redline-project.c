@@ -9,6 +9,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -43,6 +44,7 @@ struct _RedlineProject
 
   GFile       *file;
   char        *display_name;
+  char        *path;            /* the file SQLite opened, links resolved */
   sqlite3     *db;
   gboolean     read_only;
   GHashTable  *statements;
@@ -238,12 +240,56 @@ _redline_project_now (void)
 
 /* Errors */
 
+/* The name of the journal (@suffix "-journal") or WAL beside the file,
+ * for messages. */
+static char *
+side_file_name (RedlineProject *self,
+                const char     *suffix)
+{
+  g_autofree char *name = g_strconcat (self->path != NULL ? self->path : "", suffix, NULL);
+
+  return g_filename_display_name (name);
+}
+
 static void
 set_db_error (RedlineProject  *self,
               GError         **error,
               int              rc)
 {
   const char *detail = self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
+
+  switch (rc)
+    {
+    case SQLITE_READONLY_ROLLBACK:
+      {
+        g_autofree char *journal = side_file_name (self, "-journal");
+
+        /* A hot journal: the file alone is not the project, and reading it
+         * as if the journal were not there would give a half-made change. */
+        g_set_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_OPEN,
+                     _("%s: the project was not closed cleanly: a program stopped in the "
+                       "middle of a change, and “%s” holds what is needed to undo it. Open "
+                       "the project once with Redline in a folder where it can be written "
+                       "(this undoes the unfinished change), then try again"),
+                     self->display_name, journal);
+        return;
+      }
+    case SQLITE_READONLY_RECOVERY:
+    case SQLITE_READONLY_CANTINIT:
+    case SQLITE_READONLY_CANTLOCK:
+      {
+        g_autofree char *wal = side_file_name (self, "-wal");
+
+        g_set_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_OPEN,
+                     _("%s: the project was not closed cleanly: changes are still in “%s” "
+                       "and not yet in the file. Open the project once with Redline in a "
+                       "folder where it can be written, then try again"),
+                     self->display_name, wal);
+        return;
+      }
+    default:
+      break;
+    }
 
   switch (rc & 0xff)
     {
@@ -1145,6 +1191,7 @@ redline_project_finalize (GObject *object)
 
   g_clear_object (&self->file);
   g_clear_pointer (&self->display_name, g_free);
+  g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->name, g_free);
   g_clear_pointer (&self->allowed_domains, g_strfreev);
@@ -1263,6 +1310,7 @@ static gboolean
 check_header (RedlineProject  *self,
               const char      *path,
               guint32         *version,
+              gboolean        *wal,
               GError         **error)
 {
   guint8 header[100];
@@ -1273,10 +1321,20 @@ check_header (RedlineProject  *self,
   if (fd < 0)
     {
       int saved_errno = errno;
+      g_autofree char *target = g_file_read_link (path, NULL);
 
-      g_set_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_OPEN,
-                   _("%s: cannot open the project file: %s"), self->display_name,
-                   g_strerror (saved_errno));
+      if (target != NULL)
+        {
+          g_autofree char *shown = g_filename_display_name (target);
+
+          g_set_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_OPEN,
+                       _("%s: the project is a symbolic link to “%s”, which cannot be opened: "
+                         "%s"), self->display_name, shown, g_strerror (saved_errno));
+        }
+      else
+        g_set_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_OPEN,
+                     _("%s: cannot open the project file: %s"), self->display_name,
+                     g_strerror (saved_errno));
       return FALSE;
     }
   while (n < (gssize) sizeof header)
@@ -1300,6 +1358,9 @@ check_header (RedlineProject  *self,
     }
 
   *version = read_be32 (header + 60);
+  /* The read and write versions: 2 for a file in WAL mode. */
+  if (wal != NULL)
+    *wal = header[18] == 2 && header[19] == 2;
   return TRUE;
 }
 
@@ -1572,6 +1633,59 @@ copy_to_memory (RedlineProject  *self,
   return TRUE;
 }
 
+static gboolean
+file_has_data (const char *path,
+               const char *suffix)
+{
+  g_autofree char *name = g_strconcat (path, suffix, NULL);
+  GStatBuf st;
+
+  return g_stat (name, &st) == 0 && st.st_size > 0;
+}
+
+static gboolean
+file_exists (const char *path,
+             const char *suffix)
+{
+  g_autofree char *name = g_strconcat (path, suffix, NULL);
+  GStatBuf st;
+
+  return g_lstat (name, &st) == 0;
+}
+
+/* The URI of a read-only connection, which must leave no trace: no
+ * -journal, -wal or -shm file appears, and a read-only folder is enough.
+ *
+ * In the rollback-journal mode Redline writes, mode=ro reads only the
+ * file; a hot journal (a writer died mid-change) is still seen by SQLite,
+ * which reports it, and it is refused (set_db_error()).
+ *
+ * In WAL mode (another tool switched the file) a reader would create -shm
+ * and -wal files. With no -shm nobody else has the file open; if no -wal
+ * holds changes either, the file alone is the whole project and
+ * immutable=1 reads it without locks or side files. With a -shm, another
+ * program has it open: share its state. Changes in a -wal without a -shm
+ * were left by a writer that died: refused, as a hot journal is. */
+static char *
+read_only_uri (RedlineProject  *self,
+               gboolean         wal,
+               GError         **error)
+{
+  g_autofree char *escaped = g_uri_escape_string (self->path, "/", FALSE);
+  gboolean immutable = FALSE;
+
+  if (wal && !file_exists (self->path, "-shm"))
+    {
+      if (file_has_data (self->path, "-wal"))
+        {
+          set_db_error (self, error, SQLITE_READONLY_RECOVERY);
+          return NULL;
+        }
+      immutable = TRUE;
+    }
+  return g_strconcat ("file:", escaped, "?mode=ro", immutable ? "&immutable=1" : "", NULL);
+}
+
 /**
  * redline_project_is_project_file:
  * @path: a file name
@@ -1591,7 +1705,7 @@ redline_project_is_project_file (const char *path)
 
   file = g_file_new_for_path (path);
   self = project_new (file);
-  return check_header (self, path, &version, NULL);
+  return check_header (self, path, &version, NULL, NULL);
 }
 
 /**
@@ -1614,9 +1728,10 @@ redline_project_open (GFile                *file,
 {
   g_autoptr(RedlineProject) self = NULL;
   g_autofree char *path = NULL;
+  g_autofree char *uri = NULL;
   guint32 header_version = 0;
+  gboolean wal = FALSE;
   gint64 app_id = 0, version = 0;
-  int open_flags;
   int rc;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
@@ -1632,13 +1747,37 @@ redline_project_open (GFile                *file,
                    _("%s: project files must be local files"), self->display_name);
       return NULL;
     }
-  if (!check_header (self, path, &header_version, error) ||
+  if (!check_header (self, path, &header_version, &wal, error) ||
       !check_version (self, header_version, error))
     return NULL;
 
-  open_flags = (self->read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
-               SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_EXRESCODE;
-  rc = sqlite3_open_v2 (path, &self->db, open_flags, NULL);
+  /* A symbolic link is followed here, on purpose and once: SQLite gets the
+   * file itself, so that its journal is always beside the file (it refuses
+   * links for that reason). */
+  self->path = realpath (path, NULL);
+  if (self->path == NULL)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_OPEN,
+                   _("%s: cannot open the project file: %s"), self->display_name,
+                   g_strerror (saved_errno));
+      return NULL;
+    }
+
+  if (self->read_only)
+    {
+      uri = read_only_uri (self, wal, error);
+      if (uri == NULL)
+        return NULL;
+      rc = sqlite3_open_v2 (uri, &self->db,
+                            SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOFOLLOW |
+                            SQLITE_OPEN_EXRESCODE, NULL);
+    }
+  else
+    rc = sqlite3_open_v2 (self->path, &self->db,
+                          SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_EXRESCODE,
+                          NULL);
   if (rc != SQLITE_OK)
     {
       set_db_error (self, error, rc);
@@ -1732,6 +1871,7 @@ redline_project_create (GFile       *file,
     }
   close (fd);
 
+  self->path = g_strdup (path);
   rc = sqlite3_open_v2 (path, &self->db,
                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_EXRESCODE,
                         NULL);
@@ -1920,6 +2060,8 @@ redline_project_save_as (RedlineProject  *self,
    * same rows, so the models stay as they are. */
   close_db (self);
   self->db = g_steal_pointer (&copy->db);
+  g_free (self->path);
+  self->path = g_steal_pointer (&copy->path);
   self->read_only = FALSE;
   g_set_object (&self->file, destination);
   g_free (self->display_name);
