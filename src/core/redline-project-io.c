@@ -470,15 +470,17 @@ add_strv (JsonBuilder        *builder,
 }
 
 /* Adds the rows of @sql for @post_id as objects, every column a member;
- * columns whose name ends in "_json" hold JSON and are added parsed. */
+ * columns whose name ends in "_json" hold JSON and are added parsed. The
+ * first column is the row's id; @name is its table. */
 static gboolean
-add_rows (JsonBuilder  *builder,
-          sqlite3      *db,
-          const char   *name,
-          const char   *sql,
-          gint64        post_id,
-          GError      **error)
+add_rows (JsonBuilder     *builder,
+          RedlineProject  *self,
+          const char      *name,
+          const char      *sql,
+          gint64           post_id,
+          GError         **error)
 {
+  sqlite3 *db = _redline_project_get_db (self);
   sqlite3_stmt *stmt = NULL;
   int rc;
 
@@ -495,11 +497,21 @@ add_rows (JsonBuilder  *builder,
   json_builder_begin_array (builder);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
+      gint64 row = sqlite3_column_int64 (stmt, 0);
+
       json_builder_begin_object (builder);
       for (int c = 0; c < sqlite3_column_count (stmt); c++)
         {
           const char *column = sqlite3_column_name (stmt, c);
-          const char *text = (const char *) sqlite3_column_text (stmt, c);
+          int type = sqlite3_column_type (stmt, c);
+          const char *text = NULL;
+
+          if (type != SQLITE_INTEGER &&
+              !_redline_project_column_text (self, stmt, c, name, row, &text, error))
+            {
+              sqlite3_finalize (stmt);
+              return FALSE;
+            }
 
           if (g_str_has_suffix (column, "_json") && text != NULL)
             {
@@ -512,7 +524,7 @@ add_rows (JsonBuilder  *builder,
               else
                 json_builder_add_null_value (builder);
             }
-          else if (sqlite3_column_type (stmt, c) == SQLITE_INTEGER)
+          else if (type == SQLITE_INTEGER)
             {
               json_builder_set_member_name (builder, column);
               json_builder_add_int_value (builder, sqlite3_column_int64 (stmt, c));
@@ -534,10 +546,10 @@ add_rows (JsonBuilder  *builder,
 }
 
 static gboolean
-add_post (JsonBuilder  *builder,
-          sqlite3      *db,
-          RedlinePost  *post,
-          GError      **error)
+add_post (JsonBuilder     *builder,
+          RedlineProject  *self,
+          RedlinePost     *post,
+          GError         **error)
 {
   gint64 id = redline_post_get_id (post);
 
@@ -553,14 +565,14 @@ add_post (JsonBuilder  *builder,
   add_string (builder, "scheduled_at", redline_post_get_scheduled_at (post));
   add_string (builder, "created_at", redline_post_get_created_at (post));
   add_string (builder, "updated_at", redline_post_get_updated_at (post));
-  if (!add_rows (builder, db, "reviews",
+  if (!add_rows (builder, self, "reviews",
                  "SELECT id, decision, reviewer, comment, reviewed_at, "
                  "findings AS findings_json, pack_versions AS pack_versions_json "
                  "FROM reviews WHERE post_id = ?1 ORDER BY id", id, error) ||
-      !add_rows (builder, db, "comments",
+      !add_rows (builder, self, "comments",
                  "SELECT id, author, body, created_at FROM comments WHERE post_id = ?1 "
                  "ORDER BY id", id, error) ||
-      !add_rows (builder, db, "waivers",
+      !add_rows (builder, self, "waivers",
                  "SELECT id, rule_id, text, justification, waived_by, waived_at FROM waivers "
                  "WHERE post_id = ?1 ORDER BY id", id, error))
     return FALSE;
@@ -660,7 +672,7 @@ redline_project_export_json (RedlineProject  *self,
 
           if (redline_post_get_campaign_id (post) != id)
             continue;
-          if (!add_post (builder, db, post, error))
+          if (!add_post (builder, self, post, error))
             {
               sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
               return NULL;

@@ -41,6 +41,16 @@ const char  *_redline_project_get_migration  (guint            version);
 /* The connection, for tests and the import/export code. */
 sqlite3     *_redline_project_get_db         (RedlineProject  *self);
 
+/* A text column of a row read from the file, checked as UTF-8 without NUL
+ * over its whole length; the error names the file, the row and the field. */
+gboolean     _redline_project_column_text    (RedlineProject  *self,
+                                              sqlite3_stmt    *stmt,
+                                              int              column,
+                                              const char      *table,
+                                              gint64           row,
+                                              const char     **text,
+                                              GError         **error);
+
 /* One transaction around a user action. */
 gboolean     _redline_project_begin          (RedlineProject  *self,
                                               GError         **error);

@@ -9,6 +9,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -43,6 +44,7 @@ struct _RedlineProject
 
   GFile       *file;
   char        *display_name;
+  char        *path;            /* the file SQLite opened, links resolved */
   sqlite3     *db;
   gboolean     read_only;
   GHashTable  *statements;
@@ -238,12 +240,56 @@ _redline_project_now (void)
 
 /* Errors */
 
+/* The name of the journal (@suffix "-journal") or WAL beside the file,
+ * for messages. */
+static char *
+side_file_name (RedlineProject *self,
+                const char     *suffix)
+{
+  g_autofree char *name = g_strconcat (self->path != NULL ? self->path : "", suffix, NULL);
+
+  return g_filename_display_name (name);
+}
+
 static void
 set_db_error (RedlineProject  *self,
               GError         **error,
               int              rc)
 {
   const char *detail = self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
+
+  switch (rc)
+    {
+    case SQLITE_READONLY_ROLLBACK:
+      {
+        g_autofree char *journal = side_file_name (self, "-journal");
+
+        /* A hot journal: the file alone is not the project, and reading it
+         * as if the journal were not there would give a half-made change. */
+        g_set_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_OPEN,
+                     _("%s: the project was not closed cleanly: a program stopped in the "
+                       "middle of a change, and “%s” holds what is needed to undo it. Open "
+                       "the project once with Redline in a folder where it can be written "
+                       "(this undoes the unfinished change), then try again"),
+                     self->display_name, journal);
+        return;
+      }
+    case SQLITE_READONLY_RECOVERY:
+    case SQLITE_READONLY_CANTINIT:
+    case SQLITE_READONLY_CANTLOCK:
+      {
+        g_autofree char *wal = side_file_name (self, "-wal");
+
+        g_set_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_OPEN,
+                     _("%s: the project was not closed cleanly: changes are still in “%s” "
+                       "and not yet in the file. Open the project once with Redline in a "
+                       "folder where it can be written, then try again"),
+                     self->display_name, wal);
+        return;
+      }
+    default:
+      break;
+    }
 
   switch (rc & 0xff)
     {
@@ -376,11 +422,117 @@ bind_text (RedlineStmt *stmt,
     sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
 }
 
+/* Where a value read from the file sits, in words: "post 12, field
+ * “title”". @row is the row's id (or rowid). */
+static char *
+describe_value (const char *table,
+                gint64      row,
+                const char *column)
+{
+  static const struct
+  {
+    const char *table;
+    const char *setting;
+  } settings[] = {
+    { "allowed_domains", N_("allowed domains") },
+    { "allowed_terms", N_("allowed terms") },
+    { "banned_terms", N_("banned terms") },
+    { "enabled_packs", N_("enabled packs") },
+  };
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, row);
+
+  if (g_str_equal (table, "posts"))
+    return g_strdup_printf (_("post %s, field “%s”"), id, column);
+  if (g_str_equal (table, "campaigns"))
+    return g_strdup_printf (_("campaign %s, field “%s”"), id, column);
+  if (g_str_equal (table, "settings"))
+    return g_strdup (_("the project name"));
+  for (guint i = 0; i < G_N_ELEMENTS (settings); i++)
+    {
+      if (!g_str_equal (table, settings[i].table))
+        continue;
+      if (g_str_equal (table, "banned_terms"))
+        return g_strdup_printf (_("project setting “%s”, entry %s, field “%s”"),
+                                _(settings[i].setting), id, column);
+      return g_strdup_printf (_("project setting “%s”, entry %s"), _(settings[i].setting), id);
+    }
+  return g_strdup_printf (_("table “%s”, row %s, column “%s”"), table, id, column);
+}
+
+/*
+ * _redline_project_column_text:
+ * @self: the project
+ * @stmt: a statement on a row of @table
+ * @column: the column to read
+ * @table: the table the row comes from, for the message
+ * @row: the row's id, for the message
+ * @text: (out): the text, or %NULL for SQL NULL; valid until @stmt moves on
+ * @error: return location for a #GError
+ *
+ * Every text column read from a file goes through here. SQLite hands back
+ * whatever bytes the file holds, so the whole value, by its length, must be
+ * UTF-8 without a NUL byte before any of it is used, as in a text file.
+ *
+ * Returns: whether the value is sound text
+ */
+gboolean
+_redline_project_column_text (RedlineProject  *self,
+                              sqlite3_stmt    *stmt,
+                              int              column,
+                              const char      *table,
+                              gint64           row,
+                              const char     **text,
+                              GError         **error)
+{
+  /* sqlite3_column_bytes() after sqlite3_column_text(), as SQLite asks. */
+  const char *value = (const char *) sqlite3_column_text (stmt, column);
+  gsize length = value != NULL ? (gsize) sqlite3_column_bytes (stmt, column) : 0;
+  const char *end = NULL;
+  g_autofree char *place = NULL;
+
+  *text = NULL;
+  if (value == NULL)
+    return TRUE;
+  if (memchr (value, '\0', length) == NULL && g_utf8_validate_len (value, length, &end))
+    {
+      *text = value;
+      return TRUE;
+    }
+
+  place = describe_value (table, row, sqlite3_column_name (stmt, column));
+  if (end == NULL)
+    g_set_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_CORRUPT,
+                 _("%s: %s: the text holds a NUL byte; the file was changed by another "
+                   "program: correct this value there or use an earlier copy of the project"),
+                 self->display_name, place);
+  else
+    g_set_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_CORRUPT,
+                 _("%s: %s: the text is not valid UTF-8 (byte 0x%02X); the file was changed "
+                   "by another program: correct this value there or use an earlier copy of "
+                   "the project"),
+                 self->display_name, place, (guint) (guchar) *end);
+  return FALSE;
+}
+
+/* The first column of a row written by SQLite itself (PRAGMA results). */
 static const char *
 column_text (RedlineStmt *stmt,
              int          index)
 {
   return (const char *) sqlite3_column_text (stmt, index);
+}
+
+/* The file's own text: see _redline_project_column_text(). */
+static gboolean
+read_text (RedlineProject  *self,
+           RedlineStmt     *stmt,
+           int              column,
+           const char      *table,
+           gint64           row,
+           const char     **text,
+           GError         **error)
+{
+  return _redline_project_column_text (self, stmt, column, table, row, text, error);
 }
 
 static gboolean
@@ -521,6 +673,63 @@ is_empty (const char *str)
   return str == NULL || str[0] == '\0';
 }
 
+/* A term is one line of plain text: no control characters (they mean
+ * nothing in ad copy, and XML cannot carry most of them) and no U+FFFE or
+ * U+FFFF. Says which term and why. */
+static gboolean
+validate_term (const char  *term,
+               gboolean     banned,
+               GError     **error)
+{
+  g_autoptr(GString) shown = NULL;
+  gunichar bad = 0;
+
+  if (is_empty (term) || !g_utf8_validate (term, -1, NULL))
+    {
+      g_set_error_literal (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_INVALID,
+                           banned ? _("A banned term must be non-empty UTF-8 text")
+                                  : _("An allowed term must be non-empty UTF-8 text"));
+      return FALSE;
+    }
+  for (const char *p = term; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iscntrl (c) || c == 0xfffe || c == 0xffff)
+        {
+          bad = c;
+          break;
+        }
+    }
+  if (bad == 0)
+    return TRUE;
+
+  /* The term as it can be shown: each such character as \uXXXX. */
+  shown = g_string_new (NULL);
+  for (const char *p = term; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iscntrl (c) || c == 0xfffe || c == 0xffff)
+        g_string_append_printf (shown, "\\u%04X", c);
+      else
+        g_string_append_unichar (shown, c);
+    }
+  if (g_unichar_iscntrl (bad))
+    g_set_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_INVALID,
+                 banned ? _("The banned term “%s” holds a control character (U+%04X); a term "
+                            "is plain text on one line")
+                        : _("The allowed term “%s” holds a control character (U+%04X); a term "
+                            "is plain text on one line"),
+                 shown->str, bad);
+  else
+    g_set_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_INVALID,
+                 banned ? _("The banned term “%s” holds U+%04X, which is not a character")
+                        : _("The allowed term “%s” holds U+%04X, which is not a character"),
+                 shown->str, bad);
+  return FALSE;
+}
+
 static gboolean
 validate_campaign (RedlineProject   *self,
                    RedlineCampaign  *campaign,
@@ -636,64 +845,162 @@ store_changed (GListStore *store,
   g_list_model_items_changed (G_LIST_MODEL (store), find_position (store, item), 1, 1);
 }
 
+/* A value outside a column's CHECK list, or a row that points nowhere:
+ * only another program writes those. */
 static void
-read_campaign (RedlineStmt     *stmt,
-               RedlineCampaign *campaign)
+set_row_error (RedlineProject  *self,
+               GError         **error,
+               const char      *message)
+{
+  g_set_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_CORRUPT,
+               _("%s: %s; the file was changed by another program: correct it there or use "
+                 "an earlier copy of the project"),
+               self->display_name, message);
+}
+
+typedef enum
+{
+  BAD_ECOSYSTEM,
+  BAD_KIND,
+  BAD_STATUS,
+} BadValue;
+
+static void
+set_bad_value_error (RedlineProject  *self,
+                     GError         **error,
+                     BadValue         what,
+                     gint64           id,
+                     const char      *value)
+{
+  g_autofree char *row = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  g_autofree char *message = NULL;
+
+  if (value == NULL)
+    value = "";
+  switch (what)
+    {
+    case BAD_ECOSYSTEM:
+      message = g_strdup_printf (_("campaign %s: “%s” is not an ecosystem (weixin or wechat)"),
+                                 row, value);
+      break;
+    case BAD_KIND:
+      message = g_strdup_printf (_("post %s: “%s” is not a content kind (article, moments-ad, "
+                                   "channels, mini-program or group-message)"), row, value);
+      break;
+    case BAD_STATUS:
+      message = g_strdup_printf (_("post %s: “%s” is not a post status (draft, in-review, "
+                                   "approved, rejected or published)"), row, value);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  set_row_error (self, error, message);
+}
+
+static gboolean
+read_campaign (RedlineProject   *self,
+               RedlineStmt      *stmt,
+               RedlineCampaign  *campaign,
+               GError          **error)
 {
   RedlineEcosystem ecosystem = REDLINE_ECOSYSTEM_WEIXIN;
-  const char *regions = column_text (stmt, 9);
+  gint64 id = sqlite3_column_int64 (stmt, 0);
+  const char *text[11] = { NULL };
   g_auto(GStrv) region_list = NULL;
 
-  redline_ecosystem_from_string (column_text (stmt, 2), &ecosystem);
-  if (regions != NULL && regions[0] != '\0')
-    region_list = g_strsplit (regions, "\n", -1);
+  for (int c = 1; c < (int) G_N_ELEMENTS (text); c++)
+    {
+      if (c != 7 && !read_text (self, stmt, c, "campaigns", id, &text[c], error))
+        return FALSE;
+    }
+  if (!redline_ecosystem_from_string (text[2], &ecosystem))
+    {
+      set_bad_value_error (self, error, BAD_ECOSYSTEM, id, text[2]);
+      return FALSE;
+    }
+  if (text[9] != NULL && text[9][0] != '\0')
+    region_list = g_strsplit (text[9], "\n", -1);
 
-  _redline_campaign_set_id (campaign, sqlite3_column_int64 (stmt, 0));
-  redline_campaign_set_name (campaign, column_text (stmt, 1));
+  _redline_campaign_set_id (campaign, id);
+  redline_campaign_set_name (campaign, text[1]);
   redline_campaign_set_ecosystem (campaign, ecosystem);
-  redline_campaign_set_account_type (campaign, column_text (stmt, 3));
-  redline_campaign_set_objective (campaign, column_text (stmt, 4));
-  redline_campaign_set_start_date (campaign, column_text (stmt, 5));
-  redline_campaign_set_end_date (campaign, column_text (stmt, 6));
+  redline_campaign_set_account_type (campaign, text[3]);
+  redline_campaign_set_objective (campaign, text[4]);
+  redline_campaign_set_start_date (campaign, text[5]);
+  redline_campaign_set_end_date (campaign, text[6]);
   redline_campaign_set_budget (campaign, MAX (sqlite3_column_int64 (stmt, 7), 0));
-  redline_campaign_set_currency (campaign, column_text (stmt, 8));
+  redline_campaign_set_currency (campaign, text[8]);
   redline_campaign_set_target_regions (campaign, (const char * const *) region_list);
-  redline_campaign_set_notes (campaign, column_text (stmt, 10));
+  redline_campaign_set_notes (campaign, text[10]);
+  return TRUE;
 }
 
 #define CAMPAIGN_COLUMNS \
   "id, name, ecosystem, account_type, objective, start_date, end_date, budget, currency, " \
   "target_regions, notes"
 
-static void
-read_post (RedlineStmt *stmt,
-           RedlinePost *post)
+static gboolean
+read_post (RedlineProject  *self,
+           RedlineStmt     *stmt,
+           RedlinePost     *post,
+           GError         **error)
 {
   RedlineContentKind kind = REDLINE_CONTENT_KIND_ARTICLE;
   RedlinePostStatus status = REDLINE_POST_STATUS_DRAFT;
+  gint64 id = sqlite3_column_int64 (stmt, 0);
+  gint64 campaign_id = sqlite3_column_int64 (stmt, 1);
+  const char *text[11] = { NULL };
 
-  redline_content_kind_from_string (column_text (stmt, 2), &kind);
-  redline_post_status_from_string (column_text (stmt, 8), &status);
+  for (int c = 2; c < (int) G_N_ELEMENTS (text); c++)
+    {
+      if (!read_text (self, stmt, c, "posts", id, &text[c], error))
+        return FALSE;
+    }
 
-  _redline_post_set_id (post, sqlite3_column_int64 (stmt, 0));
-  redline_post_set_campaign_id (post, sqlite3_column_int64 (stmt, 1));
+  if (g_hash_table_lookup (self->campaigns_by_id, &campaign_id) == NULL)
+    {
+      g_autofree char *row = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+      g_autofree char *campaign = g_strdup_printf ("%" G_GINT64_FORMAT, campaign_id);
+      g_autofree char *message =
+        g_strdup_printf (_("post %s belongs to campaign %s, which is not in the file"), row,
+                         campaign);
+
+      set_row_error (self, error, message);
+      return FALSE;
+    }
+  if (!redline_content_kind_from_string (text[2], &kind))
+    {
+      set_bad_value_error (self, error, BAD_KIND, id, text[2]);
+      return FALSE;
+    }
+  if (!redline_post_status_from_string (text[8], &status))
+    {
+      set_bad_value_error (self, error, BAD_STATUS, id, text[8]);
+      return FALSE;
+    }
+
+  _redline_post_set_id (post, id);
+  redline_post_set_campaign_id (post, campaign_id);
   redline_post_set_kind (post, kind);
-  redline_post_set_title (post, column_text (stmt, 3));
-  redline_post_set_body (post, column_text (stmt, 4));
-  redline_post_set_call_to_action (post, column_text (stmt, 5));
-  redline_post_set_link (post, column_text (stmt, 6));
-  redline_post_set_scheduled_at (post, column_text (stmt, 7));
+  redline_post_set_title (post, text[3]);
+  redline_post_set_body (post, text[4]);
+  redline_post_set_call_to_action (post, text[5]);
+  redline_post_set_link (post, text[6]);
+  redline_post_set_scheduled_at (post, text[7]);
   redline_post_set_status (post, status);
-  _redline_post_set_times (post, column_text (stmt, 9), column_text (stmt, 10));
+  _redline_post_set_times (post, text[9], text[10]);
+  return TRUE;
 }
 
 #define POST_COLUMNS \
   "id, campaign_id, kind, title, body, call_to_action, link, scheduled_at, status, " \
   "created_at, updated_at"
 
+/* @sql selects the value, then the rowid, of a one-column setting table. */
 static gboolean
 read_list (RedlineProject   *self,
            const char       *sql,
+           const char       *table,
            char           ***list,
            GError          **error)
 {
@@ -704,7 +1011,14 @@ read_list (RedlineProject   *self,
   if (stmt == NULL)
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_strv_builder_add (builder, column_text (stmt, 0));
+    {
+      const char *value;
+
+      if (!read_text (self, stmt, 0, table, sqlite3_column_int64 (stmt, 1), &value, error))
+        return FALSE;
+      if (value != NULL)
+        g_strv_builder_add (builder, value);
+    }
   if (rc != SQLITE_DONE)
     {
       set_db_error (self, error, rc);
@@ -715,25 +1029,44 @@ read_list (RedlineProject   *self,
   return TRUE;
 }
 
+#define READ_ALLOWED_DOMAINS \
+  "SELECT domain, rowid FROM allowed_domains ORDER BY domain"
+#define READ_ALLOWED_TERMS \
+  "SELECT term, rowid FROM allowed_terms ORDER BY term"
+#define READ_ENABLED_PACKS \
+  "SELECT pack_id, rowid FROM enabled_packs ORDER BY pack_id"
+
 static gboolean
 read_banned_terms (RedlineProject  *self,
                    GError         **error)
 {
   g_autoptr(RedlineStmt) stmt =
-    prepare (self, "SELECT term, category FROM banned_terms ORDER BY category, term", error);
+    prepare (self, "SELECT term, category, rowid FROM banned_terms ORDER BY category, term",
+             error);
+  g_autoptr(GPtrArray) terms =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) redline_banned_term_free);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
-  g_ptr_array_set_size (self->banned_terms, 0);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (self->banned_terms,
-                     redline_banned_term_new (column_text (stmt, 0), column_text (stmt, 1)));
+    {
+      gint64 row = sqlite3_column_int64 (stmt, 2);
+      const char *term, *category;
+
+      if (!read_text (self, stmt, 0, "banned_terms", row, &term, error) ||
+          !read_text (self, stmt, 1, "banned_terms", row, &category, error))
+        return FALSE;
+      g_ptr_array_add (terms, redline_banned_term_new (term != NULL ? term : "",
+                                                       category != NULL ? category : ""));
+    }
   if (rc != SQLITE_DONE)
     {
       set_db_error (self, error, rc);
       return FALSE;
     }
+  g_ptr_array_set_size (self->banned_terms, 0);
+  g_ptr_array_extend_and_steal (self->banned_terms, g_steal_pointer (&terms));
   return TRUE;
 }
 
@@ -751,7 +1084,13 @@ load (RedlineProject  *self,
     if (stmt == NULL)
       return FALSE;
     if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-      _redline_set_str (&self->name, column_text (stmt, 0));
+      {
+        const char *name;
+
+        if (!read_text (self, stmt, 0, "settings", 0, &name, error))
+          return FALSE;
+        _redline_set_str (&self->name, name);
+      }
     else if (rc != SQLITE_DONE)
       {
         set_db_error (self, error, rc);
@@ -759,12 +1098,10 @@ load (RedlineProject  *self,
       }
   }
 
-  if (!read_list (self, "SELECT domain FROM allowed_domains ORDER BY domain",
-                  &self->allowed_domains, error) ||
-      !read_list (self, "SELECT term FROM allowed_terms ORDER BY term",
-                  &self->allowed_terms, error) ||
-      !read_list (self, "SELECT pack_id FROM enabled_packs ORDER BY pack_id",
-                  &self->enabled_packs, error))
+  if (!read_list (self, READ_ALLOWED_DOMAINS, "allowed_domains", &self->allowed_domains,
+                  error) ||
+      !read_list (self, READ_ALLOWED_TERMS, "allowed_terms", &self->allowed_terms, error) ||
+      !read_list (self, READ_ENABLED_PACKS, "enabled_packs", &self->enabled_packs, error))
     return FALSE;
 
   if (!read_banned_terms (self, error))
@@ -781,8 +1118,9 @@ load (RedlineProject  *self,
       {
         RedlineCampaign *campaign = g_object_new (REDLINE_TYPE_CAMPAIGN, NULL);
 
-        read_campaign (stmt, campaign);
         g_ptr_array_add (items, campaign);
+        if (!read_campaign (self, stmt, campaign, error))
+          return FALSE;
         g_hash_table_insert (self->campaigns_by_id,
                              dup_id (redline_campaign_get_id (campaign)), campaign);
       }
@@ -806,8 +1144,9 @@ load (RedlineProject  *self,
       {
         RedlinePost *post = g_object_new (REDLINE_TYPE_POST, NULL);
 
-        read_post (stmt, post);
         g_ptr_array_add (items, post);
+        if (!read_post (self, stmt, post, error))
+          return FALSE;
         g_hash_table_insert (self->posts_by_id, dup_id (redline_post_get_id (post)), post);
       }
     if (rc != SQLITE_DONE)
@@ -852,6 +1191,7 @@ redline_project_finalize (GObject *object)
 
   g_clear_object (&self->file);
   g_clear_pointer (&self->display_name, g_free);
+  g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->name, g_free);
   g_clear_pointer (&self->allowed_domains, g_strfreev);
@@ -970,6 +1310,7 @@ static gboolean
 check_header (RedlineProject  *self,
               const char      *path,
               guint32         *version,
+              gboolean        *wal,
               GError         **error)
 {
   guint8 header[100];
@@ -980,10 +1321,20 @@ check_header (RedlineProject  *self,
   if (fd < 0)
     {
       int saved_errno = errno;
+      g_autofree char *target = g_file_read_link (path, NULL);
 
-      g_set_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_OPEN,
-                   _("%s: cannot open the project file: %s"), self->display_name,
-                   g_strerror (saved_errno));
+      if (target != NULL)
+        {
+          g_autofree char *shown = g_filename_display_name (target);
+
+          g_set_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_OPEN,
+                       _("%s: the project is a symbolic link to “%s”, which cannot be opened: "
+                         "%s"), self->display_name, shown, g_strerror (saved_errno));
+        }
+      else
+        g_set_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_OPEN,
+                     _("%s: cannot open the project file: %s"), self->display_name,
+                     g_strerror (saved_errno));
       return FALSE;
     }
   while (n < (gssize) sizeof header)
@@ -1007,6 +1358,9 @@ check_header (RedlineProject  *self,
     }
 
   *version = read_be32 (header + 60);
+  /* The read and write versions: 2 for a file in WAL mode. */
+  if (wal != NULL)
+    *wal = header[18] == 2 && header[19] == 2;
   return TRUE;
 }
 
@@ -1041,19 +1395,43 @@ list_schema (sqlite3  *db,
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
   sqlite3_stmt *stmt = NULL;
 
-  /* sqlite_stat* tables come from ANALYZE and hold no code. */
+  /* The tables ANALYZE makes hold statistics, no code; only they are left
+   * out, by type, name and exact SQL, so that nothing else passes under
+   * their names. */
   *rc = sqlite3_prepare_v2 (db,
                             "SELECT type, name, tbl_name, sql FROM sqlite_schema "
-                            "WHERE name NOT LIKE 'sqlite\\_stat%' ESCAPE '\\' "
+                            "WHERE NOT (type = 'table' AND name = tbl_name AND "
+                            "((name = 'sqlite_stat1' AND "
+                            "sql = 'CREATE TABLE sqlite_stat1(tbl,idx,stat)') OR "
+                            "(name = 'sqlite_stat4' AND "
+                            "sql = 'CREATE TABLE sqlite_stat4(tbl,idx,neq,nlt,ndlt,sample)'))) "
                             "ORDER BY type, name", -1, &stmt, NULL);
   if (*rc != SQLITE_OK)
     return NULL;
   while ((*rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (rows, g_strdup_printf ("%s\x1f%s\x1f%s\x1f%s",
-                                            sqlite3_column_text (stmt, 0),
-                                            sqlite3_column_text (stmt, 1),
-                                            sqlite3_column_text (stmt, 2),
-                                            sqlite3_column_text (stmt, 3)));
+    {
+      GString *row = g_string_new (NULL);
+
+      for (int c = 0; c < 4; c++)
+        {
+          const char *text = (const char *) sqlite3_column_text (stmt, c);
+          int length = sqlite3_column_bytes (stmt, c);
+
+          /* Compared as C strings below: a NUL would hide what follows. */
+          if (text != NULL && memchr (text, '\0', length) != NULL)
+            {
+              g_string_free (row, TRUE);
+              sqlite3_finalize (stmt);
+              *rc = SQLITE_CORRUPT;
+              return NULL;
+            }
+          if (c > 0)
+            g_string_append_c (row, '\x1f');
+          if (text != NULL)
+            g_string_append_len (row, text, length);
+        }
+      g_ptr_array_add (rows, g_string_free (row, FALSE));
+    }
   sqlite3_finalize (stmt);
   if (*rc != SQLITE_DONE)
     return NULL;
@@ -1111,7 +1489,8 @@ check_schema (RedlineProject  *self,
 
       if (!name_in_schema (expected, row))
         {
-          g_auto(GStrv) parts = g_strsplit (row, "\x1f", 3);
+          g_autofree char *valid = g_utf8_make_valid (row, -1);
+          g_auto(GStrv) parts = g_strsplit (valid, "\x1f", 3);
 
           g_set_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_FOREIGN_SCHEMA,
                        _("%s: the file contains a %s “%s” that Redline did not create; "
@@ -1127,6 +1506,37 @@ check_schema (RedlineProject  *self,
                    _("tables are missing"));
       return FALSE;
     }
+  return TRUE;
+}
+
+/* PRAGMA quick_check only says "CHECK constraint failed in posts": find
+ * a value outside the lists Redline writes, to name its row. Returns
+ * whether one was found (and @error set). */
+static gboolean
+find_bad_value (RedlineProject  *self,
+                GError         **error)
+{
+  static const char sql[] =
+    "SELECT 0, id, ecosystem FROM campaigns WHERE ecosystem NOT IN ('weixin', 'wechat') "
+    "UNION ALL SELECT 1, id, kind FROM posts WHERE kind NOT IN "
+    "('article', 'moments-ad', 'channels', 'mini-program', 'group-message') "
+    "UNION ALL SELECT 2, id, status FROM posts WHERE status NOT IN "
+    "('draft', 'in-review', 'approved', 'rejected', 'published') "
+    "LIMIT 1";
+  static const BadValue kinds[] = { BAD_ECOSYSTEM, BAD_KIND, BAD_STATUS };
+  g_autoptr(RedlineStmt) stmt = prepare (self, sql, NULL);
+  const char *value;
+  gint64 id;
+  int which;
+
+  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+    return FALSE;
+  which = sqlite3_column_int (stmt, 0);
+  id = sqlite3_column_int64 (stmt, 1);
+  if (which < 0 || which >= (int) G_N_ELEMENTS (kinds))
+    return FALSE;
+  if (read_text (self, stmt, 2, which == 0 ? "campaigns" : "posts", id, &value, error))
+    set_bad_value_error (self, error, kinds[which], id, value);
   return TRUE;
 }
 
@@ -1147,9 +1557,13 @@ check_integrity (RedlineProject  *self,
     }
   if (g_strcmp0 (column_text (stmt, 0), "ok") != 0)
     {
-      g_set_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_CORRUPT,
-                   _("%s: the project file is damaged (%s)"), self->display_name,
-                   column_text (stmt, 0));
+      /* The names in it come from the file. */
+      g_autofree char *detail = g_utf8_make_valid (column_text (stmt, 0), -1);
+
+      if (!g_str_has_prefix (detail, "CHECK constraint failed") ||
+          !find_bad_value (self, error))
+        g_set_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_CORRUPT,
+                     _("%s: the project file is damaged (%s)"), self->display_name, detail);
       return FALSE;
     }
   return TRUE;
@@ -1219,6 +1633,59 @@ copy_to_memory (RedlineProject  *self,
   return TRUE;
 }
 
+static gboolean
+file_has_data (const char *path,
+               const char *suffix)
+{
+  g_autofree char *name = g_strconcat (path, suffix, NULL);
+  GStatBuf st;
+
+  return g_stat (name, &st) == 0 && st.st_size > 0;
+}
+
+static gboolean
+file_exists (const char *path,
+             const char *suffix)
+{
+  g_autofree char *name = g_strconcat (path, suffix, NULL);
+  GStatBuf st;
+
+  return g_lstat (name, &st) == 0;
+}
+
+/* The URI of a read-only connection, which must leave no trace: no
+ * -journal, -wal or -shm file appears, and a read-only folder is enough.
+ *
+ * In the rollback-journal mode Redline writes, mode=ro reads only the
+ * file; a hot journal (a writer died mid-change) is still seen by SQLite,
+ * which reports it, and it is refused (set_db_error()).
+ *
+ * In WAL mode (another tool switched the file) a reader would create -shm
+ * and -wal files. With no -shm nobody else has the file open; if no -wal
+ * holds changes either, the file alone is the whole project and
+ * immutable=1 reads it without locks or side files. With a -shm, another
+ * program has it open: share its state. Changes in a -wal without a -shm
+ * were left by a writer that died: refused, as a hot journal is. */
+static char *
+read_only_uri (RedlineProject  *self,
+               gboolean         wal,
+               GError         **error)
+{
+  g_autofree char *escaped = g_uri_escape_string (self->path, "/", FALSE);
+  gboolean immutable = FALSE;
+
+  if (wal && !file_exists (self->path, "-shm"))
+    {
+      if (file_has_data (self->path, "-wal"))
+        {
+          set_db_error (self, error, SQLITE_READONLY_RECOVERY);
+          return NULL;
+        }
+      immutable = TRUE;
+    }
+  return g_strconcat ("file:", escaped, "?mode=ro", immutable ? "&immutable=1" : "", NULL);
+}
+
 /**
  * redline_project_is_project_file:
  * @path: a file name
@@ -1238,7 +1705,7 @@ redline_project_is_project_file (const char *path)
 
   file = g_file_new_for_path (path);
   self = project_new (file);
-  return check_header (self, path, &version, NULL);
+  return check_header (self, path, &version, NULL, NULL);
 }
 
 /**
@@ -1261,9 +1728,10 @@ redline_project_open (GFile                *file,
 {
   g_autoptr(RedlineProject) self = NULL;
   g_autofree char *path = NULL;
+  g_autofree char *uri = NULL;
   guint32 header_version = 0;
+  gboolean wal = FALSE;
   gint64 app_id = 0, version = 0;
-  int open_flags;
   int rc;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
@@ -1279,13 +1747,37 @@ redline_project_open (GFile                *file,
                    _("%s: project files must be local files"), self->display_name);
       return NULL;
     }
-  if (!check_header (self, path, &header_version, error) ||
+  if (!check_header (self, path, &header_version, &wal, error) ||
       !check_version (self, header_version, error))
     return NULL;
 
-  open_flags = (self->read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
-               SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_EXRESCODE;
-  rc = sqlite3_open_v2 (path, &self->db, open_flags, NULL);
+  /* A symbolic link is followed here, on purpose and once: SQLite gets the
+   * file itself, so that its journal is always beside the file (it refuses
+   * links for that reason). */
+  self->path = realpath (path, NULL);
+  if (self->path == NULL)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_OPEN,
+                   _("%s: cannot open the project file: %s"), self->display_name,
+                   g_strerror (saved_errno));
+      return NULL;
+    }
+
+  if (self->read_only)
+    {
+      uri = read_only_uri (self, wal, error);
+      if (uri == NULL)
+        return NULL;
+      rc = sqlite3_open_v2 (uri, &self->db,
+                            SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOFOLLOW |
+                            SQLITE_OPEN_EXRESCODE, NULL);
+    }
+  else
+    rc = sqlite3_open_v2 (self->path, &self->db,
+                          SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_EXRESCODE,
+                          NULL);
   if (rc != SQLITE_OK)
     {
       set_db_error (self, error, rc);
@@ -1379,6 +1871,7 @@ redline_project_create (GFile       *file,
     }
   close (fd);
 
+  self->path = g_strdup (path);
   rc = sqlite3_open_v2 (path, &self->db,
                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_EXRESCODE,
                         NULL);
@@ -1567,6 +2060,8 @@ redline_project_save_as (RedlineProject  *self,
    * same rows, so the models stay as they are. */
   close_db (self);
   self->db = g_steal_pointer (&copy->db);
+  g_free (self->path);
+  self->path = g_steal_pointer (&copy->path);
   self->read_only = FALSE;
   g_set_object (&self->file, destination);
   g_free (self->display_name);
@@ -1715,8 +2210,8 @@ redline_project_set_allowed_domains (RedlineProject      *self,
                      "INSERT OR IGNORE INTO allowed_domains (domain) VALUES (?1)",
                      (const char * const *) normalised, "set-allowed-domains", error))
     return FALSE;
-  return read_list (self, "SELECT domain FROM allowed_domains ORDER BY domain",
-                    &self->allowed_domains, error);
+  return read_list (self, READ_ALLOWED_DOMAINS, "allowed_domains", &self->allowed_domains,
+                    error);
 }
 
 /**
@@ -1741,19 +2236,14 @@ redline_project_set_allowed_terms (RedlineProject      *self,
 
   for (guint i = 0; terms != NULL && terms[i] != NULL; i++)
     {
-      if (is_empty (terms[i]) || !g_utf8_validate (terms[i], -1, NULL))
-        {
-          g_set_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_INVALID,
-                       _("An allowed term must be non-empty UTF-8 text"));
-          return FALSE;
-        }
+      if (!validate_term (terms[i], FALSE, error))
+        return FALSE;
     }
   if (!replace_list (self, "DELETE FROM allowed_terms",
                      "INSERT OR IGNORE INTO allowed_terms (term) VALUES (?1)",
                      terms, "set-allowed-terms", error))
     return FALSE;
-  return read_list (self, "SELECT term FROM allowed_terms ORDER BY term",
-                    &self->allowed_terms, error);
+  return read_list (self, READ_ALLOWED_TERMS, "allowed_terms", &self->allowed_terms, error);
 }
 
 /**
@@ -1790,8 +2280,25 @@ redline_project_set_enabled_packs (RedlineProject      *self,
                      "INSERT OR IGNORE INTO enabled_packs (pack_id) VALUES (?1)",
                      pack_ids, "set-enabled-packs", error))
     return FALSE;
-  return read_list (self, "SELECT pack_id FROM enabled_packs ORDER BY pack_id",
-                    &self->enabled_packs, error);
+  return read_list (self, READ_ENABLED_PACKS, "enabled_packs", &self->enabled_packs, error);
+}
+
+static gboolean
+validate_banned_term (RedlineBannedTerm  *term,
+                      GError            **error)
+{
+  if (!validate_term (term->term, TRUE, error))
+    return FALSE;
+  if (!is_identifier (term->category))
+    {
+      g_autofree char *category = g_utf8_make_valid (term->category, -1);
+
+      g_set_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_INVALID,
+                   _("“%s” is not a category name: use lower-case letters, digits, "
+                     "“-”, “_” and “.”"), category);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /**
@@ -1830,19 +2337,8 @@ redline_project_set_banned_terms (RedlineProject  *self,
     {
       RedlineBannedTerm *term = g_ptr_array_index (terms, i);
 
-      if (is_empty (term->term) || !g_utf8_validate (term->term, -1, NULL))
-        {
-          g_set_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_INVALID,
-                       _("A banned term must be non-empty UTF-8 text"));
-          return FALSE;
-        }
-      if (!is_identifier (term->category))
-        {
-          g_set_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_INVALID,
-                       _("“%s” is not a category name: use lower-case letters, digits, "
-                         "“-”, “_” and “.”"), term->category);
-          return FALSE;
-        }
+      if (!validate_banned_term (term, error))
+        return FALSE;
     }
 
   if (!_redline_project_begin (self, error))
@@ -1988,8 +2484,10 @@ reload_campaign (RedlineProject  *self,
   if (stmt == NULL)
     return;
   sqlite3_bind_int64 (stmt, 1, redline_campaign_get_id (campaign));
+  /* Already read once; if another program has broken it since, the
+   * campaign keeps its values. */
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    read_campaign (stmt, campaign);
+    read_campaign (self, stmt, campaign, NULL);
 }
 
 static gboolean
@@ -2313,7 +2811,7 @@ reload_post (RedlineProject *self,
     return;
   sqlite3_bind_int64 (stmt, 1, redline_post_get_id (post));
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    read_post (stmt, post);
+    read_post (self, stmt, post, NULL);
 }
 
 static gboolean
@@ -2728,16 +3226,20 @@ build_custom_pack (RedlineProject *self)
     {
       const char *category = g_ptr_array_index (categories, c);
 
-      /* Categories are identifiers (checked on the way in), so they need no
-       * escaping; those beyond the fixed ones default to error/warning. */
+      g_autofree char *escaped = g_markup_escape_text (category, -1);
+
+      /* Categories are identifiers (checked on the way in and before this),
+       * escaped all the same; those beyond the fixed ones default to
+       * error/warning. */
       if (!redline_category_is_standard (category))
         g_string_append_printf (xml, "  <category id=\"%s\" weixin=\"error\" "
-                                "wechat=\"warning\"/>\n", category);
+                                "wechat=\"warning\"/>\n", escaped);
     }
 
   for (guint c = 0; c < categories->len; c++)
     {
       const char *category = g_ptr_array_index (categories, c);
+      g_autofree char *escaped_category = g_markup_escape_text (category, -1);
       g_autofree char *message = NULL;
       g_autofree char *first = NULL;
       guint n = 0;
@@ -2747,7 +3249,7 @@ build_custom_pack (RedlineProject *self)
                                       -1);
       g_string_append_printf (xml, "  <rule id=\"project.banned.%s\" category=\"%s\">\n"
                               "    <message>%s</message>\n    <terms>\n",
-                              category, category, message);
+                              escaped_category, escaped_category, message);
       for (guint i = 0; i < self->banned_terms->len; i++)
         {
           RedlineBannedTerm *term = g_ptr_array_index (self->banned_terms, i);
@@ -2805,6 +3307,18 @@ redline_project_create_rule_set (RedlineProject  *self,
           g_strv_contains ((const char * const *) self->enabled_packs,
                            redline_rule_pack_get_id (pack)))
         g_ptr_array_add (used, g_object_ref (pack));
+    }
+
+  /* The file may come from another program: its terms get the checks the
+   * setter makes before any of them goes into the generated pack. */
+  for (guint i = 0; i < self->banned_terms->len; i++)
+    {
+      if (!validate_banned_term (g_ptr_array_index (self->banned_terms, i), error))
+        {
+          g_prefix_error (error, _("%s: project setting “%s”: "), self->display_name,
+                          _("banned terms"));
+          return NULL;
+        }
     }
 
   if (self->banned_terms->len > 0)
