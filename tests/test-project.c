@@ -273,9 +273,9 @@ test_models (Fixture       *fixture,
   g_signal_connect (campaigns, "items-changed", G_CALLBACK (on_items_changed_cb),
                     &campaigns_changed);
 
-  post = redline_post_new (redline_campaign_get_id (g_list_model_get_item (campaigns, 0)),
-                           REDLINE_CONTENT_KIND_CHANNELS);
-  g_object_unref (g_list_model_get_item (campaigns, 0));
+  campaign = g_list_model_get_item (campaigns, 0);
+  post = redline_post_new (redline_campaign_get_id (campaign), REDLINE_CONTENT_KIND_CHANNELS);
+  g_clear_object (&campaign);
   redline_post_set_body (post, "新品上市");
   g_assert_true (redline_project_add_post (project, post, &error));
   g_assert_no_error (error);
@@ -537,8 +537,11 @@ test_not_a_project (Fixture       *fixture,
     g_assert_cmpstr (before, ==, after);
   }
 
-  missing = g_file_get_child (g_file_get_parent (fixture->file), "missing.redline");
-  g_object_unref (g_file_get_parent (fixture->file));
+  {
+    g_autoptr(GFile) parent = g_file_get_parent (fixture->file);
+
+    missing = g_file_get_child (parent, "missing.redline");
+  }
   project = redline_project_open (missing, REDLINE_PROJECT_FLAGS_NONE, &error);
   g_assert_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_OPEN);
   g_assert_false (g_file_query_exists (missing, NULL));
