@@ -6,6 +6,9 @@
 #include "config.h"
 
 #include <string.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
 
 #include "redline-core.h"
 
@@ -235,6 +238,96 @@ test_duplicate_across_packs (void)
   g_assert_error (error, REDLINE_RULES_ERROR, REDLINE_RULES_ERROR_DUPLICATE_ID);
 }
 
+/* Without a place for the error, a refused pack is still just refused. */
+static void
+test_bad_without_error (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (bad_packs); i++)
+    {
+      const BadPack *bad = &bad_packs[i];
+      g_autofree char *xml = NULL;
+
+      xml = bad->whole ? g_strdup (bad->body)
+                       : g_strconcat (PACK_HEAD, bad->body, PACK_TAIL, NULL);
+      g_test_message ("%s", bad->name);
+      g_assert_null (load_string (xml, NULL));
+    }
+}
+
+/* A pack that is too large for a rule pack is refused with a message that
+ * says so, and an endless device is not read past the limit. */
+static void
+test_too_large (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("redline-rule-pack-XXXXXX", &error);
+  g_autofree char *path = NULL;
+  const char *paths[2];
+
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "large.xml", NULL);
+  g_file_set_contents (path, "", 0, &error);
+  g_assert_no_error (error);
+  /* A sparse file: its size is known before anything is read. */
+  g_assert_no_errno (truncate (path, 17 * 1024 * 1024));
+  paths[0] = path;
+  paths[1] = "/dev/zero";
+
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (paths[i]);
+      g_autoptr(RedlineRulePack) pack = NULL;
+      g_autofree char *prefix = g_strconcat (paths[i], ": ", NULL);
+
+      pack = redline_rule_pack_new_from_file (file, &error);
+      g_assert_null (pack);
+      g_assert_error (error, REDLINE_RULES_ERROR, REDLINE_RULES_ERROR_READ);
+      g_test_message ("%s", error->message);
+      g_assert_true (g_str_has_prefix (error->message, prefix));
+      g_assert_nonnull (strstr (error->message, "too large"));
+      g_clear_error (&error);
+    }
+
+  g_assert_no_errno (g_unlink (path));
+  g_assert_no_errno (g_rmdir (dir));
+}
+
+/* A pack refused in the middle of a rule (here at its second term) frees
+ * the rule it was building; the pack must keep no pointer into it (run
+ * under valgrind, a weak pointer left behind shows as a write into freed
+ * memory when the pack goes). A rule kept after its pack no longer names
+ * it. */
+static void
+test_refused_mid_rule (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RedlineRulePack) pack = NULL;
+  RedlineRule *rule;
+
+  pack = load_string (PACK_HEAD
+    "  <rule id=\"t.a\" category=\"absolute-term\">\n"
+    "    <message>m</message>\n"
+    "    <terms><term id=\"x\">最佳</term><term id=\"x\">最好</term></terms>\n"
+    "    <example type=\"correct\">x</example>\n"
+    "  </rule>\n" PACK_TAIL, &error);
+  g_assert_error (error, REDLINE_RULES_ERROR, REDLINE_RULES_ERROR_DUPLICATE_ID);
+  g_assert_null (pack);
+  g_clear_error (&error);
+
+  /* A rule that outlives its pack no longer names it. */
+  pack = load_string (PACK_HEAD
+    "  <rule id=\"t.a\" category=\"absolute-term\">\n"
+    "    <message>m</message><terms><term id=\"x\">最佳</term></terms>\n"
+    "    <example type=\"incorrect\"><marker>最佳</marker></example>\n"
+    "  </rule>\n" PACK_TAIL, &error);
+  g_assert_no_error (error);
+  rule = g_object_ref (redline_rule_pack_get_rule (pack, 0));
+  g_assert_true (redline_rule_get_pack (rule) == pack);
+  g_clear_object (&pack);
+  g_assert_null (redline_rule_get_pack (rule));
+  g_object_unref (rule);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -253,6 +346,9 @@ main (int   argc,
   g_test_add_func ("/redline/rule-pack/missing-file", test_missing_file);
   g_test_add_func ("/redline/rule-pack/builtin", test_builtin);
   g_test_add_func ("/redline/rule-pack/duplicate-across-packs", test_duplicate_across_packs);
+  g_test_add_func ("/redline/rule-pack/bad-without-error", test_bad_without_error);
+  g_test_add_func ("/redline/rule-pack/too-large", test_too_large);
+  g_test_add_func ("/redline/rule-pack/refused-mid-rule", test_refused_mid_rule);
 
   return g_test_run ();
 }

@@ -839,7 +839,7 @@ parse_rule (RedlineRulePack  *self,
   g_autofree char *type = dup_attr (node, "type");
   gboolean examples_seen = FALSE;
 
-  g_set_weak_pointer (&rule->pack, self);
+  rule->pack = self;
   rule->id = dup_attr (node, "id");
   rule->category = dup_attr (node, "category");
   rule->topic = dup_attr (node, "topic");
@@ -995,6 +995,24 @@ load_document (RedlineRulePack  *self,
 }
 
 static void
+redline_rule_pack_dispose (GObject *object)
+{
+  RedlineRulePack *self = (RedlineRulePack *) object;
+
+  /* A rule points back at its pack without a reference, and a rule can
+   * outlive its pack: it must not point at it then. (Not a weak pointer per
+   * rule: adding each of them takes time with the number already there.) */
+  for (guint i = 0; self->rules != NULL && i < self->rules->len; i++)
+    {
+      RedlineRule *rule = g_ptr_array_index (self->rules, i);
+
+      rule->pack = NULL;
+    }
+
+  G_OBJECT_CLASS (redline_rule_pack_parent_class)->dispose (object);
+}
+
+static void
 redline_rule_pack_finalize (GObject *object)
 {
   RedlineRulePack *self = (RedlineRulePack *) object;
@@ -1015,6 +1033,7 @@ redline_rule_pack_class_init (RedlineRulePackClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
+  object_class->dispose = redline_rule_pack_dispose;
   object_class->finalize = redline_rule_pack_finalize;
 }
 
@@ -1023,6 +1042,15 @@ redline_rule_pack_init (RedlineRulePack *self)
 {
   self->rules = g_ptr_array_new_with_free_func (g_object_unref);
   self->categories = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+}
+
+static void
+set_too_large_error (GError     **error,
+                     const char  *display_name)
+{
+  g_set_error (error, REDLINE_RULES_ERROR, REDLINE_RULES_ERROR_READ,
+               _("%s: the rule pack is too large (over %d MiB); split it into several packs"),
+               display_name, MAX_PACK_SIZE / (1024 * 1024));
 }
 
 /**
@@ -1042,6 +1070,7 @@ redline_rule_pack_new_from_bytes (GBytes      *bytes,
                                   GError     **error)
 {
   g_autoptr(RedlineRulePack) self = NULL;
+  g_autoptr(GError) local_error = NULL;
   LoadState state = { 0 };
   xmlDocPtr doc;
   gboolean ok;
@@ -1055,9 +1084,7 @@ redline_rule_pack_new_from_bytes (GBytes      *bytes,
 
   if (state.length > MAX_PACK_SIZE)
     {
-      g_set_error (error, REDLINE_RULES_ERROR, REDLINE_RULES_ERROR_READ,
-                   _("%s: the rule pack is larger than %d MiB; split it into several packs"),
-                   display_name, MAX_PACK_SIZE / (1024 * 1024));
+      set_too_large_error (error, display_name);
       return NULL;
     }
   if (state.length == 0)
@@ -1066,11 +1093,10 @@ redline_rule_pack_new_from_bytes (GBytes      *bytes,
                    _("%s:1:1: the rule pack is empty"), display_name);
       return NULL;
     }
-  if (!redline_text_validate (state.data, state.length, display_name, error))
+  if (!redline_text_validate (state.data, state.length, display_name, &local_error))
     {
-      g_prefix_error (error, "%s", _("rule packs must be UTF-8: "));
-      (*error)->domain = REDLINE_RULES_ERROR;
-      (*error)->code = REDLINE_RULES_ERROR_READ;
+      g_set_error (error, REDLINE_RULES_ERROR, REDLINE_RULES_ERROR_READ, "%s%s",
+                   _("rule packs must be UTF-8: "), local_error->message);
       return NULL;
     }
 
@@ -1104,6 +1130,9 @@ RedlineRulePack *
 redline_rule_pack_new_from_file (GFile   *file,
                                  GError **error)
 {
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GByteArray) data = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *name = NULL;
@@ -1112,13 +1141,39 @@ redline_rule_pack_new_from_file (GFile   *file,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   name = g_file_get_parse_name (file);
-  bytes = g_file_load_bytes (file, NULL, NULL, &local_error);
-  if (bytes == NULL)
+  stream = g_file_read (file, NULL, &local_error);
+  if (stream != NULL)
+    info = g_file_input_stream_query_info (stream, G_FILE_ATTRIBUTE_STANDARD_TYPE ","
+                                           G_FILE_ATTRIBUTE_STANDARD_SIZE, NULL, NULL);
+  /* A regular file is measured before it is read; anything else (a pipe, a
+   * device) is read up to one byte past the limit. */
+  if (info != NULL && g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR &&
+      g_file_info_get_size (info) > MAX_PACK_SIZE)
+    {
+      set_too_large_error (error, name);
+      return NULL;
+    }
+  data = g_byte_array_sized_new (info != NULL &&
+                                 g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR
+                                 ? g_file_info_get_size (info) : 65536);
+  while (stream != NULL && data->len <= MAX_PACK_SIZE)
+    {
+      guint8 buffer[65536];
+      gssize n = g_input_stream_read (G_INPUT_STREAM (stream), buffer,
+                                      MIN (sizeof buffer, MAX_PACK_SIZE + 1 - data->len),
+                                      NULL, &local_error);
+
+      if (n <= 0)
+        break;
+      g_byte_array_append (data, buffer, n);
+    }
+  if (local_error != NULL)
     {
       g_set_error (error, REDLINE_RULES_ERROR, REDLINE_RULES_ERROR_READ,
                    _("%s: cannot read the rule pack: %s"), name, local_error->message);
       return NULL;
     }
+  bytes = g_byte_array_free_to_bytes (g_steal_pointer (&data));
   return redline_rule_pack_new_from_bytes (bytes, name, error);
 }
 
