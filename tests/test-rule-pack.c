@@ -88,7 +88,7 @@ static const BadPack bad_packs[] = {
   { "malformed", "  <rule id=\"a\"\n", FALSE, REDLINE_RULES_ERROR_PARSE, "test.xml:5:", NULL },
   { "schema", "  <rule id=\"t.a\" category=\"absolute-term\">\n"
               "    <terms><term id=\"x\">最佳</term></terms>\n"
-              "  </rule>\n", FALSE, REDLINE_RULES_ERROR_SCHEMA, "test.xml:4:", NULL },
+              "  </rule>\n", FALSE, REDLINE_RULES_ERROR_SCHEMA, "test.xml:5:", "terms" },
   { "bad-severity", "  <rule id=\"t.a\" category=\"absolute-term\" weixin=\"fatal\">\n"
                     "    <message>m</message><terms><term id=\"x\">最佳</term></terms>\n"
                     "    <example type=\"correct\">x</example>\n"
@@ -143,6 +143,46 @@ static const BadPack bad_packs[] = {
   { "empty", "", TRUE, REDLINE_RULES_ERROR_PARSE, "test.xml:1:1:", NULL },
   { "latin1", "<?xml version=\"1.0\"?>\n<rulepack>\xe9</rulepack>\n", TRUE,
     REDLINE_RULES_ERROR_READ, NULL, "test.xml:2:11:" },
+  /* What goes with which type of rule. */
+  { "terms-with-require", "  <rule id=\"t.a\" category=\"absolute-term\">\n"
+                          "    <message>m</message><terms><term id=\"x\">最佳</term></terms>\n"
+                          "    <require>风险</require>\n"
+                          "    <example type=\"correct\">x</example>\n"
+                          "  </rule>\n", FALSE, REDLINE_RULES_ERROR_SCHEMA, "test.xml:6:5:",
+    "require" },
+  { "terms-with-limit", "  <rule id=\"t.a\" type=\"terms\" category=\"length\">\n"
+                        "    <message>m</message>\n"
+                        "    <limit kind=\"article\" field=\"title\" max=\"64\"/>\n"
+                        "    <example type=\"correct\">x</example>\n"
+                        "  </rule>\n", FALSE, REDLINE_RULES_ERROR_SCHEMA, "test.xml:6:5:",
+    "limit" },
+  { "requires-without-require", "  <rule id=\"t.a\" type=\"requires\" category=\"disclaimer\">\n"
+                                "    <message>m</message><terms><term id=\"x\">理财</term></terms>\n"
+                                "    <example type=\"correct\">x</example>\n"
+                                "  </rule>\n", FALSE, REDLINE_RULES_ERROR_SCHEMA, "test.xml:4:3:",
+    "require" },
+  { "requires-with-domains", "  <rule id=\"t.a\" type=\"requires\" category=\"disclaimer\">\n"
+                             "    <message>m</message>\n"
+                             "    <allow-domain>example.com</allow-domain>\n"
+                             "    <example type=\"correct\">x</example>\n"
+                             "  </rule>\n", FALSE, REDLINE_RULES_ERROR_SCHEMA, "test.xml:6:5:",
+    "allow-domain" },
+  { "links-with-terms", "  <rule id=\"t.a\" type=\"links\" category=\"link\">\n"
+                        "    <message>m</message><terms><term id=\"x\">最佳</term></terms>\n"
+                        "    <example type=\"correct\">x</example>\n"
+                        "  </rule>\n", FALSE, REDLINE_RULES_ERROR_SCHEMA, "test.xml:5:25:",
+    "terms" },
+  { "length-without-limit", "  <rule id=\"t.a\" type=\"length\" category=\"length\">\n"
+                            "    <message>m</message>\n"
+                            "    <example type=\"correct\">x</example>\n"
+                            "  </rule>\n", FALSE, REDLINE_RULES_ERROR_SCHEMA, "test.xml:4:3:",
+    "limit" },
+  { "length-with-patterns", "  <rule id=\"t.a\" type=\"length\" category=\"length\">\n"
+                            "    <message>m</message>\n"
+                            "    <pattern id=\"p\">a+</pattern>\n"
+                            "    <example type=\"correct\">x</example>\n"
+                            "  </rule>\n", FALSE, REDLINE_RULES_ERROR_SCHEMA, "test.xml:6:5:",
+    "pattern" },
 };
 
 static void
@@ -328,6 +368,105 @@ test_refused_mid_rule (void)
   g_object_unref (rule);
 }
 
+/* Generated packs: many terms in one rule, and many rules of every type.
+ * bench-rule-pack times the same at full size. */
+static GBytes *
+generate_pack (guint n_terms,
+               guint n_rules)
+{
+  GString *xml = g_string_new (PACK_HEAD);
+
+  g_string_append (xml, "  <rule id=\"t.many-terms\" category=\"absolute-term\">\n"
+                        "    <message>m</message>\n    <terms>\n");
+  for (guint i = 0; i < n_terms; i++)
+    g_string_append_printf (xml, "<term id=\"t%u\">q%ux</term>\n", i, i);
+  g_string_append (xml, "    </terms>\n"
+                        "    <example type=\"incorrect\">a <marker>q7x</marker> b</example>\n"
+                        "    <example type=\"correct\">q7</example>\n"
+                        "  </rule>\n");
+  for (guint i = 0; i < n_rules; i++)
+    {
+      switch (i % 4)
+        {
+        case 0:
+          g_string_append_printf (xml,
+            "<rule id=\"t.r%u\" category=\"absolute-term\"><message>m</message>"
+            "<terms><term id=\"t\">w%uw</term></terms>"
+            "<example type=\"incorrect\"><marker>w%uw</marker></example></rule>\n", i, i, i);
+          break;
+        case 1:
+          g_string_append_printf (xml,
+            "<rule id=\"t.r%u\" type=\"requires\" category=\"disclaimer\"><message>m</message>"
+            "<terms><term id=\"t\">w%uw</term></terms><require>r%ur</require>"
+            "<example type=\"incorrect\">w%uw</example>"
+            "<example type=\"correct\">w%uw r%ur</example></rule>\n", i, i, i, i, i, i);
+          break;
+        case 2:
+          g_string_append_printf (xml,
+            "<rule id=\"t.r%u\" type=\"links\" category=\"link\"><message>m</message>"
+            "<allow-domain>d%u.example.com</allow-domain>"
+            "<example type=\"correct\">see d%u.example.com</example></rule>\n", i, i, i);
+          break;
+        default:
+          g_string_append_printf (xml,
+            "<rule id=\"t.r%u\" type=\"length\" category=\"length\"><message>m</message>"
+            "<limit kind=\"group-message\" field=\"title\" max=\"%u\"/>"
+            "<example type=\"correct\">x</example></rule>\n", i, 1000 + i);
+          break;
+        }
+    }
+  g_string_append (xml, PACK_TAIL);
+  return g_string_free_to_bytes (xml);
+}
+
+static void
+on_count_example_cb (RedlineRule *rule,
+                     guint        line,
+                     gboolean     passed,
+                     const char  *detail,
+                     gpointer     user_data)
+{
+  guint *counts = user_data;
+
+  if (!passed)
+    g_test_message ("%s:%u: %s", redline_rule_get_id (rule), line, detail);
+  counts[passed ? 0 : 1]++;
+}
+
+static void
+test_generated (void)
+{
+  const guint n_terms = 20000;
+  const guint n_rules = 4000;
+  g_autoptr(GBytes) bytes = generate_pack (n_terms, n_rules);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RedlineRulePack) pack = NULL;
+  g_autoptr(RedlineRuleSet) set = NULL;
+  g_autoptr(GPtrArray) packs = g_ptr_array_new_with_free_func (g_object_unref);
+  guint counts[2] = { 0, 0 };
+
+  pack = redline_rule_pack_new_from_bytes (bytes, "generated.xml", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (redline_rule_pack_get_n_rules (pack), ==, n_rules + 1);
+  g_assert_cmpuint (redline_rule_get_n_terms (redline_rule_pack_get_rule (pack, 0)), ==,
+                    n_terms);
+  g_assert_cmpuint (redline_rule_pack_get_n_terms (pack), ==, n_terms + n_rules / 2);
+  g_assert_cmpint (redline_rule_get_rule_type (redline_rule_pack_get_rule (pack, 2)), ==,
+                   REDLINE_RULE_TYPE_REQUIRES);
+  g_assert_cmpint (redline_rule_get_rule_type (redline_rule_pack_get_rule (pack, 3)), ==,
+                   REDLINE_RULE_TYPE_LINKS);
+  g_assert_cmpint (redline_rule_get_rule_type (redline_rule_pack_get_rule (pack, 4)), ==,
+                   REDLINE_RULE_TYPE_LENGTH);
+
+  g_ptr_array_add (packs, g_object_ref (pack));
+  set = redline_rule_set_new (packs, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (redline_rule_set_test_examples (set, on_count_example_cb, counts));
+  /* Two examples of the first rule, and those of every generated rule. */
+  g_assert_cmpuint (counts[0], ==, 2 + n_rules / 4 * 5);
+  g_assert_cmpuint (counts[1], ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -349,6 +488,7 @@ main (int   argc,
   g_test_add_func ("/redline/rule-pack/bad-without-error", test_bad_without_error);
   g_test_add_func ("/redline/rule-pack/too-large", test_too_large);
   g_test_add_func ("/redline/rule-pack/refused-mid-rule", test_refused_mid_rule);
+  g_test_add_func ("/redline/rule-pack/generated", test_generated);
 
   return g_test_run ();
 }

@@ -627,10 +627,11 @@ rule_is_on (RedlineRule      *rule,
 }
 
 static gboolean
-parse_example (LoadState    *state,
-               RedlineRule  *rule,
-               xmlNode      *node,
-               GError      **error)
+parse_example (LoadState       *state,
+               RedlineRule     *rule,
+               const gboolean   on[REDLINE_N_ECOSYSTEMS],
+               xmlNode         *node,
+               GError         **error)
 {
   RedlineExample *example = g_new0 (RedlineExample, 1);
   g_autoptr(GString) text = g_string_new (NULL);
@@ -670,7 +671,7 @@ parse_example (LoadState    *state,
     }
   example->text = g_string_free (g_steal_pointer (&text), FALSE);
 
-  if (example->has_ecosystem && !rule_is_on (rule, example->ecosystem))
+  if (example->has_ecosystem && !on[example->ecosystem])
     {
       set_node_error (state, error, node, "ecosystem", REDLINE_RULES_ERROR_INVALID,
                       _("this example is for %s, where rule “%s” is off"),
@@ -826,6 +827,70 @@ parse_limit (LoadState    *state,
   return TRUE;
 }
 
+/* The schema lets a rule of any type hold any of these children, so that
+ * libxml2 validates large packs in linear time (see the schema's comment
+ * on <rule>); which ones go with which type is checked here. Each of
+ * @matchers, @require, @allow_domain and @limit is the first such child,
+ * or NULL. */
+static gboolean
+check_rule_content (LoadState    *state,
+                    RedlineRule  *rule,
+                    xmlNode      *node,
+                    xmlNode      *matchers,
+                    xmlNode      *require,
+                    xmlNode      *allow_domain,
+                    xmlNode      *limit,
+                    GError      **error)
+{
+  const char *type = redline_rule_type_to_string (rule->type);
+  xmlNode *stray = NULL;
+  gboolean needs_matchers = FALSE;
+  const char *needs = NULL;
+
+  switch (rule->type)
+    {
+    case REDLINE_RULE_TYPE_TERMS:
+      stray = require != NULL ? require : allow_domain != NULL ? allow_domain : limit;
+      needs_matchers = matchers == NULL;
+      break;
+    case REDLINE_RULE_TYPE_REQUIRES:
+      stray = allow_domain != NULL ? allow_domain : limit;
+      needs_matchers = matchers == NULL;
+      needs = require == NULL ? "require" : NULL;
+      break;
+    case REDLINE_RULE_TYPE_LINKS:
+      stray = matchers != NULL ? matchers : require != NULL ? require : limit;
+      break;
+    case REDLINE_RULE_TYPE_LENGTH:
+      stray = matchers != NULL ? matchers : require != NULL ? require : allow_domain;
+      needs = limit == NULL ? "limit" : NULL;
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  if (stray != NULL)
+    {
+      set_node_error (state, error, stray, NULL, REDLINE_RULES_ERROR_SCHEMA,
+                      _("a rule of type “%s” cannot have <%s>"), type,
+                      (const char *) stray->name);
+      return FALSE;
+    }
+  if (needs_matchers)
+    {
+      set_node_error (state, error, node, NULL, REDLINE_RULES_ERROR_SCHEMA,
+                      _("a rule of type “%s” needs <terms> or <pattern>"), type);
+      return FALSE;
+    }
+  if (needs != NULL)
+    {
+      set_node_error (state, error, node, NULL, REDLINE_RULES_ERROR_SCHEMA,
+                      _("a rule of type “%s” needs at least one <%s>"), type, needs);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 parse_rule (RedlineRulePack  *self,
             LoadState        *state,
@@ -838,6 +903,11 @@ parse_rule (RedlineRulePack  *self,
   g_autoptr(GStrvBuilder) suggestions = g_strv_builder_new ();
   g_autofree char *type = dup_attr (node, "type");
   gboolean examples_seen = FALSE;
+  gboolean on[REDLINE_N_ECOSYSTEMS] = { FALSE, FALSE };
+  xmlNode *matchers = NULL;     /* the first child of each kind */
+  xmlNode *require = NULL;
+  xmlNode *allow_domain = NULL;
+  xmlNode *limit = NULL;
 
   rule->pack = self;
   rule->id = dup_attr (node, "id");
@@ -920,18 +990,35 @@ parse_rule (RedlineRulePack  *self,
         }
       else if (is_element (child, "example"))
         {
-          if (!examples_seen && !rule_is_on (rule, REDLINE_ECOSYSTEM_WEIXIN) &&
-              !rule_is_on (rule, REDLINE_ECOSYSTEM_WECHAT))
+          /* Examples come last: every term is known, and whether the rule
+           * is on is found once, not once per example. */
+          if (!examples_seen)
             {
-              set_node_error (state, error, node, NULL, REDLINE_RULES_ERROR_INVALID,
-                              _("rule “%s” is off on both ecosystems"), rule->id);
-              return FALSE;
+              for (RedlineEcosystem e = 0; e < REDLINE_N_ECOSYSTEMS; e++)
+                on[e] = rule_is_on (rule, e);
+              if (!on[REDLINE_ECOSYSTEM_WEIXIN] && !on[REDLINE_ECOSYSTEM_WECHAT])
+                {
+                  set_node_error (state, error, node, NULL, REDLINE_RULES_ERROR_INVALID,
+                                  _("rule “%s” is off on both ecosystems"), rule->id);
+                  return FALSE;
+                }
             }
           examples_seen = TRUE;
-          if (!parse_example (state, rule, child, error))
+          if (!parse_example (state, rule, on, child, error))
             return FALSE;
         }
+
+      if (is_element (child, "terms") || is_element (child, "pattern"))
+        matchers = matchers != NULL ? matchers : child;
+      else if (is_element (child, "require"))
+        require = require != NULL ? require : child;
+      else if (is_element (child, "allow-domain"))
+        allow_domain = allow_domain != NULL ? allow_domain : child;
+      else if (is_element (child, "limit"))
+        limit = limit != NULL ? limit : child;
     }
+  if (!check_rule_content (state, rule, node, matchers, require, allow_domain, limit, error))
+    return FALSE;
   rule->suggestions = g_strv_builder_end (suggestions);
 
   self->n_terms += rule->terms->len;
