@@ -5,10 +5,17 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
+#include <glib/gstdio.h>
+#include <glib-unix.h>
 #include <json-glib/json-glib.h>
+#include <sqlite3.h>
 
 #include "redline-core.h"
 
@@ -330,6 +337,325 @@ test_offsets_in_code_points (void)
   g_assert_cmpint (json_object_get_int_member (finding, "column"), ==, 5);
 }
 
+/* ---- Inputs: pipes, devices, project files -------------------------------- */
+
+/* A process that has not finished by then is stopped and the test fails:
+ * a hang must not stall the suite. */
+#define INPUT_TIMEOUT_SECONDS 60
+
+typedef struct
+{
+  GSubprocess *process;
+  Run         *run;
+  GError      *error;
+  gboolean     done;
+  gboolean     timed_out;
+} Pending;
+
+static void
+on_communicated_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  Pending *pending = user_data;
+
+  g_subprocess_communicate_utf8_finish (G_SUBPROCESS (source), result, &pending->run->out,
+                                        &pending->run->err, &pending->error);
+  pending->done = TRUE;
+}
+
+static gboolean
+on_input_timeout_cb (gpointer user_data)
+{
+  Pending *pending = user_data;
+
+  pending->timed_out = TRUE;
+  g_subprocess_force_exit (pending->process);
+  return G_SOURCE_REMOVE;
+}
+
+/* Writes @input to the FIFO at @path once redline-check has opened it. */
+static void
+feed_fifo (const char *path,
+           const char *input)
+{
+  gint64 deadline = g_get_monotonic_time () + INPUT_TIMEOUT_SECONDS * G_USEC_PER_SEC;
+  gsize length = strlen (input);
+  int fd;
+
+  /* Opening without a reader fails at once (ENXIO) instead of blocking. */
+  while ((fd = open (path, O_WRONLY | O_NONBLOCK | O_CLOEXEC)) < 0)
+    {
+      g_assert_cmpint (errno, ==, ENXIO);
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_usleep (G_USEC_PER_SEC / 100);
+    }
+  g_assert_cmpint (write (fd, input, length), ==, (gssize) length);
+  g_assert_no_errno (close (fd));
+}
+
+typedef enum
+{
+  FEED_STDIN,   /* on a pipe as standard input */
+  FEED_FD,      /* on a pipe as descriptor 3, the file /dev/fd/3 */
+  FEED_FIFO,    /* written to the FIFO named by the last argument */
+} Feed;
+
+/* Runs redline-check with @args and @input fed as @feed, or standard input
+ * from @stdin_path when that is not NULL; fails the test if the process does
+ * not finish in time. */
+static void
+run_fed (Run                *run,
+         Feed                feed,
+         const char         *input,
+         const char         *stdin_path,
+         const char * const *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  GSubprocessFlags flags = G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE;
+  Pending pending = { NULL, run, NULL, FALSE, FALSE };
+  int fds[2] = { -1, -1 };
+  guint timeout;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("REDLINE_CHECK"));
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  launcher = g_subprocess_launcher_new (feed == FEED_STDIN && stdin_path == NULL
+                                        ? flags | G_SUBPROCESS_FLAGS_STDIN_PIPE : flags);
+  if (stdin_path != NULL)
+    g_subprocess_launcher_set_stdin_file_path (launcher, stdin_path);
+  else if (feed != FEED_STDIN)
+    g_subprocess_launcher_set_stdin_file_path (launcher, "/dev/null");
+  if (feed == FEED_FD)
+    {
+      g_assert_true (g_unix_open_pipe (fds, FD_CLOEXEC, &error));
+      g_assert_no_error (error);
+      g_subprocess_launcher_take_fd (launcher, fds[0], 3);
+    }
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  pending.process = process;
+
+  if (feed == FEED_FD)
+    {
+      g_assert_cmpint (write (fds[1], input, strlen (input)), ==, (gssize) strlen (input));
+      g_assert_no_errno (close (fds[1]));
+    }
+  else if (feed == FEED_FIFO)
+    feed_fifo (args[g_strv_length ((char **) args) - 1], input);
+
+  timeout = g_timeout_add_seconds (INPUT_TIMEOUT_SECONDS, on_input_timeout_cb, &pending);
+  g_subprocess_communicate_utf8_async (process, feed == FEED_STDIN && stdin_path == NULL
+                                                ? input : NULL,
+                                       NULL, on_communicated_cb, &pending);
+  while (!pending.done)
+    g_main_context_iteration (NULL, TRUE);
+  if (!pending.timed_out)
+    g_source_remove (timeout);
+
+  g_assert_no_error (pending.error);
+  g_assert_false (pending.timed_out);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  run->status = g_subprocess_get_exit_status (process);
+  g_test_message ("status %d\nstdout: %.2000s\nstderr: %s", run->status, run->out, run->err);
+}
+
+/* The first finding of the first result of @run's JSON output. */
+static JsonObject *
+first_finding (Run         *run,
+               JsonParser **parser)
+{
+  JsonObject *root = parse_json (run->out, parser);
+  JsonArray *results = json_object_get_array_member (root, "results");
+  JsonArray *findings;
+
+  g_assert_cmpuint (json_array_get_length (results), ==, 1);
+  findings = json_object_get_array_member (json_array_get_object_element (results, 0),
+                                           "findings");
+  g_assert_cmpuint (json_array_get_length (findings), >=, 1);
+  return json_array_get_object_element (findings, 0);
+}
+
+typedef struct
+{
+  const char *name;
+  Feed        feed;
+  const char *file;   /* the FILE argument, or NULL */
+} PipeCase;
+
+static const PipeCase pipe_cases[] = {
+  { "stdin", FEED_STDIN, NULL },
+  { "dash", FEED_STDIN, "-" },
+  { "dev-stdin", FEED_STDIN, "/dev/stdin" },
+  { "dev-fd", FEED_FD, "/dev/fd/3" },
+  { "fifo", FEED_FIFO, NULL },
+};
+
+/* Piped text is read once, from its first byte, whatever its length: a
+ * short write that fits the project-file sniff and a long one, whose
+ * finding must keep its place. */
+static void
+test_input_pipe (gconstpointer data)
+{
+  const PipeCase *pipe_case = data;
+  g_autofree char *dir = NULL;
+  g_autofree char *fifo = NULL;
+  g_autoptr(GString) longer = g_string_new (NULL);
+  const char *inputs[2];
+
+  for (guint i = 0; i < 60; i++)
+    g_string_append (longer, "普通");
+  g_string_append (longer, "\n本店最佳咖啡");
+  inputs[0] = "本店最佳咖啡";
+  inputs[1] = longer->str;
+
+  if (pipe_case->feed == FEED_FIFO)
+    {
+      g_autoptr(GError) error = NULL;
+
+      dir = g_dir_make_tmp ("redline-cli-XXXXXX", &error);
+      g_assert_no_error (error);
+      fifo = g_build_filename (dir, "copy.txt", NULL);
+      g_assert_no_errno (mkfifo (fifo, 0600));
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (inputs); i++)
+    {
+      g_auto(Run) run = { 0 };
+      g_autoptr(JsonParser) parser = NULL;
+      const char *file = fifo != NULL ? fifo : pipe_case->file;
+      const char * const args[] = { "--format=json", "--ecosystem=weixin", file, NULL };
+      JsonObject *finding;
+
+      run_fed (&run, pipe_case->feed, inputs[i], NULL, args);
+      g_assert_cmpint (run.status, ==, 1);
+      finding = first_finding (&run, &parser);
+      g_assert_cmpstr (json_object_get_string_member (finding, "text"), ==, "最佳");
+      g_assert_cmpint (json_object_get_int_member (finding, "start"), ==, i == 0 ? 2 : 123);
+      g_assert_cmpint (json_object_get_int_member (finding, "end"), ==, i == 0 ? 4 : 125);
+      g_assert_cmpint (json_object_get_int_member (finding, "line"), ==, i == 0 ? 1 : 2);
+      g_assert_cmpint (json_object_get_int_member (finding, "column"), ==, 3);
+    }
+
+  if (fifo != NULL)
+    {
+      g_assert_no_errno (g_unlink (fifo));
+      g_assert_no_errno (g_rmdir (dir));
+    }
+}
+
+/* An endless device is refused once the input passes its budget, naming
+ * the input, instead of filling memory. */
+static void
+test_input_endless (void)
+{
+  const char * const as_file[] = { "/dev/zero", NULL };
+  const char * const as_stdin[] = { NULL };
+  const char * const as_pack[] = { "--rules=/dev/zero", NULL };
+  g_auto(Run) file = { 0 };
+  g_auto(Run) input = { 0 };
+  g_auto(Run) pack = { 0 };
+
+  run_fed (&file, FEED_STDIN, NULL, "/dev/null", as_file);
+  g_assert_cmpint (file.status, ==, 2);
+  g_assert_true (g_str_has_prefix (file.err, "/dev/zero: "));
+  g_assert_nonnull (strstr (file.err, "too large"));
+  g_assert_cmpstr (file.out, ==, "");
+
+  run_fed (&input, FEED_STDIN, NULL, "/dev/zero", as_stdin);
+  g_assert_cmpint (input.status, ==, 2);
+  g_assert_true (g_str_has_prefix (input.err, "<stdin>: "));
+  g_assert_nonnull (strstr (input.err, "too large"));
+
+  run_fed (&pack, FEED_STDIN, NULL, "/dev/null", as_pack);
+  g_assert_cmpint (pack.status, ==, 2);
+  g_assert_true (g_str_has_prefix (pack.err, "/dev/zero: "));
+  g_assert_nonnull (strstr (pack.err, "too large"));
+}
+
+/* A file named *.redline is a project file: one that is not a sound
+ * project is refused as such, never read as (empty) text. */
+static void
+test_input_not_a_project (void)
+{
+  static const struct {
+    const char *name;
+    const char *contents;
+  } cases[] = {
+    { "empty.redline", "" },
+    { "text.redline", "本店最佳咖啡" },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("redline-cli-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(Run) run = { 0 };
+      g_autofree char *path = g_build_filename (dir, cases[i].name, NULL);
+      g_autofree char *expected = g_strconcat (path, ": not a Redline project file", NULL);
+      const char * const args[] = { path, NULL };
+
+      g_file_set_contents (path, cases[i].contents, -1, &error);
+      g_assert_no_error (error);
+      run_fed (&run, FEED_STDIN, NULL, "/dev/null", args);
+      g_assert_cmpint (run.status, ==, 2);
+      g_assert_true (g_str_has_prefix (run.err, expected));
+      g_assert_cmpstr (run.out, ==, "");
+      g_assert_no_errno (g_unlink (path));
+    }
+  g_assert_no_errno (g_rmdir (dir));
+}
+
+/* A SQLite database of another application is named for what it is, not
+ * taken for a binary text file. */
+static void
+test_input_foreign_database (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("redline-cli-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "other.db", NULL);
+  g_autofree char *expected = g_strconcat (path, ": ", NULL);
+  const char * const args[] = { path, NULL };
+  g_auto(Run) run = { 0 };
+  sqlite3 *db = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA application_id = 1234; CREATE TABLE t (x);",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+
+  run_fed (&run, FEED_STDIN, NULL, "/dev/null", args);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_true (g_str_has_prefix (run.err, expected));
+  g_assert_nonnull (strstr (run.err, "SQLite database"));
+  g_assert_nonnull (strstr (run.err, "not a Redline project file"));
+  g_assert_null (strstr (run.err, "NUL"));
+
+  g_assert_no_errno (g_unlink (path));
+  g_assert_no_errno (g_rmdir (dir));
+}
+
+static void
+add_input_tests (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (pipe_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/redline/cli/input/pipe/%s", pipe_cases[i].name);
+
+      g_test_add_data_func (path, &pipe_cases[i], test_input_pipe);
+    }
+  g_test_add_func ("/redline/cli/input/endless", test_input_endless);
+  g_test_add_func ("/redline/cli/input/not-a-project", test_input_not_a_project);
+  g_test_add_func ("/redline/cli/input/foreign-database", test_input_foreign_database);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -349,6 +675,7 @@ main (int   argc,
   g_test_add_func ("/redline/cli/extra-pack", test_extra_pack);
   g_test_add_func ("/redline/cli/failing-examples", test_failing_examples);
   g_test_add_func ("/redline/cli/offsets-in-code-points", test_offsets_in_code_points);
+  add_input_tests ();
 
   return g_test_run ();
 }

@@ -6,6 +6,9 @@
 #include "config.h"
 
 #include <string.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
 
 #include "redline-core.h"
 
@@ -85,7 +88,7 @@ static const BadPack bad_packs[] = {
   { "malformed", "  <rule id=\"a\"\n", FALSE, REDLINE_RULES_ERROR_PARSE, "test.xml:5:", NULL },
   { "schema", "  <rule id=\"t.a\" category=\"absolute-term\">\n"
               "    <terms><term id=\"x\">最佳</term></terms>\n"
-              "  </rule>\n", FALSE, REDLINE_RULES_ERROR_SCHEMA, "test.xml:4:", NULL },
+              "  </rule>\n", FALSE, REDLINE_RULES_ERROR_SCHEMA, "test.xml:5:", "terms" },
   { "bad-severity", "  <rule id=\"t.a\" category=\"absolute-term\" weixin=\"fatal\">\n"
                     "    <message>m</message><terms><term id=\"x\">最佳</term></terms>\n"
                     "    <example type=\"correct\">x</example>\n"
@@ -140,6 +143,46 @@ static const BadPack bad_packs[] = {
   { "empty", "", TRUE, REDLINE_RULES_ERROR_PARSE, "test.xml:1:1:", NULL },
   { "latin1", "<?xml version=\"1.0\"?>\n<rulepack>\xe9</rulepack>\n", TRUE,
     REDLINE_RULES_ERROR_READ, NULL, "test.xml:2:11:" },
+  /* What goes with which type of rule. */
+  { "terms-with-require", "  <rule id=\"t.a\" category=\"absolute-term\">\n"
+                          "    <message>m</message><terms><term id=\"x\">最佳</term></terms>\n"
+                          "    <require>风险</require>\n"
+                          "    <example type=\"correct\">x</example>\n"
+                          "  </rule>\n", FALSE, REDLINE_RULES_ERROR_SCHEMA, "test.xml:6:5:",
+    "require" },
+  { "terms-with-limit", "  <rule id=\"t.a\" type=\"terms\" category=\"length\">\n"
+                        "    <message>m</message>\n"
+                        "    <limit kind=\"article\" field=\"title\" max=\"64\"/>\n"
+                        "    <example type=\"correct\">x</example>\n"
+                        "  </rule>\n", FALSE, REDLINE_RULES_ERROR_SCHEMA, "test.xml:6:5:",
+    "limit" },
+  { "requires-without-require", "  <rule id=\"t.a\" type=\"requires\" category=\"disclaimer\">\n"
+                                "    <message>m</message><terms><term id=\"x\">理财</term></terms>\n"
+                                "    <example type=\"correct\">x</example>\n"
+                                "  </rule>\n", FALSE, REDLINE_RULES_ERROR_SCHEMA, "test.xml:4:3:",
+    "require" },
+  { "requires-with-domains", "  <rule id=\"t.a\" type=\"requires\" category=\"disclaimer\">\n"
+                             "    <message>m</message>\n"
+                             "    <allow-domain>example.com</allow-domain>\n"
+                             "    <example type=\"correct\">x</example>\n"
+                             "  </rule>\n", FALSE, REDLINE_RULES_ERROR_SCHEMA, "test.xml:6:5:",
+    "allow-domain" },
+  { "links-with-terms", "  <rule id=\"t.a\" type=\"links\" category=\"link\">\n"
+                        "    <message>m</message><terms><term id=\"x\">最佳</term></terms>\n"
+                        "    <example type=\"correct\">x</example>\n"
+                        "  </rule>\n", FALSE, REDLINE_RULES_ERROR_SCHEMA, "test.xml:5:25:",
+    "terms" },
+  { "length-without-limit", "  <rule id=\"t.a\" type=\"length\" category=\"length\">\n"
+                            "    <message>m</message>\n"
+                            "    <example type=\"correct\">x</example>\n"
+                            "  </rule>\n", FALSE, REDLINE_RULES_ERROR_SCHEMA, "test.xml:4:3:",
+    "limit" },
+  { "length-with-patterns", "  <rule id=\"t.a\" type=\"length\" category=\"length\">\n"
+                            "    <message>m</message>\n"
+                            "    <pattern id=\"p\">a+</pattern>\n"
+                            "    <example type=\"correct\">x</example>\n"
+                            "  </rule>\n", FALSE, REDLINE_RULES_ERROR_SCHEMA, "test.xml:6:5:",
+    "pattern" },
 };
 
 static void
@@ -235,6 +278,195 @@ test_duplicate_across_packs (void)
   g_assert_error (error, REDLINE_RULES_ERROR, REDLINE_RULES_ERROR_DUPLICATE_ID);
 }
 
+/* Without a place for the error, a refused pack is still just refused. */
+static void
+test_bad_without_error (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (bad_packs); i++)
+    {
+      const BadPack *bad = &bad_packs[i];
+      g_autofree char *xml = NULL;
+
+      xml = bad->whole ? g_strdup (bad->body)
+                       : g_strconcat (PACK_HEAD, bad->body, PACK_TAIL, NULL);
+      g_test_message ("%s", bad->name);
+      g_assert_null (load_string (xml, NULL));
+    }
+}
+
+/* A pack that is too large for a rule pack is refused with a message that
+ * says so, and an endless device is not read past the limit. */
+static void
+test_too_large (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("redline-rule-pack-XXXXXX", &error);
+  g_autofree char *path = NULL;
+  const char *paths[2];
+
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "large.xml", NULL);
+  g_file_set_contents (path, "", 0, &error);
+  g_assert_no_error (error);
+  /* A sparse file: its size is known before anything is read. */
+  g_assert_no_errno (truncate (path, 17 * 1024 * 1024));
+  paths[0] = path;
+  paths[1] = "/dev/zero";
+
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (paths[i]);
+      g_autoptr(RedlineRulePack) pack = NULL;
+      g_autofree char *prefix = g_strconcat (paths[i], ": ", NULL);
+
+      pack = redline_rule_pack_new_from_file (file, &error);
+      g_assert_null (pack);
+      g_assert_error (error, REDLINE_RULES_ERROR, REDLINE_RULES_ERROR_READ);
+      g_test_message ("%s", error->message);
+      g_assert_true (g_str_has_prefix (error->message, prefix));
+      g_assert_nonnull (strstr (error->message, "too large"));
+      g_clear_error (&error);
+    }
+
+  g_assert_no_errno (g_unlink (path));
+  g_assert_no_errno (g_rmdir (dir));
+}
+
+/* A pack refused in the middle of a rule (here at its second term) frees
+ * the rule it was building; the pack must keep no pointer into it (run
+ * under valgrind, a weak pointer left behind shows as a write into freed
+ * memory when the pack goes). A rule kept after its pack no longer names
+ * it. */
+static void
+test_refused_mid_rule (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RedlineRulePack) pack = NULL;
+  RedlineRule *rule;
+
+  pack = load_string (PACK_HEAD
+    "  <rule id=\"t.a\" category=\"absolute-term\">\n"
+    "    <message>m</message>\n"
+    "    <terms><term id=\"x\">最佳</term><term id=\"x\">最好</term></terms>\n"
+    "    <example type=\"correct\">x</example>\n"
+    "  </rule>\n" PACK_TAIL, &error);
+  g_assert_error (error, REDLINE_RULES_ERROR, REDLINE_RULES_ERROR_DUPLICATE_ID);
+  g_assert_null (pack);
+  g_clear_error (&error);
+
+  /* A rule that outlives its pack no longer names it. */
+  pack = load_string (PACK_HEAD
+    "  <rule id=\"t.a\" category=\"absolute-term\">\n"
+    "    <message>m</message><terms><term id=\"x\">最佳</term></terms>\n"
+    "    <example type=\"incorrect\"><marker>最佳</marker></example>\n"
+    "  </rule>\n" PACK_TAIL, &error);
+  g_assert_no_error (error);
+  rule = g_object_ref (redline_rule_pack_get_rule (pack, 0));
+  g_assert_true (redline_rule_get_pack (rule) == pack);
+  g_clear_object (&pack);
+  g_assert_null (redline_rule_get_pack (rule));
+  g_object_unref (rule);
+}
+
+/* Generated packs: many terms in one rule, and many rules of every type.
+ * bench-rule-pack times the same at full size. */
+static GBytes *
+generate_pack (guint n_terms,
+               guint n_rules)
+{
+  GString *xml = g_string_new (PACK_HEAD);
+
+  g_string_append (xml, "  <rule id=\"t.many-terms\" category=\"absolute-term\">\n"
+                        "    <message>m</message>\n    <terms>\n");
+  for (guint i = 0; i < n_terms; i++)
+    g_string_append_printf (xml, "<term id=\"t%u\">q%ux</term>\n", i, i);
+  g_string_append (xml, "    </terms>\n"
+                        "    <example type=\"incorrect\">a <marker>q7x</marker> b</example>\n"
+                        "    <example type=\"correct\">q7</example>\n"
+                        "  </rule>\n");
+  for (guint i = 0; i < n_rules; i++)
+    {
+      switch (i % 4)
+        {
+        case 0:
+          g_string_append_printf (xml,
+            "<rule id=\"t.r%u\" category=\"absolute-term\"><message>m</message>"
+            "<terms><term id=\"t\">w%uw</term></terms>"
+            "<example type=\"incorrect\"><marker>w%uw</marker></example></rule>\n", i, i, i);
+          break;
+        case 1:
+          g_string_append_printf (xml,
+            "<rule id=\"t.r%u\" type=\"requires\" category=\"disclaimer\"><message>m</message>"
+            "<terms><term id=\"t\">w%uw</term></terms><require>r%ur</require>"
+            "<example type=\"incorrect\">w%uw</example>"
+            "<example type=\"correct\">w%uw r%ur</example></rule>\n", i, i, i, i, i, i);
+          break;
+        case 2:
+          g_string_append_printf (xml,
+            "<rule id=\"t.r%u\" type=\"links\" category=\"link\"><message>m</message>"
+            "<allow-domain>d%u.example.com</allow-domain>"
+            "<example type=\"correct\">see d%u.example.com</example></rule>\n", i, i, i);
+          break;
+        default:
+          g_string_append_printf (xml,
+            "<rule id=\"t.r%u\" type=\"length\" category=\"length\"><message>m</message>"
+            "<limit kind=\"group-message\" field=\"title\" max=\"%u\"/>"
+            "<example type=\"correct\">x</example></rule>\n", i, 1000 + i);
+          break;
+        }
+    }
+  g_string_append (xml, PACK_TAIL);
+  return g_string_free_to_bytes (xml);
+}
+
+static void
+on_count_example_cb (RedlineRule *rule,
+                     guint        line,
+                     gboolean     passed,
+                     const char  *detail,
+                     gpointer     user_data)
+{
+  guint *counts = user_data;
+
+  if (!passed)
+    g_test_message ("%s:%u: %s", redline_rule_get_id (rule), line, detail);
+  counts[passed ? 0 : 1]++;
+}
+
+static void
+test_generated (void)
+{
+  const guint n_terms = 20000;
+  const guint n_rules = 4000;
+  g_autoptr(GBytes) bytes = generate_pack (n_terms, n_rules);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RedlineRulePack) pack = NULL;
+  g_autoptr(RedlineRuleSet) set = NULL;
+  g_autoptr(GPtrArray) packs = g_ptr_array_new_with_free_func (g_object_unref);
+  guint counts[2] = { 0, 0 };
+
+  pack = redline_rule_pack_new_from_bytes (bytes, "generated.xml", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (redline_rule_pack_get_n_rules (pack), ==, n_rules + 1);
+  g_assert_cmpuint (redline_rule_get_n_terms (redline_rule_pack_get_rule (pack, 0)), ==,
+                    n_terms);
+  g_assert_cmpuint (redline_rule_pack_get_n_terms (pack), ==, n_terms + n_rules / 2);
+  g_assert_cmpint (redline_rule_get_rule_type (redline_rule_pack_get_rule (pack, 2)), ==,
+                   REDLINE_RULE_TYPE_REQUIRES);
+  g_assert_cmpint (redline_rule_get_rule_type (redline_rule_pack_get_rule (pack, 3)), ==,
+                   REDLINE_RULE_TYPE_LINKS);
+  g_assert_cmpint (redline_rule_get_rule_type (redline_rule_pack_get_rule (pack, 4)), ==,
+                   REDLINE_RULE_TYPE_LENGTH);
+
+  g_ptr_array_add (packs, g_object_ref (pack));
+  set = redline_rule_set_new (packs, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (redline_rule_set_test_examples (set, on_count_example_cb, counts));
+  /* Two examples of the first rule, and those of every generated rule. */
+  g_assert_cmpuint (counts[0], ==, 2 + n_rules / 4 * 5);
+  g_assert_cmpuint (counts[1], ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -253,6 +485,10 @@ main (int   argc,
   g_test_add_func ("/redline/rule-pack/missing-file", test_missing_file);
   g_test_add_func ("/redline/rule-pack/builtin", test_builtin);
   g_test_add_func ("/redline/rule-pack/duplicate-across-packs", test_duplicate_across_packs);
+  g_test_add_func ("/redline/rule-pack/bad-without-error", test_bad_without_error);
+  g_test_add_func ("/redline/rule-pack/too-large", test_too_large);
+  g_test_add_func ("/redline/rule-pack/refused-mid-rule", test_refused_mid_rule);
+  g_test_add_func ("/redline/rule-pack/generated", test_generated);
 
   return g_test_run ();
 }

@@ -7,11 +7,16 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <gio/gio.h>
 
 #include "redline-core.h"
@@ -269,43 +274,199 @@ test_rules (Options *options)
   return tally.failed == 0;
 }
 
-/* Reads a whole input; the result is nul-terminated after @length bytes. */
-static char *
-read_input (const char  *path,
-            gsize       *length,
+/* Text inputs are read whole, within this budget: far more than any real
+ * copy or archive, and an endless device (/dev/zero) or pipe is refused
+ * instead of filling memory. A regular file is measured before it is read.
+ * README.md documents the limit. */
+#define MAX_TEXT_INPUT ((gsize) 1 << 30)
+
+/* The bytes read to tell a project file from text: a SQLite header. */
+#define SNIFF_BYTES 100
+
+static const char sqlite_magic[16] = "SQLite format 3";
+
+static guint32
+read_be32 (const guint8 *p)
+{
+  return (guint32) p[0] << 24 | (guint32) p[1] << 16 | (guint32) p[2] << 8 | p[3];
+}
+
+static void
+set_too_large_error (GError     **error,
+                     const char  *display_name)
+{
+  g_autofree char *limit = g_format_size_full (MAX_TEXT_INPUT, G_FORMAT_SIZE_IEC_UNITS);
+
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
+               _("%s: the input is too large: Redline checks up to %s of text; split it "
+                 "into smaller files"), display_name, limit);
+}
+
+/* Where an input comes from: standard input or an open file, and whether
+ * it is a regular file, which alone may be a project file. */
+typedef struct
+{
+  const char *path;          /* as given, or "-" */
+  const char *display_name;
+  int         fd;
+  gboolean    regular;
+  goffset     size;          /* of a regular file */
+} Input;
+
+/* The bytes of an input read so far. */
+typedef struct
+{
+  char  *data;
+  gsize  len;
+  gsize  capacity;
+} Buffer;
+
+static void
+buffer_clear (Buffer *buffer)
+{
+  g_clear_pointer (&buffer->data, g_free);
+  buffer->len = buffer->capacity = 0;
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Buffer, buffer_clear)
+
+static void
+buffer_reserve (Buffer *buffer,
+                gsize   capacity)
+{
+  if (capacity > buffer->capacity)
+    {
+      buffer->data = g_realloc (buffer->data, capacity);
+      buffer->capacity = capacity;
+    }
+}
+
+/* Appends what @input gives to @buffer until end of file, or until it holds
+ * @want bytes. Never holds more than MAX_TEXT_INPUT bytes, plus one to tell
+ * that the input is larger. Returns FALSE with @error set on a read error or
+ * an input over the budget. */
+static gboolean
+read_some (Input       *input,
+           Buffer      *buffer,
+           gsize        want,
+           gboolean    *at_end,
+           GError     **error)
+{
+  *at_end = FALSE;
+  while (buffer->len < want)
+    {
+      gssize n;
+
+      if (buffer->len == buffer->capacity)
+        buffer_reserve (buffer, MIN (MAX (buffer->capacity * 2, 65536), MAX_TEXT_INPUT + 1));
+      n = read (input->fd, buffer->data + buffer->len,
+                MIN (buffer->capacity - buffer->len, want - buffer->len));
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int saved_errno = errno;
+
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                       _("%s: cannot read the file: %s"), input->display_name,
+                       g_strerror (saved_errno));
+          return FALSE;
+        }
+      if (n == 0)
+        {
+          *at_end = TRUE;
+          return TRUE;
+        }
+      buffer->len += n;
+      if (buffer->len > MAX_TEXT_INPUT)
+        {
+          set_too_large_error (error, input->display_name);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+input_open (Input       *input,
+            const char  *path,
+            const char  *display_name,
             GError     **error)
 {
-  if (g_str_equal (path, "-"))
-    {
-      g_autoptr(GByteArray) data = g_byte_array_new ();
-      guint8 buffer[65536];
-      size_t n;
+  struct stat info;
 
-      while ((n = fread (buffer, 1, sizeof buffer, stdin)) > 0)
-        g_byte_array_append (data, buffer, n);
-      if (ferror (stdin))
-        {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                       _("<stdin>: cannot read standard input"));
-          return NULL;
-        }
-      *length = data->len;
-      g_byte_array_append (data, (const guint8 *) "", 1);
-      return (char *) g_byte_array_free (g_steal_pointer (&data), FALSE);
-    }
+  input->path = path;
+  input->display_name = display_name;
+  if (g_str_equal (path, "-"))
+    input->fd = STDIN_FILENO;
   else
     {
-      g_autoptr(GError) local_error = NULL;
-      char *contents;
-
-      if (!g_file_get_contents (path, &contents, length, &local_error))
+      input->fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+      if (input->fd < 0)
         {
-          g_set_error (error, local_error->domain, local_error->code,
-                       _("%s: cannot read the file: %s"), path, local_error->message);
-          return NULL;
+          int saved_errno = errno;
+
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                       _("%s: cannot read the file: %s"), path, g_strerror (saved_errno));
+          return FALSE;
         }
-      return contents;
     }
+  if (fstat (input->fd, &info) == 0 && S_ISREG (info.st_mode))
+    {
+      input->regular = TRUE;
+      input->size = info.st_size;
+    }
+  return TRUE;
+}
+
+static void
+input_close (Input *input)
+{
+  if (input->fd > STDIN_FILENO)
+    close (input->fd);
+  input->fd = -1;
+}
+
+/* What the first bytes of an input and its name say it is. */
+typedef enum
+{
+  INPUT_TEXT,
+  INPUT_PROJECT,
+  INPUT_FOREIGN_DATABASE,
+} InputKind;
+
+static InputKind
+sniff_input (const Input  *input,
+             const Buffer *head)
+{
+  const guint8 *bytes = (const guint8 *) head->data;
+  gboolean sqlite = head->len >= sizeof sqlite_magic &&
+                    memcmp (bytes, sqlite_magic, sizeof sqlite_magic) == 0;
+
+  if (sqlite && head->len >= 72 && read_be32 (bytes + 68) != REDLINE_PROJECT_APPLICATION_ID)
+    return INPUT_FOREIGN_DATABASE;
+  if (sqlite || (!g_str_equal (input->path, "-") && g_str_has_suffix (input->path, ".redline")))
+    return INPUT_PROJECT;
+  return INPUT_TEXT;
+}
+
+/* Reads the rest of a text input after the bytes already in @buffer
+ * (unless they reached the end); the result is nul-terminated after
+ * @length bytes. */
+static char *
+read_text (Input       *input,
+           Buffer      *buffer,
+           gboolean     at_end,
+           gsize       *length,
+           GError     **error)
+{
+  if (!at_end && !read_some (input, buffer, MAX_TEXT_INPUT + 1, &at_end, error))
+    return NULL;
+  buffer_reserve (buffer, buffer->len + 1);
+  buffer->data[buffer->len] = '\0';
+  *length = buffer->len;
+  buffer->len = buffer->capacity = 0;
+  return g_steal_pointer (&buffer->data);
 }
 
 static const char *
@@ -417,26 +578,60 @@ check_project (Options    *options,
     }
 }
 
+/* Reads an input once: its first bytes and its name tell a project file
+ * from text, and text goes on from those same bytes, so a pipe loses
+ * nothing. A project file must be a regular file; it alone is opened again,
+ * by the project code. */
 static void
 check_input (Options    *options,
              const char *path)
 {
   g_autoptr(GError) error = NULL;
+  g_auto(Buffer) head = { NULL, 0, 0 };
   g_autofree char *text = NULL;
   const char *display_name = g_str_equal (path, "-") ? "<stdin>" : path;
+  Input input = { NULL, NULL, -1, FALSE, 0 };
+  InputKind kind = INPUT_TEXT;
+  gboolean at_end = FALSE;
   gsize length = 0;
 
-  if (!g_str_equal (path, "-") && redline_project_is_project_file (path))
-    {
-      check_project (options, path);
-      return;
-    }
-
-  text = read_input (path, &length, &error);
-  if (text == NULL)
+  if (!input_open (&input, path, display_name, &error))
     {
       print_error (error->message);
       options->bad_input = TRUE;
+      return;
+    }
+  /* A regular file is read into one allocation of its size. */
+  buffer_reserve (&head, input.regular && input.size < (goffset) MAX_TEXT_INPUT
+                         ? (gsize) input.size + 1 : SNIFF_BYTES);
+  if (read_some (&input, &head, SNIFF_BYTES, &at_end, &error))
+    {
+      kind = sniff_input (&input, &head);
+      if (kind == INPUT_FOREIGN_DATABASE)
+        g_set_error (&error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_NOT_A_PROJECT,
+                     _("%s: a SQLite database, but not a Redline project file (another "
+                       "application made it)"), display_name);
+      else if (kind == INPUT_PROJECT && (!input.regular || g_str_equal (path, "-")))
+        g_set_error (&error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_NOT_A_PROJECT,
+                     _("%s: not a Redline project file: a project is read from a regular "
+                       "file named on the command line, not from standard input, a pipe "
+                       "or a device"), display_name);
+      else if (kind == INPUT_TEXT && input.regular && input.size > (goffset) MAX_TEXT_INPUT)
+        set_too_large_error (&error, display_name);
+      else if (kind == INPUT_TEXT)
+        text = read_text (&input, &head, at_end, &length, &error);
+    }
+  input_close (&input);
+
+  if (error != NULL)
+    {
+      print_error (error->message);
+      options->bad_input = TRUE;
+      return;
+    }
+  if (kind == INPUT_PROJECT)
+    {
+      check_project (options, path);
       return;
     }
 

@@ -627,10 +627,11 @@ rule_is_on (RedlineRule      *rule,
 }
 
 static gboolean
-parse_example (LoadState    *state,
-               RedlineRule  *rule,
-               xmlNode      *node,
-               GError      **error)
+parse_example (LoadState       *state,
+               RedlineRule     *rule,
+               const gboolean   on[REDLINE_N_ECOSYSTEMS],
+               xmlNode         *node,
+               GError         **error)
 {
   RedlineExample *example = g_new0 (RedlineExample, 1);
   g_autoptr(GString) text = g_string_new (NULL);
@@ -670,7 +671,7 @@ parse_example (LoadState    *state,
     }
   example->text = g_string_free (g_steal_pointer (&text), FALSE);
 
-  if (example->has_ecosystem && !rule_is_on (rule, example->ecosystem))
+  if (example->has_ecosystem && !on[example->ecosystem])
     {
       set_node_error (state, error, node, "ecosystem", REDLINE_RULES_ERROR_INVALID,
                       _("this example is for %s, where rule “%s” is off"),
@@ -826,6 +827,70 @@ parse_limit (LoadState    *state,
   return TRUE;
 }
 
+/* The schema lets a rule of any type hold any of these children, so that
+ * libxml2 validates large packs in linear time (see the schema's comment
+ * on <rule>); which ones go with which type is checked here. Each of
+ * @matchers, @require, @allow_domain and @limit is the first such child,
+ * or NULL. */
+static gboolean
+check_rule_content (LoadState    *state,
+                    RedlineRule  *rule,
+                    xmlNode      *node,
+                    xmlNode      *matchers,
+                    xmlNode      *require,
+                    xmlNode      *allow_domain,
+                    xmlNode      *limit,
+                    GError      **error)
+{
+  const char *type = redline_rule_type_to_string (rule->type);
+  xmlNode *stray = NULL;
+  gboolean needs_matchers = FALSE;
+  const char *needs = NULL;
+
+  switch (rule->type)
+    {
+    case REDLINE_RULE_TYPE_TERMS:
+      stray = require != NULL ? require : allow_domain != NULL ? allow_domain : limit;
+      needs_matchers = matchers == NULL;
+      break;
+    case REDLINE_RULE_TYPE_REQUIRES:
+      stray = allow_domain != NULL ? allow_domain : limit;
+      needs_matchers = matchers == NULL;
+      needs = require == NULL ? "require" : NULL;
+      break;
+    case REDLINE_RULE_TYPE_LINKS:
+      stray = matchers != NULL ? matchers : require != NULL ? require : limit;
+      break;
+    case REDLINE_RULE_TYPE_LENGTH:
+      stray = matchers != NULL ? matchers : require != NULL ? require : allow_domain;
+      needs = limit == NULL ? "limit" : NULL;
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  if (stray != NULL)
+    {
+      set_node_error (state, error, stray, NULL, REDLINE_RULES_ERROR_SCHEMA,
+                      _("a rule of type “%s” cannot have <%s>"), type,
+                      (const char *) stray->name);
+      return FALSE;
+    }
+  if (needs_matchers)
+    {
+      set_node_error (state, error, node, NULL, REDLINE_RULES_ERROR_SCHEMA,
+                      _("a rule of type “%s” needs <terms> or <pattern>"), type);
+      return FALSE;
+    }
+  if (needs != NULL)
+    {
+      set_node_error (state, error, node, NULL, REDLINE_RULES_ERROR_SCHEMA,
+                      _("a rule of type “%s” needs at least one <%s>"), type, needs);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 parse_rule (RedlineRulePack  *self,
             LoadState        *state,
@@ -838,8 +903,13 @@ parse_rule (RedlineRulePack  *self,
   g_autoptr(GStrvBuilder) suggestions = g_strv_builder_new ();
   g_autofree char *type = dup_attr (node, "type");
   gboolean examples_seen = FALSE;
+  gboolean on[REDLINE_N_ECOSYSTEMS] = { FALSE, FALSE };
+  xmlNode *matchers = NULL;     /* the first child of each kind */
+  xmlNode *require = NULL;
+  xmlNode *allow_domain = NULL;
+  xmlNode *limit = NULL;
 
-  g_set_weak_pointer (&rule->pack, self);
+  rule->pack = self;
   rule->id = dup_attr (node, "id");
   rule->category = dup_attr (node, "category");
   rule->topic = dup_attr (node, "topic");
@@ -920,18 +990,35 @@ parse_rule (RedlineRulePack  *self,
         }
       else if (is_element (child, "example"))
         {
-          if (!examples_seen && !rule_is_on (rule, REDLINE_ECOSYSTEM_WEIXIN) &&
-              !rule_is_on (rule, REDLINE_ECOSYSTEM_WECHAT))
+          /* Examples come last: every term is known, and whether the rule
+           * is on is found once, not once per example. */
+          if (!examples_seen)
             {
-              set_node_error (state, error, node, NULL, REDLINE_RULES_ERROR_INVALID,
-                              _("rule “%s” is off on both ecosystems"), rule->id);
-              return FALSE;
+              for (RedlineEcosystem e = 0; e < REDLINE_N_ECOSYSTEMS; e++)
+                on[e] = rule_is_on (rule, e);
+              if (!on[REDLINE_ECOSYSTEM_WEIXIN] && !on[REDLINE_ECOSYSTEM_WECHAT])
+                {
+                  set_node_error (state, error, node, NULL, REDLINE_RULES_ERROR_INVALID,
+                                  _("rule “%s” is off on both ecosystems"), rule->id);
+                  return FALSE;
+                }
             }
           examples_seen = TRUE;
-          if (!parse_example (state, rule, child, error))
+          if (!parse_example (state, rule, on, child, error))
             return FALSE;
         }
+
+      if (is_element (child, "terms") || is_element (child, "pattern"))
+        matchers = matchers != NULL ? matchers : child;
+      else if (is_element (child, "require"))
+        require = require != NULL ? require : child;
+      else if (is_element (child, "allow-domain"))
+        allow_domain = allow_domain != NULL ? allow_domain : child;
+      else if (is_element (child, "limit"))
+        limit = limit != NULL ? limit : child;
     }
+  if (!check_rule_content (state, rule, node, matchers, require, allow_domain, limit, error))
+    return FALSE;
   rule->suggestions = g_strv_builder_end (suggestions);
 
   self->n_terms += rule->terms->len;
@@ -995,6 +1082,24 @@ load_document (RedlineRulePack  *self,
 }
 
 static void
+redline_rule_pack_dispose (GObject *object)
+{
+  RedlineRulePack *self = (RedlineRulePack *) object;
+
+  /* A rule points back at its pack without a reference, and a rule can
+   * outlive its pack: it must not point at it then. (Not a weak pointer per
+   * rule: adding each of them takes time with the number already there.) */
+  for (guint i = 0; self->rules != NULL && i < self->rules->len; i++)
+    {
+      RedlineRule *rule = g_ptr_array_index (self->rules, i);
+
+      rule->pack = NULL;
+    }
+
+  G_OBJECT_CLASS (redline_rule_pack_parent_class)->dispose (object);
+}
+
+static void
 redline_rule_pack_finalize (GObject *object)
 {
   RedlineRulePack *self = (RedlineRulePack *) object;
@@ -1015,6 +1120,7 @@ redline_rule_pack_class_init (RedlineRulePackClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
+  object_class->dispose = redline_rule_pack_dispose;
   object_class->finalize = redline_rule_pack_finalize;
 }
 
@@ -1023,6 +1129,15 @@ redline_rule_pack_init (RedlineRulePack *self)
 {
   self->rules = g_ptr_array_new_with_free_func (g_object_unref);
   self->categories = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+}
+
+static void
+set_too_large_error (GError     **error,
+                     const char  *display_name)
+{
+  g_set_error (error, REDLINE_RULES_ERROR, REDLINE_RULES_ERROR_READ,
+               _("%s: the rule pack is too large (over %d MiB); split it into several packs"),
+               display_name, MAX_PACK_SIZE / (1024 * 1024));
 }
 
 /**
@@ -1042,6 +1157,7 @@ redline_rule_pack_new_from_bytes (GBytes      *bytes,
                                   GError     **error)
 {
   g_autoptr(RedlineRulePack) self = NULL;
+  g_autoptr(GError) local_error = NULL;
   LoadState state = { 0 };
   xmlDocPtr doc;
   gboolean ok;
@@ -1055,9 +1171,7 @@ redline_rule_pack_new_from_bytes (GBytes      *bytes,
 
   if (state.length > MAX_PACK_SIZE)
     {
-      g_set_error (error, REDLINE_RULES_ERROR, REDLINE_RULES_ERROR_READ,
-                   _("%s: the rule pack is larger than %d MiB; split it into several packs"),
-                   display_name, MAX_PACK_SIZE / (1024 * 1024));
+      set_too_large_error (error, display_name);
       return NULL;
     }
   if (state.length == 0)
@@ -1066,11 +1180,10 @@ redline_rule_pack_new_from_bytes (GBytes      *bytes,
                    _("%s:1:1: the rule pack is empty"), display_name);
       return NULL;
     }
-  if (!redline_text_validate (state.data, state.length, display_name, error))
+  if (!redline_text_validate (state.data, state.length, display_name, &local_error))
     {
-      g_prefix_error (error, "%s", _("rule packs must be UTF-8: "));
-      (*error)->domain = REDLINE_RULES_ERROR;
-      (*error)->code = REDLINE_RULES_ERROR_READ;
+      g_set_error (error, REDLINE_RULES_ERROR, REDLINE_RULES_ERROR_READ, "%s%s",
+                   _("rule packs must be UTF-8: "), local_error->message);
       return NULL;
     }
 
@@ -1104,6 +1217,9 @@ RedlineRulePack *
 redline_rule_pack_new_from_file (GFile   *file,
                                  GError **error)
 {
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GByteArray) data = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *name = NULL;
@@ -1112,13 +1228,39 @@ redline_rule_pack_new_from_file (GFile   *file,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   name = g_file_get_parse_name (file);
-  bytes = g_file_load_bytes (file, NULL, NULL, &local_error);
-  if (bytes == NULL)
+  stream = g_file_read (file, NULL, &local_error);
+  if (stream != NULL)
+    info = g_file_input_stream_query_info (stream, G_FILE_ATTRIBUTE_STANDARD_TYPE ","
+                                           G_FILE_ATTRIBUTE_STANDARD_SIZE, NULL, NULL);
+  /* A regular file is measured before it is read; anything else (a pipe, a
+   * device) is read up to one byte past the limit. */
+  if (info != NULL && g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR &&
+      g_file_info_get_size (info) > MAX_PACK_SIZE)
+    {
+      set_too_large_error (error, name);
+      return NULL;
+    }
+  data = g_byte_array_sized_new (info != NULL &&
+                                 g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR
+                                 ? g_file_info_get_size (info) : 65536);
+  while (stream != NULL && data->len <= MAX_PACK_SIZE)
+    {
+      guint8 buffer[65536];
+      gssize n = g_input_stream_read (G_INPUT_STREAM (stream), buffer,
+                                      MIN (sizeof buffer, MAX_PACK_SIZE + 1 - data->len),
+                                      NULL, &local_error);
+
+      if (n <= 0)
+        break;
+      g_byte_array_append (data, buffer, n);
+    }
+  if (local_error != NULL)
     {
       g_set_error (error, REDLINE_RULES_ERROR, REDLINE_RULES_ERROR_READ,
                    _("%s: cannot read the rule pack: %s"), name, local_error->message);
       return NULL;
     }
+  bytes = g_byte_array_free_to_bytes (g_steal_pointer (&data));
   return redline_rule_pack_new_from_bytes (bytes, name, error);
 }
 

@@ -70,7 +70,8 @@ struct _RedlineRule
 {
   GObject            parent_instance;
 
-  RedlineRulePack   *pack;          /* not owned: the pack owns its rules */
+  RedlineRulePack   *pack;          /* borrowed: the pack owns its rules, and sets
+                                     * this back to NULL when it goes */
   char              *id;
   RedlineRuleType    type;
   char              *category;

@@ -192,6 +192,53 @@ redline_rule_set_init (RedlineRuleSet *self)
   g_assert (self->link_regex != NULL);
 }
 
+/* Adds @rule's terms, required phrases and hints to the automaton. */
+static void
+add_rule (RedlineRuleSet *self,
+          RedlineRule    *rule)
+{
+  g_ptr_array_add (self->rules, g_object_ref (rule));
+
+  for (guint t = 0; t < rule->terms->len; t++)
+    {
+      RedlineTerm *term = g_ptr_array_index (rule->terms, t);
+      Entry entry = { rule, term, NULL, 0 };
+
+      g_array_append_val (self->entries, entry);
+      redline_matcher_add (self->matcher, term->phrase.chars, term->phrase.n_chars,
+                           self->entries->len - 1);
+    }
+  /* Required phrases ride on the same automaton: one pass tells which of
+   * them are present. */
+  for (guint q = 0; q < rule->requires->len; q++)
+    {
+      RedlinePhrase *phrase = g_ptr_array_index (rule->requires, q);
+      Entry entry = { rule, NULL, NULL, self->n_required++ };
+
+      g_array_append_val (self->entries, entry);
+      redline_matcher_add (self->matcher, phrase->chars, phrase->n_chars,
+                           self->entries->len - 1);
+    }
+  /* So are the hints of regular expressions: a pattern runs only near
+   * them. */
+  for (guint q = 0; q < rule->patterns->len; q++)
+    {
+      RedlinePattern *pattern = g_ptr_array_index (rule->patterns, q);
+
+      for (guint h = 0; h < pattern->hints->len; h++)
+        {
+          RedlinePhrase *hint = g_ptr_array_index (pattern->hints, h);
+          Entry entry = { rule, NULL, pattern, 0 };
+
+          g_array_append_val (self->entries, entry);
+          redline_matcher_add (self->matcher, hint->chars, hint->n_chars,
+                               self->entries->len - 1);
+        }
+    }
+  self->n_terms += rule->terms->len;
+  self->has_patterns |= rule->patterns->len > 0;
+}
+
 /**
  * redline_rule_set_new:
  * @packs: (element-type RedlineRulePack): the packs to use
@@ -245,46 +292,7 @@ redline_rule_set_new (GPtrArray                    *packs,
               return NULL;
             }
           g_hash_table_insert (self->rules_by_id, rule->id, rule);
-          g_ptr_array_add (self->rules, g_object_ref (rule));
-
-          for (guint t = 0; t < rule->terms->len; t++)
-            {
-              RedlineTerm *term = g_ptr_array_index (rule->terms, t);
-              Entry entry = { rule, term, NULL, 0 };
-
-              g_array_append_val (self->entries, entry);
-              redline_matcher_add (self->matcher, term->phrase.chars, term->phrase.n_chars,
-                                   self->entries->len - 1);
-            }
-          /* Required phrases ride on the same automaton: one pass tells
-           * which of them are present. */
-          for (guint q = 0; q < rule->requires->len; q++)
-            {
-              RedlinePhrase *phrase = g_ptr_array_index (rule->requires, q);
-              Entry entry = { rule, NULL, NULL, self->n_required++ };
-
-              g_array_append_val (self->entries, entry);
-              redline_matcher_add (self->matcher, phrase->chars, phrase->n_chars,
-                                   self->entries->len - 1);
-            }
-          /* So are the hints of regular expressions: a pattern runs only
-           * near them. */
-          for (guint q = 0; q < rule->patterns->len; q++)
-            {
-              RedlinePattern *pattern = g_ptr_array_index (rule->patterns, q);
-
-              for (guint h = 0; h < pattern->hints->len; h++)
-                {
-                  RedlinePhrase *hint = g_ptr_array_index (pattern->hints, h);
-                  Entry entry = { rule, NULL, pattern, 0 };
-
-                  g_array_append_val (self->entries, entry);
-                  redline_matcher_add (self->matcher, hint->chars, hint->n_chars,
-                                       self->entries->len - 1);
-                }
-            }
-          self->n_terms += rule->terms->len;
-          self->has_patterns |= rule->patterns->len > 0;
+          add_rule (self, rule);
         }
     }
   redline_matcher_compile (self->matcher);
@@ -1568,6 +1576,39 @@ run_example (RedlineRuleSet  *self,
   return FALSE;
 }
 
+/* A set of the rules of @self from @first on, for running their examples:
+ * at most EXAMPLE_BATCH_RULES rules, and no more entries than
+ * EXAMPLE_BATCH_ENTRIES unless its one rule has more; with the same
+ * options. */
+#define EXAMPLE_BATCH_RULES 64
+#define EXAMPLE_BATCH_ENTRIES 4096
+
+static RedlineRuleSet *
+new_example_batch (RedlineRuleSet *self,
+                   guint           first)
+{
+  RedlineRuleSet *batch = g_object_new (REDLINE_TYPE_RULE_SET, NULL);
+
+  g_ptr_array_unref (batch->allowed_domains);
+  batch->allowed_domains = g_ptr_array_ref (self->allowed_domains);
+  g_ptr_array_unref (batch->allowed_terms);
+  batch->allowed_terms = g_ptr_array_ref (self->allowed_terms);
+
+  for (guint r = first; r < self->rules->len && batch->rules->len < EXAMPLE_BATCH_RULES; r++)
+    {
+      RedlineRule *rule = g_ptr_array_index (self->rules, r);
+      guint n_entries = rule->terms->len + rule->requires->len;
+
+      for (guint q = 0; q < rule->patterns->len; q++)
+        n_entries += ((RedlinePattern *) g_ptr_array_index (rule->patterns, q))->hints->len;
+      if (batch->rules->len > 0 && batch->entries->len + n_entries > EXAMPLE_BATCH_ENTRIES)
+        break;
+      add_rule (batch, rule);
+    }
+  redline_matcher_compile (batch->matcher);
+  return batch;
+}
+
 /**
  * redline_rule_set_test_examples:
  * @self: a #RedlineRuleSet
@@ -1585,23 +1626,35 @@ redline_rule_set_test_examples (RedlineRuleSet     *self,
                                 gpointer            user_data)
 {
   gboolean all_passed = TRUE;
+  guint first = 0;
 
   g_return_val_if_fail (REDLINE_IS_RULE_SET (self), FALSE);
 
-  for (guint r = 0; r < self->rules->len; r++)
+  /* A check takes time with the number of rules and entries of its set,
+   * and a rule's findings do not depend on the other rules: so the
+   * examples run against small sets of a few rules each, not against the
+   * whole set, which would take time that grows with the square of the
+   * number of rules. */
+  while (first < self->rules->len)
     {
-      RedlineRule *rule = g_ptr_array_index (self->rules, r);
+      g_autoptr(RedlineRuleSet) batch = new_example_batch (self, first);
 
-      for (guint e = 0; e < rule->examples->len; e++)
+      for (guint r = 0; r < batch->rules->len; r++)
         {
-          RedlineExample *example = g_ptr_array_index (rule->examples, e);
-          g_autofree char *detail = NULL;
-          gboolean passed = run_example (self, rule, example, &detail);
+          RedlineRule *rule = g_ptr_array_index (batch->rules, r);
 
-          all_passed &= passed;
-          if (func != NULL)
-            func (rule, example->line, passed, detail, user_data);
+          for (guint e = 0; e < rule->examples->len; e++)
+            {
+              RedlineExample *example = g_ptr_array_index (rule->examples, e);
+              g_autofree char *detail = NULL;
+              gboolean passed = run_example (batch, rule, example, &detail);
+
+              all_passed &= passed;
+              if (func != NULL)
+                func (rule, example->line, passed, detail, user_data);
+            }
         }
+      first += batch->rules->len;
     }
   return all_passed;
 }
