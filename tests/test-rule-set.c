@@ -406,6 +406,56 @@ test_huge_line (void)
   g_assert_cmpuint (redline_finding_get_end (last), ==, g_utf8_strlen (text->str, -1));
 }
 
+/* Findings that end on, or next to, one of the marks the text keeps every 64
+ * code points, in the body and in a title, with the text around them. */
+static void
+test_mark_boundaries (void)
+{
+  g_autoptr(RedlineRuleSet) set = make_set (NULL);
+  guint n_checked = 0;
+
+  for (guint n = 0; n <= 200; n++)
+    {
+      for (guint variant = 0; variant < 3; variant++)
+        {
+          g_autoptr(GString) text = g_string_new (NULL);
+          g_autoptr(GListModel) findings = NULL;
+          g_autoptr(RedlineFinding) finding = NULL;
+          RedlineDocument document = { { NULL } };
+          RedlineField field = variant == 2 ? REDLINE_FIELD_TITLE : REDLINE_FIELD_BODY;
+          const char *term = variant == 1 ? "best" : "最佳";
+          guint line = 1;
+          guint column = 1;
+
+          for (guint i = 0; i < n; i++)
+            {
+              if (variant == 1)
+                g_string_append (text, i + 1 == n ? " " : i % 17 == 16 ? "\n" : "x");
+              else
+                g_string_append (text, "好");
+              column = text->str[text->len - 1] == '\n' ? 1 : column + 1;
+              line += text->str[text->len - 1] == '\n';
+            }
+          if (variant == 1 && n == 0)
+            continue;  /* "best" must start a word */
+          g_string_append (text, term);
+          document.fields[field] = text->str;
+          findings = redline_rule_set_check (set, &document, REDLINE_ECOSYSTEM_WEIXIN,
+                                             REDLINE_CONTENT_KIND_CHANNELS);
+          g_assert_cmpuint (g_list_model_get_n_items (findings), ==, 1);
+          finding = g_list_model_get_item (findings, 0);
+          g_assert_cmpuint (redline_finding_get_field (finding), ==, field);
+          g_assert_cmpuint (redline_finding_get_start (finding), ==, n);
+          g_assert_cmpuint (redline_finding_get_end (finding), ==, n + g_utf8_strlen (term, -1));
+          g_assert_cmpuint (redline_finding_get_line (finding), ==, line);
+          g_assert_cmpuint (redline_finding_get_column (finding), ==, column);
+          g_assert_cmpstr (redline_finding_get_text (finding), ==, term);
+          n_checked++;
+        }
+    }
+  g_assert_cmpuint (n_checked, ==, 201 * 3 - 1);
+}
+
 static void
 test_examples (void)
 {
@@ -431,6 +481,7 @@ main (int   argc,
   g_test_add_func ("/redline/rule-set/allowed-terms", test_allowed_terms);
   g_test_add_func ("/redline/rule-set/dedup-and-order", test_dedup_and_order);
   g_test_add_func ("/redline/rule-set/huge-line", test_huge_line);
+  g_test_add_func ("/redline/rule-set/mark-boundaries", test_mark_boundaries);
   g_test_add_func ("/redline/rule-set/examples", test_examples);
 
   return g_test_run ();
