@@ -456,6 +456,80 @@ test_mark_boundaries (void)
   g_assert_cmpuint (n_checked, ==, 201 * 3 - 1);
 }
 
+static RedlineRuleSet *
+make_set_from (const char *xml)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (xml, strlen (xml));
+  g_autoptr(GPtrArray) packs = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  RedlineRuleSet *set;
+
+  g_ptr_array_add (packs, redline_rule_pack_new_from_bytes (bytes, "extra.xml", &error));
+  g_assert_no_error (error);
+  set = redline_rule_set_new (packs, NULL, &error);
+  g_assert_no_error (error);
+  return set;
+}
+
+/* A message made of thousands of placeholders, or a very long template,
+ * is cut: placeholders at 200 code points, the message at 2000. */
+static void
+test_message_cap (void)
+{
+  g_autoptr(GString) xml = g_string_new (NULL);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(RedlineRuleSet) set = NULL;
+  g_autoptr(GListModel) findings = NULL;
+  g_autofree char *first_value = NULL;
+
+  g_string_append (xml, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                        "<rulepack id=\"t.amp\" version=\"1\"><title>Amp</title>\n"
+                        "<rule id=\"t.amp.many\" category=\"absolute-term\"><message>");
+  for (guint i = 0; i < 20000; i++)
+    g_string_append (xml, "{text}");
+  g_string_append (xml, "</message><pattern id=\"run\">最x+</pattern>"
+                        "<example type=\"incorrect\"><marker>最xx</marker></example></rule>\n"
+                        "<rule id=\"t.amp.long\" category=\"absolute-term\"><message>");
+  for (guint i = 0; i < 5000; i++)
+    g_string_append (xml, "长");
+  g_string_append (xml, "</message><terms><term id=\"y\">最</term></terms>"
+                        "<example type=\"incorrect\"><marker>最</marker></example></rule>\n"
+                        "</rulepack>\n");
+  set = make_set_from (xml->str);
+
+  g_string_append (text, "最");
+  for (guint i = 0; i < 30000; i++)
+    g_string_append_c (text, 'x');
+  findings = redline_rule_set_check_text (set, text->str, REDLINE_ECOSYSTEM_WEIXIN,
+                                          REDLINE_CONTENT_KIND_ARTICLE);
+  g_assert_cmpuint (g_list_model_get_n_items (findings), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(RedlineFinding) finding = g_list_model_get_item (findings, i);
+      const char *message = redline_finding_get_message (finding);
+      const char *rule = redline_finding_get_rule_id (finding);
+
+      g_assert_true (g_utf8_validate (message, -1, NULL));
+      g_assert_cmpuint (g_utf8_strlen (message, -1), ==, 2000);
+      g_assert_true (g_str_has_suffix (message, "…"));
+      if (g_str_equal (rule, "t.amp.many"))
+        {
+          /* The whole match stays in the finding; each copy in the message
+           * is cut to 199 code points and an ellipsis. */
+          g_assert_cmpuint (g_utf8_strlen (redline_finding_get_text (finding), -1), ==, 30001);
+          first_value = g_utf8_substring (message, 0, 200);
+          g_assert_true (g_str_has_prefix (first_value, "最xxx"));
+          g_assert_true (g_str_has_suffix (first_value, "x…"));
+        }
+      else
+        {
+          g_assert_cmpstr (rule, ==, "t.amp.long");
+          g_assert_true (g_str_has_prefix (message, "长长长"));
+        }
+    }
+  g_assert_nonnull (first_value);
+}
+
 static void
 test_examples (void)
 {
@@ -482,6 +556,7 @@ main (int   argc,
   g_test_add_func ("/redline/rule-set/dedup-and-order", test_dedup_and_order);
   g_test_add_func ("/redline/rule-set/huge-line", test_huge_line);
   g_test_add_func ("/redline/rule-set/mark-boundaries", test_mark_boundaries);
+  g_test_add_func ("/redline/rule-set/message-cap", test_message_cap);
   g_test_add_func ("/redline/rule-set/examples", test_examples);
 
   return g_test_run ();

@@ -26,6 +26,12 @@
 #include "redline-rule-set.h"
 #include "redline-text.h"
 
+/* An expanded message holds at most this many code points, and a
+ * placeholder at most the second many: longer ones end in an ellipsis
+ * (doc/rule-packs.md). */
+#define MESSAGE_MAX_CHARS 2000
+#define MESSAGE_MAX_VALUE_CHARS 200
+
 /* How far either side of a hit an <except-pattern> looks. */
 #define EXCEPT_PATTERN_WINDOW 32
 
@@ -1204,6 +1210,33 @@ dedup_hits (GArray *hits)
   truncate_hits (hits, kept);
 }
 
+/* Appends at most @max code points of @value, ending in an ellipsis when it
+ * was cut; returns how many code points were appended. */
+static gsize
+append_capped (GString    *out,
+               const char *value,
+               gsize       max)
+{
+  const char *p = value;
+  gsize n = 0;
+
+  while (*p != '\0' && n < max)
+    {
+      p = g_utf8_next_char (p);
+      n++;
+    }
+  if (*p == '\0')
+    {
+      g_string_append_len (out, value, p - value);
+      return n;
+    }
+  /* Cut: keep room for the ellipsis. */
+  p = g_utf8_prev_char (p);
+  g_string_append_len (out, value, p - value);
+  g_string_append (out, "…");
+  return n;
+}
+
 static char *
 expand_message (const char *message,
                 const char *text,
@@ -1212,11 +1245,24 @@ expand_message (const char *message,
 {
   static const char * const names[] = { "{text}", "{missing}", "{domain}", "{length}", "{max}" };
   GString *out = g_string_new (NULL);
+  gsize left = MESSAGE_MAX_CHARS;   /* code points the message may still take */
 
   for (const char *p = message; *p != '\0'; p++)
     {
       guint which = G_N_ELEMENTS (names);
+      char number[16];
+      const char *value;
 
+      if (left == 0)
+        {
+          /* The message is cut: its last character becomes an ellipsis. */
+          const char *last = g_utf8_find_prev_char (out->str, out->str + out->len);
+
+          if (last != NULL)
+            g_string_truncate (out, last - out->str);
+          g_string_append (out, "…");
+          break;
+        }
       if (*p == '{')
         {
           for (which = 0; which < G_N_ELEMENTS (names); which++)
@@ -1228,24 +1274,35 @@ expand_message (const char *message,
       switch (which)
         {
         case 0:
-          g_string_append (out, text != NULL ? text : "");
+          value = text;
           break;
         case 1:
-          g_string_append (out, missing != NULL ? missing : "");
+          value = missing;
           break;
         case 2:
-          g_string_append (out, hit->domain != NULL ? hit->domain : "");
+          value = hit->domain;
           break;
         case 3:
-          g_string_append_printf (out, "%u", hit->length);
+          g_snprintf (number, sizeof number, "%u", hit->length);
+          value = number;
           break;
         case 4:
-          g_string_append_printf (out, "%u", hit->max);
+          g_snprintf (number, sizeof number, "%u", hit->max);
+          value = number;
           break;
         default:
-          g_string_append_c (out, *p);
-          continue;
+          {
+            /* One character of the template. */
+            const char *next = g_utf8_next_char (p);
+
+            g_string_append_len (out, p, next - p);
+            left--;
+            p = next - 1;
+            continue;
+          }
         }
+      if (value != NULL)
+        left -= append_capped (out, value, MIN (left, MESSAGE_MAX_VALUE_CHARS));
       p += strlen (names[which]) - 1;
     }
   return g_string_free (out, FALSE);
