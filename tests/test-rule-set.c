@@ -530,6 +530,65 @@ test_message_cap (void)
   g_assert_nonnull (first_value);
 }
 
+/* A regular expression that gives up (PCRE's match limit) must not read as
+ * "no match": the rule reports that it could not be evaluated. */
+static void
+test_regex_limits (void)
+{
+  static const char xml[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<rulepack id=\"t.re\" version=\"1\"><title>Re</title>\n"
+    "<rule id=\"t.re.ab\" category=\"financial-promise\" wechat=\"warning\">"
+    "<message>{text}</message><pattern id=\"abc\">(?:a|b)*c</pattern>"
+    "<example type=\"incorrect\"><marker>abc</marker></example></rule>\n"
+    "</rulepack>\n";
+  g_autoptr(RedlineRuleSet) set = make_set_from (xml);
+  g_autoptr(RedlineRuleSet) test_set = make_set (NULL);
+  g_autoptr(GString) text = g_string_new ("本店");
+  g_autoptr(GListModel) findings = NULL;
+  g_autoptr(RedlineFinding) finding = NULL;
+  g_autofree char *links = NULL;
+  guint n_link_failures = 0;
+
+  /* 30 KB that the pattern would match, but only by backtracking a lot. */
+  for (guint i = 0; i < 15000; i++)
+    g_string_append (text, "ab");
+  g_string_append (text, "c");
+  findings = redline_rule_set_check_text (set, text->str, REDLINE_ECOSYSTEM_WECHAT,
+                                          REDLINE_CONTENT_KIND_ARTICLE);
+  g_assert_cmpuint (g_list_model_get_n_items (findings), ==, 1);
+  finding = g_list_model_get_item (findings, 0);
+  g_assert_cmpstr (redline_finding_get_rule_id (finding), ==, "t.re.ab");
+  g_assert_cmpstr (redline_finding_get_term_id (finding), ==, "abc");
+  g_assert_cmpstr (redline_finding_get_category (finding), ==, "financial-promise");
+  g_assert_cmpint (redline_finding_get_severity (finding), ==, REDLINE_SEVERITY_WARNING);
+  g_assert_nonnull (strstr (redline_finding_get_message (finding), "could not be checked"));
+  g_assert_nonnull (strstr (redline_finding_get_message (finding), "limit"));
+  g_clear_object (&findings);
+
+  /* About 10 KB of a.a.a. before a link used to switch the link rule off. */
+  g_string_assign (text, "");
+  for (guint i = 0; i < 5000; i++)
+    g_string_append (text, "a.");
+  g_string_append (text, " see http://evil.example.com/x");
+  findings = redline_rule_set_check_text (test_set, text->str, REDLINE_ECOSYSTEM_WEIXIN,
+                                          REDLINE_CONTENT_KIND_ARTICLE);
+  links = summarize (findings);
+  g_test_message ("%s", links);
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(RedlineFinding) link = g_list_model_get_item (findings, i);
+
+      if (g_str_equal (redline_finding_get_rule_id (link), "t.link") &&
+          strstr (redline_finding_get_message (link), "could not be checked") != NULL)
+        {
+          g_assert_cmpint (redline_finding_get_severity (link), ==, REDLINE_SEVERITY_ERROR);
+          n_link_failures++;
+        }
+    }
+  g_assert_cmpuint (n_link_failures, ==, 1);
+}
+
 static void
 test_examples (void)
 {
@@ -557,6 +616,7 @@ main (int   argc,
   g_test_add_func ("/redline/rule-set/huge-line", test_huge_line);
   g_test_add_func ("/redline/rule-set/mark-boundaries", test_mark_boundaries);
   g_test_add_func ("/redline/rule-set/message-cap", test_message_cap);
+  g_test_add_func ("/redline/rule-set/regex-limits", test_regex_limits);
   g_test_add_func ("/redline/rule-set/examples", test_examples);
 
   return g_test_run ();

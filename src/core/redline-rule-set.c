@@ -94,6 +94,7 @@ typedef struct
   guint         column;
   char         *text;        /* the original text of the span */
   char         *domain;
+  char         *failure;     /* why the rule could not be evaluated on the span */
   guint         length;
   guint         max;
 } Hit;
@@ -125,6 +126,7 @@ clear_hit (gpointer data)
 
   g_free (hit->text);
   g_free (hit->domain);
+  g_free (hit->failure);
 }
 
 /* Drops hits[length…], whose contents were either cleared or moved to a
@@ -469,7 +471,10 @@ any_pattern_overlaps (const FieldScan *scan,
     {
       g_autoptr(GMatchInfo) match = NULL;
 
-      g_regex_match (g_ptr_array_index (patterns, i), window, G_REGEX_MATCH_NOTEMPTY, &match);
+      /* An exception that cannot be evaluated (the match limit) does not
+       * cancel the hit: it is reported rather than read as clean. */
+      g_regex_match_full (g_ptr_array_index (patterns, i), window, -1, 0,
+                          G_REGEX_MATCH_NOTEMPTY, &match, NULL);
       while (g_match_info_matches (match))
         {
           int byte_start, byte_end;
@@ -721,6 +726,35 @@ byte_at_char (FieldScan *scan,
   return at;
 }
 
+/* A regular expression gave up on [start, end) of the normalised text (PCRE's
+ * match limit): the rule could not be evaluated there, which is reported as
+ * a finding of the rule, never read as "no match". */
+static void
+add_failure (FieldScan    *scan,
+             RedlineRule  *rule,
+             const char   *pattern_id,
+             gsize         start,
+             gsize         end,
+             const GError *error)
+{
+  Hit hit = { 0 };
+  const char *reason = g_strrstr (error->message, ": ");
+
+  if (scan->n_chars == 0)
+    return;
+  end = MIN (MAX (end, start + 1), scan->n_chars);
+  start = MIN (start, end - 1);
+
+  hit.rule = rule;
+  hit.pattern_id = pattern_id;
+  hit.field = scan->field;
+  hit.start = start;
+  hit.end = end;
+  /* GRegex says "Error while matching regular expression PATTERN: REASON". */
+  hit.failure = g_strdup (reason != NULL ? reason + 2 : error->message);
+  g_array_append_val (scan->hits, hit);
+}
+
 static void
 match_pattern (FieldScan      *scan,
                RedlineRule    *rule,
@@ -731,13 +765,14 @@ match_pattern (FieldScan      *scan,
                guint           n_hints)
 {
   g_autoptr(GMatchInfo) match = NULL;
+  g_autoptr(GError) error = NULL;
   gsize byte_from = byte_at_char (scan, from);
   gsize byte_to = byte_at_char (scan, to);
 
   /* The whole text is passed, so look-behinds see before @from; its end is
    * cut at @to. */
   g_regex_match_full (pattern->regex, scan->utf8, byte_to, byte_from, G_REGEX_MATCH_NOTEMPTY,
-                      &match, NULL);
+                      &match, &error);
   while (g_match_info_matches (match))
     {
       int byte_start, byte_end;
@@ -751,8 +786,10 @@ match_pattern (FieldScan      *scan,
         near_hint = hints[h].start < end && hints[h].end > start;
       if (near_hint && !excepted (scan, &rule->exceptions, start, end))
         add_hit (scan, rule, NULL, pattern->id, start, end);
-      g_match_info_next (match, NULL);
+      g_match_info_next (match, &error);
     }
+  if (error != NULL)
+    add_failure (scan, rule, pattern->id, from, to, error);
 }
 
 static void
@@ -857,6 +894,7 @@ static void
 scan_links (FieldScan *scan)
 {
   g_autoptr(GMatchInfo) match = NULL;
+  g_autoptr(GError) error = NULL;
   GPtrArray *rules = NULL;
 
   for (guint r = 0; r < scan->self->rules->len; r++)
@@ -887,7 +925,8 @@ scan_links (FieldScan *scan)
   }
 
   ensure_utf8 (scan);
-  g_regex_match (scan->self->link_regex, scan->utf8, G_REGEX_MATCH_NOTEMPTY, &match);
+  g_regex_match_full (scan->self->link_regex, scan->utf8, scan->utf8_len, 0,
+                      G_REGEX_MATCH_NOTEMPTY, &match, &error);
   while (g_match_info_matches (match))
     {
       g_autofree char *link = g_match_info_fetch (match, 0);
@@ -919,7 +958,12 @@ scan_links (FieldScan *scan)
           hit.domain = g_strdup (host);
           g_array_append_val (scan->hits, hit);
         }
-      g_match_info_next (match, NULL);
+      g_match_info_next (match, &error);
+    }
+  if (error != NULL)
+    {
+      for (guint i = 0; i < rules->len; i++)
+        add_failure (scan, g_ptr_array_index (rules, i), NULL, 0, scan->n_chars, error);
     }
   g_ptr_array_unref (rules);
 }
@@ -1175,6 +1219,8 @@ compare_hits_for_dedup (gconstpointer a,
 
   if (ha->rule != hb->rule)
     return ha->rule < hb->rule ? -1 : 1;
+  if ((ha->failure != NULL) != (hb->failure != NULL))
+    return ha->failure == NULL ? -1 : 1;
   if (ha->field != hb->field)
     return ha->field < hb->field ? -1 : 1;
   if (ha->start != hb->start)
@@ -1197,7 +1243,7 @@ dedup_hits (GArray *hits)
       Hit *hit = &g_array_index (hits, Hit, i);
 
       if (last != NULL && last->rule == hit->rule && last->field == hit->field &&
-          hit->start < last->end)
+          (last->failure != NULL) == (hit->failure != NULL) && hit->start < last->end)
         {
           clear_hit (hit);
           continue;
@@ -1344,7 +1390,13 @@ make_finding (RedlineEcosystem  ecosystem,
       finding->missing = g_strdup (missing);
       finding->trigger = g_strdup (hit->text);
     }
-  finding->message = expand_message (rule->message, hit->text, hit, missing);
+  if (hit->failure != NULL)
+    finding->message = g_strdup_printf (_("This text could not be checked against the rule: "
+                                           "its regular expression gave up (%s). Check the "
+                                           "text by hand, or shorten it."),
+                                        hit->failure);
+  else
+    finding->message = expand_message (rule->message, hit->text, hit, missing);
   suggestions = (hit->term != NULL && hit->term->suggestions != NULL &&
                  hit->term->suggestions[0] != NULL)
                   ? (const char * const *) hit->term->suggestions
@@ -1382,7 +1434,7 @@ add_findings (RedlineRuleSet   *self,
       RedlineRule *rule = hit->rule;
       gboolean satisfied = FALSE;
 
-      if (rule->type != REDLINE_RULE_TYPE_REQUIRES)
+      if (rule->type != REDLINE_RULE_TYPE_REQUIRES || hit->failure != NULL)
         {
           g_ptr_array_add (findings, make_finding (ecosystem, hit, NULL));
           continue;
