@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "redline-core.h"
+#include "redline-rule-set-private.h"
 
 static const char test_pack[] =
   "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -589,6 +590,152 @@ test_regex_limits (void)
   g_assert_cmpuint (n_link_failures, ==, 1);
 }
 
+/* Everything a finding says about where it is. */
+static char *
+summarize_full (GListModel *findings)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(RedlineFinding) finding = g_list_model_get_item (findings, i);
+
+      g_string_append_printf (out, "%s/%s %d %u@%" G_GSIZE_FORMAT "-%" G_GSIZE_FORMAT
+                              " %u:%u “%s” %s\n",
+                              redline_finding_get_rule_id (finding),
+                              redline_finding_get_term_id (finding),
+                              redline_finding_get_scope (finding),
+                              redline_finding_get_field (finding),
+                              redline_finding_get_start (finding),
+                              redline_finding_get_end (finding),
+                              redline_finding_get_line (finding),
+                              redline_finding_get_column (finding),
+                              redline_finding_get_text (finding),
+                              redline_finding_get_message (finding));
+    }
+  return g_string_free (out, FALSE);
+}
+
+static char *
+check_full (RedlineRuleSet     *set,
+            const char         *text,
+            RedlineEcosystem    ecosystem,
+            RedlineContentKind  kind)
+{
+  g_autoptr(GListModel) findings = redline_rule_set_check_text (set, text, ecosystem, kind);
+
+  return summarize_full (findings);
+}
+
+/* A term or an exception across the cut between two pieces of a long line
+ * is seen whole, at every byte position around the cut. */
+static void
+test_piece_cuts (void)
+{
+  static const struct {
+    const char *term;
+    const char *filler;
+    gboolean    found;      /* a t.zui/zui-jia finding on the term */
+  } cases[] = {
+    { "最佳", "x", TRUE },
+    { "最 佳", "x", TRUE },
+    { "最  佳", "x", TRUE },
+    { "第一次", "x", FALSE },
+    { "最佳", "好", TRUE },
+    { "最 佳", "好", TRUE },
+    { "第一次", "好", FALSE },
+    { "最佳赏味期", "x", FALSE },
+  };
+  g_autoptr(RedlineRuleSet) whole = make_set (NULL);
+  g_autoptr(RedlineRuleSet) cut = make_set (NULL);
+  guint n_checked = 0;
+
+  _redline_rule_set_set_piece_size (cut, 256, 96);
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      gsize filler_bytes = strlen (cases[c].filler);
+
+      /* The first cut is at byte 256, or just after a space from there. */
+      for (guint n = (256 - 12) / filler_bytes; n <= (256 + 12) / filler_bytes; n++)
+        {
+          g_autoptr(GString) text = g_string_new (NULL);
+          g_autofree char *expected = NULL;
+          g_autofree char *got = NULL;
+          g_autofree char *got_whole = NULL;
+          g_autofree char *got_full = NULL;
+          g_autofree char *got_whole_full = NULL;
+
+          for (guint i = 0; i < n; i++)
+            g_string_append (text, cases[c].filler);
+          g_string_append (text, cases[c].term);
+          while (text->len < 700)
+            g_string_append (text, cases[c].filler);
+
+          expected = cases[c].found
+                       ? g_strdup_printf ("t.zui/zui-jia@%u-%u", n,
+                                          n + (guint) g_utf8_strlen (cases[c].term, -1))
+                       : g_strdup ("");
+          got = check (cut, text->str, REDLINE_ECOSYSTEM_WEIXIN, REDLINE_CONTENT_KIND_CHANNELS);
+          got_whole = check (whole, text->str, REDLINE_ECOSYSTEM_WEIXIN,
+                             REDLINE_CONTENT_KIND_CHANNELS);
+          g_assert_cmpstr (got_whole, ==, expected);
+          if (g_strcmp0 (got, expected) != 0)
+            g_test_message ("“%s” after %u “%s”", cases[c].term, n, cases[c].filler);
+          g_assert_cmpstr (got, ==, expected);
+          got_full = check_full (cut, text->str, REDLINE_ECOSYSTEM_WEIXIN,
+                                 REDLINE_CONTENT_KIND_CHANNELS);
+          got_whole_full = check_full (whole, text->str, REDLINE_ECOSYSTEM_WEIXIN,
+                                       REDLINE_CONTENT_KIND_CHANNELS);
+          g_assert_cmpstr (got_full, ==, got_whole_full);
+          n_checked++;
+        }
+    }
+  g_assert_cmpuint (n_checked, >, 100);
+}
+
+/* Findings are the same whether a text is checked whole or in pieces. */
+static void
+test_pieces_property (void)
+{
+  static const char * const pieces[] = {
+    "最", "佳", "最佳", " ", "  ", "\n", "x", "好", "第一", "次", "best", " regards", "理财",
+    "投资有风险", "年化收益8%", "3个月回本", "2023年", "http://a.example.com/p", "www.qq.com",
+    "最佳赏味期", "大麻", "花", "😊", "\u200b", "不是", "no.1", "Ｂｅｓｔ", "。", "a.",
+  };
+  g_autoptr(RedlineRuleSet) whole = make_set (NULL);
+  g_autoptr(RedlineRuleSet) cut = make_set (NULL);
+  GRand *rand = g_rand_new_with_seed (512 * 1024);
+  guint n_findings = 0;
+
+  for (guint round = 0; round < 300; round++)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      guint len = g_rand_int_range (rand, 1, 400);
+      RedlineContentKind kind = round % 2 == 0 ? REDLINE_CONTENT_KIND_ARTICLE
+                                               : REDLINE_CONTENT_KIND_MOMENTS_AD;
+      RedlineEcosystem ecosystem = round % 3 == 0 ? REDLINE_ECOSYSTEM_WECHAT
+                                                  : REDLINE_ECOSYSTEM_WEIXIN;
+      g_autoptr(GListModel) findings = NULL;
+      g_autofree char *got = NULL;
+      g_autofree char *expected = NULL;
+
+      _redline_rule_set_set_piece_size (cut, g_rand_int_range (rand, 16, 200),
+                                        g_rand_int_range (rand, 160, 400));
+      for (guint i = 0; i < len; i++)
+        g_string_append (text, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))]);
+
+      findings = redline_rule_set_check_text (whole, text->str, ecosystem, kind);
+      n_findings += g_list_model_get_n_items (findings);
+      expected = summarize_full (findings);
+      got = check_full (cut, text->str, ecosystem, kind);
+      if (g_strcmp0 (got, expected) != 0)
+        g_test_message ("round %u: %s", round, text->str);
+      g_assert_cmpstr (got, ==, expected);
+    }
+  g_assert_cmpuint (n_findings, >, 1000);
+  g_rand_free (rand);
+}
+
 static void
 test_examples (void)
 {
@@ -617,6 +764,8 @@ main (int   argc,
   g_test_add_func ("/redline/rule-set/mark-boundaries", test_mark_boundaries);
   g_test_add_func ("/redline/rule-set/message-cap", test_message_cap);
   g_test_add_func ("/redline/rule-set/regex-limits", test_regex_limits);
+  g_test_add_func ("/redline/rule-set/piece-cuts", test_piece_cuts);
+  g_test_add_func ("/redline/rule-set/pieces-property", test_pieces_property);
   g_test_add_func ("/redline/rule-set/examples", test_examples);
 
   return g_test_run ();
