@@ -736,6 +736,92 @@ test_pieces_property (void)
   g_rand_free (rand);
 }
 
+static gboolean
+collect_cb (RedlineFinding *finding,
+            gpointer        user_data)
+{
+  g_list_store_append (user_data, finding);
+  return TRUE;
+}
+
+static gboolean
+stop_after_three_cb (RedlineFinding *finding,
+                     gpointer        user_data)
+{
+  guint *n = user_data;
+
+  return ++*n < 3;
+}
+
+/* The streamed findings are those of redline_rule_set_check(), in its
+ * order; in a document of more than 256 KiB, those about the whole document
+ * come last. */
+static void
+test_stream (void)
+{
+  g_autoptr(RedlineRuleSet) set = make_set (NULL);
+  g_autoptr(GString) text = g_string_new ("理财");
+  RedlineDocument document = { { NULL } };
+  guint n = 0;
+
+  for (guint size = 0; size < 2; size++)
+    {
+      g_autoptr(GListModel) findings = NULL;
+      g_autoptr(GListStore) streamed = g_list_store_new (REDLINE_TYPE_FINDING);
+      g_autofree char *expected = NULL;
+      g_autofree char *got = NULL;
+      g_autoptr(RedlineFinding) last = NULL;
+      guint n_items;
+
+      while (text->len < (size == 0 ? 1000 : 1024 * 1024))
+        g_string_append (text, "本店最佳咖啡，第一次来。\n");
+      document.fields[REDLINE_FIELD_TITLE] = "最佳";
+      document.fields[REDLINE_FIELD_BODY] = text->str;
+      findings = redline_rule_set_check (set, &document, REDLINE_ECOSYSTEM_WEIXIN,
+                                         REDLINE_CONTENT_KIND_ARTICLE);
+      g_assert_true (redline_rule_set_check_stream (set, &document, REDLINE_ECOSYSTEM_WEIXIN,
+                                                    REDLINE_CONTENT_KIND_ARTICLE, collect_cb,
+                                                    streamed));
+      n_items = g_list_model_get_n_items (G_LIST_MODEL (streamed));
+      g_assert_cmpuint (n_items, ==, g_list_model_get_n_items (findings));
+      g_assert_cmpuint (n_items, >, 10);
+      last = g_list_model_get_item (G_LIST_MODEL (streamed), n_items - 1);
+      if (size == 0)
+        {
+          expected = summarize_full (findings);
+          got = summarize_full (G_LIST_MODEL (streamed));
+          g_assert_cmpstr (got, ==, expected);
+          g_assert_cmpint (redline_finding_get_scope (last), ==, REDLINE_SCOPE_SPAN);
+        }
+      else
+        {
+          g_autoptr(RedlineFinding) first = g_list_model_get_item (findings, 1);
+          g_autoptr(GListStore) sorted = g_list_store_new (REDLINE_TYPE_FINDING);
+
+          /* The model has it first in the body. */
+          g_assert_cmpint (redline_finding_get_scope (first), ==, REDLINE_SCOPE_DOCUMENT);
+          g_assert_cmpint (redline_finding_get_scope (last), ==, REDLINE_SCOPE_DOCUMENT);
+          g_assert_cmpstr (redline_finding_get_trigger (last), ==, "理财");
+          for (guint i = 0; i < n_items; i++)
+            {
+              g_autoptr(RedlineFinding) finding = g_list_model_get_item (G_LIST_MODEL (streamed), i);
+
+              g_list_store_append (sorted, finding);
+            }
+          g_list_store_sort (sorted, (GCompareDataFunc) redline_finding_compare, NULL);
+          expected = summarize_full (findings);
+          got = summarize_full (G_LIST_MODEL (sorted));
+          g_assert_true (g_str_equal (got, expected));
+        }
+    }
+
+  /* The callback stops the check. */
+  g_assert_false (redline_rule_set_check_stream (set, &document, REDLINE_ECOSYSTEM_WEIXIN,
+                                                 REDLINE_CONTENT_KIND_ARTICLE,
+                                                 stop_after_three_cb, &n));
+  g_assert_cmpuint (n, ==, 3);
+}
+
 static void
 test_examples (void)
 {
@@ -766,6 +852,7 @@ main (int   argc,
   g_test_add_func ("/redline/rule-set/regex-limits", test_regex_limits);
   g_test_add_func ("/redline/rule-set/piece-cuts", test_piece_cuts);
   g_test_add_func ("/redline/rule-set/pieces-property", test_pieces_property);
+  g_test_add_func ("/redline/rule-set/stream", test_stream);
   g_test_add_func ("/redline/rule-set/examples", test_examples);
 
   return g_test_run ();

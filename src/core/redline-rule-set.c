@@ -75,6 +75,12 @@ struct _RedlineRuleSet
  * breaks where possible, so memory stays small and in cache. */
 #define PIECE_BYTES (512 * 1024)
 
+/* A document up to this size in all is checked whole before its findings
+ * are handed on, so they come in the order of redline_finding_compare(),
+ * those about the whole document first in their field; a longer one hands
+ * them on piece by piece, those about the whole document last. */
+#define BUFFERED_DOCUMENT_BYTES (256 * 1024)
+
 /* Each piece is scanned with this much of the text either side of it, so a
  * term, exception, hint window or link across the cut is seen whole; only
  * hits that start in the piece are its own. It is more than the longest
@@ -1806,6 +1812,14 @@ free_trigger (gpointer data)
   g_free (hit);
 }
 
+static gboolean
+collect_cb (RedlineFinding *finding,
+            gpointer        user_data)
+{
+  g_ptr_array_add (user_data, g_object_ref (finding));
+  return TRUE;
+}
+
 /**
  * redline_rule_set_check_stream:
  * @self: a #RedlineRuleSet
@@ -1818,11 +1832,12 @@ free_trigger (gpointer data)
  * Checks @document like redline_rule_set_check(), but hands each finding to
  * @func as soon as the piece of text it is in has been checked, instead of
  * keeping them all: memory stays small however many findings a long text
- * has. Findings come field by field, each field's in the order of
- * redline_finding_compare(); the findings about the whole document (a
- * "requires" rule whose phrase is missing), which need all of it, come last,
- * sorted by field and rule. @func is called in the calling thread; it
- * returns %FALSE to stop the check.
+ * has. Findings come in the order of redline_finding_compare(), as in
+ * redline_rule_set_check(), but for one thing: in a document of more than
+ * 256 KiB, the findings about the whole document (a "requires" rule whose
+ * phrase is missing), which need all of it, come last, sorted by field and
+ * rule, instead of first in their field. @func is called in the calling
+ * thread; it returns %FALSE to stop the check.
  *
  * Returns: %FALSE if @func stopped the check, else %TRUE
  */
@@ -1835,6 +1850,8 @@ redline_rule_set_check_stream (RedlineRuleSet        *self,
                                gpointer               user_data)
 {
   Checker checker = { 0 };
+  g_autoptr(GPtrArray) buffered = NULL;
+  gsize size = 0;
   g_autofree gboolean *present = NULL;
   g_autoptr(GHashTable) last_end = NULL;
   g_autoptr(GHashTable) triggers = NULL;
@@ -1856,6 +1873,14 @@ redline_rule_set_check_stream (RedlineRuleSet        *self,
   checker.kind = kind;
   checker.func = func;
   checker.user_data = user_data;
+  for (RedlineField field = 0; field < REDLINE_N_FIELDS; field++)
+    size += document->fields[field] != NULL ? strlen (document->fields[field]) : 0;
+  if (size <= BUFFERED_DOCUMENT_BYTES)
+    {
+      buffered = g_ptr_array_new_with_free_func (g_object_unref);
+      checker.func = collect_cb;
+      checker.user_data = buffered;
+    }
   checker.present = present;
   checker.last_end = last_end;
   checker.triggers = triggers;
@@ -1868,14 +1893,15 @@ redline_rule_set_check_stream (RedlineRuleSet        *self,
     }
   if (!checker.stopped)
     deliver_document_findings (&checker);
-  return !checker.stopped;
-}
+  if (buffered == NULL)
+    return !checker.stopped;
 
-static gboolean
-collect_cb (RedlineFinding *finding,
-            gpointer        user_data)
-{
-  g_ptr_array_add (user_data, g_object_ref (finding));
+  g_ptr_array_sort (buffered, compare_findings);
+  for (guint i = 0; i < buffered->len; i++)
+    {
+      if (!func (g_ptr_array_index (buffered, i), user_data))
+        return FALSE;
+    }
   return TRUE;
 }
 
