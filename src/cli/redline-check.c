@@ -459,11 +459,22 @@ report_finding_cb (RedlineFinding *finding,
     options->errors_found = TRUE;
   if (options->json)
     {
-      g_autofree char *json = redline_json_finding_to_string (finding, 8);
+      g_autofree char *json = redline_json_finding_to_string (finding);
+      const char *line = json;
+      const char *end;
 
-      write_output (options, options->n_findings > 0 ? ",\n        " : "\n        ", 
-                    options->n_findings > 0 ? 10 : 9);
-      write_output (options, json, strlen (json));
+      /* Each line indented to the depth of the findings array. */
+      write_output (options, options->n_findings > 0 ? "," : "", options->n_findings > 0);
+      do
+        {
+          end = strchr (line, '\n');
+          if (end == NULL)
+            end = line + strlen (line);
+          write_output (options, "\n        ", 9);
+          write_output (options, line, end - line);
+          line = end + 1;
+        }
+      while (*end != '\0');
     }
   else
     print_finding (options, report->file, finding);

@@ -7,8 +7,6 @@
 
 #include "config.h"
 
-#include <string.h>
-
 #include "redline-finding.h"
 #include "redline-json.h"
 
@@ -123,43 +121,25 @@ redline_json_add_result (JsonBuilder        *builder,
 /**
  * redline_json_finding_to_string:
  * @finding: a finding
- * @indent: spaces before every line
  *
  * Writes @finding as redline_json_add_finding() and a pretty #JsonGenerator
- * would in a larger document, its lines indented by @indent spaces (and the
- * first not), without a final line feed: for writing a document one finding
- * at a time.
+ * would, for writing a document one finding at a time. Its strings hold no
+ * raw line feeds, so the lines can be indented to their depth.
  *
- * Returns: (transfer full): the object as JSON text
+ * Returns: (transfer full): the object as JSON text, without a final line feed
  */
 char *
-redline_json_finding_to_string (RedlineFinding *finding,
-                                guint           indent)
+redline_json_finding_to_string (RedlineFinding *finding)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
-  g_autofree char *json = NULL;
-  GString *out;
 
   redline_json_add_finding (builder, finding);
   root = json_builder_get_root (builder);
   json_generator_set_root (generator, root);
   json_generator_set_pretty (generator, TRUE);
-  json = json_generator_to_data (generator, NULL);
-
-  /* Strings hold no raw line feeds: every one is between two lines. */
-  out = g_string_sized_new (strlen (json) + strlen (json) / 8);
-  for (const char *p = json; *p != '\0'; p++)
-    {
-      g_string_append_c (out, *p);
-      if (*p == '\n')
-        {
-          for (guint i = 0; i < indent; i++)
-            g_string_append_c (out, ' ');
-        }
-    }
-  return g_string_free (out, FALSE);
+  return json_generator_to_data (generator, NULL);
 }
 
 /**

@@ -1229,7 +1229,7 @@ expand_message (const char *message,
 
 static RedlineFinding *
 make_finding (RedlineEcosystem  ecosystem,
-              const Hit        *hit,
+              Hit              *hit,
               const char       *missing)
 {
   RedlineFinding *finding = _redline_finding_new ();
@@ -1249,20 +1249,6 @@ make_finding (RedlineEcosystem  ecosystem,
   finding->other_severity = entry_severity (rule, hit->term, redline_ecosystem_other (ecosystem));
   finding->field = hit->field;
   finding->scope = document ? REDLINE_SCOPE_DOCUMENT : REDLINE_SCOPE_SPAN;
-  if (!document)
-    {
-      finding->start = hit->start;
-      finding->end = hit->end;
-      finding->line = hit->line;
-      finding->column = hit->column;
-      finding->text = g_strdup (hit->text);
-    }
-  else
-    {
-      finding->text = g_strdup ("");
-      finding->missing = g_strdup (missing);
-      finding->trigger = g_strdup (hit->text);
-    }
   if (hit->failure != NULL)
     finding->message = g_strdup_printf (_("This text could not be checked against the rule: "
                                            "its regular expression gave up (%s). Check the "
@@ -1270,6 +1256,21 @@ make_finding (RedlineEcosystem  ecosystem,
                                         hit->failure);
   else
     finding->message = expand_message (rule->message, hit->text, hit, missing);
+  if (!document)
+    {
+      finding->start = hit->start;
+      finding->end = hit->end;
+      finding->line = hit->line;
+      finding->column = hit->column;
+      /* The span's text can be long (a length limit's): moved, not copied. */
+      finding->text = g_steal_pointer (&hit->text);
+    }
+  else
+    {
+      finding->text = g_strdup ("");
+      finding->missing = g_strdup (missing);
+      finding->trigger = g_strdup (hit->text);
+    }
   suggestions = (hit->term != NULL && hit->term->suggestions != NULL &&
                  hit->term->suggestions[0] != NULL)
                   ? (const char * const *) hit->term->suggestions
@@ -1785,7 +1786,7 @@ deliver_document_findings (Checker *checker)
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
       RedlineRule *rule = key;
-      const Hit *trigger = value;
+      Hit *trigger = value;
       guint required = GPOINTER_TO_UINT (g_hash_table_lookup (first_required, rule));
       gboolean satisfied = FALSE;
 
