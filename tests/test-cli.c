@@ -656,6 +656,219 @@ add_input_tests (void)
   g_test_add_func ("/redline/cli/input/foreign-database", test_input_foreign_database);
 }
 
+/* ---- Output: streamed findings and write errors ------------------------- */
+
+static char *
+sample_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "..", "data", "sample", name, NULL);
+}
+
+/* The JSON document the whole-model API gives, as redline-check wrote it
+ * before it streamed its findings. */
+static char *
+expected_json (RedlineRuleSet     *set,
+               const char * const *files,
+               const char * const *texts)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *json = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "version");
+  json_builder_add_int_value (builder, 1);
+  json_builder_set_member_name (builder, "results");
+  json_builder_begin_array (builder);
+  for (guint i = 0; files[i] != NULL; i++)
+    {
+      for (RedlineEcosystem e = 0; e < REDLINE_N_ECOSYSTEMS; e++)
+        {
+          g_autoptr(GListModel) findings =
+            redline_rule_set_check_text (set, texts[i], e, REDLINE_CONTENT_KIND_ARTICLE);
+
+          redline_json_add_result (builder, files[i], e, REDLINE_CONTENT_KIND_ARTICLE, findings);
+        }
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  json = json_generator_to_data (generator, NULL);
+  return g_strconcat (json, "\n", NULL);
+}
+
+static void
+test_streamed_json_sample (void)
+{
+  g_autofree char *en = sample_path ("lumi-autumn-en.txt");
+  g_autofree char *zh = sample_path ("lumi-autumn-zh.txt");
+  g_autofree char *en_text = NULL;
+  g_autofree char *zh_text = NULL;
+  g_autofree char *big = g_build_filename (g_get_tmp_dir (), "sample-copy.txt", NULL);
+  g_autoptr(GString) big_text = g_string_new (NULL);
+  g_autoptr(GPtrArray) packs = NULL;
+  g_autoptr(RedlineRuleSet) set = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonParser) parser = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  JsonObject *root;
+  JsonArray *results;
+  guint n_findings = 0;
+
+  g_assert_true (g_file_get_contents (en, &en_text, NULL, &error));
+  g_assert_true (g_file_get_contents (zh, &zh_text, NULL, &error));
+  /* Long enough to be checked in pieces. */
+  while (big_text->len < 800 * 1024)
+    {
+      g_string_append (big_text, zh_text);
+      g_string_append (big_text, en_text);
+    }
+  g_assert_true (g_file_set_contents (big, big_text->str, big_text->len, &error));
+
+  packs = redline_rule_pack_load_builtin (&error);
+  g_assert_no_error (error);
+  set = redline_rule_set_new (packs, NULL, &error);
+  g_assert_no_error (error);
+  expected = expected_json (set, (const char * const[]) { en, zh, big, NULL },
+                            (const char * const[]) { en_text, zh_text, big_text->str, NULL });
+
+  /* Not run_check(): its log of stdout would be as long as the output. */
+  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
+                              &error, g_getenv ("REDLINE_CHECK"), "--format=json", en, zh, big,
+                              NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &out, &err, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 1);
+  g_assert_cmpstr (err, ==, "");
+  g_assert_cmpuint (strlen (out), ==, strlen (expected));
+  g_assert_true (strcmp (out, expected) == 0);
+
+  root = parse_json (out, &parser);
+  results = json_object_get_array_member (root, "results");
+  g_assert_cmpuint (json_array_get_length (results), ==, 6);
+  for (guint i = 0; i < 6; i++)
+    {
+      JsonObject *result = json_array_get_object_element (results, i);
+
+      n_findings += json_array_get_length (json_object_get_array_member (result, "findings"));
+    }
+  g_assert_cmpuint (n_findings, >, 10000);
+}
+
+/* Runs redline-check through the shell, so that stdout can be redirected
+ * or closed; returns the exit status, with stderr in @err. */
+static int
+run_shell (const char  *setup,
+           const char  *redirect,
+           const char  *input_path,
+           const char  *args,
+           char       **err)
+{
+  g_autofree char *command = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+
+  command = g_strdup_printf ("%s exec \"$REDLINE_CHECK\" %s %s %s", setup, args,
+                             input_path != NULL ? input_path : "", redirect);
+  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDERR_PIPE | G_SUBPROCESS_FLAGS_STDIN_INHERIT,
+                              &error, "/bin/sh", "-c", command, NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, NULL, err, &error);
+  g_assert_no_error (error);
+  g_test_message ("%s: status %d, stderr: %s", command,
+                  g_subprocess_get_if_exited (process) ? g_subprocess_get_exit_status (process)
+                                                       : -1, *err);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  return g_subprocess_get_exit_status (process);
+}
+
+static void
+test_stdout_errors (void)
+{
+  g_autofree char *zh = sample_path ("lumi-autumn-zh.txt");
+  g_autofree char *many = g_build_filename (g_get_tmp_dir (), "many.txt", NULL);
+  g_autofree char *many_before = NULL;
+  g_autofree char *many_after = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  static const char * const args[] = {
+    "", "--format=json", "--list-rules", "--test-rules",
+  };
+
+  while (text->len < 256 * 1024)
+    g_string_append (text, "本店最佳咖啡\n");
+  g_assert_true (g_file_set_contents (many, text->str, text->len, &error));
+
+  if (!g_file_test ("/dev/full", G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("no /dev/full");
+      return;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (args); i++)
+    {
+      for (guint input = 0; input < 2; input++)
+        {
+          g_autofree char *err = NULL;
+          int status = run_shell ("", ">/dev/full", input == 0 ? zh : many, args[i], &err);
+
+          /* A small output fails on the last flush, a large one on the way. */
+          g_assert_cmpint (status, ==, 2);
+          g_assert_nonnull (strstr (err, "<stdout>: cannot write the output: "));
+          g_assert_nonnull (strstr (err, g_strerror (ENOSPC)));
+        }
+    }
+
+  /* A closed stdout: no output can be written, and none may end up in a
+   * file opened later in its place. */
+  g_assert_true (g_file_get_contents (many, &many_before, NULL, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (args); i++)
+    {
+      g_autofree char *err = NULL;
+      int status = run_shell ("", ">&-", many, args[i], &err);
+
+      g_assert_cmpint (status, ==, 2);
+      g_assert_nonnull (strstr (err, "<stdout>: cannot write the output: "));
+    }
+  g_assert_true (g_file_get_contents (many, &many_after, NULL, NULL));
+  g_assert_cmpstr (many_after, ==, many_before);
+}
+
+/* Findings are written as they are found: 1 MB of 最佳 lines, about 300,000
+ * findings per ecosystem, is checked in a bounded address space. */
+static void
+test_streamed_memory (void)
+{
+#if defined(__SANITIZE_ADDRESS__)
+  g_test_skip ("address space limits do not work with AddressSanitizer");
+#else
+  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "zuijia.txt", NULL);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  while (text->len < 1024 * 1024)
+    g_string_append (text, "最佳\n");
+  g_assert_true (g_file_set_contents (path, text->str, text->len, &error));
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *err = NULL;
+      /* 768 MB of address space: before, the JSON took over 2 GB. */
+      int status = run_shell ("ulimit -v 786432;", ">/dev/null", path,
+                              i == 0 ? "--format=json" : "--format=text", &err);
+
+      g_assert_cmpint (status, ==, 1);
+      g_assert_cmpstr (err, ==, "");
+    }
+#endif
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -676,6 +889,9 @@ main (int   argc,
   g_test_add_func ("/redline/cli/failing-examples", test_failing_examples);
   g_test_add_func ("/redline/cli/offsets-in-code-points", test_offsets_in_code_points);
   add_input_tests ();
+  g_test_add_func ("/redline/cli/streamed-json-sample", test_streamed_json_sample);
+  g_test_add_func ("/redline/cli/stdout-errors", test_stdout_errors);
+  g_test_add_func ("/redline/cli/streamed-memory", test_streamed_memory);
 
   return g_test_run ();
 }

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "redline-core.h"
+#include "redline-rule-set-private.h"
 
 static const char test_pack[] =
   "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -406,6 +407,421 @@ test_huge_line (void)
   g_assert_cmpuint (redline_finding_get_end (last), ==, g_utf8_strlen (text->str, -1));
 }
 
+/* Findings that end on, or next to, one of the marks the text keeps every 64
+ * code points, in the body and in a title, with the text around them. */
+static void
+test_mark_boundaries (void)
+{
+  g_autoptr(RedlineRuleSet) set = make_set (NULL);
+  guint n_checked = 0;
+
+  for (guint n = 0; n <= 200; n++)
+    {
+      for (guint variant = 0; variant < 3; variant++)
+        {
+          g_autoptr(GString) text = g_string_new (NULL);
+          g_autoptr(GListModel) findings = NULL;
+          g_autoptr(RedlineFinding) finding = NULL;
+          RedlineDocument document = { { NULL } };
+          RedlineField field = variant == 2 ? REDLINE_FIELD_TITLE : REDLINE_FIELD_BODY;
+          const char *term = variant == 1 ? "best" : "最佳";
+          guint line = 1;
+          guint column = 1;
+
+          for (guint i = 0; i < n; i++)
+            {
+              if (variant == 1)
+                g_string_append (text, i + 1 == n ? " " : i % 17 == 16 ? "\n" : "x");
+              else
+                g_string_append (text, "好");
+              column = text->str[text->len - 1] == '\n' ? 1 : column + 1;
+              line += text->str[text->len - 1] == '\n';
+            }
+          if (variant == 1 && n == 0)
+            continue;  /* "best" must start a word */
+          g_string_append (text, term);
+          document.fields[field] = text->str;
+          findings = redline_rule_set_check (set, &document, REDLINE_ECOSYSTEM_WEIXIN,
+                                             REDLINE_CONTENT_KIND_CHANNELS);
+          g_assert_cmpuint (g_list_model_get_n_items (findings), ==, 1);
+          finding = g_list_model_get_item (findings, 0);
+          g_assert_cmpuint (redline_finding_get_field (finding), ==, field);
+          g_assert_cmpuint (redline_finding_get_start (finding), ==, n);
+          g_assert_cmpuint (redline_finding_get_end (finding), ==, n + g_utf8_strlen (term, -1));
+          g_assert_cmpuint (redline_finding_get_line (finding), ==, line);
+          g_assert_cmpuint (redline_finding_get_column (finding), ==, column);
+          g_assert_cmpstr (redline_finding_get_text (finding), ==, term);
+          n_checked++;
+        }
+    }
+  g_assert_cmpuint (n_checked, ==, 201 * 3 - 1);
+}
+
+static RedlineRuleSet *
+make_set_from (const char *xml)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (xml, strlen (xml));
+  g_autoptr(GPtrArray) packs = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  RedlineRuleSet *set;
+
+  g_ptr_array_add (packs, redline_rule_pack_new_from_bytes (bytes, "extra.xml", &error));
+  g_assert_no_error (error);
+  set = redline_rule_set_new (packs, NULL, &error);
+  g_assert_no_error (error);
+  return set;
+}
+
+/* A message made of thousands of placeholders, or a very long template,
+ * is cut: placeholders at 200 code points, the message at 2000. */
+static void
+test_message_cap (void)
+{
+  g_autoptr(GString) xml = g_string_new (NULL);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(RedlineRuleSet) set = NULL;
+  g_autoptr(GListModel) findings = NULL;
+  g_autofree char *first_value = NULL;
+
+  g_string_append (xml, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                        "<rulepack id=\"t.amp\" version=\"1\"><title>Amp</title>\n"
+                        "<rule id=\"t.amp.many\" category=\"absolute-term\"><message>");
+  for (guint i = 0; i < 20000; i++)
+    g_string_append (xml, "{text}");
+  g_string_append (xml, "</message><pattern id=\"run\">最x+</pattern>"
+                        "<example type=\"incorrect\"><marker>最xx</marker></example></rule>\n"
+                        "<rule id=\"t.amp.long\" category=\"absolute-term\"><message>");
+  for (guint i = 0; i < 5000; i++)
+    g_string_append (xml, "长");
+  g_string_append (xml, "</message><terms><term id=\"y\">最</term></terms>"
+                        "<example type=\"incorrect\"><marker>最</marker></example></rule>\n"
+                        "</rulepack>\n");
+  set = make_set_from (xml->str);
+
+  g_string_append (text, "最");
+  for (guint i = 0; i < 30000; i++)
+    g_string_append_c (text, 'x');
+  findings = redline_rule_set_check_text (set, text->str, REDLINE_ECOSYSTEM_WEIXIN,
+                                          REDLINE_CONTENT_KIND_ARTICLE);
+  g_assert_cmpuint (g_list_model_get_n_items (findings), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(RedlineFinding) finding = g_list_model_get_item (findings, i);
+      const char *message = redline_finding_get_message (finding);
+      const char *rule = redline_finding_get_rule_id (finding);
+
+      g_assert_true (g_utf8_validate (message, -1, NULL));
+      g_assert_cmpuint (g_utf8_strlen (message, -1), ==, 2000);
+      g_assert_true (g_str_has_suffix (message, "…"));
+      if (g_str_equal (rule, "t.amp.many"))
+        {
+          /* The whole match stays in the finding; each copy in the message
+           * is cut to 199 code points and an ellipsis. */
+          g_assert_cmpuint (g_utf8_strlen (redline_finding_get_text (finding), -1), ==, 30001);
+          first_value = g_utf8_substring (message, 0, 200);
+          g_assert_true (g_str_has_prefix (first_value, "最xxx"));
+          g_assert_true (g_str_has_suffix (first_value, "x…"));
+        }
+      else
+        {
+          g_assert_cmpstr (rule, ==, "t.amp.long");
+          g_assert_true (g_str_has_prefix (message, "长长长"));
+        }
+    }
+  g_assert_nonnull (first_value);
+}
+
+/* A regular expression that gives up (PCRE's match limit) must not read as
+ * "no match": the rule reports that it could not be evaluated. */
+static void
+test_regex_limits (void)
+{
+  static const char xml[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<rulepack id=\"t.re\" version=\"1\"><title>Re</title>\n"
+    "<rule id=\"t.re.ab\" category=\"financial-promise\" wechat=\"warning\">"
+    "<message>{text}</message><pattern id=\"abc\">(?:a|b)*c</pattern>"
+    "<example type=\"incorrect\"><marker>abc</marker></example></rule>\n"
+    "</rulepack>\n";
+  g_autoptr(RedlineRuleSet) set = make_set_from (xml);
+  g_autoptr(RedlineRuleSet) test_set = make_set (NULL);
+  g_autoptr(GString) text = g_string_new ("本店");
+  g_autoptr(GListModel) findings = NULL;
+  g_autoptr(RedlineFinding) finding = NULL;
+  g_autofree char *links = NULL;
+  guint n_link_failures = 0;
+
+  /* 30 KB that the pattern would match, but only by backtracking a lot. */
+  for (guint i = 0; i < 15000; i++)
+    g_string_append (text, "ab");
+  g_string_append (text, "c");
+  findings = redline_rule_set_check_text (set, text->str, REDLINE_ECOSYSTEM_WECHAT,
+                                          REDLINE_CONTENT_KIND_ARTICLE);
+  g_assert_cmpuint (g_list_model_get_n_items (findings), ==, 1);
+  finding = g_list_model_get_item (findings, 0);
+  g_assert_cmpstr (redline_finding_get_rule_id (finding), ==, "t.re.ab");
+  g_assert_cmpstr (redline_finding_get_term_id (finding), ==, "abc");
+  g_assert_cmpstr (redline_finding_get_category (finding), ==, "financial-promise");
+  g_assert_cmpint (redline_finding_get_severity (finding), ==, REDLINE_SEVERITY_WARNING);
+  g_assert_nonnull (strstr (redline_finding_get_message (finding), "could not be checked"));
+  g_assert_nonnull (strstr (redline_finding_get_message (finding), "limit"));
+  g_clear_object (&findings);
+
+  /* About 10 KB of a.a.a. before a link used to switch the link rule off. */
+  g_string_assign (text, "");
+  for (guint i = 0; i < 5000; i++)
+    g_string_append (text, "a.");
+  g_string_append (text, " see http://evil.example.com/x");
+  findings = redline_rule_set_check_text (test_set, text->str, REDLINE_ECOSYSTEM_WEIXIN,
+                                          REDLINE_CONTENT_KIND_ARTICLE);
+  links = summarize (findings);
+  g_test_message ("%s", links);
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(RedlineFinding) link = g_list_model_get_item (findings, i);
+
+      if (g_str_equal (redline_finding_get_rule_id (link), "t.link") &&
+          strstr (redline_finding_get_message (link), "could not be checked") != NULL)
+        {
+          g_assert_cmpint (redline_finding_get_severity (link), ==, REDLINE_SEVERITY_ERROR);
+          n_link_failures++;
+        }
+    }
+  g_assert_cmpuint (n_link_failures, ==, 1);
+}
+
+/* Everything a finding says about where it is. */
+static char *
+summarize_full (GListModel *findings)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(RedlineFinding) finding = g_list_model_get_item (findings, i);
+
+      g_string_append_printf (out, "%s/%s %d %u@%" G_GSIZE_FORMAT "-%" G_GSIZE_FORMAT
+                              " %u:%u “%s” %s\n",
+                              redline_finding_get_rule_id (finding),
+                              redline_finding_get_term_id (finding),
+                              redline_finding_get_scope (finding),
+                              redline_finding_get_field (finding),
+                              redline_finding_get_start (finding),
+                              redline_finding_get_end (finding),
+                              redline_finding_get_line (finding),
+                              redline_finding_get_column (finding),
+                              redline_finding_get_text (finding),
+                              redline_finding_get_message (finding));
+    }
+  return g_string_free (out, FALSE);
+}
+
+static char *
+check_full (RedlineRuleSet     *set,
+            const char         *text,
+            RedlineEcosystem    ecosystem,
+            RedlineContentKind  kind)
+{
+  g_autoptr(GListModel) findings = redline_rule_set_check_text (set, text, ecosystem, kind);
+
+  return summarize_full (findings);
+}
+
+/* A term or an exception across the cut between two pieces of a long line
+ * is seen whole, at every byte position around the cut. */
+static void
+test_piece_cuts (void)
+{
+  static const struct {
+    const char *term;
+    const char *filler;
+    gboolean    found;      /* a t.zui/zui-jia finding on the term */
+  } cases[] = {
+    { "最佳", "x", TRUE },
+    { "最 佳", "x", TRUE },
+    { "最  佳", "x", TRUE },
+    { "第一次", "x", FALSE },
+    { "最佳", "好", TRUE },
+    { "最 佳", "好", TRUE },
+    { "第一次", "好", FALSE },
+    { "最佳赏味期", "x", FALSE },
+  };
+  g_autoptr(RedlineRuleSet) whole = make_set (NULL);
+  g_autoptr(RedlineRuleSet) cut = make_set (NULL);
+  guint n_checked = 0;
+
+  _redline_rule_set_set_piece_size (cut, 256, 96);
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      gsize filler_bytes = strlen (cases[c].filler);
+
+      /* The first cut is at byte 256, or just after a space from there. */
+      for (guint n = (256 - 12) / filler_bytes; n <= (256 + 12) / filler_bytes; n++)
+        {
+          g_autoptr(GString) text = g_string_new (NULL);
+          g_autofree char *expected = NULL;
+          g_autofree char *got = NULL;
+          g_autofree char *got_whole = NULL;
+          g_autofree char *got_full = NULL;
+          g_autofree char *got_whole_full = NULL;
+
+          for (guint i = 0; i < n; i++)
+            g_string_append (text, cases[c].filler);
+          g_string_append (text, cases[c].term);
+          while (text->len < 700)
+            g_string_append (text, cases[c].filler);
+
+          expected = cases[c].found
+                       ? g_strdup_printf ("t.zui/zui-jia@%u-%u", n,
+                                          n + (guint) g_utf8_strlen (cases[c].term, -1))
+                       : g_strdup ("");
+          got = check (cut, text->str, REDLINE_ECOSYSTEM_WEIXIN, REDLINE_CONTENT_KIND_CHANNELS);
+          got_whole = check (whole, text->str, REDLINE_ECOSYSTEM_WEIXIN,
+                             REDLINE_CONTENT_KIND_CHANNELS);
+          g_assert_cmpstr (got_whole, ==, expected);
+          if (g_strcmp0 (got, expected) != 0)
+            g_test_message ("“%s” after %u “%s”", cases[c].term, n, cases[c].filler);
+          g_assert_cmpstr (got, ==, expected);
+          got_full = check_full (cut, text->str, REDLINE_ECOSYSTEM_WEIXIN,
+                                 REDLINE_CONTENT_KIND_CHANNELS);
+          got_whole_full = check_full (whole, text->str, REDLINE_ECOSYSTEM_WEIXIN,
+                                       REDLINE_CONTENT_KIND_CHANNELS);
+          g_assert_cmpstr (got_full, ==, got_whole_full);
+          n_checked++;
+        }
+    }
+  g_assert_cmpuint (n_checked, >, 100);
+}
+
+/* Findings are the same whether a text is checked whole or in pieces. */
+static void
+test_pieces_property (void)
+{
+  static const char * const pieces[] = {
+    "最", "佳", "最佳", " ", "  ", "\n", "x", "好", "第一", "次", "best", " regards", "理财",
+    "投资有风险", "年化收益8%", "3个月回本", "2023年", "http://a.example.com/p", "www.qq.com",
+    "最佳赏味期", "大麻", "花", "😊", "\u200b", "不是", "no.1", "Ｂｅｓｔ", "。", "a.",
+  };
+  g_autoptr(RedlineRuleSet) whole = make_set (NULL);
+  g_autoptr(RedlineRuleSet) cut = make_set (NULL);
+  GRand *rand = g_rand_new_with_seed (512 * 1024);
+  guint n_findings = 0;
+
+  for (guint round = 0; round < 300; round++)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      guint len = g_rand_int_range (rand, 1, 400);
+      RedlineContentKind kind = round % 2 == 0 ? REDLINE_CONTENT_KIND_ARTICLE
+                                               : REDLINE_CONTENT_KIND_MOMENTS_AD;
+      RedlineEcosystem ecosystem = round % 3 == 0 ? REDLINE_ECOSYSTEM_WECHAT
+                                                  : REDLINE_ECOSYSTEM_WEIXIN;
+      g_autoptr(GListModel) findings = NULL;
+      g_autofree char *got = NULL;
+      g_autofree char *expected = NULL;
+
+      _redline_rule_set_set_piece_size (cut, g_rand_int_range (rand, 16, 200),
+                                        g_rand_int_range (rand, 160, 400));
+      for (guint i = 0; i < len; i++)
+        g_string_append (text, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))]);
+
+      findings = redline_rule_set_check_text (whole, text->str, ecosystem, kind);
+      n_findings += g_list_model_get_n_items (findings);
+      expected = summarize_full (findings);
+      got = check_full (cut, text->str, ecosystem, kind);
+      if (g_strcmp0 (got, expected) != 0)
+        g_test_message ("round %u: %s", round, text->str);
+      g_assert_cmpstr (got, ==, expected);
+    }
+  g_assert_cmpuint (n_findings, >, 1000);
+  g_rand_free (rand);
+}
+
+static gboolean
+collect_cb (RedlineFinding *finding,
+            gpointer        user_data)
+{
+  g_list_store_append (user_data, finding);
+  return TRUE;
+}
+
+static gboolean
+stop_after_three_cb (RedlineFinding *finding,
+                     gpointer        user_data)
+{
+  guint *n = user_data;
+
+  return ++*n < 3;
+}
+
+/* The streamed findings are those of redline_rule_set_check(), in its
+ * order; in a document of more than 256 KiB, those about the whole document
+ * come last. */
+static void
+test_stream (void)
+{
+  g_autoptr(RedlineRuleSet) set = make_set (NULL);
+  g_autoptr(GString) text = g_string_new ("理财");
+  RedlineDocument document = { { NULL } };
+  guint n = 0;
+
+  for (guint size = 0; size < 2; size++)
+    {
+      g_autoptr(GListModel) findings = NULL;
+      g_autoptr(GListStore) streamed = g_list_store_new (REDLINE_TYPE_FINDING);
+      g_autofree char *expected = NULL;
+      g_autofree char *got = NULL;
+      g_autoptr(RedlineFinding) last = NULL;
+      guint n_items;
+
+      while (text->len < (size == 0 ? 1000 : 1024 * 1024))
+        g_string_append (text, "本店最佳咖啡，第一次来。\n");
+      document.fields[REDLINE_FIELD_TITLE] = "最佳";
+      document.fields[REDLINE_FIELD_BODY] = text->str;
+      findings = redline_rule_set_check (set, &document, REDLINE_ECOSYSTEM_WEIXIN,
+                                         REDLINE_CONTENT_KIND_ARTICLE);
+      g_assert_true (redline_rule_set_check_stream (set, &document, REDLINE_ECOSYSTEM_WEIXIN,
+                                                    REDLINE_CONTENT_KIND_ARTICLE, collect_cb,
+                                                    streamed));
+      n_items = g_list_model_get_n_items (G_LIST_MODEL (streamed));
+      g_assert_cmpuint (n_items, ==, g_list_model_get_n_items (findings));
+      g_assert_cmpuint (n_items, >, 10);
+      last = g_list_model_get_item (G_LIST_MODEL (streamed), n_items - 1);
+      if (size == 0)
+        {
+          expected = summarize_full (findings);
+          got = summarize_full (G_LIST_MODEL (streamed));
+          g_assert_cmpstr (got, ==, expected);
+          g_assert_cmpint (redline_finding_get_scope (last), ==, REDLINE_SCOPE_SPAN);
+        }
+      else
+        {
+          g_autoptr(RedlineFinding) first = g_list_model_get_item (findings, 1);
+          g_autoptr(GListStore) sorted = g_list_store_new (REDLINE_TYPE_FINDING);
+
+          /* The model has it first in the body. */
+          g_assert_cmpint (redline_finding_get_scope (first), ==, REDLINE_SCOPE_DOCUMENT);
+          g_assert_cmpint (redline_finding_get_scope (last), ==, REDLINE_SCOPE_DOCUMENT);
+          g_assert_cmpstr (redline_finding_get_trigger (last), ==, "理财");
+          for (guint i = 0; i < n_items; i++)
+            {
+              g_autoptr(RedlineFinding) finding = g_list_model_get_item (G_LIST_MODEL (streamed), i);
+
+              g_list_store_append (sorted, finding);
+            }
+          g_list_store_sort (sorted, (GCompareDataFunc) redline_finding_compare, NULL);
+          expected = summarize_full (findings);
+          got = summarize_full (G_LIST_MODEL (sorted));
+          g_assert_true (g_str_equal (got, expected));
+        }
+    }
+
+  /* The callback stops the check. */
+  g_assert_false (redline_rule_set_check_stream (set, &document, REDLINE_ECOSYSTEM_WEIXIN,
+                                                 REDLINE_CONTENT_KIND_ARTICLE,
+                                                 stop_after_three_cb, &n));
+  g_assert_cmpuint (n, ==, 3);
+}
+
 static void
 test_examples (void)
 {
@@ -431,6 +847,12 @@ main (int   argc,
   g_test_add_func ("/redline/rule-set/allowed-terms", test_allowed_terms);
   g_test_add_func ("/redline/rule-set/dedup-and-order", test_dedup_and_order);
   g_test_add_func ("/redline/rule-set/huge-line", test_huge_line);
+  g_test_add_func ("/redline/rule-set/mark-boundaries", test_mark_boundaries);
+  g_test_add_func ("/redline/rule-set/message-cap", test_message_cap);
+  g_test_add_func ("/redline/rule-set/regex-limits", test_regex_limits);
+  g_test_add_func ("/redline/rule-set/piece-cuts", test_piece_cuts);
+  g_test_add_func ("/redline/rule-set/pieces-property", test_pieces_property);
+  g_test_add_func ("/redline/rule-set/stream", test_stream);
   g_test_add_func ("/redline/rule-set/examples", test_examples);
 
   return g_test_run ();

@@ -139,6 +139,79 @@ test_random_round_trip (void)
   g_rand_free (rand);
 }
 
+/* The byte, line and column of a code-point offset, walked from the start. */
+static void
+naive_locate (const char *text,
+              gsize       offset,
+              gsize      *byte,
+              guint      *line,
+              guint      *column)
+{
+  const char *p = text;
+
+  *line = 1;
+  *column = 1;
+  for (gsize i = 0; i < offset; i++)
+    {
+      if (*p == '\n')
+        {
+          (*line)++;
+          *column = 0;
+        }
+      (*column)++;
+      p = g_utf8_next_char (p);
+    }
+  *byte = p - text;
+}
+
+/* redline_text_locate() against a walk from the start, on random texts of
+ * every length around the marks it keeps, at every offset. */
+static void
+test_random_locate (void)
+{
+  static const char * const pieces[] = {
+    "a", "b", " ", "\n", "好", "佳", "最", "é", "😊", "𠀀", "\u200b", "\r", "Ａ",
+  };
+  GRand *rand = g_rand_new_with_seed (64064);
+  guint n_checked = 0;
+
+  for (guint len = 0; len <= 3 * 64 + 2; len++)
+    {
+      for (guint round = 0; round < 12; round++)
+        {
+          g_autoptr(GString) input = g_string_new (NULL);
+          g_autoptr(RedlineText) text = NULL;
+
+          for (guint i = 0; i < len; i++)
+            {
+              /* Some texts all of one width, some mixed. */
+              guint which = round < G_N_ELEMENTS (pieces) && round % 3 == 0
+                              ? round : (guint) g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces));
+
+              g_string_append (input, pieces[which]);
+            }
+          text = redline_text_new (input->str, input->len);
+          g_assert_cmpuint (redline_text_get_original_length (text), ==, len);
+          for (gsize offset = 0; offset <= len; offset++)
+            {
+              gsize byte, want_byte;
+              guint line, column, want_line, want_column;
+
+              naive_locate (input->str, offset, &want_byte, &want_line, &want_column);
+              redline_text_locate (text, input->str, offset, &byte, &line, &column);
+              if (byte != want_byte || line != want_line || column != want_column)
+                g_test_message ("length %u, offset %" G_GSIZE_FORMAT, len, offset);
+              g_assert_cmpuint (byte, ==, want_byte);
+              g_assert_cmpuint (line, ==, want_line);
+              g_assert_cmpuint (column, ==, want_column);
+              n_checked++;
+            }
+        }
+    }
+  g_assert_cmpuint (n_checked, >, 10000);
+  g_rand_free (rand);
+}
+
 static void
 test_validate (void)
 {
@@ -179,6 +252,7 @@ main (int   argc,
   g_test_add_func ("/redline/text/offset-map", test_offset_map);
   g_test_add_func ("/redline/text/span-round-trip", test_span_round_trip);
   g_test_add_func ("/redline/text/random-round-trip", test_random_round_trip);
+  g_test_add_func ("/redline/text/random-locate", test_random_locate);
   g_test_add_func ("/redline/text/validate", test_validate);
   g_test_add_func ("/redline/text/normalize-phrase", test_normalize_phrase);
 

@@ -45,10 +45,15 @@ typedef struct
   RedlineContentKind  content_kind;
   RedlineRuleSet     *rule_set;
   GPtrArray          *packs;
-  JsonBuilder        *builder;
   gboolean            bad_input;
   gboolean            errors_found;
+  guint               n_results;     /* JSON results written */
+  guint               n_findings;    /* findings written in the current result */
 } Options;
+
+/* Why writing to stdout failed, or 0: after a failure nothing more is
+ * written and the checks stop. */
+static int write_errno;
 
 static void
 options_clear (Options *options)
@@ -60,7 +65,6 @@ options_clear (Options *options)
   g_strfreev (options->files);
   g_clear_object (&options->rule_set);
   g_clear_pointer (&options->packs, g_ptr_array_unref);
-  g_clear_object (&options->builder);
 }
 
 static void
@@ -476,8 +480,36 @@ ecosystem_label (RedlineEcosystem ecosystem)
   return ecosystem == REDLINE_ECOSYSTEM_WEIXIN ? "Weixin" : "WeChat";
 }
 
+/* Writes to stdout, remembering the first failure. */
 static void
-print_finding (const char     *file,
+write_output (Options    *options,
+              const char *data,
+              gsize       length)
+{
+  if (write_errno != 0)
+    return;
+  errno = 0;
+  if (fwrite (data, 1, length, stdout) != length)
+    write_errno = errno != 0 ? errno : EIO;
+}
+
+/* g_print() for --list-rules and --test-rules, through write_output(), in
+ * the console's character set as GLib's own handler writes it. */
+static void
+print_handler (const char *string)
+{
+  const char *charset;
+  g_autofree char *converted = NULL;
+
+  if (!g_get_console_charset (&charset))
+    converted = g_convert_with_fallback (string, -1, charset, "UTF-8", "?", NULL, NULL, NULL);
+  string = converted != NULL ? converted : string;
+  write_output (NULL, string, strlen (string));
+}
+
+static void
+print_finding (Options        *options,
+               const char     *file,
                RedlineFinding *finding)
 {
   RedlineEcosystem ecosystem = redline_finding_get_ecosystem (finding);
@@ -504,28 +536,128 @@ print_finding (const char     *file,
     g_string_append_printf (out, _("    reference: %s\n"), reference);
   g_string_append_printf (out, _("    on %s: %s\n"), ecosystem_label (redline_ecosystem_other (ecosystem)),
                           redline_severity_to_string (redline_finding_get_other_severity (finding)));
-  fwrite (out->str, 1, out->len, stdout);
+  write_output (options, out->str, out->len);
+}
+
+/* The JSON document of DESIGN §3 is written as the findings arrive, laid
+ * out as a pretty JsonGenerator would lay out the whole. */
+static void
+begin_json (Options *options)
+{
+  static const char head[] = "{\n  \"version\" : 1,\n  \"results\" : [";
+
+  write_output (options, head, sizeof head - 1);
 }
 
 static void
-report_findings (Options            *options,
-                 const char         *file,
-                 RedlineEcosystem    ecosystem,
-                 RedlineContentKind  kind,
-                 GListModel         *findings)
+end_json (Options *options)
 {
-  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
-    {
-      g_autoptr(RedlineFinding) finding = g_list_model_get_item (findings, i);
+  static const char tail[] = "\n  ]\n}\n";
 
-      if (redline_finding_get_severity (finding) == REDLINE_SEVERITY_ERROR)
-        options->errors_found = TRUE;
-      if (!options->json)
-        print_finding (file, finding);
-    }
+  if (options->n_results == 0)
+    write_output (options, "]\n}\n", 4);
+  else
+    write_output (options, tail, sizeof tail - 1);
+}
 
+static void
+begin_result (Options            *options,
+              const char         *file,
+              RedlineEcosystem    ecosystem,
+              RedlineContentKind  kind)
+{
+  g_autofree char *name = NULL;
+  g_autoptr(GString) out = NULL;
+
+  options->n_findings = 0;
+  if (!options->json)
+    return;
+
+  name = redline_json_string (file);
+  out = g_string_new (options->n_results > 0 ? ",\n" : "\n");
+  g_string_append_printf (out,
+                          "    {\n"
+                          "      \"file\" : %s,\n"
+                          "      \"ecosystem\" : \"%s\",\n"
+                          "      \"kind\" : \"%s\",\n"
+                          "      \"findings\" : [",
+                          name, redline_ecosystem_to_string (ecosystem),
+                          redline_content_kind_to_string (kind));
+  write_output (options, out->str, out->len);
+  options->n_results++;
+}
+
+static void
+end_result (Options *options)
+{
+  static const char tail[] = "\n      ]\n    }";
+
+  if (!options->json)
+    return;
+  if (options->n_findings == 0)
+    write_output (options, "]\n    }", 7);
+  else
+    write_output (options, tail, sizeof tail - 1);
+}
+
+typedef struct
+{
+  Options    *options;
+  const char *file;
+} Report;
+
+static gboolean
+report_finding_cb (RedlineFinding *finding,
+                   gpointer        user_data)
+{
+  Report *report = user_data;
+  Options *options = report->options;
+
+  if (redline_finding_get_severity (finding) == REDLINE_SEVERITY_ERROR)
+    options->errors_found = TRUE;
   if (options->json)
-    redline_json_add_result (options->builder, file, ecosystem, kind, findings);
+    {
+      g_autofree char *json = redline_json_finding_to_string (finding);
+      const char *line = json;
+      const char *end;
+
+      /* Each line indented to the depth of the findings array. */
+      write_output (options, options->n_findings > 0 ? "," : "", options->n_findings > 0);
+      do
+        {
+          end = strchr (line, '\n');
+          if (end == NULL)
+            end = line + strlen (line);
+          write_output (options, "\n        ", 9);
+          write_output (options, line, end - line);
+          line = end + 1;
+        }
+      while (*end != '\0');
+    }
+  else
+    print_finding (options, report->file, finding);
+  options->n_findings++;
+  /* Nothing more is checked once the output cannot be written. */
+  return write_errno == 0;
+}
+
+/* Checks a document and writes its findings as they are found: one result. */
+static void
+report_document (Options               *options,
+                 RedlineRuleSet        *rule_set,
+                 const char            *file,
+                 const RedlineDocument *document,
+                 RedlineEcosystem       ecosystem,
+                 RedlineContentKind     kind)
+{
+  Report report = { options, file };
+
+  if (write_errno != 0)
+    return;
+  begin_result (options, file, ecosystem, kind);
+  redline_rule_set_check_stream (rule_set, document, ecosystem, kind, report_finding_cb,
+                                 &report);
+  end_result (options);
 }
 
 /* A project file: every post is checked with its campaign's ecosystem
@@ -566,14 +698,20 @@ check_project (Options    *options,
       RedlineEcosystem own = redline_project_get_post_ecosystem (project, post);
       guint n_ecosystems = options->ecosystem == NULL ? 1 : options->n_ecosystems;
 
+      RedlineDocument document = { { NULL } };
+
+      /* As redline_project_check_post() checks it, with the findings
+       * written as they are found. */
+      document.fields[REDLINE_FIELD_TITLE] = redline_post_get_title (post);
+      document.fields[REDLINE_FIELD_BODY] = redline_post_get_body (post);
+      document.fields[REDLINE_FIELD_CALL_TO_ACTION] = redline_post_get_call_to_action (post);
+      document.fields[REDLINE_FIELD_LINK] = redline_post_get_link (post);
       for (guint e = 0; e < n_ecosystems; e++)
         {
           RedlineEcosystem ecosystem = options->ecosystem == NULL ? own
                                                                   : options->ecosystems[e];
-          g_autoptr(GListModel) findings =
-            redline_project_check_post (project, rule_set, post, ecosystem);
 
-          report_findings (options, name, ecosystem, kind, findings);
+          report_document (options, rule_set, name, &document, ecosystem, kind);
         }
     }
 }
@@ -644,13 +782,31 @@ check_input (Options    *options,
 
   for (guint e = 0; e < options->n_ecosystems; e++)
     {
-      g_autoptr(GListModel) findings =
-        redline_rule_set_check_text (options->rule_set, text, options->ecosystems[e],
-                                     options->content_kind);
+      RedlineDocument document = { { NULL } };
 
-      report_findings (options, display_name, options->ecosystems[e], options->content_kind,
-                       findings);
+      document.fields[REDLINE_FIELD_BODY] = text;
+      report_document (options, options->rule_set, display_name, &document,
+                       options->ecosystems[e], options->content_kind);
     }
+}
+
+/* Flushes stdout: a finding that could not be written is an error, never a
+ * silent pass. */
+static gboolean
+finish_output (Options *options)
+{
+  errno = 0;
+  if (fflush (stdout) != 0 && write_errno == 0)
+    write_errno = errno != 0 ? errno : EIO;
+  if (ferror (stdout) && write_errno == 0)
+    write_errno = EIO;
+  if (write_errno == 0)
+    return TRUE;
+
+  g_printerr (_("<stdout>: cannot write the output: %s; check where standard output goes "
+                "(a full disk, a closed pipe or file) and run again\n"),
+              g_strerror (write_errno));
+  return FALSE;
 }
 
 int
@@ -664,6 +820,16 @@ main (int   argc,
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+  g_set_print_handler (print_handler);
+
+  /* With stdout closed, the next file opened (an input, a project) would
+   * take its place and receive the output. */
+  if (fcntl (STDOUT_FILENO, F_GETFD) == -1)
+    {
+      write_errno = errno;
+      finish_output (&options);
+      return EXIT_BAD_INPUT;
+    }
 
   if (!parse_options (&options, &argc, &argv) || !load_rules (&options))
     {
@@ -674,50 +840,35 @@ main (int   argc,
   if (options.list_rules)
     {
       list_rules (&options);
+      status = finish_output (&options) ? EXIT_CLEAN : EXIT_BAD_INPUT;
       options_clear (&options);
-      return EXIT_CLEAN;
+      return status;
     }
   if (options.test_rules)
     {
       status = test_rules (&options) ? EXIT_CLEAN : EXIT_ERRORS_FOUND;
+      if (!finish_output (&options))
+        status = EXIT_BAD_INPUT;
       options_clear (&options);
       return status;
     }
 
   if (options.json)
-    {
-      options.builder = json_builder_new ();
-      json_builder_begin_object (options.builder);
-      json_builder_set_member_name (options.builder, "version");
-      json_builder_add_int_value (options.builder, 1);
-      json_builder_set_member_name (options.builder, "results");
-      json_builder_begin_array (options.builder);
-    }
+    begin_json (&options);
 
   if (options.files == NULL || options.files[0] == NULL)
     check_input (&options, "-");
   else
     {
-      for (guint i = 0; options.files[i] != NULL; i++)
+      for (guint i = 0; options.files[i] != NULL && write_errno == 0; i++)
         check_input (&options, options.files[i]);
     }
 
   if (options.json)
-    {
-      g_autoptr(JsonGenerator) generator = json_generator_new ();
-      g_autoptr(JsonNode) root = NULL;
-      g_autofree char *output = NULL;
+    end_json (&options);
 
-      json_builder_end_array (options.builder);
-      json_builder_end_object (options.builder);
-      root = json_builder_get_root (options.builder);
-      json_generator_set_root (generator, root);
-      json_generator_set_pretty (generator, TRUE);
-      output = json_generator_to_data (generator, NULL);
-      g_print ("%s\n", output);
-    }
-
-  status = options.bad_input ? EXIT_BAD_INPUT
+  status = !finish_output (&options) ? EXIT_BAD_INPUT
+         : options.bad_input ? EXIT_BAD_INPUT
          : options.errors_found ? EXIT_ERRORS_FOUND
          : EXIT_CLEAN;
   options_clear (&options);

@@ -117,3 +117,44 @@ redline_json_add_result (JsonBuilder        *builder,
   json_builder_end_array (builder);
   json_builder_end_object (builder);
 }
+
+/**
+ * redline_json_finding_to_string:
+ * @finding: a finding
+ *
+ * Writes @finding as redline_json_add_finding() and a pretty #JsonGenerator
+ * would, for writing a document one finding at a time. Its strings hold no
+ * raw line feeds, so the lines can be indented to their depth.
+ *
+ * Returns: (transfer full): the object as JSON text, without a final line feed
+ */
+char *
+redline_json_finding_to_string (RedlineFinding *finding)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  redline_json_add_finding (builder, finding);
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  return json_generator_to_data (generator, NULL);
+}
+
+/**
+ * redline_json_string:
+ * @value: UTF-8 text
+ *
+ * Returns: (transfer full): @value as a JSON string, quoted and escaped as
+ *   #JsonGenerator writes it
+ */
+char *
+redline_json_string (const char *value)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) node = json_node_init_string (json_node_alloc (), value);
+
+  json_generator_set_root (generator, node);
+  return json_generator_to_data (generator, NULL);
+}

@@ -18,5 +18,7 @@ void redline_json_add_result  (JsonBuilder        *builder,
                                RedlineEcosystem    ecosystem,
                                RedlineContentKind  kind,
                                GListModel         *findings);
+char *redline_json_finding_to_string (RedlineFinding *finding);
+char *redline_json_string            (const char     *value);
 
 G_END_DECLS

@@ -24,7 +24,14 @@
 #include "redline-rule-pack.h"
 #include "redline-rule-private.h"
 #include "redline-rule-set.h"
+#include "redline-rule-set-private.h"
 #include "redline-text.h"
+
+/* An expanded message holds at most this many code points, and a
+ * placeholder at most the second many: longer ones end in an ellipsis
+ * (doc/rule-packs.md). */
+#define MESSAGE_MAX_CHARS 2000
+#define MESSAGE_MAX_VALUE_CHARS 200
 
 /* How far either side of a hit an <except-pattern> looks. */
 #define EXCEPT_PATTERN_WINDOW 32
@@ -60,11 +67,26 @@ struct _RedlineRuleSet
   guint           n_terms;
   guint           n_required;      /* phrases of "requires" rules, all told */
   gboolean        has_patterns;
+  gsize           piece_bytes;     /* PIECE_BYTES but in tests */
+  gsize           context_bytes;   /* PIECE_CONTEXT_BYTES but in tests */
 };
 
 /* Large fields are checked in pieces of about this size, cut at line
  * breaks where possible, so memory stays small and in cache. */
 #define PIECE_BYTES (512 * 1024)
+
+/* A document up to this size in all is checked whole before its findings
+ * are handed on, so they come in the order of redline_finding_compare(),
+ * those about the whole document first in their field; a longer one hands
+ * them on piece by piece, those about the whole document last. */
+#define BUFFERED_DOCUMENT_BYTES (256 * 1024)
+
+/* Each piece is scanned with this much of the text either side of it, so a
+ * term, exception, hint window or link across the cut is seen whole; only
+ * hits that start in the piece are its own. It is more than the longest
+ * term or exception and the hint and exception windows, even written with
+ * separators and four-byte characters. */
+#define PIECE_CONTEXT_BYTES (8 * 1024)
 
 G_DEFINE_FINAL_TYPE (RedlineRuleSet, redline_rule_set, G_TYPE_OBJECT)
 
@@ -88,6 +110,7 @@ typedef struct
   guint         column;
   char         *text;        /* the original text of the span */
   char         *domain;
+  char         *failure;     /* why the rule could not be evaluated on the span */
   guint         length;
   guint         max;
 } Hit;
@@ -119,6 +142,7 @@ clear_hit (gpointer data)
 
   g_free (hit->text);
   g_free (hit->domain);
+  g_free (hit->failure);
 }
 
 /* Drops hits[length…], whose contents were either cleared or moved to a
@@ -175,6 +199,8 @@ redline_rule_set_init (RedlineRuleSet *self)
   self->rules_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->entries = g_array_new (FALSE, FALSE, sizeof (Entry));
   self->matcher = redline_matcher_new ();
+  self->piece_bytes = PIECE_BYTES;
+  self->context_bytes = PIECE_CONTEXT_BYTES;
   self->allowed_domains = g_ptr_array_new_with_free_func (g_free);
   self->allowed_terms = g_ptr_array_new_with_free_func ((GDestroyNotify) _redline_phrase_free);
 
@@ -471,7 +497,10 @@ any_pattern_overlaps (const FieldScan *scan,
     {
       g_autoptr(GMatchInfo) match = NULL;
 
-      g_regex_match (g_ptr_array_index (patterns, i), window, G_REGEX_MATCH_NOTEMPTY, &match);
+      /* An exception that cannot be evaluated (the match limit) does not
+       * cancel the hit: it is reported rather than read as clean. */
+      g_regex_match_full (g_ptr_array_index (patterns, i), window, -1, 0,
+                          G_REGEX_MATCH_NOTEMPTY, &match, NULL);
       while (g_match_info_matches (match))
         {
           int byte_start, byte_end;
@@ -723,6 +752,35 @@ byte_at_char (FieldScan *scan,
   return at;
 }
 
+/* A regular expression gave up on [start, end) of the normalised text (PCRE's
+ * match limit): the rule could not be evaluated there, which is reported as
+ * a finding of the rule, never read as "no match". */
+static void
+add_failure (FieldScan    *scan,
+             RedlineRule  *rule,
+             const char   *pattern_id,
+             gsize         start,
+             gsize         end,
+             const GError *error)
+{
+  Hit hit = { 0 };
+  const char *reason = g_strrstr (error->message, ": ");
+
+  if (scan->n_chars == 0)
+    return;
+  end = MIN (MAX (end, start + 1), scan->n_chars);
+  start = MIN (start, end - 1);
+
+  hit.rule = rule;
+  hit.pattern_id = pattern_id;
+  hit.field = scan->field;
+  hit.start = start;
+  hit.end = end;
+  /* GRegex says "Error while matching regular expression PATTERN: REASON". */
+  hit.failure = g_strdup (reason != NULL ? reason + 2 : error->message);
+  g_array_append_val (scan->hits, hit);
+}
+
 static void
 match_pattern (FieldScan      *scan,
                RedlineRule    *rule,
@@ -733,13 +791,14 @@ match_pattern (FieldScan      *scan,
                guint           n_hints)
 {
   g_autoptr(GMatchInfo) match = NULL;
+  g_autoptr(GError) error = NULL;
   gsize byte_from = byte_at_char (scan, from);
   gsize byte_to = byte_at_char (scan, to);
 
   /* The whole text is passed, so look-behinds see before @from; its end is
    * cut at @to. */
   g_regex_match_full (pattern->regex, scan->utf8, byte_to, byte_from, G_REGEX_MATCH_NOTEMPTY,
-                      &match, NULL);
+                      &match, &error);
   while (g_match_info_matches (match))
     {
       int byte_start, byte_end;
@@ -753,8 +812,10 @@ match_pattern (FieldScan      *scan,
         near_hint = hints[h].start < end && hints[h].end > start;
       if (near_hint && !excepted (scan, &rule->exceptions, start, end))
         add_hit (scan, rule, NULL, pattern->id, start, end);
-      g_match_info_next (match, NULL);
+      g_match_info_next (match, &error);
     }
+  if (error != NULL)
+    add_failure (scan, rule, pattern->id, from, to, error);
 }
 
 static void
@@ -859,6 +920,7 @@ static void
 scan_links (FieldScan *scan)
 {
   g_autoptr(GMatchInfo) match = NULL;
+  g_autoptr(GError) error = NULL;
   GPtrArray *rules = NULL;
 
   for (guint r = 0; r < scan->self->rules->len; r++)
@@ -889,7 +951,8 @@ scan_links (FieldScan *scan)
   }
 
   ensure_utf8 (scan);
-  g_regex_match (scan->self->link_regex, scan->utf8, G_REGEX_MATCH_NOTEMPTY, &match);
+  g_regex_match_full (scan->self->link_regex, scan->utf8, scan->utf8_len, 0,
+                      G_REGEX_MATCH_NOTEMPTY, &match, &error);
   while (g_match_info_matches (match))
     {
       g_autofree char *link = g_match_info_fetch (match, 0);
@@ -921,7 +984,12 @@ scan_links (FieldScan *scan)
           hit.domain = g_strdup (host);
           g_array_append_val (scan->hits, hit);
         }
-      g_match_info_next (match, NULL);
+      g_match_info_next (match, &error);
+    }
+  if (error != NULL)
+    {
+      for (guint i = 0; i < rules->len; i++)
+        add_failure (scan, g_ptr_array_index (rules, i), NULL, 0, scan->n_chars, error);
     }
   g_ptr_array_unref (rules);
 }
@@ -997,173 +1065,28 @@ scan_lengths (RedlineRuleSet     *self,
 
 /* Where the piece of a large field that starts at @start should end. */
 static const char *
-piece_end (const char *start,
-           const char *end)
+piece_end (RedlineRuleSet *self,
+           const char     *start,
+           const char     *end)
 {
+  gsize size = self->piece_bytes;
   const char *cut, *p;
 
-  if ((gsize) (end - start) <= PIECE_BYTES + PIECE_BYTES / 2)
+  if ((gsize) (end - start) <= size + size / 2)
     return end;
 
-  cut = start + PIECE_BYTES;
-  /* After a line break: no term spans one. Else after a space. Else at any
-   * character boundary. */
-  p = memchr (cut, '\n', MIN ((gsize) (end - cut), PIECE_BYTES / 2));
+  cut = start + size;
+  /* After a line break, else after a space, else at any character
+   * boundary: the context either side of the piece sees what spans it. */
+  p = memchr (cut, '\n', MIN ((gsize) (end - cut), size / 2));
   if (p != NULL)
     return p + 1;
-  p = memchr (cut, ' ', MIN ((gsize) (end - cut), PIECE_BYTES / 2));
+  p = memchr (cut, ' ', MIN ((gsize) (end - cut), size / 2));
   if (p != NULL)
     return p + 1;
   while (cut < end && ((guchar) *cut & 0xC0) == 0x80)
     cut++;
   return cut;
-}
-
-/* One piece of a field and what scanning it found, with offsets, lines
- * and columns relative to the piece. */
-typedef struct
-{
-  const char *start;
-  const char *stop;
-  GArray     *hits;       /* of Hit */
-  gboolean   *present;    /* per required phrase */
-  gsize       length;     /* code points */
-  gsize       n_breaks;   /* line feeds */
-} Piece;
-
-typedef struct
-{
-  RedlineRuleSet     *self;
-  RedlineEcosystem    ecosystem;
-  RedlineContentKind  kind;
-  RedlineField        field;
-  Piece              *pieces;
-  guint               n_pieces;
-  gint                next;    /* the next piece to take, atomically */
-} PieceQueue;
-
-static void
-scan_piece (PieceQueue  *queue,
-            Piece       *piece,
-            RedlineText *normalized)
-{
-  FieldScan scan = { 0 };
-
-  piece->hits = g_array_new (FALSE, FALSE, sizeof (Hit));
-  piece->present = g_new0 (gboolean, MAX (queue->self->n_required, 1));
-
-  scan.self = queue->self;
-  scan.ecosystem = queue->ecosystem;
-  scan.kind = queue->kind;
-  scan.field = queue->field;
-  scan.original = piece->start;
-  scan.original_len = piece->stop - piece->start;
-  scan.present = piece->present;
-  scan.hits = piece->hits;
-  redline_text_reset (normalized, piece->start, piece->stop - piece->start);
-  scan.text = normalized;
-  scan.chars = redline_text_get_chars (scan.text, &scan.n_chars);
-  scan.excepted = g_array_new (FALSE, FALSE, sizeof (Hit));
-
-  redline_matcher_scan (queue->self->matcher, scan.chars, scan.n_chars, on_match_cb, &scan);
-  drop_hits_inside_exceptions (&scan, 0);
-  if (queue->self->has_patterns)
-    scan_patterns (&scan);
-  scan_links (&scan);
-
-  for (guint i = 0; i < piece->hits->len; i++)
-    {
-      Hit *hit = &g_array_index (piece->hits, Hit, i);
-      gsize byte_start, byte_end;
-      guint line, column;
-
-      redline_text_get_original_span (scan.text, hit->start, hit->end, &hit->start, &hit->end);
-      redline_text_locate (scan.text, piece->start, hit->end, &byte_end, &line, &column);
-      redline_text_locate (scan.text, piece->start, hit->start, &byte_start, &hit->line,
-                           &hit->column);
-      hit->text = g_strndup (piece->start + byte_start, byte_end - byte_start);
-    }
-
-  piece->length = redline_text_get_original_length (scan.text);
-  piece->n_breaks = redline_text_get_n_line_breaks (scan.text);
-  field_scan_clear (&scan);
-}
-
-static gpointer
-scan_pieces_thread (gpointer data)
-{
-  PieceQueue *queue = data;
-  g_autoptr(RedlineText) normalized = redline_text_new ("", 0);
-  gint index;
-
-  while ((index = g_atomic_int_add (&queue->next, 1)) < (gint) queue->n_pieces)
-    scan_piece (queue, &queue->pieces[index], normalized);
-  return NULL;
-}
-
-/* Scans one field, leaving hits with original offsets, text, line and
- * column. A long field is cut in pieces, scanned on every processor. */
-static void
-scan_field (RedlineRuleSet     *self,
-            RedlineEcosystem    ecosystem,
-            RedlineContentKind  kind,
-            RedlineField        field,
-            const char         *text,
-            gboolean           *present,
-            GArray             *hits)
-{
-  const char *end = text + strlen (text);
-  g_autoptr(GArray) pieces = g_array_new (FALSE, TRUE, sizeof (Piece));
-  PieceQueue queue = { self, ecosystem, kind, field, NULL, 0, 0 };
-  GThread *threads[8];
-  guint n_threads;
-  gsize offset = 0;     /* code points before the piece */
-  gsize breaks = 0;     /* line breaks before the piece */
-
-  for (const char *start = text; start < end || pieces->len == 0; )
-    {
-      Piece piece = { 0 };
-
-      piece.start = start;
-      piece.stop = piece_end (start, end);
-      g_array_append_val (pieces, piece);
-      start = piece.stop;
-    }
-  queue.pieces = (Piece *) (gpointer) pieces->data;
-  queue.n_pieces = pieces->len;
-
-  n_threads = MIN (MIN (g_get_num_processors (), G_N_ELEMENTS (threads)), pieces->len);
-  for (guint t = 1; t < n_threads; t++)
-    threads[t] = g_thread_new ("redline-scan", scan_pieces_thread, &queue);
-  scan_pieces_thread (&queue);
-  for (guint t = 1; t < n_threads; t++)
-    g_thread_join (threads[t]);
-
-  for (guint p = 0; p < pieces->len; p++)
-    {
-      Piece *piece = &g_array_index (pieces, Piece, p);
-
-      for (guint i = 0; i < piece->hits->len; i++)
-        {
-          Hit *hit = &g_array_index (piece->hits, Hit, i);
-
-          /* Pieces start at the start of a line (but for one long line cut
-           * in pieces, where columns restart: rare, and harmless). */
-          hit->start += offset;
-          hit->end += offset;
-          hit->line += breaks;
-          g_array_append_val (hits, *hit);
-        }
-      for (guint r = 0; r < self->n_required; r++)
-        present[r] |= piece->present[r];
-      offset += piece->length;
-      breaks += piece->n_breaks;
-      /* The hits moved to @hits with what they own. */
-      g_array_unref (piece->hits);
-      g_free (piece->present);
-    }
-
-  scan_lengths (self, ecosystem, kind, field, text, offset, hits);
 }
 
 /* ---- From hits to findings ------------------------------------------------ */
@@ -1177,6 +1100,8 @@ compare_hits_for_dedup (gconstpointer a,
 
   if (ha->rule != hb->rule)
     return ha->rule < hb->rule ? -1 : 1;
+  if ((ha->failure != NULL) != (hb->failure != NULL))
+    return ha->failure == NULL ? -1 : 1;
   if (ha->field != hb->field)
     return ha->field < hb->field ? -1 : 1;
   if (ha->start != hb->start)
@@ -1199,7 +1124,7 @@ dedup_hits (GArray *hits)
       Hit *hit = &g_array_index (hits, Hit, i);
 
       if (last != NULL && last->rule == hit->rule && last->field == hit->field &&
-          hit->start < last->end)
+          (last->failure != NULL) == (hit->failure != NULL) && hit->start < last->end)
         {
           clear_hit (hit);
           continue;
@@ -1212,6 +1137,33 @@ dedup_hits (GArray *hits)
   truncate_hits (hits, kept);
 }
 
+/* Appends at most @max code points of @value, ending in an ellipsis when it
+ * was cut; returns how many code points were appended. */
+static gsize
+append_capped (GString    *out,
+               const char *value,
+               gsize       max)
+{
+  const char *p = value;
+  gsize n = 0;
+
+  while (*p != '\0' && n < max)
+    {
+      p = g_utf8_next_char (p);
+      n++;
+    }
+  if (*p == '\0')
+    {
+      g_string_append_len (out, value, p - value);
+      return n;
+    }
+  /* Cut: keep room for the ellipsis. */
+  p = g_utf8_prev_char (p);
+  g_string_append_len (out, value, p - value);
+  g_string_append (out, "…");
+  return n;
+}
+
 static char *
 expand_message (const char *message,
                 const char *text,
@@ -1220,11 +1172,24 @@ expand_message (const char *message,
 {
   static const char * const names[] = { "{text}", "{missing}", "{domain}", "{length}", "{max}" };
   GString *out = g_string_new (NULL);
+  gsize left = MESSAGE_MAX_CHARS;   /* code points the message may still take */
 
   for (const char *p = message; *p != '\0'; p++)
     {
       guint which = G_N_ELEMENTS (names);
+      char number[16];
+      const char *value;
 
+      if (left == 0)
+        {
+          /* The message is cut: its last character becomes an ellipsis. */
+          const char *last = g_utf8_find_prev_char (out->str, out->str + out->len);
+
+          if (last != NULL)
+            g_string_truncate (out, last - out->str);
+          g_string_append (out, "…");
+          break;
+        }
       if (*p == '{')
         {
           for (which = 0; which < G_N_ELEMENTS (names); which++)
@@ -1236,24 +1201,35 @@ expand_message (const char *message,
       switch (which)
         {
         case 0:
-          g_string_append (out, text != NULL ? text : "");
+          value = text;
           break;
         case 1:
-          g_string_append (out, missing != NULL ? missing : "");
+          value = missing;
           break;
         case 2:
-          g_string_append (out, hit->domain != NULL ? hit->domain : "");
+          value = hit->domain;
           break;
         case 3:
-          g_string_append_printf (out, "%u", hit->length);
+          g_snprintf (number, sizeof number, "%u", hit->length);
+          value = number;
           break;
         case 4:
-          g_string_append_printf (out, "%u", hit->max);
+          g_snprintf (number, sizeof number, "%u", hit->max);
+          value = number;
           break;
         default:
-          g_string_append_c (out, *p);
-          continue;
+          {
+            /* One character of the template. */
+            const char *next = g_utf8_next_char (p);
+
+            g_string_append_len (out, p, next - p);
+            left--;
+            p = next - 1;
+            continue;
+          }
         }
+      if (value != NULL)
+        left -= append_capped (out, value, MIN (left, MESSAGE_MAX_VALUE_CHARS));
       p += strlen (names[which]) - 1;
     }
   return g_string_free (out, FALSE);
@@ -1261,7 +1237,7 @@ expand_message (const char *message,
 
 static RedlineFinding *
 make_finding (RedlineEcosystem  ecosystem,
-              const Hit        *hit,
+              Hit              *hit,
               const char       *missing)
 {
   RedlineFinding *finding = _redline_finding_new ();
@@ -1281,13 +1257,21 @@ make_finding (RedlineEcosystem  ecosystem,
   finding->other_severity = entry_severity (rule, hit->term, redline_ecosystem_other (ecosystem));
   finding->field = hit->field;
   finding->scope = document ? REDLINE_SCOPE_DOCUMENT : REDLINE_SCOPE_SPAN;
+  if (hit->failure != NULL)
+    finding->message = g_strdup_printf (_("This text could not be checked against the rule: "
+                                           "its regular expression gave up (%s). Check the "
+                                           "text by hand, or shorten it."),
+                                        hit->failure);
+  else
+    finding->message = expand_message (rule->message, hit->text, hit, missing);
   if (!document)
     {
       finding->start = hit->start;
       finding->end = hit->end;
       finding->line = hit->line;
       finding->column = hit->column;
-      finding->text = g_strdup (hit->text);
+      /* The span's text can be long (a length limit's): moved, not copied. */
+      finding->text = g_steal_pointer (&hit->text);
     }
   else
     {
@@ -1295,7 +1279,6 @@ make_finding (RedlineEcosystem  ecosystem,
       finding->missing = g_strdup (missing);
       finding->trigger = g_strdup (hit->text);
     }
-  finding->message = expand_message (rule->message, hit->text, hit, missing);
   suggestions = (hit->term != NULL && hit->term->suggestions != NULL &&
                  hit->term->suggestions[0] != NULL)
                   ? (const char * const *) hit->term->suggestions
@@ -1304,20 +1287,499 @@ make_finding (RedlineEcosystem  ecosystem,
   return finding;
 }
 
-/* Span hits become findings; a "requires" rule whose trigger fired and none
- * of whose phrases is anywhere in the document gives one finding about the
- * whole document, naming its earliest trigger. */
-static void
-add_findings (RedlineRuleSet   *self,
-              RedlineEcosystem  ecosystem,
-              GArray           *hits,
-              const gboolean   *present,
-              GPtrArray        *findings)
-{
-  RedlineRule *last_rule = NULL;
-  guint required = 0;
-  g_autoptr(GHashTable) first_required = g_hash_table_new (NULL, NULL);
+/* ---- Checking a document, piece by piece ---------------------------------- */
 
+/* One piece of a field. Its hits are those that start in it, sorted for
+ * de-duplication, with offsets and lines relative to its start; a hit on its
+ * first line has its column relative to its start too. */
+typedef struct
+{
+  const char *start;
+  const char *stop;
+  GArray     *hits;       /* of Hit */
+  gboolean   *present;    /* per required phrase */
+  gsize       length;     /* code points in the piece */
+  gsize       n_breaks;   /* line feeds in the piece */
+  gsize       tail;       /* code points after its last line feed; G_MAXSIZE if none */
+  gboolean    done;
+} Piece;
+
+typedef struct
+{
+  RedlineRuleSet     *self;
+  RedlineEcosystem    ecosystem;
+  RedlineContentKind  kind;
+  RedlineField        field;
+  const char         *text;       /* the whole field */
+  const char         *text_end;
+  Piece              *pieces;
+  guint               n_pieces;
+  guint               next;       /* the next piece to scan */
+  guint               delivered;  /* pieces handed on, in order */
+  guint               window;     /* how far scanning may run ahead of them */
+  gboolean            stop;
+  GMutex              mutex;
+  GCond               cond;
+} PieceQueue;
+
+static void
+count_text (const char *p,
+            const char *end,
+            gsize      *n_chars,
+            gsize      *n_breaks)
+{
+  gsize chars = 0;
+  gsize breaks = 0;
+
+  for (; p < end; p++)
+    {
+      chars += ((guchar) *p & 0xC0) != 0x80;
+      breaks += *p == '\n';
+    }
+  *n_chars = chars;
+  *n_breaks = breaks;
+}
+
+static void
+scan_piece (PieceQueue  *queue,
+            Piece       *piece,
+            RedlineText *normalized)
+{
+  RedlineRuleSet *self = queue->self;
+  FieldScan scan = { 0 };
+  const char *scan_start = piece->start - MIN (self->context_bytes,
+                                               (gsize) (piece->start - queue->text));
+  const char *scan_stop = piece->stop + MIN (self->context_bytes,
+                                             (gsize) (queue->text_end - piece->stop));
+  gsize lead_chars, lead_breaks, trail_chars, trail_breaks;
+  guint kept = 0;
+  const char *p;
+
+  /* The context starts and ends on character boundaries. */
+  while (scan_start > queue->text && ((guchar) *scan_start & 0xC0) == 0x80)
+    scan_start--;
+  while (scan_stop < queue->text_end && ((guchar) *scan_stop & 0xC0) == 0x80)
+    scan_stop++;
+  count_text (scan_start, piece->start, &lead_chars, &lead_breaks);
+  count_text (piece->stop, scan_stop, &trail_chars, &trail_breaks);
+
+  piece->hits = g_array_new (FALSE, FALSE, sizeof (Hit));
+  piece->present = g_new0 (gboolean, MAX (self->n_required, 1));
+
+  scan.self = self;
+  scan.ecosystem = queue->ecosystem;
+  scan.kind = queue->kind;
+  scan.field = queue->field;
+  scan.original = scan_start;
+  scan.original_len = scan_stop - scan_start;
+  scan.present = piece->present;
+  scan.hits = piece->hits;
+  redline_text_reset (normalized, scan_start, scan_stop - scan_start);
+  scan.text = normalized;
+  scan.chars = redline_text_get_chars (scan.text, &scan.n_chars);
+  scan.excepted = g_array_new (FALSE, FALSE, sizeof (Hit));
+
+  redline_matcher_scan (self->matcher, scan.chars, scan.n_chars, on_match_cb, &scan);
+  drop_hits_inside_exceptions (&scan, 0);
+  if (self->has_patterns)
+    scan_patterns (&scan);
+  scan_links (&scan);
+
+  piece->length = redline_text_get_original_length (scan.text) - lead_chars - trail_chars;
+  piece->n_breaks = redline_text_get_n_line_breaks (scan.text) - lead_breaks - trail_breaks;
+
+  for (guint i = 0; i < piece->hits->len; i++)
+    {
+      Hit *hit = &g_array_index (piece->hits, Hit, i);
+      gsize start, end, byte_start, byte_end;
+      guint line, column;
+
+      redline_text_get_original_span (scan.text, hit->start, hit->end, &start, &end);
+      if (hit->failure != NULL)
+        {
+          /* What a piece could not evaluate is reported on its own part. */
+          start = MAX (start, lead_chars);
+          end = MIN (end, lead_chars + piece->length);
+          if (start >= end)
+            start = end;  /* dropped below */
+        }
+      /* A hit that starts in the context belongs to the piece beside. */
+      if (start < lead_chars || start >= lead_chars + piece->length ||
+          (hit->failure != NULL && start == end))
+        {
+          clear_hit (hit);
+          continue;
+        }
+      redline_text_locate (scan.text, scan_start, end, &byte_end, &line, &column);
+      redline_text_locate (scan.text, scan_start, start, &byte_start, &line, &column);
+      hit->text = g_strndup (scan_start + byte_start, byte_end - byte_start);
+      hit->line = line - lead_breaks;
+      hit->column = hit->line == 1 ? start - lead_chars + 1 : column;
+      hit->start = start - lead_chars;
+      hit->end = end - lead_chars;
+      if (kept != i)
+        g_array_index (piece->hits, Hit, kept) = *hit;
+      kept++;
+    }
+  truncate_hits (piece->hits, kept);
+  g_array_sort (piece->hits, compare_hits_for_dedup);
+
+  for (p = piece->stop; p > piece->start && p[-1] != '\n'; p--)
+    ;
+  if (p > piece->start)
+    {
+      gsize breaks;
+
+      count_text (p, piece->stop, &piece->tail, &breaks);
+    }
+  else
+    piece->tail = G_MAXSIZE;
+
+  field_scan_clear (&scan);
+}
+
+/* Takes the next piece to scan, if scanning may run that far ahead; called
+ * with the queue's mutex held. */
+static gboolean
+take_piece (PieceQueue *queue,
+            guint      *index)
+{
+  if (queue->stop || queue->next >= queue->n_pieces ||
+      queue->next >= queue->delivered + queue->window)
+    return FALSE;
+  *index = queue->next++;
+  return TRUE;
+}
+
+/* Scans a piece; called with the mutex held, which it lets go meanwhile. */
+static void
+scan_taken_piece (PieceQueue  *queue,
+                  guint        index,
+                  RedlineText *normalized)
+{
+  g_mutex_unlock (&queue->mutex);
+  scan_piece (queue, &queue->pieces[index], normalized);
+  g_mutex_lock (&queue->mutex);
+  queue->pieces[index].done = TRUE;
+  g_cond_broadcast (&queue->cond);
+}
+
+static gpointer
+scan_pieces_thread (gpointer data)
+{
+  PieceQueue *queue = data;
+  g_autoptr(RedlineText) normalized = redline_text_new ("", 0);
+
+  g_mutex_lock (&queue->mutex);
+  while (!queue->stop && queue->next < queue->n_pieces)
+    {
+      guint index;
+
+      if (take_piece (queue, &index))
+        scan_taken_piece (queue, index, normalized);
+      else
+        g_cond_wait (&queue->cond, &queue->mutex);
+    }
+  g_mutex_unlock (&queue->mutex);
+  return NULL;
+}
+
+/* What a check carries from piece to piece and field to field. */
+typedef struct
+{
+  RedlineRuleSet     *self;
+  RedlineEcosystem    ecosystem;
+  RedlineContentKind  kind;
+  RedlineFindingFunc  func;
+  gpointer            user_data;
+  gboolean            stopped;     /* @func asked to stop */
+  gboolean           *present;     /* per required phrase, in the whole document */
+  GHashTable         *last_end;    /* rule (| 1 for failures) → end of its last hit */
+  GHashTable         *triggers;    /* "requires" rule → its earliest trigger, a Hit */
+  GPtrArray          *pending;     /* of RedlineFinding: the field's lengths, in order */
+  guint               next_pending;
+  gsize               offset;      /* where the next piece starts in its field */
+  gsize               line;
+  gsize               column;
+} Checker;
+
+static void
+emit_finding (Checker        *checker,
+              RedlineFinding *finding)
+{
+  if (!checker->stopped)
+    checker->stopped = !checker->func (finding, checker->user_data);
+}
+
+/* Hands on a finding, after the field's length findings that come before it. */
+static void
+deliver_finding (Checker        *checker,
+                 RedlineFinding *finding)
+{
+  while (checker->next_pending < checker->pending->len)
+    {
+      RedlineFinding *length = g_ptr_array_index (checker->pending, checker->next_pending);
+
+      if (finding != NULL && redline_finding_compare (length, finding) >= 0)
+        break;
+      emit_finding (checker, length);
+      checker->next_pending++;
+    }
+  if (finding != NULL)
+    emit_finding (checker, finding);
+}
+
+static int
+compare_hits_for_output (gconstpointer a,
+                         gconstpointer b)
+{
+  const Hit *ha = a;
+  const Hit *hb = b;
+  int cmp;
+
+  if (ha->start != hb->start)
+    return ha->start < hb->start ? -1 : 1;
+  if (ha->end != hb->end)
+    return ha->end < hb->end ? -1 : 1;
+  cmp = g_strcmp0 (ha->rule->id, hb->rule->id);
+  if (cmp != 0)
+    return cmp;
+  return (ha->failure != NULL) - (hb->failure != NULL);
+}
+
+static void
+free_piece (Piece *piece)
+{
+  if (piece->hits != NULL)
+    {
+      for (guint i = 0; i < piece->hits->len; i++)
+        clear_hit (&g_array_index (piece->hits, Hit, i));
+      g_clear_pointer (&piece->hits, g_array_unref);
+    }
+  g_clear_pointer (&piece->present, g_free);
+}
+
+/* De-duplicates a scanned piece against what came before it in its field,
+ * and hands on its findings in order. */
+static void
+deliver_piece (Checker *checker,
+               Piece   *piece)
+{
+  GArray *hits = piece->hits;
+  guint kept = 0;
+
+  for (guint r = 0; r < checker->self->n_required; r++)
+    checker->present[r] |= piece->present[r];
+
+  /* Leftmost-longest per rule, carried over from the pieces before. */
+  for (guint i = 0; i < hits->len; i++)
+    {
+      Hit *hit = &g_array_index (hits, Hit, i);
+      gpointer key = GSIZE_TO_POINTER ((gsize) hit->rule | (hit->failure != NULL));
+      gpointer last_end;
+
+      hit->start += checker->offset;
+      hit->end += checker->offset;
+      if (hit->line == 1)
+        hit->column += checker->column - 1;
+      hit->line += checker->line - 1;
+      if (g_hash_table_lookup_extended (checker->last_end, key, NULL, &last_end) &&
+          hit->start < GPOINTER_TO_SIZE (last_end))
+        {
+          clear_hit (hit);
+          continue;
+        }
+      g_hash_table_insert (checker->last_end, key, GSIZE_TO_POINTER (hit->end));
+      if (kept != i)
+        g_array_index (hits, Hit, kept) = *hit;
+      kept++;
+    }
+  truncate_hits (hits, kept);
+  g_array_sort (hits, compare_hits_for_output);
+
+  for (guint i = 0; i < hits->len; i++)
+    {
+      Hit *hit = &g_array_index (hits, Hit, i);
+
+      if (hit->rule->type == REDLINE_RULE_TYPE_REQUIRES && hit->failure == NULL)
+        {
+          /* The earliest trigger of a "requires" rule is remembered for a
+           * finding about the whole document. */
+          if (!g_hash_table_contains (checker->triggers, hit->rule))
+            {
+              g_hash_table_insert (checker->triggers, hit->rule, g_memdup2 (hit, sizeof *hit));
+              memset (hit, 0, sizeof *hit);
+            }
+        }
+      else if (!checker->stopped)
+        {
+          g_autoptr(RedlineFinding) finding = make_finding (checker->ecosystem, hit, NULL);
+
+          deliver_finding (checker, finding);
+        }
+      clear_hit (hit);
+    }
+  g_array_set_size (hits, 0);
+
+  checker->offset += piece->length;
+  checker->line += piece->n_breaks;
+  checker->column = piece->tail == G_MAXSIZE ? checker->column + piece->length
+                                             : piece->tail + 1;
+}
+
+/* The field's length findings, made before its pieces are scanned so that
+ * they are handed on in order among the others. */
+static void
+add_length_findings (Checker      *checker,
+                     RedlineField  field,
+                     const char   *text,
+                     const char   *end)
+{
+  RedlineRuleSet *self = checker->self;
+  g_autoptr(GArray) hits = NULL;
+  gboolean any = FALSE;
+  gsize length, breaks;
+
+  for (guint r = 0; r < self->rules->len && !any; r++)
+    {
+      RedlineRule *rule = g_ptr_array_index (self->rules, r);
+
+      if (rule->type != REDLINE_RULE_TYPE_LENGTH)
+        continue;
+      for (guint i = 0; i < rule->limits->len && !any; i++)
+        {
+          RedlineLimit *limit = &g_array_index (rule->limits, RedlineLimit, i);
+
+          any = limit->kind == checker->kind && limit->field == field;
+        }
+    }
+  if (!any)
+    return;
+
+  count_text (text, end, &length, &breaks);
+  hits = g_array_new (FALSE, FALSE, sizeof (Hit));
+  g_array_set_clear_func (hits, clear_hit);
+  scan_lengths (self, checker->ecosystem, checker->kind, field, text, length, hits);
+  dedup_hits (hits);
+  g_array_sort (hits, compare_hits_for_output);
+  for (guint i = 0; i < hits->len; i++)
+    g_ptr_array_add (checker->pending,
+                     make_finding (checker->ecosystem, &g_array_index (hits, Hit, i), NULL));
+}
+
+/* Scans one field in pieces, on every processor, and hands on its findings
+ * in order as the pieces are done: only a few pieces are held at a time. */
+static void
+check_field (Checker      *checker,
+             RedlineField  field,
+             const char   *text)
+{
+  RedlineRuleSet *self = checker->self;
+  const char *end = text + strlen (text);
+  g_autoptr(GArray) pieces = g_array_new (FALSE, TRUE, sizeof (Piece));
+  g_autoptr(RedlineText) normalized = redline_text_new ("", 0);
+  PieceQueue queue = { 0 };
+  GThread *threads[8];
+  guint n_threads;
+
+  add_length_findings (checker, field, text, end);
+
+  for (const char *start = text; start < end || pieces->len == 0; )
+    {
+      Piece piece = { 0 };
+
+      piece.start = start;
+      piece.stop = piece_end (self, start, end);
+      g_array_append_val (pieces, piece);
+      start = piece.stop;
+    }
+
+  queue.self = self;
+  queue.ecosystem = checker->ecosystem;
+  queue.kind = checker->kind;
+  queue.field = field;
+  queue.text = text;
+  queue.text_end = end;
+  queue.pieces = (Piece *) (gpointer) pieces->data;
+  queue.n_pieces = pieces->len;
+  g_mutex_init (&queue.mutex);
+  g_cond_init (&queue.cond);
+
+  n_threads = MIN (MIN (g_get_num_processors (), G_N_ELEMENTS (threads)), pieces->len);
+  queue.window = 2 * n_threads;
+  for (guint t = 1; t < n_threads; t++)
+    threads[t] = g_thread_new ("redline-scan", scan_pieces_thread, &queue);
+
+  checker->offset = 0;
+  checker->line = 1;
+  checker->column = 1;
+  g_hash_table_remove_all (checker->last_end);
+  for (guint p = 0; p < queue.n_pieces && !checker->stopped; p++)
+    {
+      Piece *piece = &queue.pieces[p];
+
+      g_mutex_lock (&queue.mutex);
+      while (!piece->done)
+        {
+          guint index;
+
+          if (take_piece (&queue, &index))
+            scan_taken_piece (&queue, index, normalized);
+          else
+            g_cond_wait (&queue.cond, &queue.mutex);
+        }
+      g_mutex_unlock (&queue.mutex);
+
+      deliver_piece (checker, piece);
+      free_piece (piece);
+
+      g_mutex_lock (&queue.mutex);
+      queue.delivered++;
+      queue.stop = checker->stopped;
+      g_cond_broadcast (&queue.cond);
+      g_mutex_unlock (&queue.mutex);
+    }
+  g_mutex_lock (&queue.mutex);
+  queue.stop = TRUE;
+  g_cond_broadcast (&queue.cond);
+  g_mutex_unlock (&queue.mutex);
+
+  for (guint t = 1; t < n_threads; t++)
+    g_thread_join (threads[t]);
+  for (guint p = 0; p < queue.n_pieces; p++)
+    free_piece (&queue.pieces[p]);
+  g_mutex_clear (&queue.mutex);
+  g_cond_clear (&queue.cond);
+
+  /* The length findings after the last hit. */
+  deliver_finding (checker, NULL);
+  g_ptr_array_set_size (checker->pending, 0);
+  checker->next_pending = 0;
+}
+
+static int
+compare_findings (gconstpointer a,
+                  gconstpointer b)
+{
+  return redline_finding_compare (*(RedlineFinding **) a, *(RedlineFinding **) b);
+}
+
+/* A "requires" rule whose trigger fired and none of whose phrases is
+ * anywhere in the document gives one finding about the whole document,
+ * naming its earliest trigger. */
+static void
+deliver_document_findings (Checker *checker)
+{
+  RedlineRuleSet *self = checker->self;
+  g_autoptr(GHashTable) first_required = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (g_hash_table_size (checker->triggers) == 0)
+    return;
+
+  first_required = g_hash_table_new (NULL, NULL);
   for (guint i = 0; i < self->entries->len; i++)
     {
       const Entry *entry = &g_array_index (self->entries, Entry, i);
@@ -1327,41 +1789,129 @@ add_findings (RedlineRuleSet   *self,
         g_hash_table_insert (first_required, entry->rule, GUINT_TO_POINTER (entry->required));
     }
 
-  for (guint i = 0; i < hits->len; i++)
+  findings = g_ptr_array_new_with_free_func (g_object_unref);
+  g_hash_table_iter_init (&iter, checker->triggers);
+  while (g_hash_table_iter_next (&iter, &key, &value))
     {
-      const Hit *hit = &g_array_index (hits, Hit, i);
-      RedlineRule *rule = hit->rule;
+      RedlineRule *rule = key;
+      Hit *trigger = value;
+      guint required = GPOINTER_TO_UINT (g_hash_table_lookup (first_required, rule));
       gboolean satisfied = FALSE;
 
-      if (rule->type != REDLINE_RULE_TYPE_REQUIRES)
-        {
-          g_ptr_array_add (findings, make_finding (ecosystem, hit, NULL));
-          continue;
-        }
-
-      /* Hits are sorted by rule, field and position: the first of a rule
-       * is its earliest trigger. */
-      if (rule == last_rule)
-        continue;
-      last_rule = rule;
-
-      required = GPOINTER_TO_UINT (g_hash_table_lookup (first_required, rule));
       for (guint r = 0; r < rule->requires->len && !satisfied; r++)
-        satisfied = present[required + r];
+        satisfied = checker->present[required + r];
       if (!satisfied)
         {
           const RedlinePhrase *missing = g_ptr_array_index (rule->requires, 0);
 
-          g_ptr_array_add (findings, make_finding (ecosystem, hit, missing->text));
+          g_ptr_array_add (findings, make_finding (checker->ecosystem, trigger, missing->text));
         }
     }
+  g_ptr_array_sort (findings, compare_findings);
+  for (guint i = 0; i < findings->len; i++)
+    emit_finding (checker, g_ptr_array_index (findings, i));
 }
 
-static int
-compare_findings (gconstpointer a,
-                  gconstpointer b)
+static void
+free_trigger (gpointer data)
 {
-  return redline_finding_compare (*(RedlineFinding **) a, *(RedlineFinding **) b);
+  Hit *hit = data;
+
+  clear_hit (hit);
+  g_free (hit);
+}
+
+static gboolean
+collect_cb (RedlineFinding *finding,
+            gpointer        user_data)
+{
+  g_ptr_array_add (user_data, g_object_ref (finding));
+  return TRUE;
+}
+
+/**
+ * redline_rule_set_check_stream:
+ * @self: a #RedlineRuleSet
+ * @document: the copy to check
+ * @ecosystem: the ecosystem it is for
+ * @kind: its content kind
+ * @func: (scope call): called with every finding
+ * @user_data: passed to @func
+ *
+ * Checks @document like redline_rule_set_check(), but hands each finding to
+ * @func as soon as the piece of text it is in has been checked, instead of
+ * keeping them all: memory stays small however many findings a long text
+ * has. Findings come in the order of redline_finding_compare(), as in
+ * redline_rule_set_check(), but for one thing: in a document of more than
+ * 256 KiB, the findings about the whole document (a "requires" rule whose
+ * phrase is missing), which need all of it, come last, sorted by field and
+ * rule, instead of first in their field. @func is called in the calling
+ * thread; it returns %FALSE to stop the check.
+ *
+ * Returns: %FALSE if @func stopped the check, else %TRUE
+ */
+gboolean
+redline_rule_set_check_stream (RedlineRuleSet        *self,
+                               const RedlineDocument *document,
+                               RedlineEcosystem       ecosystem,
+                               RedlineContentKind     kind,
+                               RedlineFindingFunc     func,
+                               gpointer               user_data)
+{
+  Checker checker = { 0 };
+  g_autoptr(GPtrArray) buffered = NULL;
+  gsize size = 0;
+  g_autofree gboolean *present = NULL;
+  g_autoptr(GHashTable) last_end = NULL;
+  g_autoptr(GHashTable) triggers = NULL;
+  g_autoptr(GPtrArray) pending = NULL;
+
+  g_return_val_if_fail (REDLINE_IS_RULE_SET (self), FALSE);
+  g_return_val_if_fail (document != NULL, FALSE);
+  g_return_val_if_fail (ecosystem < REDLINE_N_ECOSYSTEMS, FALSE);
+  g_return_val_if_fail (kind < REDLINE_N_CONTENT_KINDS, FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  present = g_new0 (gboolean, MAX (self->n_required, 1));
+  last_end = g_hash_table_new (NULL, NULL);
+  triggers = g_hash_table_new_full (NULL, NULL, NULL, free_trigger);
+  pending = g_ptr_array_new_with_free_func (g_object_unref);
+
+  checker.self = self;
+  checker.ecosystem = ecosystem;
+  checker.kind = kind;
+  checker.func = func;
+  checker.user_data = user_data;
+  for (RedlineField field = 0; field < REDLINE_N_FIELDS; field++)
+    size += document->fields[field] != NULL ? strlen (document->fields[field]) : 0;
+  if (size <= BUFFERED_DOCUMENT_BYTES)
+    {
+      buffered = g_ptr_array_new_with_free_func (g_object_unref);
+      checker.func = collect_cb;
+      checker.user_data = buffered;
+    }
+  checker.present = present;
+  checker.last_end = last_end;
+  checker.triggers = triggers;
+  checker.pending = pending;
+
+  for (RedlineField field = 0; field < REDLINE_N_FIELDS && !checker.stopped; field++)
+    {
+      if (document->fields[field] != NULL)
+        check_field (&checker, field, document->fields[field]);
+    }
+  if (!checker.stopped)
+    deliver_document_findings (&checker);
+  if (buffered == NULL)
+    return !checker.stopped;
+
+  g_ptr_array_sort (buffered, compare_findings);
+  for (guint i = 0; i < buffered->len; i++)
+    {
+      if (!func (g_ptr_array_index (buffered, i), user_data))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 /**
@@ -1372,7 +1922,8 @@ compare_findings (gconstpointer a,
  * @kind: its content kind
  *
  * Checks every field of @document with the rules that apply on @ecosystem
- * to @kind.
+ * to @kind. For very long texts with many findings, see
+ * redline_rule_set_check_stream().
  *
  * Returns: (transfer full): a #GListModel of #RedlineFinding, sorted by
  *   field and position and without duplicates
@@ -1383,9 +1934,7 @@ redline_rule_set_check (RedlineRuleSet        *self,
                         RedlineEcosystem       ecosystem,
                         RedlineContentKind     kind)
 {
-  g_autoptr(GArray) hits = NULL;
   g_autoptr(GPtrArray) findings = NULL;
-  g_autofree gboolean *present = NULL;
   GListStore *store;
 
   g_return_val_if_fail (REDLINE_IS_RULE_SET (self), NULL);
@@ -1393,19 +1942,9 @@ redline_rule_set_check (RedlineRuleSet        *self,
   g_return_val_if_fail (ecosystem < REDLINE_N_ECOSYSTEMS, NULL);
   g_return_val_if_fail (kind < REDLINE_N_CONTENT_KINDS, NULL);
 
-  hits = g_array_new (FALSE, FALSE, sizeof (Hit));
-  g_array_set_clear_func (hits, clear_hit);
-  present = g_new0 (gboolean, MAX (self->n_required, 1));
-
-  for (RedlineField field = 0; field < REDLINE_N_FIELDS; field++)
-    {
-      if (document->fields[field] != NULL)
-        scan_field (self, ecosystem, kind, field, document->fields[field], present, hits);
-    }
-
-  dedup_hits (hits);
   findings = g_ptr_array_new_with_free_func (g_object_unref);
-  add_findings (self, ecosystem, hits, present, findings);
+  redline_rule_set_check_stream (self, document, ecosystem, kind, collect_cb, findings);
+  /* The findings about the whole document go first in their field. */
   g_ptr_array_sort (findings, compare_findings);
 
   store = g_list_store_new (REDLINE_TYPE_FINDING);
@@ -1657,4 +2196,26 @@ redline_rule_set_test_examples (RedlineRuleSet     *self,
       first += batch->rules->len;
     }
   return all_passed;
+}
+
+/* ---- For tests ------------------------------------------------------------ */
+
+/**
+ * _redline_rule_set_set_piece_size:
+ * @self: a #RedlineRuleSet
+ * @piece_bytes: the size of the pieces a long field is checked in
+ * @context_bytes: how much text either side of a piece is scanned with it
+ *
+ * Lets tests cut small texts in many pieces.
+ */
+void
+_redline_rule_set_set_piece_size (RedlineRuleSet *self,
+                                  gsize           piece_bytes,
+                                  gsize           context_bytes)
+{
+  g_return_if_fail (REDLINE_IS_RULE_SET (self));
+  g_return_if_fail (piece_bytes >= 16);
+
+  self->piece_bytes = piece_bytes;
+  self->context_bytes = context_bytes;
 }

@@ -58,6 +58,18 @@ typedef void (*RedlineExampleFunc) (RedlineRule *rule,
                                     const char  *detail,
                                     gpointer     user_data);
 
+/**
+ * RedlineFindingFunc:
+ * @finding: (transfer none): a finding
+ * @user_data: user data
+ *
+ * Called with each finding of redline_rule_set_check_stream().
+ *
+ * Returns: %TRUE to go on checking, %FALSE to stop
+ */
+typedef gboolean (*RedlineFindingFunc) (RedlineFinding *finding,
+                                        gpointer        user_data);
+
 RedlineRuleSet  *redline_rule_set_new            (GPtrArray                    *packs,
                                                   const RedlineRuleSetOptions  *options,
                                                   GError                      **error);
@@ -72,6 +84,12 @@ GListModel      *redline_rule_set_check          (RedlineRuleSet               *
                                                   const RedlineDocument        *document,
                                                   RedlineEcosystem              ecosystem,
                                                   RedlineContentKind            kind);
+gboolean         redline_rule_set_check_stream   (RedlineRuleSet               *self,
+                                                  const RedlineDocument        *document,
+                                                  RedlineEcosystem              ecosystem,
+                                                  RedlineContentKind            kind,
+                                                  RedlineFindingFunc            func,
+                                                  gpointer                      user_data);
 GListModel      *redline_rule_set_check_text     (RedlineRuleSet               *self,
                                                   const char                   *text,
                                                   RedlineEcosystem              ecosystem,

@@ -276,6 +276,17 @@ normalize_into (RedlineText *self,
         }
     }
 
+  /* A mark at the end too when it falls on the interval, so every offset
+   * up to the length, the end included, has its mark. */
+  if (orig % MARK_INTERVAL == 0)
+    {
+      Mark *mark = &self->marks[orig / MARK_INTERVAL];
+
+      mark->byte = p - (const guchar *) utf8;
+      mark->line = line;
+      mark->column = orig - line_start + 1;
+    }
+
   self->orig_len = orig;
   self->n_breaks = line;
 }
@@ -457,15 +468,9 @@ redline_text_locate (RedlineText *self,
   g_return_if_fail (self != NULL);
   g_return_if_fail (offset <= self->orig_len);
 
-  if (self->orig_len == 0)
-    {
-      *byte = 0;
-      *line = 1;
-      *column = 1;
-      return;
-    }
-
-  mark = &self->marks[MIN (offset, self->orig_len - 1) / MARK_INTERVAL];
+  /* The mark at or before @offset: there is one at every multiple of the
+   * interval up to the length, the end included. */
+  mark = &self->marks[offset / MARK_INTERVAL];
   p = (const guchar *) original + mark->byte;
   l = mark->line + 1;
   col = mark->column;
