@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Prints figures; asserts nothing about speed (a busy machine would make
- * such a test flaky). DESIGN §6 lists the targets these figures are read
+ * such a test flaky). HACKING.md lists the targets these figures are read
  * against.
  */
 

@@ -1,6 +1,6 @@
 /* bench-project.c: a 10,000-post project: create, open and list, check
  *
- * Prints figures; DESIGN §6 sets the targets (open and list under 300 ms,
+ * Prints figures; HACKING.md sets the targets (open and list under 300 ms,
  * redline-check over all of it under 2 s). Nothing here asserts a time.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -21,7 +21,7 @@
 
 #include "redline-core.h"
 
-/* Exit statuses of the command-line contract (DESIGN §3). */
+/* Exit statuses of the command-line contract (doc/cli.md). */
 enum {
   EXIT_CLEAN = 0,
   EXIT_ERRORS_FOUND = 1,
@@ -539,7 +539,7 @@ print_finding (Options        *options,
   write_output (options, out->str, out->len);
 }
 
-/* The JSON document of DESIGN §3 is written as the findings arrive, laid
+/* The JSON document of doc/cli.md is written as the findings arrive, laid
  * out as a pretty JsonGenerator would lay out the whole. */
 static void
 begin_json (Options *options)

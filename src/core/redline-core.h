@@ -12,6 +12,7 @@
 #include "redline-matcher.h"
 #include "redline-post.h"
 #include "redline-project.h"
+#include "redline-project-io.h"
 #include "redline-rule.h"
 #include "redline-rule-pack.h"
 #include "redline-rule-set.h"

@@ -13,7 +13,6 @@ typedef struct _RedlineFinding  RedlineFinding;
 typedef struct _RedlineRule     RedlineRule;
 typedef struct _RedlineRulePack RedlineRulePack;
 typedef struct _RedlineRuleSet  RedlineRuleSet;
-typedef struct _RedlineText     RedlineText;
 
 /**
  * RedlineEcosystem:

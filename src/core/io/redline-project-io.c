@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
+#include "redline-project-io.h"
 #include "redline-project-private.h"
 
 /* CSV as RFC 4180 has it, the way spreadsheets write it: an optional

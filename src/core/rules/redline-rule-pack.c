@@ -25,6 +25,7 @@
 #include "redline-fold-private.h"
 #include "redline-rule-pack.h"
 #include "redline-rule-private.h"
+#include "redline-severity-policy.h"
 #include "redline-text.h"
 
 #define SCHEMA_RESOURCE "/org/redline/core/rules/redline-rules.rng"
@@ -57,62 +58,6 @@ typedef struct
   gsize       length;
   GError     *error;       /* the first error of the parser or validator */
 } LoadState;
-
-typedef struct
-{
-  const char      *id;
-  RedlineSeverity  weixin;
-  RedlineSeverity  wechat;
-} CategoryPolicy;
-
-/* DESIGN §2's default severity policy. */
-static const CategoryPolicy standard_categories[] = {
-  { "absolute-term", REDLINE_SEVERITY_ERROR, REDLINE_SEVERITY_INFO },
-  { "state-authority", REDLINE_SEVERITY_ERROR, REDLINE_SEVERITY_INFO },
-  { "sensitive-topic", REDLINE_SEVERITY_ERROR, REDLINE_SEVERITY_WARNING },
-  { "medical-claim", REDLINE_SEVERITY_ERROR, REDLINE_SEVERITY_WARNING },
-  { "financial-promise", REDLINE_SEVERITY_ERROR, REDLINE_SEVERITY_WARNING },
-  { "disclaimer", REDLINE_SEVERITY_ERROR, REDLINE_SEVERITY_WARNING },
-  { "link", REDLINE_SEVERITY_ERROR, REDLINE_SEVERITY_OFF },
-  { "data-consent", REDLINE_SEVERITY_WARNING, REDLINE_SEVERITY_WARNING },
-  { "ad-label", REDLINE_SEVERITY_ERROR, REDLINE_SEVERITY_WARNING },
-  { "length", REDLINE_SEVERITY_ERROR, REDLINE_SEVERITY_ERROR },
-  { "platform", REDLINE_SEVERITY_ERROR, REDLINE_SEVERITY_ERROR },
-};
-
-static const CategoryPolicy sensitive_topics[] = {
-  { "politics", REDLINE_SEVERITY_ERROR, REDLINE_SEVERITY_OFF },
-  { "gambling", REDLINE_SEVERITY_ERROR, REDLINE_SEVERITY_WARNING },
-  { "drugs", REDLINE_SEVERITY_ERROR, REDLINE_SEVERITY_ERROR },
-  { "pornography", REDLINE_SEVERITY_ERROR, REDLINE_SEVERITY_ERROR },
-  { "hate", REDLINE_SEVERITY_ERROR, REDLINE_SEVERITY_ERROR },
-};
-
-static const CategoryPolicy *
-find_policy (const CategoryPolicy *table,
-             guint                 n,
-             const char           *id)
-{
-  for (guint i = 0; i < n; i++)
-    {
-      if (g_str_equal (table[i].id, id))
-        return &table[i];
-    }
-  return NULL;
-}
-
-/**
- * redline_category_is_standard:
- * @category: a category id
- *
- * Returns: whether @category is one of the categories every pack may use
- */
-gboolean
-redline_category_is_standard (const char *category)
-{
-  g_return_val_if_fail (category != NULL, FALSE);
-  return find_policy (standard_categories, G_N_ELEMENTS (standard_categories), category) != NULL;
-}
 
 /* Where in the source a node (or one of its attributes) starts. libxml2 2.9
  * keeps only the line of a node, so the column is found in the line's text. */
@@ -715,49 +660,30 @@ resolve_severity (RedlineRulePack  *self,
                   xmlNode          *node,
                   GError          **error)
 {
-  const CategoryPolicy *policy;
   const RedlineSeverity *declared;
   RedlineSeverity defaults[REDLINE_N_ECOSYSTEMS];
   RedlineSeverity own[REDLINE_N_ECOSYSTEMS];
   gboolean set[REDLINE_N_ECOSYSTEMS];
 
-  declared = g_hash_table_lookup (self->categories, rule->category);
-  policy = find_policy (standard_categories, G_N_ELEMENTS (standard_categories), rule->category);
-  if (declared != NULL)
+  if (rule->topic != NULL && !g_str_equal (rule->category, "sensitive-topic"))
     {
-      memcpy (defaults, declared, sizeof defaults);
+      set_node_error (state, error, node, "topic", REDLINE_RULES_ERROR_INVALID,
+                      _("a topic is only meaningful for the category “sensitive-topic”"));
+      return FALSE;
     }
-  else if (policy == NULL)
+
+  /* A category the pack declares, else the policy (the schema admits only
+   * the policy's topics). */
+  declared = g_hash_table_lookup (self->categories, rule->category);
+  if (declared != NULL)
+    memcpy (defaults, declared, sizeof defaults);
+  else if (!redline_severity_policy_lookup (rule->category, rule->topic, defaults))
     {
       set_node_error (state, error, node, "category", REDLINE_RULES_ERROR_UNKNOWN_CATEGORY,
                       _("unknown category “%s”: use a standard one or declare it with "
                         "<category id=\"%s\" weixin=\"…\" wechat=\"…\"/>"),
                       rule->category, rule->category);
       return FALSE;
-    }
-  else
-    {
-      defaults[REDLINE_ECOSYSTEM_WEIXIN] = policy->weixin;
-      defaults[REDLINE_ECOSYSTEM_WECHAT] = policy->wechat;
-    }
-
-  if (rule->topic != NULL)
-    {
-      const CategoryPolicy *topic;
-
-      if (!g_str_equal (rule->category, "sensitive-topic"))
-        {
-          set_node_error (state, error, node, "topic", REDLINE_RULES_ERROR_INVALID,
-                          _("a topic is only meaningful for the category “sensitive-topic”"));
-          return FALSE;
-        }
-      /* The schema admits only topics of the table. */
-      topic = find_policy (sensitive_topics, G_N_ELEMENTS (sensitive_topics), rule->topic);
-      if (topic != NULL)
-        {
-          defaults[REDLINE_ECOSYSTEM_WEIXIN] = topic->weixin;
-          defaults[REDLINE_ECOSYSTEM_WECHAT] = topic->wechat;
-        }
     }
 
   parse_severities (node, own, set);

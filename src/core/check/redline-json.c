@@ -35,7 +35,7 @@ add_int (JsonBuilder *builder,
  * @builder: a #JsonBuilder where a value is expected
  * @finding: a finding
  *
- * Adds @finding as an object of DESIGN §3's "findings" array.
+ * Adds @finding as an object of the "findings" array of doc/cli.md.
  */
 void
 redline_json_add_finding (JsonBuilder    *builder,
@@ -93,7 +93,7 @@ redline_json_add_finding (JsonBuilder    *builder,
  * @kind: the content kind checked
  * @findings: (element-type RedlineFinding): the findings
  *
- * Adds one object of DESIGN §3's "results" array.
+ * Adds one object of the "results" array of doc/cli.md.
  */
 void
 redline_json_add_result (JsonBuilder        *builder,

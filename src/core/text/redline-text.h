@@ -7,9 +7,10 @@
 
 #include <gio/gio.h>
 
-#include "redline-types.h"
 
 G_BEGIN_DECLS
+
+typedef struct _RedlineText RedlineText;
 
 #define REDLINE_TEXT_ERROR (redline_text_error_quark ())
 

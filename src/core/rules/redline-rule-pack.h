@@ -7,6 +7,7 @@
 
 #include <gio/gio.h>
 
+#include "redline-severity-policy.h"
 #include "redline-types.h"
 
 G_BEGIN_DECLS
@@ -60,7 +61,5 @@ guint             redline_rule_pack_get_n_rules      (RedlineRulePack  *self);
 RedlineRule      *redline_rule_pack_get_rule         (RedlineRulePack  *self,
                                                       guint             index);
 guint             redline_rule_pack_get_n_terms      (RedlineRulePack  *self);
-
-gboolean          redline_category_is_standard       (const char       *category);
 
 G_END_DECLS

@@ -211,13 +211,4 @@ GListModel         *redline_project_check_post          (RedlineProject         
                                                          RedlinePost            *post,
                                                          RedlineEcosystem        ecosystem);
 
-guint               redline_project_import_csv          (RedlineProject         *self,
-                                                         GBytes                 *csv,
-                                                         const char             *display_name,
-                                                         RedlineCampaign        *default_campaign,
-                                                         GError                **error);
-char               *redline_project_export_json         (RedlineProject         *self,
-                                                         GError                **error);
-char               *redline_project_export_csv          (RedlineProject         *self);
-
 G_END_DECLS
