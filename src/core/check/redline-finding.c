@@ -15,15 +15,20 @@ enum {
   PROP_0,
   PROP_RULE_ID,
   PROP_CATEGORY,
+  PROP_ECOSYSTEM,
   PROP_SEVERITY,
+  PROP_OTHER_SEVERITY,
   PROP_FIELD,
+  PROP_SCOPE,
   PROP_START,
   PROP_END,
   PROP_LINE,
   PROP_COLUMN,
   PROP_TEXT,
   PROP_MESSAGE,
+  PROP_SUGGESTIONS,
   PROP_REFERENCE,
+  PROP_PACK_ID,
   N_PROPS
 };
 
@@ -60,11 +65,20 @@ redline_finding_get_property (GObject    *object,
     case PROP_CATEGORY:
       g_value_set_string (value, self->rule->category);
       break;
+    case PROP_ECOSYSTEM:
+      g_value_set_enum (value, self->ecosystem);
+      break;
     case PROP_SEVERITY:
-      g_value_set_uint (value, self->severity);
+      g_value_set_enum (value, self->severity);
+      break;
+    case PROP_OTHER_SEVERITY:
+      g_value_set_enum (value, self->other_severity);
       break;
     case PROP_FIELD:
-      g_value_set_uint (value, self->field);
+      g_value_set_enum (value, self->field);
+      break;
+    case PROP_SCOPE:
+      g_value_set_enum (value, self->scope);
       break;
     case PROP_START:
       g_value_set_uint64 (value, self->start);
@@ -84,8 +98,14 @@ redline_finding_get_property (GObject    *object,
     case PROP_MESSAGE:
       g_value_set_string (value, self->message);
       break;
+    case PROP_SUGGESTIONS:
+      g_value_set_boxed (value, redline_finding_get_suggestions (self));
+      break;
     case PROP_REFERENCE:
       g_value_set_string (value, self->rule->reference);
+      break;
+    case PROP_PACK_ID:
+      g_value_set_string (value, redline_finding_get_pack_id (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -103,18 +123,27 @@ redline_finding_class_init (RedlineFindingClass *klass)
 
   properties[PROP_RULE_ID] = g_param_spec_string ("rule-id", NULL, NULL, NULL, flags);
   properties[PROP_CATEGORY] = g_param_spec_string ("category", NULL, NULL, NULL, flags);
-  properties[PROP_SEVERITY] = g_param_spec_uint ("severity", NULL, NULL,
-                                                 REDLINE_SEVERITY_OFF, REDLINE_SEVERITY_ERROR,
+  properties[PROP_ECOSYSTEM] = g_param_spec_enum ("ecosystem", NULL, NULL, REDLINE_TYPE_ECOSYSTEM,
+                                                  REDLINE_ECOSYSTEM_WEIXIN, flags);
+  properties[PROP_SEVERITY] = g_param_spec_enum ("severity", NULL, NULL, REDLINE_TYPE_SEVERITY,
                                                  REDLINE_SEVERITY_OFF, flags);
-  properties[PROP_FIELD] = g_param_spec_uint ("field", NULL, NULL,
-                                              0, REDLINE_N_FIELDS - 1, 0, flags);
+  /* What the other ecosystem says of the same finding. */
+  properties[PROP_OTHER_SEVERITY] = g_param_spec_enum ("other-severity", NULL, NULL,
+                                                       REDLINE_TYPE_SEVERITY,
+                                                       REDLINE_SEVERITY_OFF, flags);
+  properties[PROP_FIELD] = g_param_spec_enum ("field", NULL, NULL, REDLINE_TYPE_FIELD,
+                                              REDLINE_FIELD_TITLE, flags);
+  properties[PROP_SCOPE] = g_param_spec_enum ("scope", NULL, NULL, REDLINE_TYPE_SCOPE,
+                                              REDLINE_SCOPE_SPAN, flags);
   properties[PROP_START] = g_param_spec_uint64 ("start", NULL, NULL, 0, G_MAXUINT64, 0, flags);
   properties[PROP_END] = g_param_spec_uint64 ("end", NULL, NULL, 0, G_MAXUINT64, 0, flags);
   properties[PROP_LINE] = g_param_spec_uint ("line", NULL, NULL, 0, G_MAXUINT, 0, flags);
   properties[PROP_COLUMN] = g_param_spec_uint ("column", NULL, NULL, 0, G_MAXUINT, 0, flags);
   properties[PROP_TEXT] = g_param_spec_string ("text", NULL, NULL, NULL, flags);
   properties[PROP_MESSAGE] = g_param_spec_string ("message", NULL, NULL, NULL, flags);
+  properties[PROP_SUGGESTIONS] = g_param_spec_boxed ("suggestions", NULL, NULL, G_TYPE_STRV, flags);
   properties[PROP_REFERENCE] = g_param_spec_string ("reference", NULL, NULL, NULL, flags);
+  properties[PROP_PACK_ID] = g_param_spec_string ("pack-id", NULL, NULL, NULL, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 

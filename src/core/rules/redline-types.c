@@ -5,55 +5,64 @@
 
 #include "config.h"
 
+#include "redline-enums.h"
 #include "redline-types.h"
 
 /* The string forms are part of the file formats (rule packs, project files)
- * and the command-line contract: never change one. */
-static const char * const ecosystem_names[] = { "weixin", "wechat" };
-static const char * const severity_names[] = { "off", "info", "warning", "error" };
-static const char * const kind_names[] = {
-  "article", "moments-ad", "channels", "mini-program", "group-message",
-};
-static const char * const field_names[] = { "title", "body", "call-to-action", "link" };
-static const char * const rule_type_names[] = { "terms", "requires", "links", "length" };
+ * and of the command-line contract: they are the enums' GType nicks, which
+ * glib-mkenums derives from the value names (REDLINE_CONTENT_KIND_MOMENTS_AD
+ * is "moments-ad"), and test-types pins them. */
+
+static GEnumClass *
+enum_class (GType type)
+{
+  /* Kept for the life of the process, as GLib keeps the type itself. */
+  GEnumClass *klass = g_type_class_peek (type);
+
+  return klass != NULL ? klass : g_type_class_ref (type);
+}
+
+static const char *
+enum_to_nick (GType type,
+              int   value)
+{
+  GEnumValue *enum_value = g_enum_get_value (enum_class (type), value);
+
+  return enum_value != NULL ? enum_value->value_nick : NULL;
+}
 
 static gboolean
-lookup_name (const char * const *names,
-             guint               n_names,
-             const char         *str,
-             guint              *index)
+enum_from_nick (GType       type,
+                const char *nick,
+                int        *value)
 {
-  if (str == NULL)
+  GEnumValue *enum_value;
+
+  if (nick == NULL)
     return FALSE;
-
-  for (guint i = 0; i < n_names; i++)
-    {
-      if (g_str_equal (names[i], str))
-        {
-          *index = i;
-          return TRUE;
-        }
-    }
-
-  return FALSE;
+  enum_value = g_enum_get_value_by_nick (enum_class (type), nick);
+  if (enum_value == NULL)
+    return FALSE;
+  *value = enum_value->value;
+  return TRUE;
 }
 
 const char *
 redline_ecosystem_to_string (RedlineEcosystem ecosystem)
 {
-  g_return_val_if_fail (ecosystem < G_N_ELEMENTS (ecosystem_names), NULL);
-  return ecosystem_names[ecosystem];
+  g_return_val_if_fail (ecosystem < REDLINE_N_ECOSYSTEMS, NULL);
+  return enum_to_nick (REDLINE_TYPE_ECOSYSTEM, ecosystem);
 }
 
 gboolean
 redline_ecosystem_from_string (const char       *str,
                                RedlineEcosystem *ecosystem)
 {
-  guint i;
+  int value;
 
-  if (!lookup_name (ecosystem_names, G_N_ELEMENTS (ecosystem_names), str, &i))
+  if (!enum_from_nick (REDLINE_TYPE_ECOSYSTEM, str, &value))
     return FALSE;
-  *ecosystem = i;
+  *ecosystem = value;
   return TRUE;
 }
 
@@ -67,63 +76,63 @@ redline_ecosystem_other (RedlineEcosystem ecosystem)
 const char *
 redline_severity_to_string (RedlineSeverity severity)
 {
-  g_return_val_if_fail (severity < G_N_ELEMENTS (severity_names), NULL);
-  return severity_names[severity];
+  g_return_val_if_fail (severity <= REDLINE_SEVERITY_ERROR, NULL);
+  return enum_to_nick (REDLINE_TYPE_SEVERITY, severity);
 }
 
 gboolean
 redline_severity_from_string (const char      *str,
                               RedlineSeverity *severity)
 {
-  guint i;
+  int value;
 
-  if (!lookup_name (severity_names, G_N_ELEMENTS (severity_names), str, &i))
+  if (!enum_from_nick (REDLINE_TYPE_SEVERITY, str, &value))
     return FALSE;
-  *severity = i;
+  *severity = value;
   return TRUE;
 }
 
 const char *
 redline_content_kind_to_string (RedlineContentKind kind)
 {
-  g_return_val_if_fail (kind < G_N_ELEMENTS (kind_names), NULL);
-  return kind_names[kind];
+  g_return_val_if_fail (kind < REDLINE_N_CONTENT_KINDS, NULL);
+  return enum_to_nick (REDLINE_TYPE_CONTENT_KIND, kind);
 }
 
 gboolean
 redline_content_kind_from_string (const char         *str,
                                   RedlineContentKind *kind)
 {
-  guint i;
+  int value;
 
-  if (!lookup_name (kind_names, G_N_ELEMENTS (kind_names), str, &i))
+  if (!enum_from_nick (REDLINE_TYPE_CONTENT_KIND, str, &value))
     return FALSE;
-  *kind = i;
+  *kind = value;
   return TRUE;
 }
 
 const char *
 redline_field_to_string (RedlineField field)
 {
-  g_return_val_if_fail (field < G_N_ELEMENTS (field_names), NULL);
-  return field_names[field];
+  g_return_val_if_fail (field < REDLINE_N_FIELDS, NULL);
+  return enum_to_nick (REDLINE_TYPE_FIELD, field);
 }
 
 gboolean
 redline_field_from_string (const char   *str,
                            RedlineField *field)
 {
-  guint i;
+  int value;
 
-  if (!lookup_name (field_names, G_N_ELEMENTS (field_names), str, &i))
+  if (!enum_from_nick (REDLINE_TYPE_FIELD, str, &value))
     return FALSE;
-  *field = i;
+  *field = value;
   return TRUE;
 }
 
 const char *
 redline_rule_type_to_string (RedlineRuleType type)
 {
-  g_return_val_if_fail (type < G_N_ELEMENTS (rule_type_names), NULL);
-  return rule_type_names[type];
+  g_return_val_if_fail (type <= REDLINE_RULE_TYPE_LENGTH, NULL);
+  return enum_to_nick (REDLINE_TYPE_RULE_TYPE, type);
 }

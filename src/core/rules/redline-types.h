@@ -124,3 +124,6 @@ gboolean            redline_field_from_string       (const char         *str,
 const char         *redline_rule_type_to_string     (RedlineRuleType     type);
 
 G_END_DECLS
+
+/* The enumerations' GTypes (REDLINE_TYPE_ECOSYSTEM…), generated. */
+#include "redline-enums.h"
