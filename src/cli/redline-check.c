@@ -43,8 +43,7 @@ typedef struct
   guint               n_ecosystems;
   RedlineEcosystem    ecosystems[REDLINE_N_ECOSYSTEMS];
   RedlineContentKind  content_kind;
-  RedlineRuleSet     *rule_set;
-  GPtrArray          *packs;
+  RedlineContext     *context;
   gboolean            bad_input;
   gboolean            errors_found;
   guint               n_results;     /* JSON results written */
@@ -63,8 +62,7 @@ options_clear (Options *options)
   g_strfreev (options->rules);
   g_free (options->format);
   g_strfreev (options->files);
-  g_clear_object (&options->rule_set);
-  g_clear_pointer (&options->packs, g_ptr_array_unref);
+  g_clear_object (&options->context);
 }
 
 static void
@@ -174,12 +172,11 @@ parse_options (Options  *options,
 static gboolean
 load_rules (Options *options)
 {
-  g_autoptr(GPtrArray) packs = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (options->no_builtin_rules)
-    packs = g_ptr_array_new_with_free_func (g_object_unref);
-  else if ((packs = redline_rule_pack_load_builtin (&error)) == NULL)
+  options->context = redline_context_new ();
+  if (!options->no_builtin_rules &&
+      !redline_context_load_builtin_packs (options->context, &error))
     {
       print_error (error->message);
       return FALSE;
@@ -188,22 +185,17 @@ load_rules (Options *options)
   for (guint i = 0; options->rules != NULL && options->rules[i] != NULL; i++)
     {
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (options->rules[i]);
-      RedlineRulePack *pack = redline_rule_pack_new_from_file (file, &error);
 
-      if (pack == NULL)
+      if (redline_context_add_pack_file (options->context, file, &error) == NULL)
         {
           print_error (error->message);
           return FALSE;
         }
-      g_ptr_array_add (packs, pack);
     }
 
-  /* Kept to build each project's own rule set. */
-  options->packs = g_ptr_array_ref (packs);
-  options->rule_set = redline_rule_set_new (packs, NULL, &error);
-  if (options->rule_set == NULL)
+  if (redline_context_get_rule_set (options->context) == NULL)
     {
-      print_error (error->message);
+      print_error (redline_context_get_rule_set_error (options->context)->message);
       return FALSE;
     }
   return TRUE;
@@ -212,7 +204,7 @@ load_rules (Options *options)
 static void
 list_rules (Options *options)
 {
-  RedlineRuleSet *set = options->rule_set;
+  RedlineRuleSet *set = redline_context_get_rule_set (options->context);
 
   for (guint p = 0; p < redline_rule_set_get_n_packs (set); p++)
     {
@@ -272,7 +264,8 @@ test_rules (Options *options)
 {
   ExampleTally tally = { 0 };
 
-  redline_rule_set_test_examples (options->rule_set, on_example_cb, &tally);
+  redline_rule_set_test_examples (redline_context_get_rule_set (options->context),
+                                  on_example_cb, &tally);
   /* The plain closing line test harnesses read. */
   g_print ("%u passed, %u failed\n", tally.passed, tally.failed);
   return tally.failed == 0;
@@ -670,7 +663,7 @@ check_project (Options    *options,
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
   g_autoptr(RedlineProject) project = NULL;
-  g_autoptr(RedlineRuleSet) rule_set = NULL;
+  RedlineRuleSet *rule_set;
   GListModel *posts;
 
   project = redline_project_open (file, REDLINE_PROJECT_FLAGS_READ_ONLY, &error);
@@ -680,10 +673,11 @@ check_project (Options    *options,
       options->bad_input = TRUE;
       return;
     }
-  rule_set = redline_project_create_rule_set (project, options->packs, &error);
+  redline_context_set_project (options->context, project);
+  rule_set = redline_context_get_rule_set (options->context);
   if (rule_set == NULL)
     {
-      print_error (error->message);
+      print_error (redline_context_get_rule_set_error (options->context)->message);
       options->bad_input = TRUE;
       return;
     }
@@ -697,15 +691,9 @@ check_project (Options    *options,
       RedlineContentKind kind = redline_post_get_kind (post);
       RedlineEcosystem own = redline_project_get_post_ecosystem (project, post);
       guint n_ecosystems = options->ecosystem == NULL ? 1 : options->n_ecosystems;
-
       RedlineDocument document = { { NULL } };
 
-      /* As redline_project_check_post() checks it, with the findings
-       * written as they are found. */
-      document.fields[REDLINE_FIELD_TITLE] = redline_post_get_title (post);
-      document.fields[REDLINE_FIELD_BODY] = redline_post_get_body (post);
-      document.fields[REDLINE_FIELD_CALL_TO_ACTION] = redline_post_get_call_to_action (post);
-      document.fields[REDLINE_FIELD_LINK] = redline_post_get_link (post);
+      redline_context_post_document (post, &document);
       for (guint e = 0; e < n_ecosystems; e++)
         {
           RedlineEcosystem ecosystem = options->ecosystem == NULL ? own
@@ -780,12 +768,15 @@ check_input (Options    *options,
       return;
     }
 
+  /* Text is checked with the packs alone, not a project's settings. */
+  redline_context_set_project (options->context, NULL);
   for (guint e = 0; e < options->n_ecosystems; e++)
     {
       RedlineDocument document = { { NULL } };
 
       document.fields[REDLINE_FIELD_BODY] = text;
-      report_document (options, options->rule_set, display_name, &document,
+      report_document (options, redline_context_get_rule_set (options->context), display_name,
+                       &document,
                        options->ecosystems[e], options->content_kind);
     }
 }

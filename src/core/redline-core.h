@@ -7,6 +7,7 @@
 
 #include "redline-types.h"
 #include "redline-campaign.h"
+#include "redline-context.h"
 #include "redline-finding.h"
 #include "redline-json.h"
 #include "redline-matcher.h"

@@ -1,0 +1,45 @@
+/* redline-context.h: the service root: packs, the open project, the rule set
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "redline-project.h"
+#include "redline-rule-pack.h"
+#include "redline-rule-set.h"
+
+G_BEGIN_DECLS
+
+#define REDLINE_TYPE_CONTEXT (redline_context_get_type ())
+
+G_DECLARE_FINAL_TYPE (RedlineContext, redline_context, REDLINE, CONTEXT, GObject)
+
+RedlineContext  *redline_context_new                 (void);
+gboolean         redline_context_load_builtin_packs  (RedlineContext      *self,
+                                                      GError             **error);
+RedlineRulePack *redline_context_add_pack_file       (RedlineContext      *self,
+                                                      GFile               *file,
+                                                      GError             **error);
+void             redline_context_add_pack            (RedlineContext      *self,
+                                                      RedlineRulePack     *pack);
+GListModel      *redline_context_get_packs           (RedlineContext      *self);
+RedlineProject  *redline_context_get_project         (RedlineContext      *self);
+void             redline_context_set_project         (RedlineContext      *self,
+                                                      RedlineProject      *project);
+RedlineRuleSet  *redline_context_get_rule_set        (RedlineContext      *self);
+const GError    *redline_context_get_rule_set_error  (RedlineContext      *self);
+void             redline_context_post_document       (RedlinePost         *post,
+                                                      RedlineDocument     *document);
+gboolean         redline_context_check_post_stream   (RedlineContext      *self,
+                                                      RedlinePost         *post,
+                                                      RedlineEcosystem     ecosystem,
+                                                      RedlineFindingFunc   func,
+                                                      gpointer             user_data);
+GListModel      *redline_context_check_post          (RedlineContext      *self,
+                                                      RedlinePost         *post,
+                                                      RedlineEcosystem     ecosystem);
+
+G_END_DECLS
