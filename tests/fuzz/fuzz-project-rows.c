@@ -167,11 +167,11 @@ apply_edit (sqlite3      *db,
       break;
     case 2:
       {
-        gint64 value = 0;
+        guint64 value = 0;
 
         for (gsize i = 0; i < MIN (length, 8); i++)
           value = (value << 8) | data[3 + i];
-        sqlite3_bind_int64 (stmt, 1, value);
+        sqlite3_bind_int64 (stmt, 1, (sqlite3_int64) value);
       }
       break;
     default:

@@ -28,6 +28,16 @@ fuzz_project_init (void)
   g_assert_no_error (error);
   packs = redline_rule_pack_load_builtin (&error);
   g_assert_no_error (error);
+  /* Two packs are enough to check posts with the project's settings, and
+   * compiling them for every input keeps the fuzzer fast. */
+  for (guint i = packs->len; i > 0; i--)
+    {
+      const char *id = redline_rule_pack_get_id (g_ptr_array_index (packs, i - 1));
+
+      if (!g_str_equal (id, "redline.absolute-terms") && !g_str_equal (id, "redline.links"))
+        g_ptr_array_remove_index (packs, i - 1);
+    }
+  g_assert_cmpuint (packs->len, ==, 2);
 }
 
 static void
