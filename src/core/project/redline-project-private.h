@@ -5,7 +5,7 @@
 
 #pragma once
 
-#include <sqlite3.h>
+#include "redline-sqlite.h"
 
 #include "redline-campaign.h"
 #include "redline-post.h"
@@ -38,25 +38,14 @@ void         _redline_post_set_times         (RedlinePost     *self,
  * (1 ≤ @version ≤ REDLINE_PROJECT_FORMAT); tests build old files with it. */
 const char  *_redline_project_get_migration  (guint            version);
 
-/* The connection, for tests and the import/export code. */
+/* The connection, for the import/export code; the raw handle for tests. */
+RedlineSqlite *_redline_project_get_sqlite   (RedlineProject  *self);
 sqlite3     *_redline_project_get_db         (RedlineProject  *self);
 
-/* A text column of a row read from the file, checked as UTF-8 without NUL
- * over its whole length; the error names the file, the row and the field. */
-gboolean     _redline_project_column_text    (RedlineProject  *self,
-                                              sqlite3_stmt    *stmt,
-                                              int              column,
-                                              const char      *table,
-                                              gint64           row,
-                                              const char     **text,
-                                              GError         **error);
-
-/* One transaction around a user action. */
-gboolean     _redline_project_begin          (RedlineProject  *self,
-                                              GError         **error);
-gboolean     _redline_project_commit         (RedlineProject  *self,
-                                              GError         **error);
-void         _redline_project_rollback       (RedlineProject  *self);
+/* The write transaction of one user action; it rolls back unless committed. */
+gboolean     _redline_project_begin          (RedlineProject      *self,
+                                              RedlineTransaction  *tx,
+                                              GError             **error);
 gboolean     _redline_project_insert_post    (RedlineProject  *self,
                                               RedlinePost     *post,
                                               const char      *now,

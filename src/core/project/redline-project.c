@@ -44,10 +44,8 @@ struct _RedlineProject
 
   GFile       *file;
   char        *display_name;
-  char        *path;            /* the file SQLite opened, links resolved */
-  sqlite3     *db;
+  RedlineSqlite *sqlite;
   gboolean     read_only;
-  GHashTable  *statements;
 
   char        *name;
   char       **allowed_domains;
@@ -74,10 +72,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* Waiting longer than this for another program's lock makes the UI hang;
- * failing with a clear message is better. */
-#define BUSY_TIMEOUT_MS 250
 
 static const char sqlite_magic[16] = "SQLite format 3";
 
@@ -172,18 +166,6 @@ static const char * const migrations[] = {
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == REDLINE_PROJECT_FORMAT);
 
-/* A cached statement, reset when it goes out of scope. */
-typedef sqlite3_stmt RedlineStmt;
-
-static void
-release_stmt (RedlineStmt *stmt)
-{
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (RedlineStmt, release_stmt)
-
 const char *
 _redline_project_get_migration (guint version)
 {
@@ -191,11 +173,18 @@ _redline_project_get_migration (guint version)
   return migrations[version - 1];
 }
 
+RedlineSqlite *
+_redline_project_get_sqlite (RedlineProject *self)
+{
+  g_return_val_if_fail (REDLINE_IS_PROJECT (self), NULL);
+  return self->sqlite;
+}
+
 sqlite3 *
 _redline_project_get_db (RedlineProject *self)
 {
   g_return_val_if_fail (REDLINE_IS_PROJECT (self), NULL);
-  return self->db;
+  return _redline_sqlite_get_db (self->sqlite);
 }
 
 /**
@@ -240,97 +229,11 @@ _redline_project_now (void)
 
 /* Errors */
 
-/* The name of the journal (@suffix "-journal") or WAL beside the file,
- * for messages. */
-static char *
-side_file_name (RedlineProject *self,
-                const char     *suffix)
-{
-  g_autofree char *name = g_strconcat (self->path != NULL ? self->path : "", suffix, NULL);
-
-  return g_filename_display_name (name);
-}
-
-static void
-set_db_error (RedlineProject  *self,
-              GError         **error,
-              int              rc)
-{
-  const char *detail = self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
-
-  switch (rc)
-    {
-    case SQLITE_READONLY_ROLLBACK:
-      {
-        g_autofree char *journal = side_file_name (self, "-journal");
-
-        /* A hot journal: the file alone is not the project, and reading it
-         * as if the journal were not there would give a half-made change. */
-        g_set_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_OPEN,
-                     _("%s: the project was not closed cleanly: a program stopped in the "
-                       "middle of a change, and “%s” holds what is needed to undo it. Open "
-                       "the project once with Redline in a folder where it can be written "
-                       "(this undoes the unfinished change), then try again"),
-                     self->display_name, journal);
-        return;
-      }
-    case SQLITE_READONLY_RECOVERY:
-    case SQLITE_READONLY_CANTINIT:
-    case SQLITE_READONLY_CANTLOCK:
-      {
-        g_autofree char *wal = side_file_name (self, "-wal");
-
-        g_set_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_OPEN,
-                     _("%s: the project was not closed cleanly: changes are still in “%s” "
-                       "and not yet in the file. Open the project once with Redline in a "
-                       "folder where it can be written, then try again"),
-                     self->display_name, wal);
-        return;
-      }
-    default:
-      break;
-    }
-
-  switch (rc & 0xff)
-    {
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
-      g_set_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_LOCKED,
-                   _("%s: the project is in use by another program; close it there or "
-                     "try again later"), self->display_name);
-      break;
-    case SQLITE_CORRUPT:
-    case SQLITE_NOTADB:
-      g_set_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_CORRUPT,
-                   _("%s: the project file is damaged (%s)"), self->display_name, detail);
-      break;
-    case SQLITE_READONLY:
-      g_set_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_READ_ONLY,
-                   _("%s: the project file cannot be written (%s)"), self->display_name,
-                   detail);
-      break;
-    case SQLITE_CONSTRAINT:
-      g_set_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_INVALID,
-                   _("%s: the change was refused (%s)"), self->display_name, detail);
-      break;
-    case SQLITE_CANTOPEN:
-    case SQLITE_PERM:
-    case SQLITE_AUTH:
-      g_set_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_OPEN,
-                   _("%s: cannot open the project file (%s)"), self->display_name, detail);
-      break;
-    default:
-      g_set_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_SQL,
-                   _("%s: database error: %s"), self->display_name, detail);
-      break;
-    }
-}
-
 static gboolean
 check_open (RedlineProject  *self,
             GError         **error)
 {
-  if (self->db == NULL)
+  if (!_redline_sqlite_is_open (self->sqlite))
     {
       g_set_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_CLOSED,
                    _("%s: the project is closed"), self->display_name);
@@ -354,238 +257,18 @@ check_writable (RedlineProject  *self,
   return TRUE;
 }
 
-/* Statements */
-
-static RedlineStmt *
-prepare (RedlineProject  *self,
-         const char      *sql,
-         GError         **error)
-{
-  sqlite3_stmt *stmt;
-  int rc;
-
-  g_assert (self->db != NULL);
-
-  /* Keyed by the address of the (static) SQL text. */
-  stmt = g_hash_table_lookup (self->statements, sql);
-  if (stmt != NULL)
-    return stmt;
-
-  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    {
-      set_db_error (self, error, rc);
-      return NULL;
-    }
-  g_hash_table_insert (self->statements, (gpointer) sql, stmt);
-  return stmt;
-}
-
-static gboolean
-exec (RedlineProject  *self,
-      const char      *sql,
-      GError         **error)
-{
-  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
-
-  if (rc != SQLITE_OK)
-    {
-      set_db_error (self, error, rc);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-step_done (RedlineProject  *self,
-           RedlineStmt     *stmt,
-           GError         **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-    {
-      set_db_error (self, error, rc);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static void
-bind_text (RedlineStmt *stmt,
-           int          index,
-           const char  *text)
-{
-  if (text == NULL)
-    sqlite3_bind_null (stmt, index);
-  else
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
-}
-
-/* Where a value read from the file sits, in words: "post 12, field
- * “title”". @row is the row's id (or rowid). */
-static char *
-describe_value (const char *table,
-                gint64      row,
-                const char *column)
-{
-  static const struct
-  {
-    const char *table;
-    const char *setting;
-  } settings[] = {
-    { "allowed_domains", N_("allowed domains") },
-    { "allowed_terms", N_("allowed terms") },
-    { "banned_terms", N_("banned terms") },
-    { "enabled_packs", N_("enabled packs") },
-  };
-  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, row);
-
-  if (g_str_equal (table, "posts"))
-    return g_strdup_printf (_("post %s, field “%s”"), id, column);
-  if (g_str_equal (table, "campaigns"))
-    return g_strdup_printf (_("campaign %s, field “%s”"), id, column);
-  if (g_str_equal (table, "settings"))
-    return g_strdup (_("the project name"));
-  for (guint i = 0; i < G_N_ELEMENTS (settings); i++)
-    {
-      if (!g_str_equal (table, settings[i].table))
-        continue;
-      if (g_str_equal (table, "banned_terms"))
-        return g_strdup_printf (_("project setting “%s”, entry %s, field “%s”"),
-                                _(settings[i].setting), id, column);
-      return g_strdup_printf (_("project setting “%s”, entry %s"), _(settings[i].setting), id);
-    }
-  return g_strdup_printf (_("table “%s”, row %s, column “%s”"), table, id, column);
-}
-
-/*
- * _redline_project_column_text:
- * @self: the project
- * @stmt: a statement on a row of @table
- * @column: the column to read
- * @table: the table the row comes from, for the message
- * @row: the row's id, for the message
- * @text: (out): the text, or %NULL for SQL NULL; valid until @stmt moves on
- * @error: return location for a #GError
- *
- * Every text column read from a file goes through here. SQLite hands back
- * whatever bytes the file holds, so the whole value, by its length, must be
- * UTF-8 without a NUL byte before any of it is used, as in a text file.
- *
- * Returns: whether the value is sound text
- */
-gboolean
-_redline_project_column_text (RedlineProject  *self,
-                              sqlite3_stmt    *stmt,
-                              int              column,
-                              const char      *table,
-                              gint64           row,
-                              const char     **text,
-                              GError         **error)
-{
-  /* sqlite3_column_bytes() after sqlite3_column_text(), as SQLite asks. */
-  const char *value = (const char *) sqlite3_column_text (stmt, column);
-  gsize length = value != NULL ? (gsize) sqlite3_column_bytes (stmt, column) : 0;
-  const char *end = NULL;
-  g_autofree char *place = NULL;
-
-  *text = NULL;
-  if (value == NULL)
-    return TRUE;
-  if (memchr (value, '\0', length) == NULL && g_utf8_validate_len (value, length, &end))
-    {
-      *text = value;
-      return TRUE;
-    }
-
-  place = describe_value (table, row, sqlite3_column_name (stmt, column));
-  if (end == NULL)
-    g_set_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_CORRUPT,
-                 _("%s: %s: the text holds a NUL byte; the file was changed by another "
-                   "program: correct this value there or use an earlier copy of the project"),
-                 self->display_name, place);
-  else
-    g_set_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_CORRUPT,
-                 _("%s: %s: the text is not valid UTF-8 (byte 0x%02X); the file was changed "
-                   "by another program: correct this value there or use an earlier copy of "
-                   "the project"),
-                 self->display_name, place, (guint) (guchar) *end);
-  return FALSE;
-}
-
-/* The first column of a row written by SQLite itself (PRAGMA results). */
-static const char *
-column_text (RedlineStmt *stmt,
-             int          index)
-{
-  return (const char *) sqlite3_column_text (stmt, index);
-}
-
-/* The file's own text: see _redline_project_column_text(). */
-static gboolean
-read_text (RedlineProject  *self,
-           RedlineStmt     *stmt,
-           int              column,
-           const char      *table,
-           gint64           row,
-           const char     **text,
-           GError         **error)
-{
-  return _redline_project_column_text (self, stmt, column, table, row, text, error);
-}
-
-static gboolean
-query_int (RedlineProject  *self,
-           const char      *sql,
-           gint64          *value,
-           GError         **error)
-{
-  g_autoptr(RedlineStmt) stmt = prepare (self, sql, error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      set_db_error (self, error, rc == SQLITE_DONE ? SQLITE_CORRUPT : rc);
-      return FALSE;
-    }
-  *value = sqlite3_column_int64 (stmt, 0);
-  return TRUE;
-}
-
 /* Transactions */
 
+/* Opens the write transaction of one user action; it rolls back unless
+ * committed. */
 gboolean
-_redline_project_begin (RedlineProject  *self,
-                        GError         **error)
+_redline_project_begin (RedlineProject      *self,
+                        RedlineTransaction  *tx,
+                        GError             **error)
 {
   if (!check_writable (self, error))
     return FALSE;
-  /* IMMEDIATE takes the write lock now, so a busy file fails here and not
-   * halfway through a change. */
-  return exec (self, "BEGIN IMMEDIATE", error);
-}
-
-gboolean
-_redline_project_commit (RedlineProject  *self,
-                         GError         **error)
-{
-  if (!exec (self, "COMMIT", error))
-    {
-      _redline_project_rollback (self);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-void
-_redline_project_rollback (RedlineProject *self)
-{
-  if (self->db != NULL && !sqlite3_get_autocommit (self->db))
-    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  return _redline_sqlite_begin (self->sqlite, tx, REDLINE_TRANSACTION_WRITE, error);
 }
 
 static gboolean
@@ -598,7 +281,7 @@ audit (RedlineProject  *self,
 {
   static const char sql[] =
     "INSERT INTO audit_log (at, actor, action, object, detail) VALUES (?1, ?2, ?3, ?4, ?5)";
-  g_autoptr(RedlineStmt) stmt = prepare (self, sql, error);
+  g_autoptr(RedlineStmt) stmt = _redline_sqlite_prepare (self->sqlite, sql, error);
   g_autofree char *now = _redline_project_now ();
   g_autofree char *object = NULL;
 
@@ -606,12 +289,12 @@ audit (RedlineProject  *self,
     return FALSE;
   if (object_kind != NULL)
     object = g_strdup_printf ("%s/%" G_GINT64_FORMAT, object_kind, object_id);
-  bind_text (stmt, 1, now);
-  bind_text (stmt, 2, g_get_user_name ());
-  bind_text (stmt, 3, action);
-  bind_text (stmt, 4, object);
-  bind_text (stmt, 5, detail);
-  return step_done (self, stmt, error);
+  _redline_stmt_bind_text (stmt, 1, now);
+  _redline_stmt_bind_text (stmt, 2, g_get_user_name ());
+  _redline_stmt_bind_text (stmt, 3, action);
+  _redline_stmt_bind_text (stmt, 4, object);
+  _redline_stmt_bind_text (stmt, 5, detail);
+  return _redline_sqlite_step_done (self->sqlite, stmt, error);
 }
 
 /* Validation */
@@ -904,13 +587,13 @@ read_campaign (RedlineProject   *self,
                GError          **error)
 {
   RedlineEcosystem ecosystem = REDLINE_ECOSYSTEM_WEIXIN;
-  gint64 id = sqlite3_column_int64 (stmt, 0);
+  gint64 id = _redline_stmt_column_int64 (stmt, 0);
   const char *text[11] = { NULL };
   g_auto(GStrv) region_list = NULL;
 
   for (int c = 1; c < (int) G_N_ELEMENTS (text); c++)
     {
-      if (c != 7 && !read_text (self, stmt, c, "campaigns", id, &text[c], error))
+      if (c != 7 && !_redline_sqlite_column_text (self->sqlite, stmt, c, "campaigns", id, &text[c], error))
         return FALSE;
     }
   if (!redline_ecosystem_from_string (text[2], &ecosystem))
@@ -928,7 +611,7 @@ read_campaign (RedlineProject   *self,
   redline_campaign_set_objective (campaign, text[4]);
   redline_campaign_set_start_date (campaign, text[5]);
   redline_campaign_set_end_date (campaign, text[6]);
-  redline_campaign_set_budget (campaign, MAX (sqlite3_column_int64 (stmt, 7), 0));
+  redline_campaign_set_budget (campaign, MAX (_redline_stmt_column_int64 (stmt, 7), 0));
   redline_campaign_set_currency (campaign, text[8]);
   redline_campaign_set_target_regions (campaign, (const char * const *) region_list);
   redline_campaign_set_notes (campaign, text[10]);
@@ -947,13 +630,13 @@ read_post (RedlineProject  *self,
 {
   RedlineContentKind kind = REDLINE_CONTENT_KIND_ARTICLE;
   RedlinePostStatus status = REDLINE_POST_STATUS_DRAFT;
-  gint64 id = sqlite3_column_int64 (stmt, 0);
-  gint64 campaign_id = sqlite3_column_int64 (stmt, 1);
+  gint64 id = _redline_stmt_column_int64 (stmt, 0);
+  gint64 campaign_id = _redline_stmt_column_int64 (stmt, 1);
   const char *text[11] = { NULL };
 
   for (int c = 2; c < (int) G_N_ELEMENTS (text); c++)
     {
-      if (!read_text (self, stmt, c, "posts", id, &text[c], error))
+      if (!_redline_sqlite_column_text (self->sqlite, stmt, c, "posts", id, &text[c], error))
         return FALSE;
     }
 
@@ -1004,7 +687,7 @@ read_list (RedlineProject   *self,
            char           ***list,
            GError          **error)
 {
-  g_autoptr(RedlineStmt) stmt = prepare (self, sql, error);
+  g_autoptr(RedlineStmt) stmt = _redline_sqlite_prepare (self->sqlite, sql, error);
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   int rc;
 
@@ -1014,14 +697,14 @@ read_list (RedlineProject   *self,
     {
       const char *value;
 
-      if (!read_text (self, stmt, 0, table, sqlite3_column_int64 (stmt, 1), &value, error))
+      if (!_redline_sqlite_column_text (self->sqlite, stmt, 0, table, _redline_stmt_column_int64 (stmt, 1), &value, error))
         return FALSE;
       if (value != NULL)
         g_strv_builder_add (builder, value);
     }
   if (rc != SQLITE_DONE)
     {
-      set_db_error (self, error, rc);
+      _redline_sqlite_set_error (self->sqlite, error, rc);
       return FALSE;
     }
   g_strfreev (*list);
@@ -1041,7 +724,7 @@ read_banned_terms (RedlineProject  *self,
                    GError         **error)
 {
   g_autoptr(RedlineStmt) stmt =
-    prepare (self, "SELECT term, category, rowid FROM banned_terms ORDER BY category, term",
+    _redline_sqlite_prepare (self->sqlite, "SELECT term, category, rowid FROM banned_terms ORDER BY category, term",
              error);
   g_autoptr(GPtrArray) terms =
     g_ptr_array_new_with_free_func ((GDestroyNotify) redline_banned_term_free);
@@ -1051,18 +734,18 @@ read_banned_terms (RedlineProject  *self,
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      gint64 row = sqlite3_column_int64 (stmt, 2);
+      gint64 row = _redline_stmt_column_int64 (stmt, 2);
       const char *term, *category;
 
-      if (!read_text (self, stmt, 0, "banned_terms", row, &term, error) ||
-          !read_text (self, stmt, 1, "banned_terms", row, &category, error))
+      if (!_redline_sqlite_column_text (self->sqlite, stmt, 0, "banned_terms", row, &term, error) ||
+          !_redline_sqlite_column_text (self->sqlite, stmt, 1, "banned_terms", row, &category, error))
         return FALSE;
       g_ptr_array_add (terms, redline_banned_term_new (term != NULL ? term : "",
                                                        category != NULL ? category : ""));
     }
   if (rc != SQLITE_DONE)
     {
-      set_db_error (self, error, rc);
+      _redline_sqlite_set_error (self->sqlite, error, rc);
       return FALSE;
     }
   g_ptr_array_set_size (self->banned_terms, 0);
@@ -1079,7 +762,7 @@ load (RedlineProject  *self,
 
   {
     g_autoptr(RedlineStmt) stmt =
-      prepare (self, "SELECT value FROM settings WHERE key = 'name'", error);
+      _redline_sqlite_prepare (self->sqlite, "SELECT value FROM settings WHERE key = 'name'", error);
 
     if (stmt == NULL)
       return FALSE;
@@ -1087,13 +770,13 @@ load (RedlineProject  *self,
       {
         const char *name;
 
-        if (!read_text (self, stmt, 0, "settings", 0, &name, error))
+        if (!_redline_sqlite_column_text (self->sqlite, stmt, 0, "settings", 0, &name, error))
           return FALSE;
         _redline_set_str (&self->name, name);
       }
     else if (rc != SQLITE_DONE)
       {
-        set_db_error (self, error, rc);
+        _redline_sqlite_set_error (self->sqlite, error, rc);
         return FALSE;
       }
   }
@@ -1109,7 +792,7 @@ load (RedlineProject  *self,
 
   {
     g_autoptr(RedlineStmt) stmt =
-      prepare (self, "SELECT " CAMPAIGN_COLUMNS " FROM campaigns ORDER BY id", error);
+      _redline_sqlite_prepare (self->sqlite, "SELECT " CAMPAIGN_COLUMNS " FROM campaigns ORDER BY id", error);
 
     if (stmt == NULL)
       return FALSE;
@@ -1126,7 +809,7 @@ load (RedlineProject  *self,
       }
     if (rc != SQLITE_DONE)
       {
-        set_db_error (self, error, rc);
+        _redline_sqlite_set_error (self->sqlite, error, rc);
         return FALSE;
       }
     g_list_store_splice (self->campaigns, 0, 0, items->pdata, items->len);
@@ -1135,7 +818,7 @@ load (RedlineProject  *self,
 
   {
     g_autoptr(RedlineStmt) stmt =
-      prepare (self, "SELECT " POST_COLUMNS " FROM posts ORDER BY id", error);
+      _redline_sqlite_prepare (self->sqlite, "SELECT " POST_COLUMNS " FROM posts ORDER BY id", error);
 
     if (stmt == NULL)
       return FALSE;
@@ -1151,7 +834,7 @@ load (RedlineProject  *self,
       }
     if (rc != SQLITE_DONE)
       {
-        set_db_error (self, error, rc);
+        _redline_sqlite_set_error (self->sqlite, error, rc);
         return FALSE;
       }
     g_list_store_splice (self->posts, 0, 0, items->pdata, items->len);
@@ -1165,13 +848,8 @@ load (RedlineProject  *self,
 static void
 close_db (RedlineProject *self)
 {
-  g_hash_table_remove_all (self->statements);
-  if (self->db != NULL)
-    {
-      _redline_project_rollback (self);
-      sqlite3_close (self->db);
-      self->db = NULL;
-    }
+  if (self->sqlite != NULL)
+    _redline_sqlite_close (self->sqlite);
 }
 
 static void
@@ -1191,8 +869,7 @@ redline_project_finalize (GObject *object)
 
   g_clear_object (&self->file);
   g_clear_pointer (&self->display_name, g_free);
-  g_clear_pointer (&self->path, g_free);
-  g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->sqlite, _redline_sqlite_free);
   g_clear_pointer (&self->name, g_free);
   g_clear_pointer (&self->allowed_domains, g_strfreev);
   g_clear_pointer (&self->allowed_terms, g_strfreev);
@@ -1257,8 +934,6 @@ redline_project_class_init (RedlineProjectClass *klass)
 static void
 redline_project_init (RedlineProject *self)
 {
-  self->statements = g_hash_table_new_full (NULL, NULL, NULL,
-                                            (GDestroyNotify) sqlite3_finalize);
   self->allowed_domains = g_new0 (char *, 1);
   self->allowed_terms = g_new0 (char *, 1);
   self->enabled_packs = g_new0 (char *, 1);
@@ -1278,23 +953,8 @@ project_new (GFile *file)
 
   self->file = g_object_ref (file);
   self->display_name = g_file_get_parse_name (file);
+  self->sqlite = _redline_sqlite_new (self->display_name);
   return self;
-}
-
-static void
-configure_connection (RedlineProject *self)
-{
-  /* The file may come from anyone: no schema-defined SQL functions or
-   * virtual tables run with our privileges, and no writes that corrupt on
-   * purpose (writable_schema, journal_mode=OFF…). */
-  sqlite3_db_config (self->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
-  sqlite3_db_config (self->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
-  sqlite3_db_config (self->db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, NULL);
-  sqlite3_db_config (self->db, SQLITE_DBCONFIG_ENABLE_VIEW, 0, NULL);
-  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
-  sqlite3_exec (self->db, "PRAGMA trusted_schema = OFF", NULL, NULL, NULL);
-  sqlite3_exec (self->db, "PRAGMA cell_size_check = ON", NULL, NULL, NULL);
-  sqlite3_exec (self->db, "PRAGMA mmap_size = 0", NULL, NULL, NULL);
 }
 
 static guint32
@@ -1476,10 +1136,10 @@ check_schema (RedlineProject  *self,
       return FALSE;
     }
 
-  actual = list_schema (self->db, &rc);
+  actual = list_schema (_redline_sqlite_get_db (self->sqlite), &rc);
   if (actual == NULL)
     {
-      set_db_error (self, error, rc);
+      _redline_sqlite_set_error (self->sqlite, error, rc);
       return FALSE;
     }
 
@@ -1524,7 +1184,7 @@ find_bad_value (RedlineProject  *self,
     "('draft', 'in-review', 'approved', 'rejected', 'published') "
     "LIMIT 1";
   static const BadValue kinds[] = { BAD_ECOSYSTEM, BAD_KIND, BAD_STATUS };
-  g_autoptr(RedlineStmt) stmt = prepare (self, sql, NULL);
+  g_autoptr(RedlineStmt) stmt = _redline_sqlite_prepare (self->sqlite, sql, NULL);
   const char *value;
   gint64 id;
   int which;
@@ -1532,10 +1192,10 @@ find_bad_value (RedlineProject  *self,
   if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
     return FALSE;
   which = sqlite3_column_int (stmt, 0);
-  id = sqlite3_column_int64 (stmt, 1);
+  id = _redline_stmt_column_int64 (stmt, 1);
   if (which < 0 || which >= (int) G_N_ELEMENTS (kinds))
     return FALSE;
-  if (read_text (self, stmt, 2, which == 0 ? "campaigns" : "posts", id, &value, error))
+  if (_redline_sqlite_column_text (self->sqlite, stmt, 2, which == 0 ? "campaigns" : "posts", id, &value, error))
     set_bad_value_error (self, error, kinds[which], id, value);
   return TRUE;
 }
@@ -1544,7 +1204,7 @@ static gboolean
 check_integrity (RedlineProject  *self,
                  GError         **error)
 {
-  g_autoptr(RedlineStmt) stmt = prepare (self, "PRAGMA quick_check", error);
+  g_autoptr(RedlineStmt) stmt = _redline_sqlite_prepare (self->sqlite, "PRAGMA quick_check", error);
   int rc;
 
   if (stmt == NULL)
@@ -1552,13 +1212,13 @@ check_integrity (RedlineProject  *self,
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
     {
-      set_db_error (self, error, rc == SQLITE_DONE ? SQLITE_CORRUPT : rc);
+      _redline_sqlite_set_error (self->sqlite, error, rc == SQLITE_DONE ? SQLITE_CORRUPT : rc);
       return FALSE;
     }
-  if (g_strcmp0 (column_text (stmt, 0), "ok") != 0)
+  if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
     {
       /* The names in it come from the file. */
-      g_autofree char *detail = g_utf8_make_valid (column_text (stmt, 0), -1);
+      g_autofree char *detail = g_utf8_make_valid ((const char *) sqlite3_column_text (stmt, 0), -1);
 
       if (!g_str_has_prefix (detail, "CHECK constraint failed") ||
           !find_bad_value (self, error))
@@ -1574,63 +1234,25 @@ migrate (RedlineProject  *self,
          guint            from,
          GError         **error)
 {
+  g_auto(RedlineTransaction) tx = REDLINE_TRANSACTION_INIT;
   g_autofree char *detail = NULL;
 
   g_assert (from < REDLINE_PROJECT_FORMAT);
 
-  if (!exec (self, "BEGIN IMMEDIATE", error))
+  if (!_redline_sqlite_begin (self->sqlite, &tx, REDLINE_TRANSACTION_WRITE, error))
     return FALSE;
   for (guint v = from + 1; v <= REDLINE_PROJECT_FORMAT; v++)
     {
-      if (!exec (self, migrations[v - 1], error))
-        {
-          _redline_project_rollback (self);
-          return FALSE;
-        }
+      if (!_redline_sqlite_exec (self->sqlite, migrations[v - 1], error))
+        return FALSE;
     }
   /* The version goes up in the same transaction as the tables change. */
   G_STATIC_ASSERT (REDLINE_PROJECT_FORMAT == 2);
   detail = g_strdup_printf ("format %u → %d", from, REDLINE_PROJECT_FORMAT);
-  if (!exec (self, "PRAGMA user_version = 2", error) ||
+  if (!_redline_sqlite_exec (self->sqlite, "PRAGMA user_version = 2", error) ||
       !audit (self, "migrate", NULL, 0, detail, error))
-    {
-      _redline_project_rollback (self);
-      return FALSE;
-    }
-  return _redline_project_commit (self, error);
-}
-
-static gboolean
-copy_to_memory (RedlineProject  *self,
-                GError         **error)
-{
-  sqlite3 *memory = NULL;
-  sqlite3_backup *backup;
-  int rc;
-
-  rc = sqlite3_open_v2 (":memory:", &memory, SQLITE_OPEN_READWRITE, NULL);
-  if (rc == SQLITE_OK)
-    {
-      backup = sqlite3_backup_init (memory, "main", self->db, "main");
-      if (backup == NULL)
-        rc = sqlite3_errcode (memory);
-      else
-        {
-          sqlite3_backup_step (backup, -1);
-          rc = sqlite3_backup_finish (backup);
-        }
-    }
-  if (rc != SQLITE_OK)
-    {
-      sqlite3_close (memory);
-      set_db_error (self, error, rc);
-      return FALSE;
-    }
-
-  close_db (self);
-  self->db = memory;
-  configure_connection (self);
-  return TRUE;
+    return FALSE;
+  return _redline_transaction_commit (&tx, error);
 }
 
 static gboolean
@@ -1671,14 +1293,15 @@ read_only_uri (RedlineProject  *self,
                gboolean         wal,
                GError         **error)
 {
-  g_autofree char *escaped = g_uri_escape_string (self->path, "/", FALSE);
+  const char *path = _redline_sqlite_get_path (self->sqlite);
+  g_autofree char *escaped = g_uri_escape_string (path, "/", FALSE);
   gboolean immutable = FALSE;
 
-  if (wal && !file_exists (self->path, "-shm"))
+  if (wal && !file_exists (path, "-shm"))
     {
-      if (file_has_data (self->path, "-wal"))
+      if (file_has_data (path, "-wal"))
         {
-          set_db_error (self, error, SQLITE_READONLY_RECOVERY);
+          _redline_sqlite_set_error (self->sqlite, error, SQLITE_READONLY_RECOVERY);
           return NULL;
         }
       immutable = TRUE;
@@ -1729,10 +1352,11 @@ redline_project_open (GFile                *file,
   g_autoptr(RedlineProject) self = NULL;
   g_autofree char *path = NULL;
   g_autofree char *uri = NULL;
+  g_auto(RedlineTransaction) tx = REDLINE_TRANSACTION_INIT;
+  char *real_path;
   guint32 header_version = 0;
   gboolean wal = FALSE;
   gint64 app_id = 0, version = 0;
-  int rc;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -1754,8 +1378,8 @@ redline_project_open (GFile                *file,
   /* A symbolic link is followed here, on purpose and once: SQLite gets the
    * file itself, so that its journal is always beside the file (it refuses
    * links for that reason). */
-  self->path = realpath (path, NULL);
-  if (self->path == NULL)
+  real_path = realpath (path, NULL);
+  if (real_path == NULL)
     {
       int saved_errno = errno;
 
@@ -1764,33 +1388,30 @@ redline_project_open (GFile                *file,
                    g_strerror (saved_errno));
       return NULL;
     }
+  _redline_sqlite_set_path (self->sqlite, real_path);
+  free (real_path);
 
   if (self->read_only)
     {
       uri = read_only_uri (self, wal, error);
       if (uri == NULL)
         return NULL;
-      rc = sqlite3_open_v2 (uri, &self->db,
-                            SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOFOLLOW |
-                            SQLITE_OPEN_EXRESCODE, NULL);
+      if (!_redline_sqlite_open (self->sqlite, uri,
+                                 SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOFOLLOW |
+                                 SQLITE_OPEN_EXRESCODE, error))
+        return NULL;
     }
-  else
-    rc = sqlite3_open_v2 (self->path, &self->db,
-                          SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_EXRESCODE,
-                          NULL);
-  if (rc != SQLITE_OK)
-    {
-      set_db_error (self, error, rc);
-      return NULL;
-    }
-  configure_connection (self);
+  else if (!_redline_sqlite_open (self->sqlite, _redline_sqlite_get_path (self->sqlite),
+                                  SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW |
+                                  SQLITE_OPEN_EXRESCODE, error))
+    return NULL;
 
   /* Check everything in one read transaction, so that it all sees the
    * same file. */
-  if (!exec (self, "BEGIN", error))
+  if (!_redline_sqlite_begin (self->sqlite, &tx, REDLINE_TRANSACTION_READ, error))
     return NULL;
-  if (!query_int (self, "PRAGMA application_id", &app_id, error) ||
-      !query_int (self, "PRAGMA user_version", &version, error))
+  if (!_redline_sqlite_query_int (self->sqlite, "PRAGMA application_id", &app_id, error) ||
+      !_redline_sqlite_query_int (self->sqlite, "PRAGMA user_version", &version, error))
     return NULL;
   if (app_id != REDLINE_PROJECT_APPLICATION_ID)
     {
@@ -1802,26 +1423,24 @@ redline_project_open (GFile                *file,
       !check_integrity (self, error) ||
       !check_schema (self, version, error))
     return NULL;
-  if (!exec (self, "COMMIT", error))
+  if (!_redline_transaction_commit (&tx, error))
     return NULL;
 
   if (version < REDLINE_PROJECT_FORMAT)
     {
       /* Read-only: upgrade a copy in memory and leave the file alone. */
-      if (self->read_only && !copy_to_memory (self, error))
+      if (self->read_only && !_redline_sqlite_copy_to_memory (self->sqlite, error))
         return NULL;
       if (!migrate (self, version, error))
         return NULL;
     }
 
-  if (!exec (self, "PRAGMA foreign_keys = ON", error))
+  if (!_redline_sqlite_exec (self->sqlite, "PRAGMA foreign_keys = ON", error))
     return NULL;
 
-  if (!exec (self, "BEGIN", error))
-    return NULL;
-  if (!load (self, error))
-    return NULL;
-  if (!exec (self, "COMMIT", error))
+  if (!_redline_sqlite_begin (self->sqlite, &tx, REDLINE_TRANSACTION_READ, error) ||
+      !load (self, error) ||
+      !_redline_transaction_commit (&tx, error))
     return NULL;
 
   return g_steal_pointer (&self);
@@ -1842,8 +1461,8 @@ redline_project_create (GFile       *file,
 {
   g_autoptr(RedlineProject) self = NULL;
   g_autofree char *path = NULL;
+  g_auto(RedlineTransaction) tx = REDLINE_TRANSACTION_INIT;
   int fd;
-  int rc;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (name != NULL, NULL);
@@ -1871,27 +1490,24 @@ redline_project_create (GFile       *file,
     }
   close (fd);
 
-  self->path = g_strdup (path);
-  rc = sqlite3_open_v2 (path, &self->db,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_EXRESCODE,
-                        NULL);
-  if (rc != SQLITE_OK)
+  _redline_sqlite_set_path (self->sqlite, path);
+  if (!_redline_sqlite_open (self->sqlite, path,
+                             SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW |
+                             SQLITE_OPEN_EXRESCODE, error))
     {
-      set_db_error (self, error, rc);
       close_db (self);
       g_unlink (path);
       return NULL;
     }
-  configure_connection (self);
 
   G_STATIC_ASSERT (REDLINE_PROJECT_APPLICATION_ID == 1380207694);
   G_STATIC_ASSERT (REDLINE_PROJECT_FORMAT == 2);
-  if (!exec (self, "BEGIN IMMEDIATE", error) ||
-      !exec (self, "PRAGMA application_id = 1380207694", error) ||
-      !exec (self, migrations[0], error) ||
-      !exec (self, migrations[1], error) ||
-      !exec (self, "PRAGMA user_version = 2", error) ||
-      !exec (self, "PRAGMA foreign_keys = ON", error) ||
+  if (!_redline_sqlite_begin (self->sqlite, &tx, REDLINE_TRANSACTION_WRITE, error) ||
+      !_redline_sqlite_exec (self->sqlite, "PRAGMA application_id = 1380207694", error) ||
+      !_redline_sqlite_exec (self->sqlite, migrations[0], error) ||
+      !_redline_sqlite_exec (self->sqlite, migrations[1], error) ||
+      !_redline_sqlite_exec (self->sqlite, "PRAGMA user_version = 2", error) ||
+      !_redline_sqlite_exec (self->sqlite, "PRAGMA foreign_keys = ON", error) ||
       !audit (self, "create", NULL, 0, name, error))
     {
       close_db (self);
@@ -1900,7 +1516,7 @@ redline_project_create (GFile       *file,
     }
   {
     g_autoptr(RedlineStmt) stmt =
-      prepare (self, "INSERT INTO settings (key, value) VALUES ('name', ?1)", error);
+      _redline_sqlite_prepare (self->sqlite, "INSERT INTO settings (key, value) VALUES ('name', ?1)", error);
 
     if (stmt == NULL)
       {
@@ -1908,17 +1524,18 @@ redline_project_create (GFile       *file,
         g_unlink (path);
         return NULL;
       }
-    bind_text (stmt, 1, name);
-    if (!step_done (self, stmt, error) || !_redline_project_commit (self, error))
+    _redline_stmt_bind_text (stmt, 1, name);
+    if (!_redline_sqlite_step_done (self->sqlite, stmt, error) ||
+        !_redline_transaction_commit (&tx, error))
       {
-        g_clear_pointer (&stmt, release_stmt);
+        g_clear_pointer (&stmt, _redline_stmt_release);
         close_db (self);
         g_unlink (path);
         return NULL;
       }
   }
   /* foreign_keys is a no-op inside a transaction; set it for real now. */
-  if (!exec (self, "PRAGMA foreign_keys = ON", error))
+  if (!_redline_sqlite_exec (self->sqlite, "PRAGMA foreign_keys = ON", error))
     return NULL;
 
   self->name = g_strdup (name);
@@ -1985,7 +1602,7 @@ redline_project_duplicate (RedlineProject  *self,
                         NULL);
   if (rc == SQLITE_OK)
     {
-      backup = sqlite3_backup_init (copy, "main", self->db, "main");
+      backup = sqlite3_backup_init (copy, "main", _redline_sqlite_get_db (self->sqlite), "main");
       if (backup != NULL)
         {
           do
@@ -2058,10 +1675,8 @@ redline_project_save_as (RedlineProject  *self,
 
   /* Take over the copy's connection; the objects in our models are the
    * same rows, so the models stay as they are. */
-  close_db (self);
-  self->db = g_steal_pointer (&copy->db);
-  g_free (self->path);
-  self->path = g_steal_pointer (&copy->path);
+  g_clear_pointer (&self->sqlite, _redline_sqlite_free);
+  self->sqlite = g_steal_pointer (&copy->sqlite);
   self->read_only = FALSE;
   g_set_object (&self->file, destination);
   g_free (self->display_name);
@@ -2105,24 +1720,25 @@ redline_project_set_name (RedlineProject  *self,
                           const char      *name,
                           GError         **error)
 {
+  g_auto(RedlineTransaction) tx = REDLINE_TRANSACTION_INIT;
   g_return_val_if_fail (REDLINE_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (name != NULL, FALSE);
 
   if (g_strcmp0 (self->name, name) == 0)
     return TRUE;
-  if (!_redline_project_begin (self, error))
+  if (!_redline_project_begin (self, &tx, error))
     return FALSE;
   {
     g_autoptr(RedlineStmt) stmt =
-      prepare (self, "INSERT OR REPLACE INTO settings (key, value) VALUES ('name', ?1)", error);
+      _redline_sqlite_prepare (self->sqlite, "INSERT OR REPLACE INTO settings (key, value) VALUES ('name', ?1)", error);
 
     if (stmt == NULL)
       goto fail;
-    bind_text (stmt, 1, name);
-    if (!step_done (self, stmt, error))
+    _redline_stmt_bind_text (stmt, 1, name);
+    if (!_redline_sqlite_step_done (self->sqlite, stmt, error))
       goto fail;
   }
-  if (!audit (self, "rename", NULL, 0, name, error) || !_redline_project_commit (self, error))
+  if (!audit (self, "rename", NULL, 0, name, error) || !_redline_transaction_commit (&tx, error))
     goto fail;
 
   _redline_set_str (&self->name, name);
@@ -2130,7 +1746,7 @@ redline_project_set_name (RedlineProject  *self,
   return TRUE;
 
 fail:
-  _redline_project_rollback (self);
+  _redline_transaction_rollback (&tx);
   return FALSE;
 }
 
@@ -2142,29 +1758,30 @@ replace_list (RedlineProject      *self,
               const char          *action,
               GError             **error)
 {
+  g_auto(RedlineTransaction) tx = REDLINE_TRANSACTION_INIT;
   g_autofree char *detail = NULL;
 
-  if (!_redline_project_begin (self, error))
+  if (!_redline_project_begin (self, &tx, error))
     return FALSE;
-  if (!exec (self, delete_sql, error))
+  if (!_redline_sqlite_exec (self->sqlite, delete_sql, error))
     goto fail;
   for (guint i = 0; values != NULL && values[i] != NULL; i++)
     {
-      g_autoptr(RedlineStmt) stmt = prepare (self, insert_sql, error);
+      g_autoptr(RedlineStmt) stmt = _redline_sqlite_prepare (self->sqlite, insert_sql, error);
 
       if (stmt == NULL)
         goto fail;
-      bind_text (stmt, 1, values[i]);
-      if (!step_done (self, stmt, error))
+      _redline_stmt_bind_text (stmt, 1, values[i]);
+      if (!_redline_sqlite_step_done (self->sqlite, stmt, error))
         goto fail;
     }
   detail = values != NULL ? g_strjoinv ("\n", (char **) values) : NULL;
-  if (!audit (self, action, NULL, 0, detail, error) || !_redline_project_commit (self, error))
+  if (!audit (self, action, NULL, 0, detail, error) || !_redline_transaction_commit (&tx, error))
     goto fail;
   return TRUE;
 
 fail:
-  _redline_project_rollback (self);
+  _redline_transaction_rollback (&tx);
   return FALSE;
 }
 
@@ -2328,6 +1945,7 @@ redline_project_set_banned_terms (RedlineProject  *self,
                                   GPtrArray       *terms,
                                   GError         **error)
 {
+  g_auto(RedlineTransaction) tx = REDLINE_TRANSACTION_INIT;
   g_autoptr(GString) detail = g_string_new (NULL);
 
   g_return_val_if_fail (REDLINE_IS_PROJECT (self), FALSE);
@@ -2341,33 +1959,33 @@ redline_project_set_banned_terms (RedlineProject  *self,
         return FALSE;
     }
 
-  if (!_redline_project_begin (self, error))
+  if (!_redline_project_begin (self, &tx, error))
     return FALSE;
-  if (!exec (self, "DELETE FROM banned_terms", error))
+  if (!_redline_sqlite_exec (self->sqlite, "DELETE FROM banned_terms", error))
     goto fail;
   for (guint i = 0; i < terms->len; i++)
     {
       RedlineBannedTerm *term = g_ptr_array_index (terms, i);
       g_autoptr(RedlineStmt) stmt =
-        prepare (self, "INSERT OR REPLACE INTO banned_terms (term, category) VALUES (?1, ?2)",
+        _redline_sqlite_prepare (self->sqlite, "INSERT OR REPLACE INTO banned_terms (term, category) VALUES (?1, ?2)",
                  error);
 
       if (stmt == NULL)
         goto fail;
-      bind_text (stmt, 1, term->term);
-      bind_text (stmt, 2, term->category);
-      if (!step_done (self, stmt, error))
+      _redline_stmt_bind_text (stmt, 1, term->term);
+      _redline_stmt_bind_text (stmt, 2, term->category);
+      if (!_redline_sqlite_step_done (self->sqlite, stmt, error))
         goto fail;
       g_string_append_printf (detail, "%s%s: %s", i > 0 ? "\n" : "", term->category,
                               term->term);
     }
   if (!audit (self, "set-banned-terms", NULL, 0, detail->str, error) ||
-      !_redline_project_commit (self, error))
+      !_redline_transaction_commit (&tx, error))
     goto fail;
   return read_banned_terms (self, error);
 
 fail:
-  _redline_project_rollback (self);
+  _redline_transaction_rollback (&tx);
   return FALSE;
 }
 
@@ -2409,16 +2027,16 @@ bind_campaign (RedlineStmt     *stmt,
   const char * const *regions = redline_campaign_get_target_regions (campaign);
   g_autofree char *joined = regions[0] != NULL ? g_strjoinv ("\n", (char **) regions) : NULL;
 
-  bind_text (stmt, 1, redline_campaign_get_name (campaign));
-  bind_text (stmt, 2, redline_ecosystem_to_string (redline_campaign_get_ecosystem (campaign)));
-  bind_text (stmt, 3, redline_campaign_get_account_type (campaign));
-  bind_text (stmt, 4, redline_campaign_get_objective (campaign));
-  bind_text (stmt, 5, redline_campaign_get_start_date (campaign));
-  bind_text (stmt, 6, redline_campaign_get_end_date (campaign));
-  sqlite3_bind_int64 (stmt, 7, redline_campaign_get_budget (campaign));
-  bind_text (stmt, 8, redline_campaign_get_currency (campaign));
-  bind_text (stmt, 9, joined);
-  bind_text (stmt, 10, redline_campaign_get_notes (campaign));
+  _redline_stmt_bind_text (stmt, 1, redline_campaign_get_name (campaign));
+  _redline_stmt_bind_text (stmt, 2, redline_ecosystem_to_string (redline_campaign_get_ecosystem (campaign)));
+  _redline_stmt_bind_text (stmt, 3, redline_campaign_get_account_type (campaign));
+  _redline_stmt_bind_text (stmt, 4, redline_campaign_get_objective (campaign));
+  _redline_stmt_bind_text (stmt, 5, redline_campaign_get_start_date (campaign));
+  _redline_stmt_bind_text (stmt, 6, redline_campaign_get_end_date (campaign));
+  _redline_stmt_bind_int64 (stmt, 7, redline_campaign_get_budget (campaign));
+  _redline_stmt_bind_text (stmt, 8, redline_campaign_get_currency (campaign));
+  _redline_stmt_bind_text (stmt, 9, joined);
+  _redline_stmt_bind_text (stmt, 10, redline_campaign_get_notes (campaign));
 }
 
 /**
@@ -2436,6 +2054,7 @@ redline_project_add_campaign (RedlineProject   *self,
                               RedlineCampaign  *campaign,
                               GError          **error)
 {
+  g_auto(RedlineTransaction) tx = REDLINE_TRANSACTION_INIT;
   static const char sql[] =
     "INSERT INTO campaigns (name, ecosystem, account_type, objective, start_date, end_date, "
     "budget, currency, target_regions, notes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
@@ -2447,21 +2066,21 @@ redline_project_add_campaign (RedlineProject   *self,
 
   if (!check_writable (self, error) || !validate_campaign (self, campaign, error))
     return FALSE;
-  if (!_redline_project_begin (self, error))
+  if (!_redline_project_begin (self, &tx, error))
     return FALSE;
   {
-    g_autoptr(RedlineStmt) stmt = prepare (self, sql, error);
+    g_autoptr(RedlineStmt) stmt = _redline_sqlite_prepare (self->sqlite, sql, error);
 
     if (stmt == NULL)
       goto fail;
     bind_campaign (stmt, campaign);
-    if (!step_done (self, stmt, error))
+    if (!_redline_sqlite_step_done (self->sqlite, stmt, error))
       goto fail;
   }
-  id = sqlite3_last_insert_rowid (self->db);
+  id = _redline_sqlite_last_insert_id (self->sqlite);
   if (!audit (self, "add-campaign", "campaign", id, redline_campaign_get_name (campaign),
               error) ||
-      !_redline_project_commit (self, error))
+      !_redline_transaction_commit (&tx, error))
     goto fail;
 
   _redline_campaign_set_id (campaign, id);
@@ -2470,7 +2089,7 @@ redline_project_add_campaign (RedlineProject   *self,
   return TRUE;
 
 fail:
-  _redline_project_rollback (self);
+  _redline_transaction_rollback (&tx);
   return FALSE;
 }
 
@@ -2479,11 +2098,11 @@ reload_campaign (RedlineProject  *self,
                  RedlineCampaign *campaign)
 {
   g_autoptr(RedlineStmt) stmt =
-    prepare (self, "SELECT " CAMPAIGN_COLUMNS " FROM campaigns WHERE id = ?1", NULL);
+    _redline_sqlite_prepare (self->sqlite, "SELECT " CAMPAIGN_COLUMNS " FROM campaigns WHERE id = ?1", NULL);
 
   if (stmt == NULL)
     return;
-  sqlite3_bind_int64 (stmt, 1, redline_campaign_get_id (campaign));
+  _redline_stmt_bind_int64 (stmt, 1, redline_campaign_get_id (campaign));
   /* Already read once; if another program has broken it since, the
    * campaign keeps its values. */
   if (sqlite3_step (stmt) == SQLITE_ROW)
@@ -2522,6 +2141,7 @@ redline_project_update_campaign (RedlineProject   *self,
                                  RedlineCampaign  *campaign,
                                  GError          **error)
 {
+  g_auto(RedlineTransaction) tx = REDLINE_TRANSACTION_INIT;
   static const char sql[] =
     "UPDATE campaigns SET name = ?1, ecosystem = ?2, account_type = ?3, objective = ?4, "
     "start_date = ?5, end_date = ?6, budget = ?7, currency = ?8, target_regions = ?9, "
@@ -2536,28 +2156,28 @@ redline_project_update_campaign (RedlineProject   *self,
       !check_member (self, self->campaigns_by_id, campaign, id, error))
     return FALSE;
   if (!check_writable (self, error) || !validate_campaign (self, campaign, error) ||
-      !_redline_project_begin (self, error))
+      !_redline_project_begin (self, &tx, error))
     goto revert;
   {
-    g_autoptr(RedlineStmt) stmt = prepare (self, sql, error);
+    g_autoptr(RedlineStmt) stmt = _redline_sqlite_prepare (self->sqlite, sql, error);
 
     if (stmt == NULL)
       goto fail;
     bind_campaign (stmt, campaign);
-    sqlite3_bind_int64 (stmt, 11, id);
-    if (!step_done (self, stmt, error))
+    _redline_stmt_bind_int64 (stmt, 11, id);
+    if (!_redline_sqlite_step_done (self->sqlite, stmt, error))
       goto fail;
   }
   if (!audit (self, "update-campaign", "campaign", id, redline_campaign_get_name (campaign),
               error) ||
-      !_redline_project_commit (self, error))
+      !_redline_transaction_commit (&tx, error))
     goto fail;
 
   store_changed (self->campaigns, campaign);
   return TRUE;
 
 fail:
-  _redline_project_rollback (self);
+  _redline_transaction_rollback (&tx);
 revert:
   reload_campaign (self, campaign);
   return FALSE;
@@ -2578,6 +2198,7 @@ redline_project_remove_campaign (RedlineProject   *self,
                                  RedlineCampaign  *campaign,
                                  GError          **error)
 {
+  g_auto(RedlineTransaction) tx = REDLINE_TRANSACTION_INIT;
   g_autoptr(RedlineCampaign) removed = NULL;
   gint64 id;
   guint n;
@@ -2588,20 +2209,20 @@ redline_project_remove_campaign (RedlineProject   *self,
   id = redline_campaign_get_id (campaign);
   if (!check_open (self, error) ||
       !check_member (self, self->campaigns_by_id, campaign, id, error) ||
-      !_redline_project_begin (self, error))
+      !_redline_project_begin (self, &tx, error))
     return FALSE;
   {
-    g_autoptr(RedlineStmt) stmt = prepare (self, "DELETE FROM campaigns WHERE id = ?1", error);
+    g_autoptr(RedlineStmt) stmt = _redline_sqlite_prepare (self->sqlite, "DELETE FROM campaigns WHERE id = ?1", error);
 
     if (stmt == NULL)
       goto fail;
-    sqlite3_bind_int64 (stmt, 1, id);
-    if (!step_done (self, stmt, error))
+    _redline_stmt_bind_int64 (stmt, 1, id);
+    if (!_redline_sqlite_step_done (self->sqlite, stmt, error))
       goto fail;
   }
   if (!audit (self, "remove-campaign", "campaign", id, redline_campaign_get_name (campaign),
               error) ||
-      !_redline_project_commit (self, error))
+      !_redline_transaction_commit (&tx, error))
     goto fail;
 
   /* The posts went with it (ON DELETE CASCADE). */
@@ -2626,7 +2247,7 @@ redline_project_remove_campaign (RedlineProject   *self,
   return TRUE;
 
 fail:
-  _redline_project_rollback (self);
+  _redline_transaction_rollback (&tx);
   return FALSE;
 }
 
@@ -2665,14 +2286,14 @@ static void
 bind_post (RedlineStmt *stmt,
            RedlinePost *post)
 {
-  sqlite3_bind_int64 (stmt, 1, redline_post_get_campaign_id (post));
-  bind_text (stmt, 2, redline_content_kind_to_string (redline_post_get_kind (post)));
-  bind_text (stmt, 3, redline_post_get_title (post));
-  bind_text (stmt, 4, redline_post_get_body (post));
-  bind_text (stmt, 5, redline_post_get_call_to_action (post));
-  bind_text (stmt, 6, redline_post_get_link (post));
-  bind_text (stmt, 7, redline_post_get_scheduled_at (post));
-  bind_text (stmt, 8, redline_post_status_to_string (redline_post_get_status (post)));
+  _redline_stmt_bind_int64 (stmt, 1, redline_post_get_campaign_id (post));
+  _redline_stmt_bind_text (stmt, 2, redline_content_kind_to_string (redline_post_get_kind (post)));
+  _redline_stmt_bind_text (stmt, 3, redline_post_get_title (post));
+  _redline_stmt_bind_text (stmt, 4, redline_post_get_body (post));
+  _redline_stmt_bind_text (stmt, 5, redline_post_get_call_to_action (post));
+  _redline_stmt_bind_text (stmt, 6, redline_post_get_link (post));
+  _redline_stmt_bind_text (stmt, 7, redline_post_get_scheduled_at (post));
+  _redline_stmt_bind_text (stmt, 8, redline_post_status_to_string (redline_post_get_status (post)));
 }
 
 gboolean
@@ -2686,7 +2307,7 @@ _redline_project_insert_post (RedlineProject  *self,
     "status, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)";
   g_autoptr(RedlineStmt) stmt = NULL;
 
-  g_assert (!sqlite3_get_autocommit (self->db));
+  g_assert (_redline_sqlite_in_transaction (self->sqlite));
 
   if (redline_post_get_id (post) != 0)
     {
@@ -2696,15 +2317,15 @@ _redline_project_insert_post (RedlineProject  *self,
     }
   if (!validate_post (self, post, error))
     return FALSE;
-  stmt = prepare (self, sql, error);
+  stmt = _redline_sqlite_prepare (self->sqlite, sql, error);
   if (stmt == NULL)
     return FALSE;
   bind_post (stmt, post);
-  bind_text (stmt, 9, now);
-  if (!step_done (self, stmt, error))
+  _redline_stmt_bind_text (stmt, 9, now);
+  if (!_redline_sqlite_step_done (self->sqlite, stmt, error))
     return FALSE;
   /* The id is set now; the caller rolls back and clears it on failure. */
-  _redline_post_set_id (post, sqlite3_last_insert_rowid (self->db));
+  _redline_post_set_id (post, _redline_sqlite_last_insert_id (self->sqlite));
   _redline_post_set_times (post, now, now);
   return audit (self, "add-post", "post", redline_post_get_id (post),
                 redline_post_get_title (post), error);
@@ -2740,27 +2361,28 @@ redline_project_add_posts (RedlineProject  *self,
                            GPtrArray       *posts,
                            GError         **error)
 {
+  g_auto(RedlineTransaction) tx = REDLINE_TRANSACTION_INIT;
   g_autofree char *now = _redline_project_now ();
   guint i;
 
   g_return_val_if_fail (REDLINE_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (posts != NULL, FALSE);
 
-  if (!_redline_project_begin (self, error))
+  if (!_redline_project_begin (self, &tx, error))
     return FALSE;
   for (i = 0; i < posts->len; i++)
     {
       if (!_redline_project_insert_post (self, g_ptr_array_index (posts, i), now, error))
         goto fail;
     }
-  if (!_redline_project_commit (self, error))
+  if (!_redline_transaction_commit (&tx, error))
     goto fail;
 
   _redline_project_posts_added (self, posts);
   return TRUE;
 
 fail:
-  _redline_project_rollback (self);
+  _redline_transaction_rollback (&tx);
   for (guint j = 0; j < posts->len; j++)
     {
       RedlinePost *post = g_ptr_array_index (posts, j);
@@ -2805,11 +2427,11 @@ reload_post (RedlineProject *self,
              RedlinePost    *post)
 {
   g_autoptr(RedlineStmt) stmt =
-    prepare (self, "SELECT " POST_COLUMNS " FROM posts WHERE id = ?1", NULL);
+    _redline_sqlite_prepare (self->sqlite, "SELECT " POST_COLUMNS " FROM posts WHERE id = ?1", NULL);
 
   if (stmt == NULL)
     return;
-  sqlite3_bind_int64 (stmt, 1, redline_post_get_id (post));
+  _redline_stmt_bind_int64 (stmt, 1, redline_post_get_id (post));
   if (sqlite3_step (stmt) == SQLITE_ROW)
     read_post (self, stmt, post, NULL);
 }
@@ -2828,13 +2450,13 @@ store_post (RedlineProject  *self,
 
   if (!validate_post (self, post, error))
     return FALSE;
-  stmt = prepare (self, sql, error);
+  stmt = _redline_sqlite_prepare (self->sqlite, sql, error);
   if (stmt == NULL)
     return FALSE;
   bind_post (stmt, post);
-  bind_text (stmt, 9, now);
-  sqlite3_bind_int64 (stmt, 10, redline_post_get_id (post));
-  if (!step_done (self, stmt, error))
+  _redline_stmt_bind_text (stmt, 9, now);
+  _redline_stmt_bind_int64 (stmt, 10, redline_post_get_id (post));
+  if (!_redline_sqlite_step_done (self->sqlite, stmt, error))
     return FALSE;
   _redline_post_set_times (post, redline_post_get_created_at (post), now);
   return audit (self, action, "post", redline_post_get_id (post),
@@ -2857,22 +2479,23 @@ redline_project_update_post (RedlineProject  *self,
                              RedlinePost     *post,
                              GError         **error)
 {
+  g_auto(RedlineTransaction) tx = REDLINE_TRANSACTION_INIT;
   g_return_val_if_fail (REDLINE_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (REDLINE_IS_POST (post), FALSE);
 
   if (!check_open (self, error) ||
       !check_member (self, self->posts_by_id, post, redline_post_get_id (post), error))
     return FALSE;
-  if (!_redline_project_begin (self, error))
+  if (!_redline_project_begin (self, &tx, error))
     goto revert;
-  if (!store_post (self, post, "update-post", error) || !_redline_project_commit (self, error))
+  if (!store_post (self, post, "update-post", error) || !_redline_transaction_commit (&tx, error))
     goto fail;
 
   store_changed (self->posts, post);
   return TRUE;
 
 fail:
-  _redline_project_rollback (self);
+  _redline_transaction_rollback (&tx);
 revert:
   reload_post (self, post);
   return FALSE;
@@ -2891,6 +2514,7 @@ redline_project_remove_post (RedlineProject  *self,
                              RedlinePost     *post,
                              GError         **error)
 {
+  g_auto(RedlineTransaction) tx = REDLINE_TRANSACTION_INIT;
   g_autoptr(RedlinePost) removed = NULL;
   gint64 id;
 
@@ -2899,19 +2523,19 @@ redline_project_remove_post (RedlineProject  *self,
 
   id = redline_post_get_id (post);
   if (!check_open (self, error) || !check_member (self, self->posts_by_id, post, id, error) ||
-      !_redline_project_begin (self, error))
+      !_redline_project_begin (self, &tx, error))
     return FALSE;
   {
-    g_autoptr(RedlineStmt) stmt = prepare (self, "DELETE FROM posts WHERE id = ?1", error);
+    g_autoptr(RedlineStmt) stmt = _redline_sqlite_prepare (self->sqlite, "DELETE FROM posts WHERE id = ?1", error);
 
     if (stmt == NULL)
       goto fail;
-    sqlite3_bind_int64 (stmt, 1, id);
-    if (!step_done (self, stmt, error))
+    _redline_stmt_bind_int64 (stmt, 1, id);
+    if (!_redline_sqlite_step_done (self->sqlite, stmt, error))
       goto fail;
   }
   if (!audit (self, "remove-post", "post", id, redline_post_get_title (post), error) ||
-      !_redline_project_commit (self, error))
+      !_redline_transaction_commit (&tx, error))
     goto fail;
 
   removed = g_object_ref (post);
@@ -2921,7 +2545,7 @@ redline_project_remove_post (RedlineProject  *self,
   return TRUE;
 
 fail:
-  _redline_project_rollback (self);
+  _redline_transaction_rollback (&tx);
   return FALSE;
 }
 
@@ -2993,6 +2617,7 @@ redline_project_add_review (RedlineProject         *self,
                             RedlineRuleSet         *rule_set,
                             GError                **error)
 {
+  g_auto(RedlineTransaction) tx = REDLINE_TRANSACTION_INIT;
   static const char sql[] =
     "INSERT INTO reviews (post_id, decision, reviewer, comment, reviewed_at, findings, "
     "pack_versions) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
@@ -3009,33 +2634,33 @@ redline_project_add_review (RedlineProject         *self,
 
   if (!check_open (self, error) ||
       !check_member (self, self->posts_by_id, post, redline_post_get_id (post), error) ||
-      !_redline_project_begin (self, error))
+      !_redline_project_begin (self, &tx, error))
     return 0;
 
   findings_json = findings_to_json (findings);
   versions_json = pack_versions_to_json (rule_set);
   {
-    g_autoptr(RedlineStmt) stmt = prepare (self, sql, error);
+    g_autoptr(RedlineStmt) stmt = _redline_sqlite_prepare (self->sqlite, sql, error);
 
     if (stmt == NULL)
       goto fail;
-    sqlite3_bind_int64 (stmt, 1, redline_post_get_id (post));
-    bind_text (stmt, 2, decision == REDLINE_REVIEW_DECISION_APPROVED ? "approved" : "rejected");
-    bind_text (stmt, 3, reviewer);
-    bind_text (stmt, 4, comment);
-    bind_text (stmt, 5, now);
-    bind_text (stmt, 6, findings_json);
-    bind_text (stmt, 7, versions_json);
-    if (!step_done (self, stmt, error))
+    _redline_stmt_bind_int64 (stmt, 1, redline_post_get_id (post));
+    _redline_stmt_bind_text (stmt, 2, decision == REDLINE_REVIEW_DECISION_APPROVED ? "approved" : "rejected");
+    _redline_stmt_bind_text (stmt, 3, reviewer);
+    _redline_stmt_bind_text (stmt, 4, comment);
+    _redline_stmt_bind_text (stmt, 5, now);
+    _redline_stmt_bind_text (stmt, 6, findings_json);
+    _redline_stmt_bind_text (stmt, 7, versions_json);
+    if (!_redline_sqlite_step_done (self->sqlite, stmt, error))
       goto fail;
   }
-  review_id = sqlite3_last_insert_rowid (self->db);
+  review_id = _redline_sqlite_last_insert_id (self->sqlite);
 
   old_status = redline_post_get_status (post);
   redline_post_set_status (post, decision == REDLINE_REVIEW_DECISION_APPROVED
                                    ? REDLINE_POST_STATUS_APPROVED
                                    : REDLINE_POST_STATUS_REJECTED);
-  if (!store_post (self, post, "review", error) || !_redline_project_commit (self, error))
+  if (!store_post (self, post, "review", error) || !_redline_transaction_commit (&tx, error))
     {
       redline_post_set_status (post, old_status);
       goto fail;
@@ -3045,7 +2670,7 @@ redline_project_add_review (RedlineProject         *self,
   return review_id;
 
 fail:
-  _redline_project_rollback (self);
+  _redline_transaction_rollback (&tx);
   reload_post (self, post);
   return 0;
 }
@@ -3059,31 +2684,32 @@ insert_for_post (RedlineProject      *self,
                  guint                n_values,
                  GError             **error)
 {
+  g_auto(RedlineTransaction) tx = REDLINE_TRANSACTION_INIT;
   gint64 id;
 
   if (!check_open (self, error) ||
       !check_member (self, self->posts_by_id, post, redline_post_get_id (post), error) ||
-      !_redline_project_begin (self, error))
+      !_redline_project_begin (self, &tx, error))
     return 0;
   {
-    g_autoptr(RedlineStmt) stmt = prepare (self, sql, error);
+    g_autoptr(RedlineStmt) stmt = _redline_sqlite_prepare (self->sqlite, sql, error);
 
     if (stmt == NULL)
       goto fail;
-    sqlite3_bind_int64 (stmt, 1, redline_post_get_id (post));
+    _redline_stmt_bind_int64 (stmt, 1, redline_post_get_id (post));
     for (guint i = 0; i < n_values; i++)
-      bind_text (stmt, i + 2, values[i]);
-    if (!step_done (self, stmt, error))
+      _redline_stmt_bind_text (stmt, i + 2, values[i]);
+    if (!_redline_sqlite_step_done (self->sqlite, stmt, error))
       goto fail;
   }
-  id = sqlite3_last_insert_rowid (self->db);
+  id = _redline_sqlite_last_insert_id (self->sqlite);
   if (!audit (self, action, "post", redline_post_get_id (post), values[0], error) ||
-      !_redline_project_commit (self, error))
+      !_redline_transaction_commit (&tx, error))
     goto fail;
   return id;
 
 fail:
-  _redline_project_rollback (self);
+  _redline_transaction_rollback (&tx);
   return 0;
 }
 
@@ -3158,9 +2784,10 @@ count (RedlineProject *self,
 {
   g_autoptr(RedlineStmt) stmt = NULL;
 
-  if (self->db == NULL || (stmt = prepare (self, sql, NULL)) == NULL)
+  if (!_redline_sqlite_is_open (self->sqlite) ||
+      (stmt = _redline_sqlite_prepare (self->sqlite, sql, NULL)) == NULL)
     return 0;
-  sqlite3_bind_int64 (stmt, 1, id);
+  _redline_stmt_bind_int64 (stmt, 1, id);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     return 0;
   return sqlite3_column_int (stmt, 0);
