@@ -5,6 +5,7 @@
 
 #pragma once
 
+#include "redline-migrations.h"
 #include "redline-sqlite.h"
 
 #include "redline-campaign.h"
@@ -33,10 +34,6 @@ void         _redline_post_set_id            (RedlinePost     *self,
 void         _redline_post_set_times         (RedlinePost     *self,
                                               const char      *created_at,
                                               const char      *updated_at);
-
-/* The SQL text that takes a file from format @version - 1 to @version
- * (1 ≤ @version ≤ REDLINE_PROJECT_FORMAT); tests build old files with it. */
-const char  *_redline_project_get_migration  (guint            version);
 
 /* The connection, for the import/export code; the raw handle for tests. */
 RedlineSqlite *_redline_project_get_sqlite   (RedlineProject  *self);

@@ -75,104 +75,6 @@ static GParamSpec *properties[N_PROPS];
 
 static const char sqlite_magic[16] = "SQLite format 3";
 
-/* The migrations, in order: migrations[N - 1] takes format N - 1 to N.
- * Never edit one that has shipped; add a new one. */
-static const char * const migrations[] = {
-  /* 1: the first format. */
-  "CREATE TABLE settings (\n"
-  "  key TEXT PRIMARY KEY NOT NULL,\n"
-  "  value TEXT NOT NULL\n"
-  ");\n"
-  "CREATE TABLE allowed_domains (domain TEXT PRIMARY KEY NOT NULL);\n"
-  "CREATE TABLE allowed_terms (term TEXT PRIMARY KEY NOT NULL);\n"
-  "CREATE TABLE banned_terms (\n"
-  "  term TEXT PRIMARY KEY NOT NULL,\n"
-  "  category TEXT NOT NULL\n"
-  ");\n"
-  "CREATE TABLE enabled_packs (pack_id TEXT PRIMARY KEY NOT NULL);\n"
-  "CREATE TABLE campaigns (\n"
-  "  id INTEGER PRIMARY KEY,\n"
-  "  name TEXT NOT NULL,\n"
-  "  ecosystem TEXT NOT NULL CHECK (ecosystem IN ('weixin', 'wechat')),\n"
-  "  account_type TEXT,\n"
-  "  objective TEXT,\n"
-  "  start_date TEXT,\n"
-  "  end_date TEXT,\n"
-  "  budget INTEGER NOT NULL DEFAULT 0 CHECK (budget >= 0),\n"
-  "  currency TEXT,\n"
-  "  target_regions TEXT\n"
-  ");\n"
-  "CREATE TABLE posts (\n"
-  "  id INTEGER PRIMARY KEY,\n"
-  "  campaign_id INTEGER NOT NULL REFERENCES campaigns (id) ON DELETE CASCADE,\n"
-  "  kind TEXT NOT NULL CHECK (kind IN ('article', 'moments-ad', 'channels',\n"
-  "                                     'mini-program', 'group-message')),\n"
-  "  title TEXT,\n"
-  "  body TEXT,\n"
-  "  call_to_action TEXT,\n"
-  "  link TEXT,\n"
-  "  scheduled_at TEXT,\n"
-  "  status TEXT NOT NULL DEFAULT 'draft'\n"
-  "    CHECK (status IN ('draft', 'in-review', 'approved', 'rejected', 'published')),\n"
-  "  created_at TEXT NOT NULL,\n"
-  "  updated_at TEXT NOT NULL\n"
-  ");\n"
-  "CREATE INDEX posts_campaign ON posts (campaign_id);\n"
-  "CREATE TABLE reviews (\n"
-  "  id INTEGER PRIMARY KEY,\n"
-  "  post_id INTEGER NOT NULL REFERENCES posts (id) ON DELETE CASCADE,\n"
-  "  decision TEXT NOT NULL CHECK (decision IN ('approved', 'rejected')),\n"
-  "  reviewer TEXT NOT NULL,\n"
-  "  comment TEXT,\n"
-  "  reviewed_at TEXT NOT NULL,\n"
-  "  findings TEXT NOT NULL,\n"
-  "  pack_versions TEXT NOT NULL\n"
-  ");\n"
-  "CREATE INDEX reviews_post ON reviews (post_id);\n"
-  "CREATE TABLE comments (\n"
-  "  id INTEGER PRIMARY KEY,\n"
-  "  post_id INTEGER NOT NULL REFERENCES posts (id) ON DELETE CASCADE,\n"
-  "  author TEXT NOT NULL,\n"
-  "  body TEXT NOT NULL,\n"
-  "  created_at TEXT NOT NULL\n"
-  ");\n"
-  "CREATE INDEX comments_post ON comments (post_id);\n"
-  "CREATE TABLE audit_log (\n"
-  "  id INTEGER PRIMARY KEY,\n"
-  "  at TEXT NOT NULL,\n"
-  "  actor TEXT NOT NULL,\n"
-  "  action TEXT NOT NULL,\n"
-  "  object TEXT,\n"
-  "  detail TEXT\n"
-  ");\n"
-  "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log\n"
-  "  BEGIN SELECT RAISE (ABORT, 'the audit log is append-only'); END;\n"
-  "CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log\n"
-  "  BEGIN SELECT RAISE (ABORT, 'the audit log is append-only'); END;\n",
-
-  /* 2: campaign notes and waivers. */
-  "ALTER TABLE campaigns ADD COLUMN notes TEXT;\n"
-  "CREATE TABLE waivers (\n"
-  "  id INTEGER PRIMARY KEY,\n"
-  "  post_id INTEGER NOT NULL REFERENCES posts (id) ON DELETE CASCADE,\n"
-  "  rule_id TEXT NOT NULL,\n"
-  "  text TEXT,\n"
-  "  justification TEXT NOT NULL,\n"
-  "  waived_by TEXT NOT NULL,\n"
-  "  waived_at TEXT NOT NULL\n"
-  ");\n"
-  "CREATE INDEX waivers_post ON waivers (post_id);\n",
-};
-
-G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == REDLINE_PROJECT_FORMAT);
-
-const char *
-_redline_project_get_migration (guint version)
-{
-  g_return_val_if_fail (version >= 1 && version <= REDLINE_PROJECT_FORMAT, NULL);
-  return migrations[version - 1];
-}
-
 RedlineSqlite *
 _redline_project_get_sqlite (RedlineProject *self)
 {
@@ -1048,127 +950,6 @@ check_version (RedlineProject  *self,
   return TRUE;
 }
 
-static GPtrArray *
-list_schema (sqlite3  *db,
-             int      *rc)
-{
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt = NULL;
-
-  /* The tables ANALYZE makes hold statistics, no code; only they are left
-   * out, by type, name and exact SQL, so that nothing else passes under
-   * their names. */
-  *rc = sqlite3_prepare_v2 (db,
-                            "SELECT type, name, tbl_name, sql FROM sqlite_schema "
-                            "WHERE NOT (type = 'table' AND name = tbl_name AND "
-                            "((name = 'sqlite_stat1' AND "
-                            "sql = 'CREATE TABLE sqlite_stat1(tbl,idx,stat)') OR "
-                            "(name = 'sqlite_stat4' AND "
-                            "sql = 'CREATE TABLE sqlite_stat4(tbl,idx,neq,nlt,ndlt,sample)'))) "
-                            "ORDER BY type, name", -1, &stmt, NULL);
-  if (*rc != SQLITE_OK)
-    return NULL;
-  while ((*rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      GString *row = g_string_new (NULL);
-
-      for (int c = 0; c < 4; c++)
-        {
-          const char *text = (const char *) sqlite3_column_text (stmt, c);
-          int length = sqlite3_column_bytes (stmt, c);
-
-          /* Compared as C strings below: a NUL would hide what follows. */
-          if (text != NULL && memchr (text, '\0', length) != NULL)
-            {
-              g_string_free (row, TRUE);
-              sqlite3_finalize (stmt);
-              *rc = SQLITE_CORRUPT;
-              return NULL;
-            }
-          if (c > 0)
-            g_string_append_c (row, '\x1f');
-          if (text != NULL)
-            g_string_append_len (row, text, length);
-        }
-      g_ptr_array_add (rows, g_string_free (row, FALSE));
-    }
-  sqlite3_finalize (stmt);
-  if (*rc != SQLITE_DONE)
-    return NULL;
-  *rc = SQLITE_OK;
-  return g_steal_pointer (&rows);
-}
-
-static gboolean
-name_in_schema (GPtrArray  *rows,
-                const char *row)
-{
-  for (guint i = 0; i < rows->len; i++)
-    {
-      if (g_str_equal (g_ptr_array_index (rows, i), row))
-        return TRUE;
-    }
-  return FALSE;
-}
-
-/* The schema must be exactly what our migrations make: compare it with
- * the schema they produce in a scratch database. */
-static gboolean
-check_schema (RedlineProject  *self,
-              guint            version,
-              GError         **error)
-{
-  g_autoptr(GPtrArray) expected = NULL;
-  g_autoptr(GPtrArray) actual = NULL;
-  sqlite3 *reference = NULL;
-  int rc;
-
-  rc = sqlite3_open_v2 (":memory:", &reference, SQLITE_OPEN_READWRITE, NULL);
-  for (guint v = 1; rc == SQLITE_OK && v <= version; v++)
-    rc = sqlite3_exec (reference, migrations[v - 1], NULL, NULL, NULL);
-  if (rc == SQLITE_OK)
-    expected = list_schema (reference, &rc);
-  sqlite3_close (reference);
-  if (rc != SQLITE_OK)
-    {
-      g_set_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_SQL,
-                   _("%s: database error: %s"), self->display_name, sqlite3_errstr (rc));
-      return FALSE;
-    }
-
-  actual = list_schema (_redline_sqlite_get_db (self->sqlite), &rc);
-  if (actual == NULL)
-    {
-      _redline_sqlite_set_error (self->sqlite, error, rc);
-      return FALSE;
-    }
-
-  for (guint i = 0; i < actual->len; i++)
-    {
-      const char *row = g_ptr_array_index (actual, i);
-
-      if (!name_in_schema (expected, row))
-        {
-          g_autofree char *valid = g_utf8_make_valid (row, -1);
-          g_auto(GStrv) parts = g_strsplit (valid, "\x1f", 3);
-
-          g_set_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_FOREIGN_SCHEMA,
-                       _("%s: the file contains a %s “%s” that Redline did not create; "
-                         "it is refused for safety"),
-                       self->display_name, parts[0], parts[1] != NULL ? parts[1] : "");
-          return FALSE;
-        }
-    }
-  if (actual->len != expected->len)
-    {
-      g_set_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_CORRUPT,
-                   _("%s: the project file is damaged (%s)"), self->display_name,
-                   _("tables are missing"));
-      return FALSE;
-    }
-  return TRUE;
-}
-
 /* PRAGMA quick_check only says "CHECK constraint failed in posts": find
  * a value outside the lists Redline writes, to name its row. Returns
  * whether one was found (and @error set). */
@@ -1241,15 +1022,9 @@ migrate (RedlineProject  *self,
 
   if (!_redline_sqlite_begin (self->sqlite, &tx, REDLINE_TRANSACTION_WRITE, error))
     return FALSE;
-  for (guint v = from + 1; v <= REDLINE_PROJECT_FORMAT; v++)
-    {
-      if (!_redline_sqlite_exec (self->sqlite, migrations[v - 1], error))
-        return FALSE;
-    }
   /* The version goes up in the same transaction as the tables change. */
-  G_STATIC_ASSERT (REDLINE_PROJECT_FORMAT == 2);
   detail = g_strdup_printf ("format %u → %d", from, REDLINE_PROJECT_FORMAT);
-  if (!_redline_sqlite_exec (self->sqlite, "PRAGMA user_version = 2", error) ||
+  if (!_redline_migrations_apply (self->sqlite, from, error) ||
       !audit (self, "migrate", NULL, 0, detail, error))
     return FALSE;
   return _redline_transaction_commit (&tx, error);
@@ -1421,7 +1196,7 @@ redline_project_open (GFile                *file,
     }
   if (!check_version (self, version, error) ||
       !check_integrity (self, error) ||
-      !check_schema (self, version, error))
+      !_redline_migrations_check_schema (self->sqlite, version, error))
     return NULL;
   if (!_redline_transaction_commit (&tx, error))
     return NULL;
@@ -1501,12 +1276,9 @@ redline_project_create (GFile       *file,
     }
 
   G_STATIC_ASSERT (REDLINE_PROJECT_APPLICATION_ID == 1380207694);
-  G_STATIC_ASSERT (REDLINE_PROJECT_FORMAT == 2);
   if (!_redline_sqlite_begin (self->sqlite, &tx, REDLINE_TRANSACTION_WRITE, error) ||
       !_redline_sqlite_exec (self->sqlite, "PRAGMA application_id = 1380207694", error) ||
-      !_redline_sqlite_exec (self->sqlite, migrations[0], error) ||
-      !_redline_sqlite_exec (self->sqlite, migrations[1], error) ||
-      !_redline_sqlite_exec (self->sqlite, "PRAGMA user_version = 2", error) ||
+      !_redline_migrations_apply (self->sqlite, 0, error) ||
       !_redline_sqlite_exec (self->sqlite, "PRAGMA foreign_keys = ON", error) ||
       !audit (self, "create", NULL, 0, name, error))
     {
