@@ -8,7 +8,7 @@
 #include "config.h"
 
 #include "redline-campaign.h"
-#include "redline-project-private.h"
+#include "redline-model-private.h"
 
 /**
  * RedlineCampaign:

@@ -81,8 +81,8 @@ _redline_migrations_apply (RedlineSqlite  *sqlite,
 
 /* Every entry of the schema but SQLite's statistics, as "type␟name␟table␟sql". */
 static GPtrArray *
-list_schema (RedlineSqlite  *sqlite,
-             int            *rc)
+list_schema (RedlineSqlite *sqlite,
+             int           *rc)
 {
   /* The tables ANALYZE makes hold statistics, no code; only they are left
    * out, by type, name and exact SQL, so that nothing else passes under

@@ -9,6 +9,7 @@
 
 #include <string.h>
 
+#include <gio/gio.h>
 #include <glib/gi18n-lib.h>
 
 #include "redline-project.h"
@@ -259,6 +260,56 @@ _redline_sqlite_copy_to_memory (RedlineSqlite  *self,
   return TRUE;
 }
 
+/* Writes a consistent copy of the database to the new file @path, for
+ * @destination (named in messages). */
+gboolean
+_redline_sqlite_backup (RedlineSqlite  *self,
+                        const char     *path,
+                        GFile          *destination,
+                        GError        **error)
+{
+  sqlite3 *copy = NULL;
+  sqlite3_backup *backup;
+  int rc;
+
+  rc = sqlite3_open_v2 (path, &copy,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOFOLLOW,
+                        NULL);
+  if (rc == SQLITE_OK)
+    {
+      backup = sqlite3_backup_init (copy, "main", self->db, "main");
+      if (backup != NULL)
+        {
+          do
+            rc = sqlite3_backup_step (backup, -1);
+          while (rc == SQLITE_OK);
+          rc = sqlite3_backup_finish (backup);
+          if (rc == SQLITE_OK || rc == SQLITE_DONE)
+            rc = SQLITE_OK;
+        }
+      else
+        rc = sqlite3_errcode (copy);
+    }
+  if (copy != NULL)
+    {
+      int close_rc = sqlite3_close (copy);
+
+      if (rc == SQLITE_OK)
+        rc = close_rc;
+    }
+  if (rc != SQLITE_OK)
+    {
+      g_autofree char *name = g_file_get_parse_name (destination);
+
+      g_set_error (error, REDLINE_STORE_ERROR,
+                   (rc & 0xff) == SQLITE_BUSY ? REDLINE_STORE_ERROR_LOCKED
+                                              : REDLINE_STORE_ERROR_OPEN,
+                   _("%s: cannot write the copy: %s"), name, sqlite3_errstr (rc));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 void
 _redline_sqlite_close (RedlineSqlite *self)
 {
@@ -410,6 +461,15 @@ _redline_stmt_column_int64 (RedlineStmt *stmt,
   return sqlite3_column_int64 (stmt, column);
 }
 
+/* Text SQLite made itself (PRAGMA results), not read from the file's rows;
+ * still possibly not UTF-8 when it quotes names from the file. */
+const char *
+_redline_stmt_column_raw_text (RedlineStmt *stmt,
+                               int          column)
+{
+  return (const char *) sqlite3_column_text (stmt, column);
+}
+
 int
 _redline_stmt_column_count (RedlineStmt *stmt)
 {
@@ -533,10 +593,11 @@ _redline_sqlite_begin (RedlineSqlite           *self,
                        RedlineTransactionKind   kind,
                        GError                 **error)
 {
+  const char *sql = kind == REDLINE_TRANSACTION_WRITE ? "BEGIN IMMEDIATE" : "BEGIN";
+
   g_assert (tx->sqlite == NULL);
 
-  if (!_redline_sqlite_exec (self, kind == REDLINE_TRANSACTION_WRITE ? "BEGIN IMMEDIATE"
-                                                                      : "BEGIN", error))
+  if (!_redline_sqlite_exec (self, sql, error))
     return FALSE;
   tx->sqlite = self;
   return TRUE;

@@ -9,7 +9,7 @@
 
 #include <sqlite3.h>
 
-#include <glib.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -46,6 +46,10 @@ gboolean        _redline_sqlite_open              (RedlineSqlite           *self
                                                    GError                 **error);
 gboolean        _redline_sqlite_copy_to_memory    (RedlineSqlite           *self,
                                                    GError                 **error);
+gboolean        _redline_sqlite_backup            (RedlineSqlite           *self,
+                                                   const char              *path,
+                                                   GFile                   *destination,
+                                                   GError                 **error);
 void            _redline_sqlite_close             (RedlineSqlite           *self);
 gboolean        _redline_sqlite_is_open           (RedlineSqlite           *self);
 sqlite3        *_redline_sqlite_get_db            (RedlineSqlite           *self);
@@ -81,6 +85,8 @@ void            _redline_stmt_bind_int64          (RedlineStmt             *stmt
                                                    int                      index,
                                                    gint64                   value);
 gint64          _redline_stmt_column_int64        (RedlineStmt             *stmt,
+                                                   int                      column);
+const char     *_redline_stmt_column_raw_text     (RedlineStmt             *stmt,
                                                    int                      column);
 int             _redline_stmt_column_count        (RedlineStmt             *stmt);
 const char     *_redline_stmt_column_name         (RedlineStmt             *stmt,
