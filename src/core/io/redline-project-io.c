@@ -326,6 +326,7 @@ redline_project_import_csv (RedlineProject   *self,
   g_autoptr(GPtrArray) posts = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GArray) columns = g_array_new (FALSE, FALSE, sizeof (Column));
   g_autofree char *now = NULL;
+  g_auto(RedlineTransaction) tx = REDLINE_TRANSACTION_INIT;
   CsvReader reader = { 0 };
   const char *invalid = NULL;
   guint line = 0;
@@ -417,7 +418,7 @@ redline_project_import_csv (RedlineProject   *self,
     }
 
   now = _redline_project_now ();
-  if (!_redline_project_begin (self, error))
+  if (!_redline_project_begin (self, &tx, error))
     return 0;
   for (guint i = 0; i < posts->len; i++)
     {
@@ -426,7 +427,7 @@ redline_project_import_csv (RedlineProject   *self,
 
       if (!_redline_project_insert_post (self, post, now, &local_error))
         {
-          _redline_project_rollback (self);
+          _redline_transaction_rollback (&tx);
           g_set_error (error, local_error->domain, local_error->code, "%s:%u: %s",
                        display_name,
                        GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (post),
@@ -435,7 +436,7 @@ redline_project_import_csv (RedlineProject   *self,
           return 0;
         }
     }
-  if (!_redline_project_commit (self, error))
+  if (!_redline_transaction_commit (&tx, error))
     return 0;
 
   for (guint i = 0; i < posts->len; i++)
@@ -481,38 +482,30 @@ add_rows (JsonBuilder     *builder,
           gint64           post_id,
           GError         **error)
 {
-  sqlite3 *db = _redline_project_get_db (self);
-  sqlite3_stmt *stmt = NULL;
-  int rc;
+  RedlineSqlite *sqlite = _redline_project_get_sqlite (self);
+  g_autoptr(RedlineStmt) stmt = _redline_sqlite_prepare (sqlite, sql, error);
+  g_autoptr(GError) local_error = NULL;
 
-  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    {
-      g_set_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_SQL, "%s",
-                   sqlite3_errmsg (db));
-      return FALSE;
-    }
-  sqlite3_bind_int64 (stmt, 1, post_id);
+  if (stmt == NULL)
+    return FALSE;
+  _redline_stmt_bind_int64 (stmt, 1, post_id);
 
   json_builder_set_member_name (builder, name);
   json_builder_begin_array (builder);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while (_redline_sqlite_step_row (sqlite, stmt, &local_error))
     {
-      gint64 row = sqlite3_column_int64 (stmt, 0);
+      gint64 row = _redline_stmt_column_int64 (stmt, 0);
 
       json_builder_begin_object (builder);
-      for (int c = 0; c < sqlite3_column_count (stmt); c++)
+      for (int c = 0; c < _redline_stmt_column_count (stmt); c++)
         {
-          const char *column = sqlite3_column_name (stmt, c);
-          int type = sqlite3_column_type (stmt, c);
+          const char *column = _redline_stmt_column_name (stmt, c);
+          gboolean integer = _redline_stmt_column_is_integer (stmt, c);
           const char *text = NULL;
 
-          if (type != SQLITE_INTEGER &&
-              !_redline_project_column_text (self, stmt, c, name, row, &text, error))
-            {
-              sqlite3_finalize (stmt);
-              return FALSE;
-            }
+          if (!integer &&
+              !_redline_sqlite_column_text (sqlite, stmt, c, name, row, &text, error))
+            return FALSE;
 
           if (g_str_has_suffix (column, "_json") && text != NULL)
             {
@@ -525,10 +518,10 @@ add_rows (JsonBuilder     *builder,
               else
                 json_builder_add_null_value (builder);
             }
-          else if (type == SQLITE_INTEGER)
+          else if (integer)
             {
               json_builder_set_member_name (builder, column);
-              json_builder_add_int_value (builder, sqlite3_column_int64 (stmt, c));
+              json_builder_add_int_value (builder, _redline_stmt_column_int64 (stmt, c));
             }
           else
             add_string (builder, column, text);
@@ -536,11 +529,9 @@ add_rows (JsonBuilder     *builder,
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
+  if (local_error != NULL)
     {
-      g_set_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_SQL, "%s",
-                   sqlite3_errmsg (db));
+      g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
   return TRUE;
@@ -600,12 +591,13 @@ redline_project_export_json (RedlineProject  *self,
   g_autoptr(JsonNode) root = NULL;
   GListModel *campaigns, *posts;
   GPtrArray *banned;
-  sqlite3 *db;
+  RedlineSqlite *sqlite;
+  g_auto(RedlineTransaction) tx = REDLINE_TRANSACTION_INIT;
 
   g_return_val_if_fail (REDLINE_IS_PROJECT (self), NULL);
 
-  db = _redline_project_get_db (self);
-  if (db == NULL)
+  sqlite = _redline_project_get_sqlite (self);
+  if (!_redline_sqlite_is_open (sqlite))
     {
       g_set_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_CLOSED,
                    _("The project is closed"));
@@ -641,7 +633,8 @@ redline_project_export_json (RedlineProject  *self,
   json_builder_end_object (builder);
 
   /* Reading many rows: one read transaction makes it faster and consistent. */
-  sqlite3_exec (db, "BEGIN", NULL, NULL, NULL);
+  if (!_redline_sqlite_begin (sqlite, &tx, REDLINE_TRANSACTION_READ, error))
+    return NULL;
   json_builder_set_member_name (builder, "campaigns");
   json_builder_begin_array (builder);
   for (guint c = 0; c < g_list_model_get_n_items (campaigns); c++)
@@ -674,17 +667,15 @@ redline_project_export_json (RedlineProject  *self,
           if (redline_post_get_campaign_id (post) != id)
             continue;
           if (!add_post (builder, self, post, error))
-            {
-              sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
-              return NULL;
-            }
+            return NULL;
         }
       json_builder_end_array (builder);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
   json_builder_end_object (builder);
-  sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+  if (!_redline_transaction_commit (&tx, error))
+    return NULL;
 
   root = json_builder_get_root (builder);
   json_generator_set_root (generator, root);

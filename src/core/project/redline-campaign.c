@@ -8,7 +8,7 @@
 #include "config.h"
 
 #include "redline-campaign.h"
-#include "redline-project-private.h"
+#include "redline-model-private.h"
 
 /**
  * RedlineCampaign:
@@ -99,7 +99,7 @@ redline_campaign_get_property (GObject    *object,
       g_value_set_int64 (value, self->id);
       break;
     case PROP_ECOSYSTEM:
-      g_value_set_uint (value, self->ecosystem);
+      g_value_set_enum (value, self->ecosystem);
       break;
     case PROP_BUDGET:
       g_value_set_int64 (value, self->budget);
@@ -134,7 +134,7 @@ redline_campaign_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_ECOSYSTEM:
-      redline_campaign_set_ecosystem (self, g_value_get_uint (value));
+      redline_campaign_set_ecosystem (self, g_value_get_enum (value));
       break;
     case PROP_BUDGET:
       redline_campaign_set_budget (self, g_value_get_int64 (value));
@@ -176,7 +176,8 @@ redline_campaign_class_init (RedlineCampaignClass *klass)
     g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0,
                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_ECOSYSTEM] =
-    g_param_spec_uint ("ecosystem", NULL, NULL, 0, REDLINE_N_ECOSYSTEMS - 1, 0, flags);
+    g_param_spec_enum ("ecosystem", NULL, NULL, REDLINE_TYPE_ECOSYSTEM, REDLINE_ECOSYSTEM_WEIXIN,
+                       flags);
   properties[PROP_BUDGET] =
     g_param_spec_int64 ("budget", NULL, NULL, 0, G_MAXINT64, 0, flags);
   properties[PROP_TARGET_REGIONS] =
@@ -236,28 +237,110 @@ redline_campaign_get_id (RedlineCampaign *self)
   return self->id;
 }
 
-#define STRING_ACCESSORS(field, PROP)                                   \
-  const char *                                                          \
-  redline_campaign_get_##field (RedlineCampaign *self)                  \
-  {                                                                     \
-    g_return_val_if_fail (REDLINE_IS_CAMPAIGN (self), NULL);            \
-    return get_string (self, PROP);                                     \
-  }                                                                     \
-  void                                                                  \
-  redline_campaign_set_##field (RedlineCampaign *self,                  \
-                                const char      *value)                 \
-  {                                                                     \
-    g_return_if_fail (REDLINE_IS_CAMPAIGN (self));                      \
-    set_string (self, PROP, value);                                     \
-  }
+const char *
+redline_campaign_get_name (RedlineCampaign *self)
+{
+  g_return_val_if_fail (REDLINE_IS_CAMPAIGN (self), NULL);
+  return get_string (self, PROP_NAME);
+}
 
-STRING_ACCESSORS (name, PROP_NAME)
-STRING_ACCESSORS (account_type, PROP_ACCOUNT_TYPE)
-STRING_ACCESSORS (objective, PROP_OBJECTIVE)
-STRING_ACCESSORS (start_date, PROP_START_DATE)
-STRING_ACCESSORS (end_date, PROP_END_DATE)
-STRING_ACCESSORS (currency, PROP_CURRENCY)
-STRING_ACCESSORS (notes, PROP_NOTES)
+void
+redline_campaign_set_name (RedlineCampaign *self,
+                           const char      *name)
+{
+  g_return_if_fail (REDLINE_IS_CAMPAIGN (self));
+  set_string (self, PROP_NAME, name);
+}
+
+const char *
+redline_campaign_get_account_type (RedlineCampaign *self)
+{
+  g_return_val_if_fail (REDLINE_IS_CAMPAIGN (self), NULL);
+  return get_string (self, PROP_ACCOUNT_TYPE);
+}
+
+void
+redline_campaign_set_account_type (RedlineCampaign *self,
+                                   const char      *account_type)
+{
+  g_return_if_fail (REDLINE_IS_CAMPAIGN (self));
+  set_string (self, PROP_ACCOUNT_TYPE, account_type);
+}
+
+const char *
+redline_campaign_get_objective (RedlineCampaign *self)
+{
+  g_return_val_if_fail (REDLINE_IS_CAMPAIGN (self), NULL);
+  return get_string (self, PROP_OBJECTIVE);
+}
+
+void
+redline_campaign_set_objective (RedlineCampaign *self,
+                                const char      *objective)
+{
+  g_return_if_fail (REDLINE_IS_CAMPAIGN (self));
+  set_string (self, PROP_OBJECTIVE, objective);
+}
+
+const char *
+redline_campaign_get_start_date (RedlineCampaign *self)
+{
+  g_return_val_if_fail (REDLINE_IS_CAMPAIGN (self), NULL);
+  return get_string (self, PROP_START_DATE);
+}
+
+void
+redline_campaign_set_start_date (RedlineCampaign *self,
+                                 const char      *start_date)
+{
+  g_return_if_fail (REDLINE_IS_CAMPAIGN (self));
+  set_string (self, PROP_START_DATE, start_date);
+}
+
+const char *
+redline_campaign_get_end_date (RedlineCampaign *self)
+{
+  g_return_val_if_fail (REDLINE_IS_CAMPAIGN (self), NULL);
+  return get_string (self, PROP_END_DATE);
+}
+
+void
+redline_campaign_set_end_date (RedlineCampaign *self,
+                               const char      *end_date)
+{
+  g_return_if_fail (REDLINE_IS_CAMPAIGN (self));
+  set_string (self, PROP_END_DATE, end_date);
+}
+
+const char *
+redline_campaign_get_currency (RedlineCampaign *self)
+{
+  g_return_val_if_fail (REDLINE_IS_CAMPAIGN (self), NULL);
+  return get_string (self, PROP_CURRENCY);
+}
+
+void
+redline_campaign_set_currency (RedlineCampaign *self,
+                               const char      *currency)
+{
+  g_return_if_fail (REDLINE_IS_CAMPAIGN (self));
+  set_string (self, PROP_CURRENCY, currency);
+}
+
+const char *
+redline_campaign_get_notes (RedlineCampaign *self)
+{
+  g_return_val_if_fail (REDLINE_IS_CAMPAIGN (self), NULL);
+  return get_string (self, PROP_NOTES);
+}
+
+void
+redline_campaign_set_notes (RedlineCampaign *self,
+                            const char      *notes)
+{
+  g_return_if_fail (REDLINE_IS_CAMPAIGN (self));
+  set_string (self, PROP_NOTES, notes);
+}
 
 RedlineEcosystem
 redline_campaign_get_ecosystem (RedlineCampaign *self)
@@ -330,4 +413,32 @@ redline_campaign_set_target_regions (RedlineCampaign    *self,
   g_strfreev (self->target_regions);
   self->target_regions = g_strdupv ((char **) regions);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TARGET_REGIONS]);
+}
+
+/**
+ * redline_campaign_copy:
+ * @self: a #RedlineCampaign
+ *
+ * A copy for an editor to change freely: equal to @self in every property,
+ * id included, and independent of it. The copy is not in any project's
+ * models; to store the edits, set them on the project's own campaign and
+ * call redline_project_update_campaign().
+ *
+ * Returns: (transfer full): a new #RedlineCampaign
+ */
+RedlineCampaign *
+redline_campaign_copy (RedlineCampaign *self)
+{
+  RedlineCampaign *copy;
+
+  g_return_val_if_fail (REDLINE_IS_CAMPAIGN (self), NULL);
+
+  copy = g_object_new (REDLINE_TYPE_CAMPAIGN, NULL);
+  copy->id = self->id;
+  copy->ecosystem = self->ecosystem;
+  copy->budget = self->budget;
+  copy->target_regions = g_strdupv (self->target_regions);
+  for (guint i = 0; i < G_N_ELEMENTS (self->strings); i++)
+    copy->strings[i] = g_strdup (self->strings[i]);
+  return copy;
 }

@@ -49,4 +49,6 @@ const char          *redline_campaign_get_notes          (RedlineCampaign     *s
 void                 redline_campaign_set_notes          (RedlineCampaign     *self,
                                                           const char          *notes);
 
+RedlineCampaign     *redline_campaign_copy               (RedlineCampaign     *self);
+
 G_END_DECLS

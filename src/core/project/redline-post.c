@@ -8,7 +8,7 @@
 #include "config.h"
 
 #include "redline-post.h"
-#include "redline-project-private.h"
+#include "redline-model-private.h"
 
 /**
  * RedlinePost:
@@ -145,10 +145,10 @@ redline_post_get_property (GObject    *object,
       g_value_set_int64 (value, self->campaign_id);
       break;
     case PROP_KIND:
-      g_value_set_uint (value, self->kind);
+      g_value_set_enum (value, self->kind);
       break;
     case PROP_STATUS:
-      g_value_set_uint (value, self->status);
+      g_value_set_enum (value, self->status);
       break;
     case PROP_TITLE:
     case PROP_BODY:
@@ -180,10 +180,10 @@ redline_post_set_property (GObject      *object,
       redline_post_set_campaign_id (self, g_value_get_int64 (value));
       break;
     case PROP_KIND:
-      redline_post_set_kind (self, g_value_get_uint (value));
+      redline_post_set_kind (self, g_value_get_enum (value));
       break;
     case PROP_STATUS:
-      redline_post_set_status (self, g_value_get_uint (value));
+      redline_post_set_status (self, g_value_get_enum (value));
       break;
     case PROP_TITLE:
     case PROP_BODY:
@@ -217,9 +217,11 @@ redline_post_class_init (RedlinePostClass *klass)
   properties[PROP_CAMPAIGN_ID] =
     g_param_spec_int64 ("campaign-id", NULL, NULL, 0, G_MAXINT64, 0, flags);
   properties[PROP_KIND] =
-    g_param_spec_uint ("kind", NULL, NULL, 0, REDLINE_N_CONTENT_KINDS - 1, 0, flags);
+    g_param_spec_enum ("kind", NULL, NULL, REDLINE_TYPE_CONTENT_KIND, REDLINE_CONTENT_KIND_ARTICLE,
+                       flags);
   properties[PROP_STATUS] =
-    g_param_spec_uint ("status", NULL, NULL, 0, REDLINE_N_POST_STATUSES - 1, 0, flags);
+    g_param_spec_enum ("status", NULL, NULL, REDLINE_TYPE_POST_STATUS, REDLINE_POST_STATUS_DRAFT,
+                       flags);
   properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL, flags);
   properties[PROP_BODY] = g_param_spec_string ("body", NULL, NULL, NULL, flags);
   properties[PROP_CALL_TO_ACTION] =
@@ -348,28 +350,119 @@ redline_post_set_status (RedlinePost       *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
 }
 
-#define STRING_GETTER(field, PROP)                                      \
-  const char *                                                          \
-  redline_post_get_##field (RedlinePost *self)                          \
-  {                                                                     \
-    g_return_val_if_fail (REDLINE_IS_POST (self), NULL);                \
-    return get_string (self, PROP);                                     \
-  }
+const char *
+redline_post_get_title (RedlinePost *self)
+{
+  g_return_val_if_fail (REDLINE_IS_POST (self), NULL);
+  return get_string (self, PROP_TITLE);
+}
 
-#define STRING_ACCESSORS(field, PROP)                                   \
-  STRING_GETTER (field, PROP)                                           \
-  void                                                                  \
-  redline_post_set_##field (RedlinePost *self,                          \
-                            const char  *value)                         \
-  {                                                                     \
-    g_return_if_fail (REDLINE_IS_POST (self));                          \
-    set_string (self, PROP, value);                                     \
-  }
+void
+redline_post_set_title (RedlinePost *self,
+                        const char  *title)
+{
+  g_return_if_fail (REDLINE_IS_POST (self));
+  set_string (self, PROP_TITLE, title);
+}
 
-STRING_ACCESSORS (title, PROP_TITLE)
-STRING_ACCESSORS (body, PROP_BODY)
-STRING_ACCESSORS (call_to_action, PROP_CALL_TO_ACTION)
-STRING_ACCESSORS (link, PROP_LINK)
-STRING_ACCESSORS (scheduled_at, PROP_SCHEDULED_AT)
-STRING_GETTER (created_at, PROP_CREATED_AT)
-STRING_GETTER (updated_at, PROP_UPDATED_AT)
+const char *
+redline_post_get_body (RedlinePost *self)
+{
+  g_return_val_if_fail (REDLINE_IS_POST (self), NULL);
+  return get_string (self, PROP_BODY);
+}
+
+void
+redline_post_set_body (RedlinePost *self,
+                       const char  *body)
+{
+  g_return_if_fail (REDLINE_IS_POST (self));
+  set_string (self, PROP_BODY, body);
+}
+
+const char *
+redline_post_get_call_to_action (RedlinePost *self)
+{
+  g_return_val_if_fail (REDLINE_IS_POST (self), NULL);
+  return get_string (self, PROP_CALL_TO_ACTION);
+}
+
+void
+redline_post_set_call_to_action (RedlinePost *self,
+                                 const char  *call_to_action)
+{
+  g_return_if_fail (REDLINE_IS_POST (self));
+  set_string (self, PROP_CALL_TO_ACTION, call_to_action);
+}
+
+const char *
+redline_post_get_link (RedlinePost *self)
+{
+  g_return_val_if_fail (REDLINE_IS_POST (self), NULL);
+  return get_string (self, PROP_LINK);
+}
+
+void
+redline_post_set_link (RedlinePost *self,
+                       const char  *link)
+{
+  g_return_if_fail (REDLINE_IS_POST (self));
+  set_string (self, PROP_LINK, link);
+}
+
+const char *
+redline_post_get_scheduled_at (RedlinePost *self)
+{
+  g_return_val_if_fail (REDLINE_IS_POST (self), NULL);
+  return get_string (self, PROP_SCHEDULED_AT);
+}
+
+void
+redline_post_set_scheduled_at (RedlinePost *self,
+                               const char  *scheduled_at)
+{
+  g_return_if_fail (REDLINE_IS_POST (self));
+  set_string (self, PROP_SCHEDULED_AT, scheduled_at);
+}
+
+const char *
+redline_post_get_created_at (RedlinePost *self)
+{
+  g_return_val_if_fail (REDLINE_IS_POST (self), NULL);
+  return get_string (self, PROP_CREATED_AT);
+}
+
+const char *
+redline_post_get_updated_at (RedlinePost *self)
+{
+  g_return_val_if_fail (REDLINE_IS_POST (self), NULL);
+  return get_string (self, PROP_UPDATED_AT);
+}
+
+/**
+ * redline_post_copy:
+ * @self: a #RedlinePost
+ *
+ * A copy for an editor to change freely: equal to @self in every property,
+ * id and times included, and independent of it. The copy is not in any
+ * project's models; to store the edits, set them on the project's own post
+ * and call redline_project_update_post().
+ *
+ * Returns: (transfer full): a new #RedlinePost
+ */
+RedlinePost *
+redline_post_copy (RedlinePost *self)
+{
+  RedlinePost *copy;
+
+  g_return_val_if_fail (REDLINE_IS_POST (self), NULL);
+
+  copy = g_object_new (REDLINE_TYPE_POST, NULL);
+  copy->id = self->id;
+  copy->campaign_id = self->campaign_id;
+  copy->kind = self->kind;
+  copy->status = self->status;
+  for (guint i = 0; i < G_N_ELEMENTS (self->strings); i++)
+    copy->strings[i] = g_strdup (self->strings[i]);
+  return copy;
+}

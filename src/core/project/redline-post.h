@@ -68,4 +68,9 @@ void                 redline_post_set_scheduled_at   (RedlinePost         *self,
 const char          *redline_post_get_created_at     (RedlinePost         *self);
 const char          *redline_post_get_updated_at     (RedlinePost         *self);
 
+RedlinePost         *redline_post_copy               (RedlinePost         *self);
+
 G_END_DECLS
+
+/* REDLINE_TYPE_POST_STATUS */
+#include "redline-project-enums.h"

@@ -1,11 +1,19 @@
-/* redline-project-private.h: internals shared by the project, its objects and tests
+/* redline-project-private.h: the project object as its table files see it
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * redline-project.c holds the object, opening and closing; one file per
+ * table holds that table's SQL and the public calls that change it
+ * (redline-campaigns-table.c, redline-posts-table.c, redline-reviews-table.c,
+ * redline-settings-table.c, redline-audit-table.c); the checks values pass
+ * before they are stored are in redline-project-validate.c.
  */
 
 #pragma once
 
-#include <sqlite3.h>
+#include "redline-migrations.h"
+#include "redline-model-private.h"
+#include "redline-sqlite.h"
 
 #include "redline-campaign.h"
 #include "redline-post.h"
@@ -13,56 +21,121 @@
 
 G_BEGIN_DECLS
 
-/* Replaces *str by a copy of @value; returns whether it changed
- * (g_set_str() only arrives in GLib 2.76). */
-static inline gboolean
-_redline_set_str (char       **str,
-                  const char  *value)
+struct _RedlineProject
 {
-  if (g_strcmp0 (*str, value) == 0)
-    return FALSE;
-  g_free (*str);
-  *str = g_strdup (value);
-  return TRUE;
-}
+  GObject         parent_instance;
 
-void         _redline_campaign_set_id        (RedlineCampaign *self,
-                                              gint64           id);
-void         _redline_post_set_id            (RedlinePost     *self,
-                                              gint64           id);
-void         _redline_post_set_times         (RedlinePost     *self,
-                                              const char      *created_at,
-                                              const char      *updated_at);
+  GFile          *file;
+  char           *display_name;
+  RedlineSqlite  *sqlite;
+  gboolean        read_only;
 
-/* The SQL text that takes a file from format @version - 1 to @version
- * (1 ≤ @version ≤ REDLINE_PROJECT_FORMAT); tests build old files with it. */
-const char  *_redline_project_get_migration  (guint            version);
+  char           *name;
+  char          **allowed_domains;
+  char          **allowed_terms;
+  char          **enabled_packs;
+  GPtrArray      *banned_terms;
 
-/* The connection, for tests and the import/export code. */
-sqlite3     *_redline_project_get_db         (RedlineProject  *self);
+  GListStore     *campaigns;
+  GListStore     *posts;
+  GHashTable     *campaigns_by_id;
+  GHashTable     *posts_by_id;
+};
 
-/* A text column of a row read from the file, checked as UTF-8 without NUL
- * over its whole length; the error names the file, the row and the field. */
-gboolean     _redline_project_column_text    (RedlineProject  *self,
-                                              sqlite3_stmt    *stmt,
-                                              int              column,
-                                              const char      *table,
-                                              gint64           row,
-                                              const char     **text,
-                                              GError         **error);
+/* redline-project.c */
 
-/* One transaction around a user action. */
-gboolean     _redline_project_begin          (RedlineProject  *self,
-                                              GError         **error);
-gboolean     _redline_project_commit         (RedlineProject  *self,
-                                              GError         **error);
-void         _redline_project_rollback       (RedlineProject  *self);
-gboolean     _redline_project_insert_post    (RedlineProject  *self,
-                                              RedlinePost     *post,
-                                              const char      *now,
-                                              GError         **error);
-void         _redline_project_posts_added    (RedlineProject  *self,
-                                              GPtrArray       *posts);
-char        *_redline_project_now            (void);
+/* The connection, for the import/export code; the raw handle for tests. */
+RedlineSqlite *_redline_project_get_sqlite          (RedlineProject      *self);
+sqlite3       *_redline_project_get_db              (RedlineProject      *self);
+char          *_redline_project_now                 (void);
+gboolean       _redline_project_check_open          (RedlineProject      *self,
+                                                     GError             **error);
+gboolean       _redline_project_check_writable      (RedlineProject      *self,
+                                                     GError             **error);
+gboolean       _redline_project_check_member        (RedlineProject      *self,
+                                                     GHashTable          *by_id,
+                                                     gpointer             item,
+                                                     gint64               id,
+                                                     GError             **error);
+/* The write transaction of one user action; it rolls back unless committed. */
+gboolean       _redline_project_begin               (RedlineProject      *self,
+                                                     RedlineTransaction  *tx,
+                                                     GError             **error);
+guint          _redline_project_count               (RedlineProject      *self,
+                                                     const char          *sql,
+                                                     gint64               id);
+void           _redline_project_notify_name         (RedlineProject      *self);
+gint64        *_redline_project_dup_id              (gint64               id);
+guint          _redline_project_find_position       (GListStore          *store,
+                                                     gpointer             item);
+void           _redline_project_store_changed       (GListStore          *store,
+                                                     gpointer             item);
+
+/* redline-project-validate.c */
+
+typedef enum
+{
+  REDLINE_BAD_ECOSYSTEM,
+  REDLINE_BAD_KIND,
+  REDLINE_BAD_STATUS,
+} RedlineBadValue;
+
+gboolean       _redline_is_identifier               (const char          *str);
+gboolean       _redline_is_domain                   (const char          *str);
+gboolean       _redline_is_date                     (const char          *str);
+gboolean       _redline_is_empty                    (const char          *str);
+gboolean       _redline_validate_term               (const char          *term,
+                                                     gboolean             banned,
+                                                     GError             **error);
+gboolean       _redline_validate_banned_term        (RedlineBannedTerm   *term,
+                                                     GError             **error);
+gboolean       _redline_validate_campaign           (RedlineProject      *self,
+                                                     RedlineCampaign     *campaign,
+                                                     GError             **error);
+gboolean       _redline_validate_post               (RedlineProject      *self,
+                                                     RedlinePost         *post,
+                                                     GError             **error);
+void           _redline_project_set_row_error       (RedlineProject      *self,
+                                                     GError             **error,
+                                                     const char          *message);
+void           _redline_project_set_bad_value_error (RedlineProject      *self,
+                                                     GError             **error,
+                                                     RedlineBadValue      what,
+                                                     gint64               id,
+                                                     const char          *value);
+
+/* redline-audit-table.c */
+
+gboolean       _redline_audit_table_append          (RedlineProject      *self,
+                                                     const char          *action,
+                                                     const char          *object_kind,
+                                                     gint64               object_id,
+                                                     const char          *detail,
+                                                     GError             **error);
+
+/* redline-settings-table.c, redline-campaigns-table.c, redline-posts-table.c:
+ * fill the object from the file when it is opened. */
+
+gboolean       _redline_settings_table_load         (RedlineProject      *self,
+                                                     GError             **error);
+gboolean       _redline_campaigns_table_load        (RedlineProject      *self,
+                                                     GError             **error);
+gboolean       _redline_posts_table_load            (RedlineProject      *self,
+                                                     GError             **error);
+
+/* redline-posts-table.c */
+
+gboolean       _redline_project_insert_post         (RedlineProject      *self,
+                                                     RedlinePost         *post,
+                                                     const char          *now,
+                                                     GError             **error);
+void           _redline_project_posts_added         (RedlineProject      *self,
+                                                     GPtrArray           *posts);
+gboolean       _redline_posts_table_store           (RedlineProject      *self,
+                                                     RedlinePost         *post,
+                                                     const char          *action,
+                                                     GError             **error);
+void           _redline_posts_table_reload          (RedlineProject      *self,
+                                                     RedlinePost         *post);
 
 G_END_DECLS

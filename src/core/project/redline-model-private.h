@@ -1,0 +1,37 @@
+/* redline-model-private.h: what the project may set on its model objects
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The campaign and the post include this, never the store's headers: a
+ * model knows nothing of SQLite.
+ */
+
+#pragma once
+
+#include "redline-campaign.h"
+#include "redline-post.h"
+
+G_BEGIN_DECLS
+
+/* Replaces *str by a copy of @value; returns whether it changed
+ * (g_set_str() only arrives in GLib 2.76). */
+static inline gboolean
+_redline_set_str (char       **str,
+                  const char  *value)
+{
+  if (g_strcmp0 (*str, value) == 0)
+    return FALSE;
+  g_free (*str);
+  *str = g_strdup (value);
+  return TRUE;
+}
+
+void         _redline_campaign_set_id        (RedlineCampaign *self,
+                                              gint64           id);
+void         _redline_post_set_id            (RedlinePost     *self,
+                                              gint64           id);
+void         _redline_post_set_times         (RedlinePost     *self,
+                                              const char      *created_at,
+                                              const char      *updated_at);
+
+G_END_DECLS

@@ -1,0 +1,202 @@
+/* redline-project-check.c: a project's rule set, and checking its posts
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "redline-project"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "redline-project-private.h"
+#include "redline-rule-pack.h"
+#include "redline-rule-set.h"
+
+static GBytes *
+build_custom_pack (RedlineProject *self)
+{
+  g_autoptr(GString) xml = g_string_new (NULL);
+  g_autoptr(GPtrArray) categories = g_ptr_array_new ();
+  g_autofree char *title = NULL;
+
+  /* Banned terms are grouped by category, one rule each. */
+  for (guint i = 0; i < self->banned_terms->len; i++)
+    {
+      RedlineBannedTerm *term = g_ptr_array_index (self->banned_terms, i);
+
+      if (categories->len == 0 ||
+          !g_str_equal (g_ptr_array_index (categories, categories->len - 1), term->category))
+        g_ptr_array_add (categories, term->category);
+    }
+
+  title = g_markup_escape_text (_("Terms banned by the project"), -1);
+  g_string_append (xml, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                        "<rulepack id=\"project.banned-terms\" version=\"1.0.0\">\n");
+  g_string_append_printf (xml, "  <title>%s</title>\n", title);
+
+  for (guint c = 0; c < categories->len; c++)
+    {
+      const char *category = g_ptr_array_index (categories, c);
+
+      g_autofree char *escaped = g_markup_escape_text (category, -1);
+
+      /* Categories are identifiers (checked on the way in and before this),
+       * escaped all the same; those beyond the fixed ones default to
+       * error/warning. */
+      if (!redline_category_is_standard (category))
+        g_string_append_printf (xml, "  <category id=\"%s\" weixin=\"error\" "
+                                "wechat=\"warning\"/>\n", escaped);
+    }
+
+  for (guint c = 0; c < categories->len; c++)
+    {
+      const char *category = g_ptr_array_index (categories, c);
+      g_autofree char *escaped_category = g_markup_escape_text (category, -1);
+      g_autofree char *message = NULL;
+      g_autofree char *first = NULL;
+      guint n = 0;
+
+      /* TRANSLATORS: a finding's message; keep {text}, the term found */
+      message = g_markup_escape_text (_("“{text}” is on the project’s list of banned terms."),
+                                      -1);
+      g_string_append_printf (xml, "  <rule id=\"project.banned.%s\" category=\"%s\">\n"
+                              "    <message>%s</message>\n    <terms>\n",
+                              escaped_category, escaped_category, message);
+      for (guint i = 0; i < self->banned_terms->len; i++)
+        {
+          RedlineBannedTerm *term = g_ptr_array_index (self->banned_terms, i);
+          g_autofree char *escaped = NULL;
+
+          if (!g_str_equal (term->category, category))
+            continue;
+          escaped = g_markup_escape_text (term->term, -1);
+          g_string_append_printf (xml, "      <term id=\"t%u\">%s</term>\n", ++n, escaped);
+          if (first == NULL)
+            first = g_steal_pointer (&escaped);
+        }
+      /* The schema wants an example; the project's packs are not run by
+       * --test-rules, so this one only has to be valid. */
+      g_string_append_printf (xml, "    </terms>\n"
+                              "    <example type=\"incorrect\"><marker>%s</marker></example>\n"
+                              "  </rule>\n", first);
+    }
+  g_string_append (xml, "</rulepack>\n");
+  return g_string_free_to_bytes (g_steal_pointer (&xml));
+}
+
+/**
+ * redline_project_create_rule_set:
+ * @self: a #RedlineProject
+ * @packs: (element-type RedlineRulePack): the packs available, such as
+ *   those of redline_rule_pack_load_builtin()
+ * @error: return location for a #GError
+ *
+ * Compiles the rule set the project's posts are checked with: those of
+ * @packs the project enables (all when it names none), a pack made of the
+ * project's banned terms, and its allowlist and allowed terms.
+ *
+ * Returns: (transfer full): the rule set, or %NULL
+ */
+RedlineRuleSet *
+redline_project_create_rule_set (RedlineProject  *self,
+                                 GPtrArray       *packs,
+                                 GError         **error)
+{
+  g_autoptr(GPtrArray) used = g_ptr_array_new_with_free_func (g_object_unref);
+  RedlineRuleSetOptions options = {
+    .allowed_domains = (const char * const *) self->allowed_domains,
+    .allowed_terms = (const char * const *) self->allowed_terms,
+  };
+
+  g_return_val_if_fail (REDLINE_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (packs != NULL, NULL);
+
+  for (guint i = 0; i < packs->len; i++)
+    {
+      RedlineRulePack *pack = g_ptr_array_index (packs, i);
+
+      if (self->enabled_packs[0] == NULL ||
+          g_strv_contains ((const char * const *) self->enabled_packs,
+                           redline_rule_pack_get_id (pack)))
+        g_ptr_array_add (used, g_object_ref (pack));
+    }
+
+  /* The file may come from another program: its terms get the checks the
+   * setter makes before any of them goes into the generated pack. */
+  for (guint i = 0; i < self->banned_terms->len; i++)
+    {
+      if (!_redline_validate_banned_term (g_ptr_array_index (self->banned_terms, i), error))
+        {
+          g_prefix_error (error, _("%s: project setting “%s”: "), self->display_name,
+                          _("banned terms"));
+          return NULL;
+        }
+    }
+
+  if (self->banned_terms->len > 0)
+    {
+      g_autoptr(GBytes) xml = build_custom_pack (self);
+      g_autofree char *name = g_strdup_printf ("%s#banned-terms", self->display_name);
+      RedlineRulePack *pack = redline_rule_pack_new_from_bytes (xml, name, error);
+
+      if (pack == NULL)
+        return NULL;
+      g_ptr_array_add (used, pack);
+    }
+
+  return redline_rule_set_new (used, &options, error);
+}
+
+/**
+ * redline_project_get_post_ecosystem:
+ * @self: a #RedlineProject
+ * @post: one of its posts
+ *
+ * Returns: the ecosystem of @post's campaign
+ */
+RedlineEcosystem
+redline_project_get_post_ecosystem (RedlineProject *self,
+                                    RedlinePost    *post)
+{
+  RedlineCampaign *campaign;
+
+  g_return_val_if_fail (REDLINE_IS_PROJECT (self), REDLINE_ECOSYSTEM_WEIXIN);
+  g_return_val_if_fail (REDLINE_IS_POST (post), REDLINE_ECOSYSTEM_WEIXIN);
+
+  campaign = redline_project_find_campaign (self, redline_post_get_campaign_id (post));
+  g_return_val_if_fail (campaign != NULL, REDLINE_ECOSYSTEM_WEIXIN);
+  return redline_campaign_get_ecosystem (campaign);
+}
+
+/**
+ * redline_project_check_post:
+ * @self: a #RedlineProject
+ * @rule_set: a rule set, usually from redline_project_create_rule_set()
+ * @post: one of the project's posts
+ * @ecosystem: the ecosystem to check for, usually
+ *   redline_project_get_post_ecosystem()
+ *
+ * Checks the title, body, call to action and link of @post as its content
+ * kind.
+ *
+ * Returns: (transfer full): a #GListModel of #RedlineFinding
+ */
+GListModel *
+redline_project_check_post (RedlineProject   *self,
+                            RedlineRuleSet   *rule_set,
+                            RedlinePost      *post,
+                            RedlineEcosystem  ecosystem)
+{
+  RedlineDocument document = { { NULL } };
+
+  g_return_val_if_fail (REDLINE_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (REDLINE_IS_RULE_SET (rule_set), NULL);
+  g_return_val_if_fail (REDLINE_IS_POST (post), NULL);
+
+  document.fields[REDLINE_FIELD_TITLE] = redline_post_get_title (post);
+  document.fields[REDLINE_FIELD_BODY] = redline_post_get_body (post);
+  document.fields[REDLINE_FIELD_CALL_TO_ACTION] = redline_post_get_call_to_action (post);
+  document.fields[REDLINE_FIELD_LINK] = redline_post_get_link (post);
+  return redline_rule_set_check (rule_set, &document, ecosystem, redline_post_get_kind (post));
+}

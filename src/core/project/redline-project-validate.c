@@ -1,0 +1,281 @@
+/* redline-project-validate.c: the checks a value passes before it is stored,
+ * shared by the API and the CSV import
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "redline-project"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "redline-project-private.h"
+
+gboolean
+_redline_is_identifier (const char *str)
+{
+  if (str == NULL || !g_ascii_islower (str[0]))
+    return FALSE;
+  for (const char *p = str; *p != '\0'; p++)
+    {
+      if (!g_ascii_islower (*p) && !g_ascii_isdigit (*p) && *p != '.' && *p != '_' &&
+          *p != '-')
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+_redline_is_domain (const char *str)
+{
+  gsize len = str != NULL ? strlen (str) : 0;
+
+  if (len == 0 || strchr (str, '.') == NULL)
+    return FALSE;
+  if (str[0] == '.' || str[0] == '-' || str[len - 1] == '.' || str[len - 1] == '-' ||
+      strstr (str, "..") != NULL)
+    return FALSE;
+  for (const char *p = str; *p != '\0'; p++)
+    {
+      if (!g_ascii_islower (*p) && !g_ascii_isdigit (*p) && *p != '.' && *p != '-')
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+_redline_is_date (const char *str)
+{
+  guint year, month, day;
+
+  if (str == NULL || strlen (str) != 10 || str[4] != '-' || str[7] != '-')
+    return FALSE;
+  for (guint i = 0; i < 10; i++)
+    {
+      if (i != 4 && i != 7 && !g_ascii_isdigit (str[i]))
+        return FALSE;
+    }
+  year = g_ascii_digit_value (str[0]) * 1000 + g_ascii_digit_value (str[1]) * 100 +
+         g_ascii_digit_value (str[2]) * 10 + g_ascii_digit_value (str[3]);
+  month = g_ascii_digit_value (str[5]) * 10 + g_ascii_digit_value (str[6]);
+  day = g_ascii_digit_value (str[8]) * 10 + g_ascii_digit_value (str[9]);
+  return g_date_valid_dmy (day, month, year);
+}
+
+gboolean
+_redline_is_empty (const char *str)
+{
+  return str == NULL || str[0] == '\0';
+}
+
+/* A term is one line of plain text: no control characters (they mean
+ * nothing in ad copy, and XML cannot carry most of them) and no U+FFFE or
+ * U+FFFF. Says which term and why. */
+gboolean
+_redline_validate_term (const char  *term,
+                        gboolean     banned,
+                        GError     **error)
+{
+  g_autoptr(GString) shown = NULL;
+  gunichar bad = 0;
+
+  if (_redline_is_empty (term) || !g_utf8_validate (term, -1, NULL))
+    {
+      g_set_error_literal (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_INVALID,
+                           banned ? _("A banned term must be non-empty UTF-8 text")
+                                  : _("An allowed term must be non-empty UTF-8 text"));
+      return FALSE;
+    }
+  for (const char *p = term; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iscntrl (c) || c == 0xfffe || c == 0xffff)
+        {
+          bad = c;
+          break;
+        }
+    }
+  if (bad == 0)
+    return TRUE;
+
+  /* The term as it can be shown: each such character as \uXXXX. */
+  shown = g_string_new (NULL);
+  for (const char *p = term; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iscntrl (c) || c == 0xfffe || c == 0xffff)
+        g_string_append_printf (shown, "\\u%04X", c);
+      else
+        g_string_append_unichar (shown, c);
+    }
+  if (g_unichar_iscntrl (bad))
+    g_set_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_INVALID,
+                 banned ? _("The banned term “%s” holds a control character (U+%04X); a term "
+                            "is plain text on one line")
+                        : _("The allowed term “%s” holds a control character (U+%04X); a term "
+                            "is plain text on one line"),
+                 shown->str, bad);
+  else
+    g_set_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_INVALID,
+                 banned ? _("The banned term “%s” holds U+%04X, which is not a character")
+                        : _("The allowed term “%s” holds U+%04X, which is not a character"),
+                 shown->str, bad);
+  return FALSE;
+}
+
+gboolean
+_redline_validate_campaign (RedlineProject   *self,
+                            RedlineCampaign  *campaign,
+                            GError          **error)
+{
+  const char *name = redline_campaign_get_name (campaign);
+  const char *start = redline_campaign_get_start_date (campaign);
+  const char *end = redline_campaign_get_end_date (campaign);
+  const char *currency = redline_campaign_get_currency (campaign);
+
+  if (_redline_is_empty (name) || !g_utf8_validate (name, -1, NULL))
+    {
+      g_set_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_INVALID,
+                   _("A campaign needs a name"));
+      return FALSE;
+    }
+  if ((!_redline_is_empty (start) && !_redline_is_date (start)) ||
+      (!_redline_is_empty (end) && !_redline_is_date (end)))
+    {
+      g_set_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_INVALID,
+                   _("Campaign “%s”: dates must be written YYYY-MM-DD"), name);
+      return FALSE;
+    }
+  if (!_redline_is_empty (start) && !_redline_is_empty (end) && strcmp (start, end) > 0)
+    {
+      g_set_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_INVALID,
+                   _("Campaign “%s” ends before it starts"), name);
+      return FALSE;
+    }
+  if (!_redline_is_empty (currency) &&
+      (strlen (currency) != 3 || !g_ascii_isupper (currency[0]) ||
+       !g_ascii_isupper (currency[1]) || !g_ascii_isupper (currency[2])))
+    {
+      g_set_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_INVALID,
+                   _("Campaign “%s”: “%s” is not an ISO 4217 currency code such as CNY"),
+                   name, currency);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+_redline_validate_post (RedlineProject  *self,
+                        RedlinePost     *post,
+                        GError         **error)
+{
+  const char *scheduled = redline_post_get_scheduled_at (post);
+  const char *fields[] = {
+    redline_post_get_title (post), redline_post_get_body (post),
+    redline_post_get_call_to_action (post), redline_post_get_link (post), scheduled,
+  };
+
+  if (g_hash_table_lookup (self->campaigns_by_id,
+                           &(gint64) { redline_post_get_campaign_id (post) }) == NULL)
+    {
+      /* Numbers of 64 bits go in as text: xgettext cannot see through
+       * G_GINT64_FORMAT. */
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                             redline_post_get_campaign_id (post));
+
+      g_set_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_NOT_FOUND,
+                   _("There is no campaign %s in this project"), id);
+      return FALSE;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      if (fields[i] != NULL && !g_utf8_validate (fields[i], -1, NULL))
+        {
+          g_set_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_INVALID,
+                       _("A post’s text is not valid UTF-8"));
+          return FALSE;
+        }
+    }
+  if (!_redline_is_empty (scheduled))
+    {
+      g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+      g_autoptr(GDateTime) time = g_date_time_new_from_iso8601 (scheduled, utc);
+
+      if (time == NULL)
+        {
+          g_set_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_INVALID,
+                       _("“%s” is not a date and time such as 2024-09-20T09:00:00+08:00"),
+                       scheduled);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+gboolean
+_redline_validate_banned_term (RedlineBannedTerm  *term,
+                               GError            **error)
+{
+  if (!_redline_validate_term (term->term, TRUE, error))
+    return FALSE;
+  if (!_redline_is_identifier (term->category))
+    {
+      g_autofree char *category = g_utf8_make_valid (term->category, -1);
+
+      g_set_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_INVALID,
+                   _("“%s” is not a category name: use lower-case letters, digits, "
+                     "“-”, “_” and “.”"), category);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* A value outside a column's CHECK list, or a row that points nowhere:
+ * only another program writes those. */
+void
+_redline_project_set_row_error (RedlineProject  *self,
+                                GError         **error,
+                                const char      *message)
+{
+  g_set_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_CORRUPT,
+               _("%s: %s; the file was changed by another program: correct it there or use "
+                 "an earlier copy of the project"),
+               self->display_name, message);
+}
+
+void
+_redline_project_set_bad_value_error (RedlineProject   *self,
+                                      GError          **error,
+                                      RedlineBadValue   what,
+                                      gint64            id,
+                                      const char       *value)
+{
+  g_autofree char *row = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  g_autofree char *message = NULL;
+
+  if (value == NULL)
+    value = "";
+  switch (what)
+    {
+    case REDLINE_BAD_ECOSYSTEM:
+      message = g_strdup_printf (_("campaign %s: “%s” is not an ecosystem (weixin or wechat)"),
+                                 row, value);
+      break;
+    case REDLINE_BAD_KIND:
+      message = g_strdup_printf (_("post %s: “%s” is not a content kind (article, moments-ad, "
+                                   "channels, mini-program or group-message)"), row, value);
+      break;
+    case REDLINE_BAD_STATUS:
+      message = g_strdup_printf (_("post %s: “%s” is not a post status (draft, in-review, "
+                                   "approved, rejected or published)"), row, value);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  _redline_project_set_row_error (self, error, message);
+}

@@ -1,0 +1,423 @@
+/* redline-settings-table.c: a project's name, allowlists, packs and banned terms
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "redline-project"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "redline-project-private.h"
+
+/**
+ * redline_banned_term_new:
+ * @term: the term
+ * @category: its category
+ *
+ * Returns: (transfer full): a new #RedlineBannedTerm
+ */
+RedlineBannedTerm *
+redline_banned_term_new (const char *term,
+                         const char *category)
+{
+  RedlineBannedTerm *self;
+
+  g_return_val_if_fail (term != NULL, NULL);
+  g_return_val_if_fail (category != NULL, NULL);
+
+  self = g_new0 (RedlineBannedTerm, 1);
+  self->term = g_strdup (term);
+  self->category = g_strdup (category);
+  return self;
+}
+
+void
+redline_banned_term_free (RedlineBannedTerm *term)
+{
+  if (term == NULL)
+    return;
+  g_free (term->term);
+  g_free (term->category);
+  g_free (term);
+}
+
+/* @sql selects the value, then the rowid, of a one-column setting table. */
+static gboolean
+read_list (RedlineProject   *self,
+           const char       *sql,
+           const char       *table,
+           char           ***list,
+           GError          **error)
+{
+  g_autoptr(RedlineStmt) stmt = _redline_sqlite_prepare (self->sqlite, sql, error);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GError) local_error = NULL;
+
+  if (stmt == NULL)
+    return FALSE;
+  while (_redline_sqlite_step_row (self->sqlite, stmt, &local_error))
+    {
+      const char *value;
+
+      if (!_redline_sqlite_column_text (self->sqlite, stmt, 0, table,
+                                        _redline_stmt_column_int64 (stmt, 1), &value, error))
+        return FALSE;
+      if (value != NULL)
+        g_strv_builder_add (builder, value);
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  g_strfreev (*list);
+  *list = g_strv_builder_end (builder);
+  return TRUE;
+}
+
+#define READ_ALLOWED_DOMAINS \
+  "SELECT domain, rowid FROM allowed_domains ORDER BY domain"
+#define READ_ALLOWED_TERMS \
+  "SELECT term, rowid FROM allowed_terms ORDER BY term"
+#define READ_ENABLED_PACKS \
+  "SELECT pack_id, rowid FROM enabled_packs ORDER BY pack_id"
+
+static gboolean
+read_banned_terms (RedlineProject  *self,
+                   GError         **error)
+{
+  g_autoptr(RedlineStmt) stmt =
+    _redline_sqlite_prepare (self->sqlite,
+                             "SELECT term, category, rowid FROM banned_terms "
+                             "ORDER BY category, term", error);
+  g_autoptr(GPtrArray) terms =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) redline_banned_term_free);
+  g_autoptr(GError) local_error = NULL;
+
+  if (stmt == NULL)
+    return FALSE;
+  while (_redline_sqlite_step_row (self->sqlite, stmt, &local_error))
+    {
+      gint64 row = _redline_stmt_column_int64 (stmt, 2);
+      const char *term, *category;
+
+      if (!_redline_sqlite_column_text (self->sqlite, stmt, 0, "banned_terms", row, &term, error) ||
+          !_redline_sqlite_column_text (self->sqlite, stmt, 1, "banned_terms", row, &category,
+                                        error))
+        return FALSE;
+      g_ptr_array_add (terms, redline_banned_term_new (term != NULL ? term : "",
+                                                       category != NULL ? category : ""));
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  g_ptr_array_set_size (self->banned_terms, 0);
+  g_ptr_array_extend_and_steal (self->banned_terms, g_steal_pointer (&terms));
+  return TRUE;
+}
+
+const char *
+redline_project_get_name (RedlineProject *self)
+{
+  g_return_val_if_fail (REDLINE_IS_PROJECT (self), NULL);
+  return self->name;
+}
+
+gboolean
+redline_project_set_name (RedlineProject  *self,
+                          const char      *name,
+                          GError         **error)
+{
+  g_auto(RedlineTransaction) tx = REDLINE_TRANSACTION_INIT;
+  g_return_val_if_fail (REDLINE_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  if (g_strcmp0 (self->name, name) == 0)
+    return TRUE;
+  if (!_redline_project_begin (self, &tx, error))
+    return FALSE;
+  {
+    g_autoptr(RedlineStmt) stmt =
+      _redline_sqlite_prepare (self->sqlite,
+                               "INSERT OR REPLACE INTO settings (key, value) VALUES ('name', ?1)",
+                               error);
+
+    if (stmt == NULL)
+      goto fail;
+    _redline_stmt_bind_text (stmt, 1, name);
+    if (!_redline_sqlite_step_done (self->sqlite, stmt, error))
+      goto fail;
+  }
+  if (!_redline_audit_table_append (self, "rename", NULL, 0, name,
+                                    error) || !_redline_transaction_commit (&tx, error))
+    goto fail;
+
+  _redline_set_str (&self->name, name);
+  _redline_project_notify_name (self);
+  return TRUE;
+
+fail:
+  _redline_transaction_rollback (&tx);
+  return FALSE;
+}
+
+static gboolean
+replace_list (RedlineProject      *self,
+              const char          *delete_sql,
+              const char          *insert_sql,
+              const char * const  *values,
+              const char          *action,
+              GError             **error)
+{
+  g_auto(RedlineTransaction) tx = REDLINE_TRANSACTION_INIT;
+  g_autofree char *detail = NULL;
+
+  if (!_redline_project_begin (self, &tx, error))
+    return FALSE;
+  if (!_redline_sqlite_exec (self->sqlite, delete_sql, error))
+    goto fail;
+  for (guint i = 0; values != NULL && values[i] != NULL; i++)
+    {
+      g_autoptr(RedlineStmt) stmt = _redline_sqlite_prepare (self->sqlite, insert_sql, error);
+
+      if (stmt == NULL)
+        goto fail;
+      _redline_stmt_bind_text (stmt, 1, values[i]);
+      if (!_redline_sqlite_step_done (self->sqlite, stmt, error))
+        goto fail;
+    }
+  detail = values != NULL ? g_strjoinv ("\n", (char **) values) : NULL;
+  if (!_redline_audit_table_append (self, action, NULL, 0, detail,
+                                    error) || !_redline_transaction_commit (&tx, error))
+    goto fail;
+  return TRUE;
+
+fail:
+  _redline_transaction_rollback (&tx);
+  return FALSE;
+}
+
+/**
+ * redline_project_get_allowed_domains:
+ * @self: a #RedlineProject
+ *
+ * Returns: (transfer none): the project's link allowlist, added to the packs'
+ */
+const char * const *
+redline_project_get_allowed_domains (RedlineProject *self)
+{
+  g_return_val_if_fail (REDLINE_IS_PROJECT (self), NULL);
+  return (const char * const *) self->allowed_domains;
+}
+
+gboolean
+redline_project_set_allowed_domains (RedlineProject      *self,
+                                     const char * const  *domains,
+                                     GError             **error)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) normalised = NULL;
+
+  g_return_val_if_fail (REDLINE_IS_PROJECT (self), FALSE);
+
+  for (guint i = 0; domains != NULL && domains[i] != NULL; i++)
+    {
+      g_autofree char *stripped = g_strstrip (g_strdup (domains[i]));
+      g_autofree char *domain = g_ascii_strdown (stripped, -1);
+
+      if (!_redline_is_domain (domain))
+        {
+          g_set_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_INVALID,
+                       _("“%s” is not a domain name such as example.com"), domains[i]);
+          return FALSE;
+        }
+      g_strv_builder_add (builder, domain);
+    }
+  normalised = g_strv_builder_end (builder);
+
+  if (!replace_list (self, "DELETE FROM allowed_domains",
+                     "INSERT OR IGNORE INTO allowed_domains (domain) VALUES (?1)",
+                     (const char * const *) normalised, "set-allowed-domains", error))
+    return FALSE;
+  return read_list (self, READ_ALLOWED_DOMAINS, "allowed_domains", &self->allowed_domains,
+                    error);
+}
+
+/**
+ * redline_project_get_allowed_terms:
+ * @self: a #RedlineProject
+ *
+ * Returns: (transfer none): phrases that cancel every hit they overlap
+ */
+const char * const *
+redline_project_get_allowed_terms (RedlineProject *self)
+{
+  g_return_val_if_fail (REDLINE_IS_PROJECT (self), NULL);
+  return (const char * const *) self->allowed_terms;
+}
+
+gboolean
+redline_project_set_allowed_terms (RedlineProject      *self,
+                                   const char * const  *terms,
+                                   GError             **error)
+{
+  g_return_val_if_fail (REDLINE_IS_PROJECT (self), FALSE);
+
+  for (guint i = 0; terms != NULL && terms[i] != NULL; i++)
+    {
+      if (!_redline_validate_term (terms[i], FALSE, error))
+        return FALSE;
+    }
+  if (!replace_list (self, "DELETE FROM allowed_terms",
+                     "INSERT OR IGNORE INTO allowed_terms (term) VALUES (?1)",
+                     terms, "set-allowed-terms", error))
+    return FALSE;
+  return read_list (self, READ_ALLOWED_TERMS, "allowed_terms", &self->allowed_terms, error);
+}
+
+/**
+ * redline_project_get_enabled_packs:
+ * @self: a #RedlineProject
+ *
+ * Returns: (transfer none): ids of the rule packs the project uses; empty
+ *   means all of them
+ */
+const char * const *
+redline_project_get_enabled_packs (RedlineProject *self)
+{
+  g_return_val_if_fail (REDLINE_IS_PROJECT (self), NULL);
+  return (const char * const *) self->enabled_packs;
+}
+
+gboolean
+redline_project_set_enabled_packs (RedlineProject      *self,
+                                   const char * const  *pack_ids,
+                                   GError             **error)
+{
+  g_return_val_if_fail (REDLINE_IS_PROJECT (self), FALSE);
+
+  for (guint i = 0; pack_ids != NULL && pack_ids[i] != NULL; i++)
+    {
+      if (!_redline_is_identifier (pack_ids[i]))
+        {
+          g_set_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_INVALID,
+                       _("“%s” is not a rule pack id"), pack_ids[i]);
+          return FALSE;
+        }
+    }
+  if (!replace_list (self, "DELETE FROM enabled_packs",
+                     "INSERT OR IGNORE INTO enabled_packs (pack_id) VALUES (?1)",
+                     pack_ids, "set-enabled-packs", error))
+    return FALSE;
+  return read_list (self, READ_ENABLED_PACKS, "enabled_packs", &self->enabled_packs, error);
+}
+
+/**
+ * redline_project_get_banned_terms:
+ * @self: a #RedlineProject
+ *
+ * Returns: (transfer none) (element-type RedlineBannedTerm): the terms the
+ *   project bans on top of the packs
+ */
+GPtrArray *
+redline_project_get_banned_terms (RedlineProject *self)
+{
+  g_return_val_if_fail (REDLINE_IS_PROJECT (self), NULL);
+  return self->banned_terms;
+}
+
+/**
+ * redline_project_set_banned_terms:
+ * @self: a #RedlineProject
+ * @terms: (element-type RedlineBannedTerm): the new list
+ * @error: return location for a #GError
+ *
+ * Returns: whether the list was stored
+ */
+gboolean
+redline_project_set_banned_terms (RedlineProject  *self,
+                                  GPtrArray       *terms,
+                                  GError         **error)
+{
+  g_auto(RedlineTransaction) tx = REDLINE_TRANSACTION_INIT;
+  g_autoptr(GString) detail = g_string_new (NULL);
+
+  g_return_val_if_fail (REDLINE_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (terms != NULL, FALSE);
+
+  for (guint i = 0; i < terms->len; i++)
+    {
+      RedlineBannedTerm *term = g_ptr_array_index (terms, i);
+
+      if (!_redline_validate_banned_term (term, error))
+        return FALSE;
+    }
+
+  if (!_redline_project_begin (self, &tx, error))
+    return FALSE;
+  if (!_redline_sqlite_exec (self->sqlite, "DELETE FROM banned_terms", error))
+    goto fail;
+  for (guint i = 0; i < terms->len; i++)
+    {
+      RedlineBannedTerm *term = g_ptr_array_index (terms, i);
+      g_autoptr(RedlineStmt) stmt =
+        _redline_sqlite_prepare (self->sqlite,
+                                 "INSERT OR REPLACE INTO banned_terms (term, category) "
+                                 "VALUES (?1, ?2)", error);
+
+      if (stmt == NULL)
+        goto fail;
+      _redline_stmt_bind_text (stmt, 1, term->term);
+      _redline_stmt_bind_text (stmt, 2, term->category);
+      if (!_redline_sqlite_step_done (self->sqlite, stmt, error))
+        goto fail;
+      g_string_append_printf (detail, "%s%s: %s", i > 0 ? "\n" : "", term->category,
+                              term->term);
+    }
+  if (!_redline_audit_table_append (self, "set-banned-terms", NULL, 0, detail->str, error) ||
+      !_redline_transaction_commit (&tx, error))
+    goto fail;
+  return read_banned_terms (self, error);
+
+fail:
+  _redline_transaction_rollback (&tx);
+  return FALSE;
+}
+
+gboolean
+_redline_settings_table_load (RedlineProject  *self,
+                              GError         **error)
+{
+  {
+    g_autoptr(RedlineStmt) stmt =
+      _redline_sqlite_prepare (self->sqlite, "SELECT value FROM settings WHERE key = 'name'",
+                               error);
+    g_autoptr(GError) local_error = NULL;
+
+    if (stmt == NULL)
+      return FALSE;
+    if (_redline_sqlite_step_row (self->sqlite, stmt, &local_error))
+      {
+        const char *name;
+
+        if (!_redline_sqlite_column_text (self->sqlite, stmt, 0, "settings", 0, &name, error))
+          return FALSE;
+        _redline_set_str (&self->name, name);
+      }
+    else if (local_error != NULL)
+      {
+        g_propagate_error (error, g_steal_pointer (&local_error));
+        return FALSE;
+      }
+  }
+
+  return read_list (self, READ_ALLOWED_DOMAINS, "allowed_domains", &self->allowed_domains,
+                    error) &&
+         read_list (self, READ_ALLOWED_TERMS, "allowed_terms", &self->allowed_terms, error) &&
+         read_list (self, READ_ENABLED_PACKS, "enabled_packs", &self->enabled_packs, error) &&
+         read_banned_terms (self, error);
+}
