@@ -196,8 +196,31 @@ test_project (Fixture       *fixture,
                                                      &n_seen));
   g_assert_cmpuint (n_seen, ==, 1);
 
+  /* A project setting the checker uses rebuilds the rule set, once; storing
+   * the same value again changes nothing. */
+  {
+    g_autoptr(GPtrArray) none = g_ptr_array_new ();
+    g_autoptr(GListModel) after = NULL;
+    static const char * const domains[] = { "example.cn", NULL };
+
+    g_assert_true (redline_project_set_banned_terms (project, none, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (fixture->n_rule_set_notifies, ==, 2);
+    after = redline_context_check_post (fixture->context, post, REDLINE_ECOSYSTEM_WEIXIN);
+    g_assert_cmpuint (g_list_model_get_n_items (after), ==,
+                      g_list_model_get_n_items (without_project));
+    g_assert_true (redline_project_set_banned_terms (project, none, &error));
+    g_assert_cmpuint (fixture->n_rule_set_notifies, ==, 2);
+
+    g_assert_true (redline_project_set_allowed_domains (project, domains, &error));
+    g_assert_cmpuint (fixture->n_rule_set_notifies, ==, 3);
+    g_assert_true (redline_project_set_allowed_domains (project, domains, &error));
+    g_assert_cmpuint (fixture->n_rule_set_notifies, ==, 3);
+    g_assert_no_error (error);
+  }
+
   redline_context_set_project (fixture->context, NULL);
-  g_assert_cmpuint (fixture->n_rule_set_notifies, ==, 2);
+  g_assert_cmpuint (fixture->n_rule_set_notifies, ==, 4);
   g_assert_null (redline_context_get_project (fixture->context));
   redline_project_close (project);
 }

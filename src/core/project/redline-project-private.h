@@ -64,7 +64,17 @@ gboolean       _redline_project_begin               (RedlineProject      *self,
 guint          _redline_project_count               (RedlineProject      *self,
                                                      const char          *sql,
                                                      gint64               id);
+typedef enum
+{
+  REDLINE_PROJECT_SETTING_ALLOWED_DOMAINS,
+  REDLINE_PROJECT_SETTING_ALLOWED_TERMS,
+  REDLINE_PROJECT_SETTING_ENABLED_PACKS,
+  REDLINE_PROJECT_SETTING_BANNED_TERMS,
+} RedlineProjectSetting;
+
 void           _redline_project_notify_name         (RedlineProject      *self);
+void           _redline_project_notify_setting      (RedlineProject        *self,
+                                                     RedlineProjectSetting  setting);
 gint64        *_redline_project_dup_id              (gint64               id);
 guint          _redline_project_find_position       (GListStore          *store,
                                                      gpointer             item);

@@ -43,6 +43,10 @@ enum {
   PROP_FILE,
   PROP_READ_ONLY,
   PROP_NAME,
+  PROP_ALLOWED_DOMAINS,
+  PROP_ALLOWED_TERMS,
+  PROP_ENABLED_PACKS,
+  PROP_BANNED_TERMS,
   N_PROPS
 };
 
@@ -54,6 +58,21 @@ void
 _redline_project_notify_name (RedlineProject *self)
 {
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
+}
+
+void
+_redline_project_notify_setting (RedlineProject        *self,
+                                 RedlineProjectSetting  setting)
+{
+  static const guint props[] = {
+    [REDLINE_PROJECT_SETTING_ALLOWED_DOMAINS] = PROP_ALLOWED_DOMAINS,
+    [REDLINE_PROJECT_SETTING_ALLOWED_TERMS] = PROP_ALLOWED_TERMS,
+    [REDLINE_PROJECT_SETTING_ENABLED_PACKS] = PROP_ENABLED_PACKS,
+    [REDLINE_PROJECT_SETTING_BANNED_TERMS] = PROP_BANNED_TERMS,
+  };
+
+  g_assert (setting < G_N_ELEMENTS (props));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[props[setting]]);
 }
 
 RedlineSqlite *
@@ -242,6 +261,18 @@ redline_project_get_property (GObject    *object,
     case PROP_NAME:
       g_value_set_string (value, self->name);
       break;
+    case PROP_ALLOWED_DOMAINS:
+      g_value_set_boxed (value, self->allowed_domains);
+      break;
+    case PROP_ALLOWED_TERMS:
+      g_value_set_boxed (value, self->allowed_terms);
+      break;
+    case PROP_ENABLED_PACKS:
+      g_value_set_boxed (value, self->enabled_packs);
+      break;
+    case PROP_BANNED_TERMS:
+      g_value_set_boxed (value, self->banned_terms);
+      break;
     case PROP_0:
     case N_PROPS:
     default:
@@ -267,6 +298,21 @@ redline_project_class_init (RedlineProjectClass *klass)
   properties[PROP_NAME] =
     g_param_spec_string ("name", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The settings the checker is built from: notified once per change, so a
+   * RedlineContext rebuilds its rule set. */
+  properties[PROP_ALLOWED_DOMAINS] =
+    g_param_spec_boxed ("allowed-domains", NULL, NULL, G_TYPE_STRV,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ALLOWED_TERMS] =
+    g_param_spec_boxed ("allowed-terms", NULL, NULL, G_TYPE_STRV,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ENABLED_PACKS] =
+    g_param_spec_boxed ("enabled-packs", NULL, NULL, G_TYPE_STRV,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* A GPtrArray of RedlineBannedTerm. */
+  properties[PROP_BANNED_TERMS] =
+    g_param_spec_boxed ("banned-terms", NULL, NULL, G_TYPE_PTR_ARRAY,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }

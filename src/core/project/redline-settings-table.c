@@ -120,6 +120,21 @@ read_banned_terms (RedlineProject  *self,
   return TRUE;
 }
 
+/* The list in one string, to tell whether a store changed it. */
+static char *
+dup_banned_terms_key (GPtrArray *terms)
+{
+  GString *key = g_string_new (NULL);
+
+  for (guint i = 0; i < terms->len; i++)
+    {
+      RedlineBannedTerm *term = g_ptr_array_index (terms, i);
+
+      g_string_append_printf (key, "%s\x1f%s\x1e", term->category, term->term);
+    }
+  return g_string_free (key, FALSE);
+}
+
 const char *
 redline_project_get_name (RedlineProject *self)
 {
@@ -214,6 +229,24 @@ redline_project_get_allowed_domains (RedlineProject *self)
   return (const char * const *) self->allowed_domains;
 }
 
+/* Re-reads a list just stored and notifies its property if it changed. */
+static gboolean
+reread_list (RedlineProject         *self,
+             const char             *sql,
+             const char             *table,
+             char                 ***list,
+             RedlineProjectSetting   setting,
+             GError                **error)
+{
+  g_auto(GStrv) before = g_strdupv (*list);
+
+  if (!read_list (self, sql, table, list, error))
+    return FALSE;
+  if (!g_strv_equal ((const char * const *) before, (const char * const *) *list))
+    _redline_project_notify_setting (self, setting);
+  return TRUE;
+}
+
 gboolean
 redline_project_set_allowed_domains (RedlineProject      *self,
                                      const char * const  *domains,
@@ -243,8 +276,8 @@ redline_project_set_allowed_domains (RedlineProject      *self,
                      "INSERT OR IGNORE INTO allowed_domains (domain) VALUES (?1)",
                      (const char * const *) normalised, "set-allowed-domains", error))
     return FALSE;
-  return read_list (self, READ_ALLOWED_DOMAINS, "allowed_domains", &self->allowed_domains,
-                    error);
+  return reread_list (self, READ_ALLOWED_DOMAINS, "allowed_domains", &self->allowed_domains,
+                      REDLINE_PROJECT_SETTING_ALLOWED_DOMAINS, error);
 }
 
 /**
@@ -276,7 +309,8 @@ redline_project_set_allowed_terms (RedlineProject      *self,
                      "INSERT OR IGNORE INTO allowed_terms (term) VALUES (?1)",
                      terms, "set-allowed-terms", error))
     return FALSE;
-  return read_list (self, READ_ALLOWED_TERMS, "allowed_terms", &self->allowed_terms, error);
+  return reread_list (self, READ_ALLOWED_TERMS, "allowed_terms", &self->allowed_terms,
+                      REDLINE_PROJECT_SETTING_ALLOWED_TERMS, error);
 }
 
 /**
@@ -313,7 +347,8 @@ redline_project_set_enabled_packs (RedlineProject      *self,
                      "INSERT OR IGNORE INTO enabled_packs (pack_id) VALUES (?1)",
                      pack_ids, "set-enabled-packs", error))
     return FALSE;
-  return read_list (self, READ_ENABLED_PACKS, "enabled_packs", &self->enabled_packs, error);
+  return reread_list (self, READ_ENABLED_PACKS, "enabled_packs", &self->enabled_packs,
+                      REDLINE_PROJECT_SETTING_ENABLED_PACKS, error);
 }
 
 /**
@@ -381,7 +416,17 @@ redline_project_set_banned_terms (RedlineProject  *self,
   if (!_redline_audit_table_append (self, "set-banned-terms", NULL, 0, detail->str, error) ||
       !_redline_transaction_commit (&tx, error))
     goto fail;
-  return read_banned_terms (self, error);
+  {
+    g_autofree char *before = dup_banned_terms_key (self->banned_terms);
+    g_autofree char *after = NULL;
+
+    if (!read_banned_terms (self, error))
+      return FALSE;
+    after = dup_banned_terms_key (self->banned_terms);
+    if (!g_str_equal (before, after))
+      _redline_project_notify_setting (self, REDLINE_PROJECT_SETTING_BANNED_TERMS);
+    return TRUE;
+  }
 
 fail:
   _redline_transaction_rollback (&tx);
