@@ -458,7 +458,6 @@ test_newer_version (Fixture       *fixture,
   g_autoptr(RedlineProject) project = create_sample (fixture, 1);
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
-  g_autofree char *expected = NULL;
   sqlite3 *db;
 
   g_clear_object (&project);
@@ -928,7 +927,6 @@ test_rule_set (Fixture       *fixture,
 static RedlineProject *
 create_for_csv (Fixture *fixture)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(RedlineProject) project = create_sample (fixture, 0);
 
   return g_steal_pointer (&project);
