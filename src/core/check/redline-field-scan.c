@@ -347,3 +347,8 @@ _redline_field_scan_clear (FieldScan *scan)
   g_clear_pointer (&scan->excepted, g_array_unref);
   g_clear_pointer (&scan->hints, g_hash_table_unref);
 }
+
+/* "terms" rules: {text} only. */
+const RedlineRuleTypeCheck _redline_terms_check = {
+  .placeholders = (const RedlinePlaceholder[]) { { NULL, NULL } },
+};

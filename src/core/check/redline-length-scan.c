@@ -74,3 +74,34 @@ _redline_scan_lengths (RedlineRuleSet     *self,
       hit->text = g_strdup (p);
     }
 }
+
+static const char *
+get_length (const Hit  *hit,
+            const char *text,
+            const char *missing,
+            char       *buffer,
+            gsize       size)
+{
+  g_snprintf (buffer, size, "%u", hit->length);
+  return buffer;
+}
+
+static const char *
+get_max (const Hit  *hit,
+         const char *text,
+         const char *missing,
+         char       *buffer,
+         gsize       size)
+{
+  g_snprintf (buffer, size, "%u", hit->max);
+  return buffer;
+}
+
+/* "length" rules: {length} of the field and its {max}. */
+const RedlineRuleTypeCheck _redline_length_check = {
+  .placeholders = (const RedlinePlaceholder[]) {
+    { "length", get_length },
+    { "max", get_max },
+    { NULL, NULL },
+  },
+};

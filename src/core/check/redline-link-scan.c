@@ -138,7 +138,26 @@ _redline_scan_links (FieldScan *scan)
   if (error != NULL)
     {
       for (guint i = 0; i < rules->len; i++)
-        _redline_scan_add_failure (scan, g_ptr_array_index (rules, i), NULL, 0, scan->n_chars, error);
+        _redline_scan_add_failure (scan, g_ptr_array_index (rules, i), NULL, 0, scan->n_chars,
+                                   error);
     }
   g_ptr_array_unref (rules);
 }
+
+static const char *
+get_domain (const Hit  *hit,
+            const char *text,
+            const char *missing,
+            char       *buffer,
+            gsize       size)
+{
+  return hit->domain;
+}
+
+/* "links" rules: {domain}, the host of the link. */
+const RedlineRuleTypeCheck _redline_links_check = {
+  .placeholders = (const RedlinePlaceholder[]) {
+    { "domain", get_domain },
+    { NULL, NULL },
+  },
+};

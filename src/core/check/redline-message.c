@@ -43,20 +43,77 @@ append_capped (GString    *out,
   return n;
 }
 
+/* {text}: the text found (for a "requires" rule, its trigger); every type
+ * has it. */
+static const char *
+get_text (const Hit  *hit,
+          const char *text,
+          const char *missing,
+          char       *buffer,
+          gsize       size)
+{
+  return text;
+}
+
+static const RedlinePlaceholder common_placeholders[] = {
+  { "text", get_text },
+  { NULL, NULL },
+};
+
+/* The passes and placeholders of each rule type, by RedlineRuleType. */
+static const RedlineRuleTypeCheck * const type_checks[] = {
+  [REDLINE_RULE_TYPE_TERMS] = &_redline_terms_check,
+  [REDLINE_RULE_TYPE_REQUIRES] = &_redline_requires_check,
+  [REDLINE_RULE_TYPE_LINKS] = &_redline_links_check,
+  [REDLINE_RULE_TYPE_LENGTH] = &_redline_length_check,
+};
+
+static const RedlinePlaceholder *
+find_in (const RedlinePlaceholder *placeholders,
+         const char               *name,
+         gsize                     length)
+{
+  for (const RedlinePlaceholder *q = placeholders; q != NULL && q->name != NULL; q++)
+    {
+      if (strlen (q->name) == length && memcmp (q->name, name, length) == 0)
+        return q;
+    }
+  return NULL;
+}
+
+/* The placeholder {@name} (@length bytes) in a message of a rule of @type:
+ * one every type has, else one of @type, else one of another type, which
+ * reads what that type would on this hit (so a message reads the same
+ * whichever type declares a name). NULL if no type has it: the message
+ * keeps it as written. */
+static const RedlinePlaceholder *
+find_placeholder (RedlineRuleType  type,
+                  const char      *name,
+                  gsize            length)
+{
+  const RedlinePlaceholder *found = find_in (common_placeholders, name, length);
+
+  if (found == NULL && type < G_N_ELEMENTS (type_checks))
+    found = find_in (type_checks[type]->placeholders, name, length);
+  for (guint t = 0; found == NULL && t < G_N_ELEMENTS (type_checks); t++)
+    found = find_in (type_checks[t]->placeholders, name, length);
+  return found;
+}
+
 static char *
 expand_message (const char *message,
                 const char *text,
                 const Hit  *hit,
                 const char *missing)
 {
-  static const char * const names[] = { "{text}", "{missing}", "{domain}", "{length}", "{max}" };
   GString *out = g_string_new (NULL);
   gsize left = MESSAGE_MAX_CHARS;   /* code points the message may still take */
 
   for (const char *p = message; *p != '\0'; p++)
     {
-      guint which = G_N_ELEMENTS (names);
-      char number[16];
+      const RedlinePlaceholder *placeholder = NULL;
+      const char *close = NULL;
+      char buffer[16];
       const char *value;
 
       if (left == 0)
@@ -69,47 +126,22 @@ expand_message (const char *message,
           g_string_append (out, "…");
           break;
         }
-      if (*p == '{')
+      if (*p == '{' && (close = strchr (p + 1, '}')) != NULL)
+        placeholder = find_placeholder (hit->rule->type, p + 1, close - (p + 1));
+      if (placeholder == NULL)
         {
-          for (which = 0; which < G_N_ELEMENTS (names); which++)
-            {
-              if (g_str_has_prefix (p, names[which]))
-                break;
-            }
-        }
-      switch (which)
-        {
-        case 0:
-          value = text;
-          break;
-        case 1:
-          value = missing;
-          break;
-        case 2:
-          value = hit->domain;
-          break;
-        case 3:
-          g_snprintf (number, sizeof number, "%u", hit->length);
-          value = number;
-          break;
-        case 4:
-          g_snprintf (number, sizeof number, "%u", hit->max);
-          value = number;
-          break;
-        default:
-          {
-            /* One character of the template. */
-            const char *next = g_utf8_next_char (p);
+          /* One character of the template. */
+          const char *next = g_utf8_next_char (p);
 
-            g_string_append_len (out, p, next - p);
-            left--;
-            p = next - 1;
-            continue;
-          }
+          g_string_append_len (out, p, next - p);
+          left--;
+          p = next - 1;
+          continue;
         }
+      value = placeholder->get (hit, text, missing, buffer, sizeof buffer);
       if (value != NULL)
         left -= append_capped (out, value, MIN (left, MESSAGE_MAX_VALUE_CHARS));
-      p += strlen (names[which]) - 1;
+      p = close;
     }
   return g_string_free (out, FALSE);
 }
@@ -133,7 +165,8 @@ _redline_hit_make_finding (RedlineEcosystem  ecosystem,
     finding->term_id = hit->pattern_id;
   finding->ecosystem = ecosystem;
   finding->severity = _redline_entry_severity (rule, hit->term, ecosystem);
-  finding->other_severity = _redline_entry_severity (rule, hit->term, redline_ecosystem_other (ecosystem));
+  finding->other_severity =
+    _redline_entry_severity (rule, hit->term, redline_ecosystem_other (ecosystem));
   finding->field = hit->field;
   finding->scope = document ? REDLINE_SCOPE_DOCUMENT : REDLINE_SCOPE_SPAN;
   if (hit->failure != NULL)

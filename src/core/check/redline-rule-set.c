@@ -693,7 +693,8 @@ deliver_piece (Checker *checker,
         }
       else if (!checker->stopped)
         {
-          g_autoptr(RedlineFinding) finding = _redline_hit_make_finding (checker->ecosystem, hit, NULL);
+          g_autoptr(RedlineFinding) finding =
+            _redline_hit_make_finding (checker->ecosystem, hit, NULL);
 
           deliver_finding (checker, finding);
         }
@@ -744,7 +745,8 @@ add_length_findings (Checker      *checker,
   g_array_sort (hits, compare_hits_for_output);
   for (guint i = 0; i < hits->len; i++)
     g_ptr_array_add (checker->pending,
-                     _redline_hit_make_finding (checker->ecosystem, &g_array_index (hits, Hit, i), NULL));
+                     _redline_hit_make_finding (checker->ecosystem,
+                                                &g_array_index (hits, Hit, i), NULL));
 }
 
 /* Scans one field in pieces, on every processor, and hands on its findings
@@ -884,7 +886,8 @@ deliver_document_findings (Checker *checker)
         {
           const RedlinePhrase *missing = g_ptr_array_index (rule->requires, 0);
 
-          g_ptr_array_add (findings, _redline_hit_make_finding (checker->ecosystem, trigger, missing->text));
+          g_ptr_array_add (findings,
+                           _redline_hit_make_finding (checker->ecosystem, trigger, missing->text));
         }
     }
   g_ptr_array_sort (findings, compare_findings);
@@ -1091,6 +1094,26 @@ redline_rule_set_count_matches (RedlineRuleSet *self,
   chars = redline_text_get_chars (normalized, &n_chars);
   return redline_matcher_scan (self->matcher, chars, n_chars, count_cb, NULL);
 }
+
+/* ---- The "requires" type ------------------------------------------------- */
+
+static const char *
+get_missing (const Hit  *hit,
+             const char *text,
+             const char *missing,
+             char       *buffer,
+             gsize       size)
+{
+  return missing;
+}
+
+/* "requires" rules: {missing}, the first required phrase. */
+const RedlineRuleTypeCheck _redline_requires_check = {
+  .placeholders = (const RedlinePlaceholder[]) {
+    { "missing", get_missing },
+    { NULL, NULL },
+  },
+};
 
 /* ---- For tests ------------------------------------------------------------ */
 

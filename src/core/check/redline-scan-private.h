@@ -217,4 +217,38 @@ void
 _redline_rule_set_add_rule (RedlineRuleSet *self,
                             RedlineRule    *rule);
 
+/**
+ * RedlinePlaceholder:
+ * @name: the name between the braces, such as `missing` for `{missing}`
+ * @get: its value for a hit (@text the hit's text, @missing the phrase a
+ *   "requires" rule misses), written in @buffer if it must be made; %NULL
+ *   puts nothing in the message
+ */
+typedef struct
+{
+  const char  *name;
+  const char *(*get) (const Hit  *hit,
+                      const char *text,
+                      const char *missing,
+                      char       *buffer,
+                      gsize       size);
+} RedlinePlaceholder;
+
+/**
+ * RedlineRuleTypeCheck:
+ * @placeholders: the message placeholders the type provides beyond
+ *   `{text}`, ending with `{ NULL, NULL }`
+ *
+ * What the checker knows of one rule type; one per type, next to its pass.
+ */
+typedef struct
+{
+  const RedlinePlaceholder *placeholders;
+} RedlineRuleTypeCheck;
+
+extern const RedlineRuleTypeCheck _redline_terms_check;     /* redline-field-scan.c */
+extern const RedlineRuleTypeCheck _redline_requires_check;  /* redline-rule-set.c */
+extern const RedlineRuleTypeCheck _redline_links_check;     /* redline-link-scan.c */
+extern const RedlineRuleTypeCheck _redline_length_check;    /* redline-length-scan.c */
+
 G_END_DECLS

@@ -10,18 +10,18 @@
 
 G_BEGIN_DECLS
 
-RedlineRulePack *_redline_rule_pack_new_empty          (const char             *id,
-                                                        const char             *version,
-                                                        const char             *title,
-                                                        const char             *display_name);
-gboolean         _redline_rule_pack_declare_category   (RedlineRulePack        *self,
-                                                        const char             *category,
-                                                        const RedlineSeverity   severity[REDLINE_N_ECOSYSTEMS]);
-gboolean         _redline_rule_pack_category_defaults  (RedlineRulePack        *self,
-                                                        const char             *category,
-                                                        const char             *topic,
-                                                        RedlineSeverity         severity[REDLINE_N_ECOSYSTEMS]);
-void             _redline_rule_pack_take_rule          (RedlineRulePack        *self,
-                                                        RedlineRule            *rule);
+RedlineRulePack *_redline_rule_pack_new_empty          (const char            *id,
+                                                        const char            *version,
+                                                        const char            *title,
+                                                        const char            *display_name);
+gboolean         _redline_rule_pack_declare_category   (RedlineRulePack       *self,
+                                                        const char            *category,
+                                                        const RedlineSeverity *severity);
+gboolean         _redline_rule_pack_category_defaults  (RedlineRulePack       *self,
+                                                        const char            *category,
+                                                        const char            *topic,
+                                                        RedlineSeverity       *severity);
+void             _redline_rule_pack_take_rule          (RedlineRulePack       *self,
+                                                        RedlineRule           *rule);
 
 G_END_DECLS

@@ -1324,7 +1324,7 @@ _redline_rule_pack_new_empty (const char *id,
 gboolean
 _redline_rule_pack_declare_category (RedlineRulePack       *self,
                                      const char            *category,
-                                     const RedlineSeverity  severity[REDLINE_N_ECOSYSTEMS])
+                                     const RedlineSeverity *severity)
 {
   if (redline_category_is_standard (category) ||
       g_hash_table_contains (self->categories, category))
@@ -1340,7 +1340,7 @@ gboolean
 _redline_rule_pack_category_defaults (RedlineRulePack *self,
                                       const char      *category,
                                       const char      *topic,
-                                      RedlineSeverity  severity[REDLINE_N_ECOSYSTEMS])
+                                      RedlineSeverity *severity)
 {
   const RedlineSeverity *declared = g_hash_table_lookup (self->categories, category);
 
