@@ -219,11 +219,11 @@ build_rule (RedlineRulePack       *pack,
           example->text = g_strdup (terms[i].term);
           example->has_marker = TRUE;
           example->marker_end = g_utf8_strlen (example->text, -1);
+          g_ptr_array_add (rule->examples, example);
         }
     }
   g_assert (example != NULL);
   example->line = line + n + 4;
-  g_ptr_array_add (rule->examples, example);
 
   if (rule->severity[REDLINE_ECOSYSTEM_WEIXIN] == REDLINE_SEVERITY_OFF &&
       rule->severity[REDLINE_ECOSYSTEM_WECHAT] == REDLINE_SEVERITY_OFF)
