@@ -181,7 +181,7 @@ build_rule (RedlineRulePack       *pack,
       return NULL;
     }
   rule->message = dup_prose (message);
-  rule->suggestions = g_strv_builder_end (g_steal_pointer (&suggestions));
+  rule->suggestions = g_strv_builder_end (suggestions);
 
   for (gsize i = 0; i < n_terms; i++)
     {
