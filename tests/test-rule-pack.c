@@ -244,17 +244,36 @@ test_missing_file (void)
 }
 
 static void
+on_count_example_cb (RedlineRule *rule,
+                     guint        line,
+                     gboolean     passed,
+                     const char  *detail,
+                     gpointer     user_data)
+{
+  guint *counts = user_data;
+
+  if (!passed)
+    g_test_message ("%s:%u: %s", redline_rule_get_id (rule), line, detail);
+  counts[passed ? 0 : 1]++;
+}
+
+static void
 test_builtin (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) packs = redline_rule_pack_load_builtin (&error);
   g_autoptr(RedlineRuleSet) set = NULL;
+  guint counts[2] = { 0, 0 };
 
   g_assert_no_error (error);
   g_assert_cmpuint (packs->len, >, 0);
   set = redline_rule_set_new (packs, NULL, &error);
   g_assert_no_error (error);
-  g_assert_true (redline_rule_set_test_examples (set, NULL, NULL));
+  g_assert_true (redline_rule_set_test_examples (set, on_count_example_cb, counts));
+  /* Every rule has at least one example, and every one of them ran. */
+  g_assert_cmpuint (redline_rule_set_get_n_rules (set), >, 0);
+  g_assert_cmpuint (counts[0], >=, redline_rule_set_get_n_rules (set));
+  g_assert_cmpuint (counts[1], ==, 0);
 }
 
 static void
@@ -417,20 +436,6 @@ generate_pack (guint n_terms,
     }
   g_string_append (xml, PACK_TAIL);
   return g_string_free_to_bytes (xml);
-}
-
-static void
-on_count_example_cb (RedlineRule *rule,
-                     guint        line,
-                     gboolean     passed,
-                     const char  *detail,
-                     gpointer     user_data)
-{
-  guint *counts = user_data;
-
-  if (!passed)
-    g_test_message ("%s:%u: %s", redline_rule_get_id (rule), line, detail);
-  counts[passed ? 0 : 1]++;
 }
 
 static void

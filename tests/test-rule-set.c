@@ -823,11 +823,104 @@ test_stream (void)
 }
 
 static void
+on_count_example_cb (RedlineRule *rule,
+                     guint        line,
+                     gboolean     passed,
+                     const char  *detail,
+                     gpointer     user_data)
+{
+  guint *counts = user_data;
+
+  if (!passed)
+    g_test_message ("%s:%u: %s", redline_rule_get_id (rule), line, detail);
+  counts[passed ? 0 : 1]++;
+}
+
+static void
 test_examples (void)
 {
   g_autoptr(RedlineRuleSet) set = make_set (NULL);
+  guint counts[2] = { 0, 0 };
 
-  g_assert_true (redline_rule_set_test_examples (set, NULL, NULL));
+  /* One example per rule of the test pack, every one run and passed. */
+  g_assert_true (redline_rule_set_test_examples (set, on_count_example_cb, counts));
+  g_assert_cmpuint (counts[0], ==, 6);
+  g_assert_cmpuint (counts[1], ==, 0);
+}
+
+/* Placeholders are found by name: those of the rule's type, and those of
+ * other types as they read on this hit; an unknown or unclosed one stays. */
+static void
+test_placeholders (void)
+{
+  static const char xml[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<rulepack id=\"t.placeholders\" version=\"1\">\n"
+    "  <title>T</title>\n"
+    "  <rule id=\"t.best\" category=\"absolute-term\">\n"
+    "    <message>{text}|{missing}|{domain}|{length}|{max}|{nope}|{}|{te{text}}|{text</message>\n"
+    "    <terms><term id=\"zui-jia\">最佳</term></terms>\n"
+    "    <example type=\"incorrect\"><marker>最佳</marker></example>\n"
+    "  </rule>\n"
+    "  <rule id=\"t.length\" type=\"length\" category=\"length\">\n"
+    "    <message>{length}/{max} {text}{domain}</message>\n"
+    "    <limit kind=\"article\" field=\"body\" max=\"12\"/>\n"
+    "    <example type=\"correct\">短</example>\n"
+    "  </rule>\n"
+    "</rulepack>\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (xml, sizeof xml - 1);
+  g_autoptr(GPtrArray) packs = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(RedlineRuleSet) set = NULL;
+  g_autoptr(GListModel) findings = NULL;
+  g_autoptr(RedlineFinding) first = NULL;
+  g_autoptr(RedlineFinding) second = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_ptr_array_add (packs, redline_rule_pack_new_from_bytes (bytes, "placeholders.xml", &error));
+  g_assert_no_error (error);
+  set = redline_rule_set_new (packs, NULL, &error);
+  g_assert_no_error (error);
+  findings = redline_rule_set_check_text (set, "0123456789最佳abc", REDLINE_ECOSYSTEM_WEIXIN,
+                                          REDLINE_CONTENT_KIND_ARTICLE);
+  g_assert_cmpuint (g_list_model_get_n_items (findings), ==, 2);
+  first = g_list_model_get_item (findings, 0);
+  second = g_list_model_get_item (findings, 1);
+  g_assert_cmpstr (redline_finding_get_rule_id (first), ==, "t.best");
+  g_assert_cmpstr (redline_finding_get_message (first), ==,
+                   "最佳|||0|0|{nope}|{}|{te最佳}|{text");
+  g_assert_cmpstr (redline_finding_get_rule_id (second), ==, "t.length");
+  g_assert_cmpstr (redline_finding_get_message (second), ==, "15/12 abc");
+}
+
+/* A wrong example fails, and the others still run. */
+static void
+test_examples_fail (void)
+{
+  static const char xml[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<rulepack id=\"t.bad-examples\" version=\"1\">\n"
+    "  <title>T</title>\n"
+    "  <rule id=\"t.best\" category=\"absolute-term\">\n"
+    "    <message>{text}</message>\n"
+    "    <terms><term id=\"zui-jia\">最佳</term></terms>\n"
+    "    <example type=\"correct\">最佳</example>\n"
+    "    <example type=\"incorrect\">最<marker>佳</marker></example>\n"
+    "    <example type=\"incorrect\"><marker>最佳</marker></example>\n"
+    "  </rule>\n"
+    "</rulepack>\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (xml, sizeof xml - 1);
+  g_autoptr(GPtrArray) packs = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(RedlineRuleSet) set = NULL;
+  g_autoptr(GError) error = NULL;
+  guint counts[2] = { 0, 0 };
+
+  g_ptr_array_add (packs, redline_rule_pack_new_from_bytes (bytes, "bad-examples.xml", &error));
+  g_assert_no_error (error);
+  set = redline_rule_set_new (packs, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (redline_rule_set_test_examples (set, on_count_example_cb, counts));
+  g_assert_cmpuint (counts[0], ==, 1);
+  g_assert_cmpuint (counts[1], ==, 2);
 }
 
 int
@@ -854,6 +947,8 @@ main (int   argc,
   g_test_add_func ("/redline/rule-set/pieces-property", test_pieces_property);
   g_test_add_func ("/redline/rule-set/stream", test_stream);
   g_test_add_func ("/redline/rule-set/examples", test_examples);
+  g_test_add_func ("/redline/rule-set/examples-fail", test_examples_fail);
+  g_test_add_func ("/redline/rule-set/placeholders", test_placeholders);
 
   return g_test_run ();
 }

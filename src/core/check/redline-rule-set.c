@@ -25,118 +25,14 @@
 #include "redline-rule-private.h"
 #include "redline-rule-set.h"
 #include "redline-rule-set-private.h"
+#include "redline-scan-private.h"
 #include "redline-text.h"
 
-/* An expanded message holds at most this many code points, and a
- * placeholder at most the second many: longer ones end in an ellipsis
- * (doc/rule-packs.md). */
-#define MESSAGE_MAX_CHARS 2000
-#define MESSAGE_MAX_VALUE_CHARS 200
-
-/* How far either side of a hit an <except-pattern> looks. */
-#define EXCEPT_PATTERN_WINDOW 32
-
-typedef struct
-{
-  RedlineRule    *rule;
-  RedlineTerm    *term;      /* a term, or NULL for the two below */
-  RedlinePattern *pattern;   /* for a hint: the pattern it gates */
-  guint           required;  /* for a required phrase: its index among all of them */
-} Entry;
-
-/* Offsets between normalised characters and bytes of their UTF-8 form are
- * found from a checkpoint every this many characters. */
-#define CHECKPOINT 256
-
-/* A regular expression with hints runs only this many characters either
- * side of where one of its hints occurs. */
-#define HINT_WINDOW 320
-
-struct _RedlineRuleSet
-{
-  GObject         parent_instance;
-
-  GPtrArray      *packs;           /* of RedlineRulePack */
-  GPtrArray      *rules;           /* of RedlineRule, in pack order */
-  GHashTable     *rules_by_id;
-  GArray         *entries;         /* of Entry: the matcher's payloads */
-  RedlineMatcher *matcher;
-  GPtrArray      *allowed_domains; /* of char*, from the options */
-  GPtrArray      *allowed_terms;   /* of RedlinePhrase, from the options */
-  GRegex         *link_regex;
-  guint           n_terms;
-  guint           n_required;      /* phrases of "requires" rules, all told */
-  gboolean        has_patterns;
-  gsize           piece_bytes;     /* PIECE_BYTES but in tests */
-  gsize           context_bytes;   /* PIECE_CONTEXT_BYTES but in tests */
-};
-
-/* Large fields are checked in pieces of about this size, cut at line
- * breaks where possible, so memory stays small and in cache. */
-#define PIECE_BYTES (512 * 1024)
-
-/* A document up to this size in all is checked whole before its findings
- * are handed on, so they come in the order of redline_finding_compare(),
- * those about the whole document first in their field; a longer one hands
- * them on piece by piece, those about the whole document last. */
-#define BUFFERED_DOCUMENT_BYTES (256 * 1024)
-
-/* Each piece is scanned with this much of the text either side of it, so a
- * term, exception, hint window or link across the cut is seen whole; only
- * hits that start in the piece are its own. It is more than the longest
- * term or exception and the hint and exception windows, even written with
- * separators and four-byte characters. */
-#define PIECE_CONTEXT_BYTES (8 * 1024)
 
 G_DEFINE_FINAL_TYPE (RedlineRuleSet, redline_rule_set, G_TYPE_OBJECT)
 
-typedef struct
-{
-  gsize start;
-  gsize end;
-} Span;
-
-/* A hit that may become a finding. Offsets are in normalised characters
- * until make_finding() maps them back. */
-typedef struct
-{
-  RedlineRule  *rule;
-  RedlineTerm  *term;        /* NULL for patterns, links, lengths */
-  const char   *pattern_id;
-  RedlineField  field;
-  gsize         start;       /* normalised in the piece, then original in the field */
-  gsize         end;
-  guint         line;
-  guint         column;
-  char         *text;        /* the original text of the span */
-  char         *domain;
-  char         *failure;     /* why the rule could not be evaluated on the span */
-  guint         length;
-  guint         max;
-} Hit;
-
-typedef struct
-{
-  RedlineRuleSet     *self;
-  RedlineEcosystem    ecosystem;
-  RedlineContentKind  kind;
-  RedlineField        field;
-  const char         *original;    /* this piece of the field */
-  gsize               original_len;
-  RedlineText        *text;
-  gboolean           *present;     /* per required phrase, for the whole document */
-  const gunichar     *chars;
-  gsize               n_chars;
-  char               *utf8;        /* normalised text, made on demand */
-  gsize               utf8_len;
-  gsize              *checkpoints; /* byte offset of every CHECKPOINT-th character */
-  GHashTable         *hints;       /* RedlinePattern → GArray of Span: where its hints are */
-  GArray             *hits;        /* of Hit */
-  GArray             *excepted;    /* of Hit: term hits their exceptions cancelled */
-} FieldScan;
-
-static void
-clear_hit (gpointer data)
+void
+_redline_hit_clear (gpointer data)
 {
   Hit *hit = data;
 
@@ -147,22 +43,15 @@ clear_hit (gpointer data)
 
 /* Drops hits[length…], whose contents were either cleared or moved to a
  * kept place: the array must not clear them again. */
-static void
-truncate_hits (GArray *hits,
-               guint   length)
+void
+_redline_hits_truncate (GArray *hits,
+                        guint   length)
 {
   if (length < hits->len)
     memset (&g_array_index (hits, Hit, length), 0, (hits->len - length) * sizeof (Hit));
   g_array_set_size (hits, length);
 }
 
-static RedlineSeverity
-entry_severity (RedlineRule      *rule,
-                RedlineTerm      *term,
-                RedlineEcosystem  ecosystem)
-{
-  return term != NULL ? term->severity[ecosystem] : rule->severity[ecosystem];
-}
 
 /* ---- Construction --------------------------------------------------------- */
 
@@ -219,9 +108,9 @@ redline_rule_set_init (RedlineRuleSet *self)
 }
 
 /* Adds @rule's terms, required phrases and hints to the automaton. */
-static void
-add_rule (RedlineRuleSet *self,
-          RedlineRule    *rule)
+void
+_redline_rule_set_add_rule (RedlineRuleSet *self,
+                            RedlineRule    *rule)
 {
   g_ptr_array_add (self->rules, g_object_ref (rule));
 
@@ -318,7 +207,7 @@ redline_rule_set_new (GPtrArray                    *packs,
               return NULL;
             }
           g_hash_table_insert (self->rules_by_id, rule->id, rule);
-          add_rule (self, rule);
+          _redline_rule_set_add_rule (self, rule);
         }
     }
   redline_matcher_compile (self->matcher);
@@ -404,665 +293,6 @@ redline_rule_set_find_rule (RedlineRuleSet *self,
   return g_hash_table_lookup (self->rules_by_id, rule_id);
 }
 
-/* ---- Exceptions ----------------------------------------------------------- */
-
-static inline gboolean
-phrase_at (const FieldScan     *scan,
-           gsize                pos,
-           const RedlinePhrase *phrase)
-{
-  return pos + phrase->n_chars <= scan->n_chars &&
-         memcmp (scan->chars + pos, phrase->chars, phrase->n_chars * sizeof (gunichar)) == 0;
-}
-
-static gboolean
-any_overlaps (const FieldScan *scan,
-              GPtrArray       *phrases,
-              gsize            start,
-              gsize            end)
-{
-  for (guint i = 0; i < phrases->len; i++)
-    {
-      const RedlinePhrase *phrase = g_ptr_array_index (phrases, i);
-      gsize first = start + 1 > phrase->n_chars ? start + 1 - phrase->n_chars : 0;
-
-      for (gsize pos = first; pos < end; pos++)
-        {
-          if (phrase_at (scan, pos, phrase))
-            return TRUE;
-        }
-    }
-  return FALSE;
-}
-
-/* Before and after phrases are compared with the text right next to the hit,
- * or past one space: "best" followed by " regards" is excepted by "regards". */
-static gboolean
-any_before (const FieldScan *scan,
-            GPtrArray       *phrases,
-            gsize            start)
-{
-  for (guint i = 0; i < phrases->len; i++)
-    {
-      const RedlinePhrase *phrase = g_ptr_array_index (phrases, i);
-      gsize at = start;
-
-      if (at >= phrase->n_chars && phrase_at (scan, at - phrase->n_chars, phrase))
-        return TRUE;
-      if (at > 0 && scan->chars[at - 1] == ' ')
-        at--;
-      if (at != start && at >= phrase->n_chars && phrase_at (scan, at - phrase->n_chars, phrase))
-        return TRUE;
-    }
-  return FALSE;
-}
-
-static gboolean
-any_after (const FieldScan *scan,
-           GPtrArray       *phrases,
-           gsize            end)
-{
-  gboolean spaced = end < scan->n_chars && scan->chars[end] == ' ';
-
-  for (guint i = 0; i < phrases->len; i++)
-    {
-      const RedlinePhrase *phrase = g_ptr_array_index (phrases, i);
-
-      if (phrase_at (scan, end, phrase) || (spaced && phrase_at (scan, end + 1, phrase)))
-        return TRUE;
-    }
-  return FALSE;
-}
-
-static gboolean
-any_pattern_overlaps (const FieldScan *scan,
-                      GPtrArray       *patterns,
-                      gsize            start,
-                      gsize            end)
-{
-  gsize window_start, window_end;
-  g_autofree char *window = NULL;
-
-  if (patterns->len == 0)
-    return FALSE;
-
-  window_start = start > EXCEPT_PATTERN_WINDOW ? start - EXCEPT_PATTERN_WINDOW : 0;
-  window_end = MIN (scan->n_chars, end + EXCEPT_PATTERN_WINDOW);
-  window = g_ucs4_to_utf8 (scan->chars + window_start, window_end - window_start,
-                           NULL, NULL, NULL);
-  if (window == NULL)
-    return FALSE;
-
-  for (guint i = 0; i < patterns->len; i++)
-    {
-      g_autoptr(GMatchInfo) match = NULL;
-
-      /* An exception that cannot be evaluated (the match limit) does not
-       * cancel the hit: it is reported rather than read as clean. */
-      g_regex_match_full (g_ptr_array_index (patterns, i), window, -1, 0,
-                          G_REGEX_MATCH_NOTEMPTY, &match, NULL);
-      while (g_match_info_matches (match))
-        {
-          int byte_start, byte_end;
-          gsize match_start, match_end;
-
-          g_match_info_fetch_pos (match, 0, &byte_start, &byte_end);
-          match_start = window_start + g_utf8_pointer_to_offset (window, window + byte_start);
-          match_end = window_start + g_utf8_pointer_to_offset (window, window + byte_end);
-          if (match_start < end && match_end > start)
-            return TRUE;
-          g_match_info_next (match, NULL);
-        }
-    }
-  return FALSE;
-}
-
-static gboolean
-excepted (const FieldScan         *scan,
-          const RedlineExceptions *exceptions,
-          gsize                    start,
-          gsize                    end)
-{
-  return any_overlaps (scan, exceptions->overlap, start, end) ||
-         any_before (scan, exceptions->before, start) ||
-         any_after (scan, exceptions->after, end) ||
-         any_pattern_overlaps (scan, exceptions->patterns, start, end);
-}
-
-static gboolean
-at_word_boundaries (const FieldScan *scan,
-                    RedlineTerm     *term,
-                    gsize            start,
-                    gsize            end)
-{
-  if (term->word_start && start > 0 &&
-      _redline_char_class (scan->chars[start - 1]) == REDLINE_CHAR_WORD)
-    return FALSE;
-  if (term->word_end && end < scan->n_chars &&
-      _redline_char_class (scan->chars[end]) == REDLINE_CHAR_WORD)
-    return FALSE;
-  return TRUE;
-}
-
-/* ---- Scanning a field ----------------------------------------------------- */
-
-static gboolean
-rule_applies (const FieldScan *scan,
-              RedlineRule     *rule,
-              RedlineTerm     *term)
-{
-  return (rule->kinds & (1u << scan->kind)) != 0 &&
-         entry_severity (rule, term, scan->ecosystem) != REDLINE_SEVERITY_OFF;
-}
-
-static void
-add_hit (FieldScan    *scan,
-         RedlineRule  *rule,
-         RedlineTerm  *term,
-         const char   *pattern_id,
-         gsize         start,
-         gsize         end)
-{
-  Hit hit = { 0 };
-
-  if (any_overlaps (scan, scan->self->allowed_terms, start, end))
-    return;
-
-  hit.rule = rule;
-  hit.term = term;
-  hit.pattern_id = pattern_id;
-  hit.field = scan->field;
-  hit.start = start;
-  hit.end = end;
-  g_array_append_val (scan->hits, hit);
-}
-
-static void
-on_match_cb (guint32  payload,
-             gsize    start,
-             gsize    end,
-             gpointer user_data)
-{
-  FieldScan *scan = user_data;
-  const Entry *entry = &g_array_index (scan->self->entries, Entry, payload);
-
-  if (entry->pattern != NULL)
-    {
-      Span span = { start, end };
-      GArray *spans;
-
-      if (scan->hints == NULL)
-        scan->hints = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
-      spans = g_hash_table_lookup (scan->hints, entry->pattern);
-      if (spans == NULL)
-        {
-          spans = g_array_new (FALSE, FALSE, sizeof (Span));
-          g_hash_table_insert (scan->hints, entry->pattern, spans);
-        }
-      g_array_append_val (spans, span);
-      return;
-    }
-  if (entry->term == NULL)
-    {
-      scan->present[entry->required] = TRUE;
-      return;
-    }
-
-  if (!rule_applies (scan, entry->rule, entry->term) ||
-      !at_word_boundaries (scan, entry->term, start, end))
-    return;
-
-  if (excepted (scan, &entry->term->exceptions, start, end) ||
-      excepted (scan, &entry->rule->exceptions, start, end))
-    {
-      /* Remembered so that a shorter term of the same rule inside it (最 in
-       * an excepted 最佳赏味期's 最佳) is cancelled too. */
-      Hit hit = { .rule = entry->rule, .start = start, .end = end };
-
-      g_array_append_val (scan->excepted, hit);
-      return;
-    }
-
-  add_hit (scan, entry->rule, entry->term, NULL, start, end);
-}
-
-static void
-drop_hits_inside_exceptions (FieldScan *scan,
-                             guint      first_hit)
-{
-  guint kept = first_hit;
-
-  if (scan->excepted->len == 0)
-    return;
-
-  for (guint i = first_hit; i < scan->hits->len; i++)
-    {
-      Hit *hit = &g_array_index (scan->hits, Hit, i);
-      gboolean inside = FALSE;
-
-      for (guint e = 0; e < scan->excepted->len && !inside; e++)
-        {
-          const Hit *cancelled = &g_array_index (scan->excepted, Hit, e);
-
-          inside = cancelled->rule == hit->rule && hit->term != NULL &&
-                   cancelled->start <= hit->start && hit->end <= cancelled->end;
-        }
-      if (inside)
-        {
-          clear_hit (hit);
-          continue;
-        }
-      if (kept != i)
-        g_array_index (scan->hits, Hit, kept) = *hit;
-      kept++;
-    }
-  truncate_hits (scan->hits, kept);
-}
-
-static void
-ensure_utf8 (FieldScan *scan)
-{
-  char *out;
-  char *p;
-
-  if (scan->utf8 != NULL)
-    return;
-
-  p = out = g_malloc (scan->n_chars * 4 + 1);
-  scan->checkpoints = g_new (gsize, scan->n_chars / CHECKPOINT + 1);
-  for (gsize i = 0; i < scan->n_chars; i++)
-    {
-      gunichar c = scan->chars[i];
-
-      if (i % CHECKPOINT == 0)
-        scan->checkpoints[i / CHECKPOINT] = p - out;
-      if (c < 0x80)
-        *p++ = c;
-      else if (c < 0x800)
-        {
-          *p++ = 0xC0 | (c >> 6);
-          *p++ = 0x80 | (c & 0x3F);
-        }
-      else if (c < 0x10000)
-        {
-          *p++ = 0xE0 | (c >> 12);
-          *p++ = 0x80 | ((c >> 6) & 0x3F);
-          *p++ = 0x80 | (c & 0x3F);
-        }
-      else
-        {
-          *p++ = 0xF0 | (c >> 18);
-          *p++ = 0x80 | ((c >> 12) & 0x3F);
-          *p++ = 0x80 | ((c >> 6) & 0x3F);
-          *p++ = 0x80 | (c & 0x3F);
-        }
-    }
-  if (scan->n_chars % CHECKPOINT == 0)
-    scan->checkpoints[scan->n_chars / CHECKPOINT] = p - out;
-  *p = '\0';
-  scan->utf8 = out;
-  scan->utf8_len = p - out;
-}
-
-static inline guint
-utf8_char_length (guchar c)
-{
-  return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-}
-
-/* The index of the normalised character at a byte offset of scan->utf8. */
-static gsize
-char_at_byte (FieldScan *scan,
-              gsize      byte)
-{
-  const guchar *text = (const guchar *) scan->utf8;
-  gsize lo = 0, hi = scan->n_chars / CHECKPOINT;
-  gsize index, at;
-
-  g_assert (byte <= scan->utf8_len);
-
-  /* The last checkpoint at or before @byte. */
-  while (lo < hi)
-    {
-      gsize mid = lo + (hi - lo + 1) / 2;
-
-      if (scan->checkpoints[mid] <= byte)
-        lo = mid;
-      else
-        hi = mid - 1;
-    }
-  index = lo * CHECKPOINT;
-  for (at = scan->checkpoints[lo]; at < byte; at += utf8_char_length (text[at]))
-    index++;
-  return index;
-}
-
-/* The byte offset in scan->utf8 of a normalised character. */
-static gsize
-byte_at_char (FieldScan *scan,
-              gsize      index)
-{
-  const guchar *text = (const guchar *) scan->utf8;
-  gsize at = scan->checkpoints[index / CHECKPOINT];
-
-  g_assert (index <= scan->n_chars);
-
-  for (gsize i = index - index % CHECKPOINT; i < index; i++)
-    at += utf8_char_length (text[at]);
-  return at;
-}
-
-/* A regular expression gave up on [start, end) of the normalised text (PCRE's
- * match limit): the rule could not be evaluated there, which is reported as
- * a finding of the rule, never read as "no match". */
-static void
-add_failure (FieldScan    *scan,
-             RedlineRule  *rule,
-             const char   *pattern_id,
-             gsize         start,
-             gsize         end,
-             const GError *error)
-{
-  Hit hit = { 0 };
-  const char *reason = g_strrstr (error->message, ": ");
-
-  if (scan->n_chars == 0)
-    return;
-  end = MIN (MAX (end, start + 1), scan->n_chars);
-  start = MIN (start, end - 1);
-
-  hit.rule = rule;
-  hit.pattern_id = pattern_id;
-  hit.field = scan->field;
-  hit.start = start;
-  hit.end = end;
-  /* GRegex says "Error while matching regular expression PATTERN: REASON". */
-  hit.failure = g_strdup (reason != NULL ? reason + 2 : error->message);
-  g_array_append_val (scan->hits, hit);
-}
-
-static void
-match_pattern (FieldScan      *scan,
-               RedlineRule    *rule,
-               RedlinePattern *pattern,
-               gsize           from,
-               gsize           to,
-               const Span     *hints,
-               guint           n_hints)
-{
-  g_autoptr(GMatchInfo) match = NULL;
-  g_autoptr(GError) error = NULL;
-  gsize byte_from = byte_at_char (scan, from);
-  gsize byte_to = byte_at_char (scan, to);
-
-  /* The whole text is passed, so look-behinds see before @from; its end is
-   * cut at @to. */
-  g_regex_match_full (pattern->regex, scan->utf8, byte_to, byte_from, G_REGEX_MATCH_NOTEMPTY,
-                      &match, &error);
-  while (g_match_info_matches (match))
-    {
-      int byte_start, byte_end;
-      gsize start, end;
-      gboolean near_hint = n_hints == 0;
-
-      g_match_info_fetch_pos (match, 0, &byte_start, &byte_end);
-      start = char_at_byte (scan, byte_start);
-      end = char_at_byte (scan, byte_end);
-      for (guint h = 0; h < n_hints && !near_hint; h++)
-        near_hint = hints[h].start < end && hints[h].end > start;
-      if (near_hint && !excepted (scan, &rule->exceptions, start, end))
-        add_hit (scan, rule, NULL, pattern->id, start, end);
-      g_match_info_next (match, &error);
-    }
-  if (error != NULL)
-    add_failure (scan, rule, pattern->id, from, to, error);
-}
-
-static void
-scan_patterns (FieldScan *scan)
-{
-  for (guint r = 0; r < scan->self->rules->len; r++)
-    {
-      RedlineRule *rule = g_ptr_array_index (scan->self->rules, r);
-
-      if (rule->patterns->len == 0 || !rule_applies (scan, rule, NULL))
-        continue;
-
-      for (guint p = 0; p < rule->patterns->len; p++)
-        {
-          RedlinePattern *pattern = g_ptr_array_index (rule->patterns, p);
-          GArray *spans;
-          guint first = 0;
-
-          if (pattern->hints->len == 0)
-            {
-              ensure_utf8 (scan);
-              match_pattern (scan, rule, pattern, 0, scan->n_chars, NULL, 0);
-              continue;
-            }
-
-          /* Only around the hints, in windows merged where they meet. */
-          spans = scan->hints != NULL ? g_hash_table_lookup (scan->hints, pattern) : NULL;
-          if (spans == NULL)
-            continue;
-          ensure_utf8 (scan);
-          while (first < spans->len)
-            {
-              const Span *hint = &g_array_index (spans, Span, first);
-              gsize from = hint->start > HINT_WINDOW ? hint->start - HINT_WINDOW : 0;
-              gsize to = MIN (scan->n_chars, hint->end + HINT_WINDOW);
-              guint last = first + 1;
-
-              while (last < spans->len &&
-                     g_array_index (spans, Span, last).start < to + HINT_WINDOW)
-                {
-                  to = MIN (scan->n_chars, g_array_index (spans, Span, last).end + HINT_WINDOW);
-                  last++;
-                }
-              match_pattern (scan, rule, pattern, from, to,
-                             &g_array_index (spans, Span, first), last - first);
-              first = last;
-            }
-        }
-    }
-}
-
-static gboolean
-domain_allowed (GPtrArray  *domains,
-                const char *host)
-{
-  gsize host_len = strlen (host);
-
-  for (guint i = 0; i < domains->len; i++)
-    {
-      const char *domain = g_ptr_array_index (domains, i);
-      gsize len = strlen (domain);
-
-      if (host_len == len && memcmp (host, domain, len) == 0)
-        return TRUE;
-      if (host_len > len && host[host_len - len - 1] == '.' &&
-          memcmp (host + host_len - len, domain, len) == 0)
-        return TRUE;
-    }
-  return FALSE;
-}
-
-/* The host of a link found by link_regex: without scheme, user, port, path. */
-static char *
-link_host (const char *link)
-{
-  const char *start = link;
-  const char *end;
-  const char *at;
-
-  if (g_str_has_prefix (start, "http://"))
-    start += 7;
-  else if (g_str_has_prefix (start, "https://"))
-    start += 8;
-  end = start + strcspn (start, "/?#");
-  at = memchr (start, '@', end - start);
-  if (at != NULL)
-    start = at + 1;
-  for (const char *p = start; p < end; p++)
-    {
-      if (*p == ':')
-        {
-          end = p;
-          break;
-        }
-    }
-  while (end > start && end[-1] == '.')
-    end--;
-  return g_strndup (start, end - start);
-}
-
-static void
-scan_links (FieldScan *scan)
-{
-  g_autoptr(GMatchInfo) match = NULL;
-  g_autoptr(GError) error = NULL;
-  GPtrArray *rules = NULL;
-
-  for (guint r = 0; r < scan->self->rules->len; r++)
-    {
-      RedlineRule *rule = g_ptr_array_index (scan->self->rules, r);
-
-      if (rule->type == REDLINE_RULE_TYPE_LINKS && rule_applies (scan, rule, NULL))
-        {
-          if (rules == NULL)
-            rules = g_ptr_array_new ();
-          g_ptr_array_add (rules, rule);
-        }
-    }
-  if (rules == NULL)
-    return;
-
-  /* Every link has a dot in its host: most Chinese copy has none. */
-  {
-    gboolean dot = FALSE;
-
-    for (gsize i = 0; i < scan->n_chars && !dot; i++)
-      dot = scan->chars[i] == '.';
-    if (!dot)
-      {
-        g_ptr_array_unref (rules);
-        return;
-      }
-  }
-
-  ensure_utf8 (scan);
-  g_regex_match_full (scan->self->link_regex, scan->utf8, scan->utf8_len, 0,
-                      G_REGEX_MATCH_NOTEMPTY, &match, &error);
-  while (g_match_info_matches (match))
-    {
-      g_autofree char *link = g_match_info_fetch (match, 0);
-      g_autofree char *host = NULL;
-      int byte_start, byte_end;
-      gsize start, end;
-
-      /* Sentence punctuation glued to the end is not part of the link. */
-      while (link[0] != '\0' && strchr (".,;:!?)]'", link[strlen (link) - 1]) != NULL)
-        link[strlen (link) - 1] = '\0';
-      host = link_host (link);
-      g_match_info_fetch_pos (match, 0, &byte_start, &byte_end);
-      start = char_at_byte (scan, byte_start);
-      end = char_at_byte (scan, byte_start + strlen (link));
-
-      for (guint i = 0; i < rules->len && host[0] != '\0' && end > start; i++)
-        {
-          RedlineRule *rule = g_ptr_array_index (rules, i);
-          Hit hit = { 0 };
-
-          if (domain_allowed (rule->allow_domains, host) ||
-              domain_allowed (scan->self->allowed_domains, host))
-            continue;
-
-          hit.rule = rule;
-          hit.field = scan->field;
-                  hit.start = start;
-          hit.end = end;
-          hit.domain = g_strdup (host);
-          g_array_append_val (scan->hits, hit);
-        }
-      g_match_info_next (match, &error);
-    }
-  if (error != NULL)
-    {
-      for (guint i = 0; i < rules->len; i++)
-        add_failure (scan, g_ptr_array_index (rules, i), NULL, 0, scan->n_chars, error);
-    }
-  g_ptr_array_unref (rules);
-}
-
-static void
-field_scan_clear (FieldScan *scan)
-{
-  scan->text = NULL;  /* owned by the scanning thread, reused for the next piece */
-  g_clear_pointer (&scan->utf8, g_free);
-  g_clear_pointer (&scan->checkpoints, g_free);
-  g_clear_pointer (&scan->excepted, g_array_unref);
-  g_clear_pointer (&scan->hints, g_hash_table_unref);
-}
-
-/* Text longer than a limit: the hit covers the characters past it. */
-static void
-scan_lengths (RedlineRuleSet     *self,
-              RedlineEcosystem    ecosystem,
-              RedlineContentKind  kind,
-              RedlineField        field,
-              const char         *text,
-              gsize               length,
-              GArray             *hits)
-{
-  guint first = hits->len;
-
-  for (guint r = 0; r < self->rules->len; r++)
-    {
-      RedlineRule *rule = g_ptr_array_index (self->rules, r);
-
-      if (rule->type != REDLINE_RULE_TYPE_LENGTH || (rule->kinds & (1u << kind)) == 0 ||
-          rule->severity[ecosystem] == REDLINE_SEVERITY_OFF)
-        continue;
-
-      for (guint i = 0; i < rule->limits->len; i++)
-        {
-          RedlineLimit *limit = &g_array_index (rule->limits, RedlineLimit, i);
-          Hit hit = { 0 };
-
-          if (limit->kind != kind || limit->field != field || length <= limit->max)
-            continue;
-
-          hit.rule = rule;
-          hit.field = field;
-                  hit.start = limit->max;
-          hit.end = length;
-          hit.length = length;
-          hit.max = limit->max;
-          g_array_append_val (hits, hit);
-        }
-    }
-  /* The span runs to the end of the text: walk only to its start. */
-  for (guint i = first; i < hits->len; i++)
-    {
-      Hit *hit = &g_array_index (hits, Hit, i);
-      const char *p = text;
-
-      hit->line = 1;
-      hit->column = 1;
-      for (gsize offset = 0; offset < hit->start; offset++)
-        {
-          if (*p == '\n')
-            {
-              hit->line++;
-              hit->column = 0;
-            }
-          hit->column++;
-          p = g_utf8_next_char (p);
-        }
-      hit->text = g_strdup (p);
-    }
-}
-
 /* Where the piece of a large field that starts at @start should end. */
 static const char *
 piece_end (RedlineRuleSet *self,
@@ -1126,7 +356,7 @@ dedup_hits (GArray *hits)
       if (last != NULL && last->rule == hit->rule && last->field == hit->field &&
           (last->failure != NULL) == (hit->failure != NULL) && hit->start < last->end)
         {
-          clear_hit (hit);
+          _redline_hit_clear (hit);
           continue;
         }
       if (kept != i)
@@ -1134,157 +364,7 @@ dedup_hits (GArray *hits)
       last = &g_array_index (hits, Hit, kept);
       kept++;
     }
-  truncate_hits (hits, kept);
-}
-
-/* Appends at most @max code points of @value, ending in an ellipsis when it
- * was cut; returns how many code points were appended. */
-static gsize
-append_capped (GString    *out,
-               const char *value,
-               gsize       max)
-{
-  const char *p = value;
-  gsize n = 0;
-
-  while (*p != '\0' && n < max)
-    {
-      p = g_utf8_next_char (p);
-      n++;
-    }
-  if (*p == '\0')
-    {
-      g_string_append_len (out, value, p - value);
-      return n;
-    }
-  /* Cut: keep room for the ellipsis. */
-  p = g_utf8_prev_char (p);
-  g_string_append_len (out, value, p - value);
-  g_string_append (out, "…");
-  return n;
-}
-
-static char *
-expand_message (const char *message,
-                const char *text,
-                const Hit  *hit,
-                const char *missing)
-{
-  static const char * const names[] = { "{text}", "{missing}", "{domain}", "{length}", "{max}" };
-  GString *out = g_string_new (NULL);
-  gsize left = MESSAGE_MAX_CHARS;   /* code points the message may still take */
-
-  for (const char *p = message; *p != '\0'; p++)
-    {
-      guint which = G_N_ELEMENTS (names);
-      char number[16];
-      const char *value;
-
-      if (left == 0)
-        {
-          /* The message is cut: its last character becomes an ellipsis. */
-          const char *last = g_utf8_find_prev_char (out->str, out->str + out->len);
-
-          if (last != NULL)
-            g_string_truncate (out, last - out->str);
-          g_string_append (out, "…");
-          break;
-        }
-      if (*p == '{')
-        {
-          for (which = 0; which < G_N_ELEMENTS (names); which++)
-            {
-              if (g_str_has_prefix (p, names[which]))
-                break;
-            }
-        }
-      switch (which)
-        {
-        case 0:
-          value = text;
-          break;
-        case 1:
-          value = missing;
-          break;
-        case 2:
-          value = hit->domain;
-          break;
-        case 3:
-          g_snprintf (number, sizeof number, "%u", hit->length);
-          value = number;
-          break;
-        case 4:
-          g_snprintf (number, sizeof number, "%u", hit->max);
-          value = number;
-          break;
-        default:
-          {
-            /* One character of the template. */
-            const char *next = g_utf8_next_char (p);
-
-            g_string_append_len (out, p, next - p);
-            left--;
-            p = next - 1;
-            continue;
-          }
-        }
-      if (value != NULL)
-        left -= append_capped (out, value, MIN (left, MESSAGE_MAX_VALUE_CHARS));
-      p += strlen (names[which]) - 1;
-    }
-  return g_string_free (out, FALSE);
-}
-
-static RedlineFinding *
-make_finding (RedlineEcosystem  ecosystem,
-              Hit              *hit,
-              const char       *missing)
-{
-  RedlineFinding *finding = _redline_finding_new ();
-  RedlineRule *rule = hit->rule;
-  const char * const *suggestions;
-  gboolean document = missing != NULL;
-
-  finding->rule = g_object_ref (rule);
-  if (rule->pack != NULL)
-    finding->pack = g_object_ref (rule->pack);
-  if (hit->term != NULL)
-    finding->term_id = hit->term->id;
-  else if (hit->pattern_id != NULL)
-    finding->term_id = hit->pattern_id;
-  finding->ecosystem = ecosystem;
-  finding->severity = entry_severity (rule, hit->term, ecosystem);
-  finding->other_severity = entry_severity (rule, hit->term, redline_ecosystem_other (ecosystem));
-  finding->field = hit->field;
-  finding->scope = document ? REDLINE_SCOPE_DOCUMENT : REDLINE_SCOPE_SPAN;
-  if (hit->failure != NULL)
-    finding->message = g_strdup_printf (_("This text could not be checked against the rule: "
-                                           "its regular expression gave up (%s). Check the "
-                                           "text by hand, or shorten it."),
-                                        hit->failure);
-  else
-    finding->message = expand_message (rule->message, hit->text, hit, missing);
-  if (!document)
-    {
-      finding->start = hit->start;
-      finding->end = hit->end;
-      finding->line = hit->line;
-      finding->column = hit->column;
-      /* The span's text can be long (a length limit's): moved, not copied. */
-      finding->text = g_steal_pointer (&hit->text);
-    }
-  else
-    {
-      finding->text = g_strdup ("");
-      finding->missing = g_strdup (missing);
-      finding->trigger = g_strdup (hit->text);
-    }
-  suggestions = (hit->term != NULL && hit->term->suggestions != NULL &&
-                 hit->term->suggestions[0] != NULL)
-                  ? (const char * const *) hit->term->suggestions
-                  : (const char * const *) rule->suggestions;
-  finding->suggestions = suggestions;
-  return finding;
+  _redline_hits_truncate (hits, kept);
 }
 
 /* ---- Checking a document, piece by piece ---------------------------------- */
@@ -1379,11 +459,11 @@ scan_piece (PieceQueue  *queue,
   scan.chars = redline_text_get_chars (scan.text, &scan.n_chars);
   scan.excepted = g_array_new (FALSE, FALSE, sizeof (Hit));
 
-  redline_matcher_scan (self->matcher, scan.chars, scan.n_chars, on_match_cb, &scan);
-  drop_hits_inside_exceptions (&scan, 0);
+  redline_matcher_scan (self->matcher, scan.chars, scan.n_chars, _redline_scan_on_match_cb, &scan);
+  _redline_scan_drop_excepted_hits (&scan, 0);
   if (self->has_patterns)
-    scan_patterns (&scan);
-  scan_links (&scan);
+    _redline_scan_patterns (&scan);
+  _redline_scan_links (&scan);
 
   piece->length = redline_text_get_original_length (scan.text) - lead_chars - trail_chars;
   piece->n_breaks = redline_text_get_n_line_breaks (scan.text) - lead_breaks - trail_breaks;
@@ -1407,7 +487,7 @@ scan_piece (PieceQueue  *queue,
       if (start < lead_chars || start >= lead_chars + piece->length ||
           (hit->failure != NULL && start == end))
         {
-          clear_hit (hit);
+          _redline_hit_clear (hit);
           continue;
         }
       redline_text_locate (scan.text, scan_start, end, &byte_end, &line, &column);
@@ -1421,7 +501,7 @@ scan_piece (PieceQueue  *queue,
         g_array_index (piece->hits, Hit, kept) = *hit;
       kept++;
     }
-  truncate_hits (piece->hits, kept);
+  _redline_hits_truncate (piece->hits, kept);
   g_array_sort (piece->hits, compare_hits_for_dedup);
 
   for (p = piece->stop; p > piece->start && p[-1] != '\n'; p--)
@@ -1435,7 +515,7 @@ scan_piece (PieceQueue  *queue,
   else
     piece->tail = G_MAXSIZE;
 
-  field_scan_clear (&scan);
+  _redline_field_scan_clear (&scan);
 }
 
 /* Takes the next piece to scan, if scanning may run that far ahead; called
@@ -1553,7 +633,7 @@ free_piece (Piece *piece)
   if (piece->hits != NULL)
     {
       for (guint i = 0; i < piece->hits->len; i++)
-        clear_hit (&g_array_index (piece->hits, Hit, i));
+        _redline_hit_clear (&g_array_index (piece->hits, Hit, i));
       g_clear_pointer (&piece->hits, g_array_unref);
     }
   g_clear_pointer (&piece->present, g_free);
@@ -1586,7 +666,7 @@ deliver_piece (Checker *checker,
       if (g_hash_table_lookup_extended (checker->last_end, key, NULL, &last_end) &&
           hit->start < GPOINTER_TO_SIZE (last_end))
         {
-          clear_hit (hit);
+          _redline_hit_clear (hit);
           continue;
         }
       g_hash_table_insert (checker->last_end, key, GSIZE_TO_POINTER (hit->end));
@@ -1594,7 +674,7 @@ deliver_piece (Checker *checker,
         g_array_index (hits, Hit, kept) = *hit;
       kept++;
     }
-  truncate_hits (hits, kept);
+  _redline_hits_truncate (hits, kept);
   g_array_sort (hits, compare_hits_for_output);
 
   for (guint i = 0; i < hits->len; i++)
@@ -1613,11 +693,12 @@ deliver_piece (Checker *checker,
         }
       else if (!checker->stopped)
         {
-          g_autoptr(RedlineFinding) finding = make_finding (checker->ecosystem, hit, NULL);
+          g_autoptr(RedlineFinding) finding =
+            _redline_hit_make_finding (checker->ecosystem, hit, NULL);
 
           deliver_finding (checker, finding);
         }
-      clear_hit (hit);
+      _redline_hit_clear (hit);
     }
   g_array_set_size (hits, 0);
 
@@ -1658,13 +739,14 @@ add_length_findings (Checker      *checker,
 
   count_text (text, end, &length, &breaks);
   hits = g_array_new (FALSE, FALSE, sizeof (Hit));
-  g_array_set_clear_func (hits, clear_hit);
-  scan_lengths (self, checker->ecosystem, checker->kind, field, text, length, hits);
+  g_array_set_clear_func (hits, _redline_hit_clear);
+  _redline_scan_lengths (self, checker->ecosystem, checker->kind, field, text, length, hits);
   dedup_hits (hits);
   g_array_sort (hits, compare_hits_for_output);
   for (guint i = 0; i < hits->len; i++)
     g_ptr_array_add (checker->pending,
-                     make_finding (checker->ecosystem, &g_array_index (hits, Hit, i), NULL));
+                     _redline_hit_make_finding (checker->ecosystem,
+                                                &g_array_index (hits, Hit, i), NULL));
 }
 
 /* Scans one field in pieces, on every processor, and hands on its findings
@@ -1804,7 +886,8 @@ deliver_document_findings (Checker *checker)
         {
           const RedlinePhrase *missing = g_ptr_array_index (rule->requires, 0);
 
-          g_ptr_array_add (findings, make_finding (checker->ecosystem, trigger, missing->text));
+          g_ptr_array_add (findings,
+                           _redline_hit_make_finding (checker->ecosystem, trigger, missing->text));
         }
     }
   g_ptr_array_sort (findings, compare_findings);
@@ -1817,7 +900,7 @@ free_trigger (gpointer data)
 {
   Hit *hit = data;
 
-  clear_hit (hit);
+  _redline_hit_clear (hit);
   g_free (hit);
 }
 
@@ -2012,191 +1095,25 @@ redline_rule_set_count_matches (RedlineRuleSet *self,
   return redline_matcher_scan (self->matcher, chars, n_chars, count_cb, NULL);
 }
 
-/* ---- Examples ------------------------------------------------------------- */
+/* ---- The "requires" type ------------------------------------------------- */
 
-static RedlineEcosystem
-example_ecosystem (RedlineRule    *rule,
-                   RedlineExample *example)
+static const char *
+get_missing (const Hit  *hit,
+             const char *text,
+             const char *missing,
+             char       *buffer,
+             gsize       size)
 {
-  if (example->has_ecosystem)
-    return example->ecosystem;
-  for (RedlineEcosystem e = 0; e < REDLINE_N_ECOSYSTEMS; e++)
-    {
-      if (rule->severity[e] != REDLINE_SEVERITY_OFF)
-        return e;
-      for (guint t = 0; t < rule->terms->len; t++)
-        {
-          RedlineTerm *term = g_ptr_array_index (rule->terms, t);
-
-          if (term->severity[e] != REDLINE_SEVERITY_OFF)
-            return e;
-        }
-    }
-  return REDLINE_ECOSYSTEM_WEIXIN;
+  return missing;
 }
 
-static char *
-describe_findings (GPtrArray *mine)
-{
-  GString *out = g_string_new (NULL);
-
-  if (mine->len == 0)
-    g_string_append (out, "nothing");
-  for (guint i = 0; i < mine->len; i++)
-    {
-      RedlineFinding *finding = g_ptr_array_index (mine, i);
-
-      if (i > 0)
-        g_string_append (out, ", ");
-      if (finding->scope == REDLINE_SCOPE_DOCUMENT)
-        g_string_append (out, "a finding about the whole document");
-      else
-        g_string_append_printf (out, "%" G_GSIZE_FORMAT "–%" G_GSIZE_FORMAT " “%s”",
-                                finding->start, finding->end, finding->text);
-    }
-  return g_string_free (out, FALSE);
-}
-
-static gboolean
-run_example (RedlineRuleSet  *self,
-             RedlineRule     *rule,
-             RedlineExample  *example,
-             char           **detail)
-{
-  RedlineDocument document = { { NULL } };
-  RedlineEcosystem ecosystem = example_ecosystem (rule, example);
-  g_autoptr(GListModel) findings = NULL;
-  g_autoptr(GPtrArray) mine = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autofree char *got = NULL;
-
-  document.fields[example->field] = example->text;
-  findings = redline_rule_set_check (self, &document, ecosystem, example->kind);
-  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
-    {
-      RedlineFinding *finding = g_list_model_get_item (findings, i);
-
-      if (finding->rule == rule)
-        g_ptr_array_add (mine, finding);
-      else
-        g_object_unref (finding);
-    }
-
-  if (example->correct)
-    {
-      if (mine->len == 0)
-        return TRUE;
-      got = describe_findings (mine);
-      *detail = g_strdup_printf ("the correct example “%s” (%s) gives %s",
-                                 example->text, redline_ecosystem_to_string (ecosystem), got);
-      return FALSE;
-    }
-
-  for (guint i = 0; i < mine->len; i++)
-    {
-      RedlineFinding *finding = g_ptr_array_index (mine, i);
-
-      if (rule->type == REDLINE_RULE_TYPE_REQUIRES
-          ? finding->scope == REDLINE_SCOPE_DOCUMENT
-          : (finding->scope == REDLINE_SCOPE_SPAN &&
-             finding->start == example->marker_start && finding->end == example->marker_end))
-        return TRUE;
-    }
-
-  got = describe_findings (mine);
-  if (example->has_marker)
-    *detail = g_strdup_printf ("the incorrect example “%s” (%s) should give %" G_GSIZE_FORMAT
-                               "–%" G_GSIZE_FORMAT ", but gives %s",
-                               example->text, redline_ecosystem_to_string (ecosystem),
-                               example->marker_start, example->marker_end, got);
-  else
-    *detail = g_strdup_printf ("the incorrect example “%s” (%s) should give a finding "
-                               "about the whole document, but gives %s",
-                               example->text, redline_ecosystem_to_string (ecosystem), got);
-  return FALSE;
-}
-
-/* A set of the rules of @self from @first on, for running their examples:
- * at most EXAMPLE_BATCH_RULES rules, and no more entries than
- * EXAMPLE_BATCH_ENTRIES unless its one rule has more; with the same
- * options. */
-#define EXAMPLE_BATCH_RULES 64
-#define EXAMPLE_BATCH_ENTRIES 4096
-
-static RedlineRuleSet *
-new_example_batch (RedlineRuleSet *self,
-                   guint           first)
-{
-  RedlineRuleSet *batch = g_object_new (REDLINE_TYPE_RULE_SET, NULL);
-
-  g_ptr_array_unref (batch->allowed_domains);
-  batch->allowed_domains = g_ptr_array_ref (self->allowed_domains);
-  g_ptr_array_unref (batch->allowed_terms);
-  batch->allowed_terms = g_ptr_array_ref (self->allowed_terms);
-
-  for (guint r = first; r < self->rules->len && batch->rules->len < EXAMPLE_BATCH_RULES; r++)
-    {
-      RedlineRule *rule = g_ptr_array_index (self->rules, r);
-      guint n_entries = rule->terms->len + rule->requires->len;
-
-      for (guint q = 0; q < rule->patterns->len; q++)
-        n_entries += ((RedlinePattern *) g_ptr_array_index (rule->patterns, q))->hints->len;
-      if (batch->rules->len > 0 && batch->entries->len + n_entries > EXAMPLE_BATCH_ENTRIES)
-        break;
-      add_rule (batch, rule);
-    }
-  redline_matcher_compile (batch->matcher);
-  return batch;
-}
-
-/**
- * redline_rule_set_test_examples:
- * @self: a #RedlineRuleSet
- * @func: (scope call) (nullable): called for every example
- * @user_data: passed to @func
- *
- * Runs every example of every rule: an incorrect example must give a finding
- * of its rule on the marked span, a correct one none.
- *
- * Returns: %TRUE if every example passed
- */
-gboolean
-redline_rule_set_test_examples (RedlineRuleSet     *self,
-                                RedlineExampleFunc  func,
-                                gpointer            user_data)
-{
-  gboolean all_passed = TRUE;
-  guint first = 0;
-
-  g_return_val_if_fail (REDLINE_IS_RULE_SET (self), FALSE);
-
-  /* A check takes time with the number of rules and entries of its set,
-   * and a rule's findings do not depend on the other rules: so the
-   * examples run against small sets of a few rules each, not against the
-   * whole set, which would take time that grows with the square of the
-   * number of rules. */
-  while (first < self->rules->len)
-    {
-      g_autoptr(RedlineRuleSet) batch = new_example_batch (self, first);
-
-      for (guint r = 0; r < batch->rules->len; r++)
-        {
-          RedlineRule *rule = g_ptr_array_index (batch->rules, r);
-
-          for (guint e = 0; e < rule->examples->len; e++)
-            {
-              RedlineExample *example = g_ptr_array_index (rule->examples, e);
-              g_autofree char *detail = NULL;
-              gboolean passed = run_example (batch, rule, example, &detail);
-
-              all_passed &= passed;
-              if (func != NULL)
-                func (rule, example->line, passed, detail, user_data);
-            }
-        }
-      first += batch->rules->len;
-    }
-  return all_passed;
-}
+/* "requires" rules: {missing}, the first required phrase. */
+const RedlineRuleTypeCheck _redline_requires_check = {
+  .placeholders = (const RedlinePlaceholder[]) {
+    { "missing", get_missing },
+    { NULL, NULL },
+  },
+};
 
 /* ---- For tests ------------------------------------------------------------ */
 
@@ -2219,3 +1136,4 @@ _redline_rule_set_set_piece_size (RedlineRuleSet *self,
   self->piece_bytes = piece_bytes;
   self->context_bytes = context_bytes;
 }
+

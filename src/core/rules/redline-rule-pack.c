@@ -23,7 +23,7 @@
 #include <libxml/xmlerror.h>
 
 #include "redline-fold-private.h"
-#include "redline-rule-pack.h"
+#include "redline-rule-pack-private.h"
 #include "redline-rule-private.h"
 #include "redline-severity-policy.h"
 #include "redline-text.h"
@@ -660,7 +660,6 @@ resolve_severity (RedlineRulePack  *self,
                   xmlNode          *node,
                   GError          **error)
 {
-  const RedlineSeverity *declared;
   RedlineSeverity defaults[REDLINE_N_ECOSYSTEMS];
   RedlineSeverity own[REDLINE_N_ECOSYSTEMS];
   gboolean set[REDLINE_N_ECOSYSTEMS];
@@ -672,12 +671,7 @@ resolve_severity (RedlineRulePack  *self,
       return FALSE;
     }
 
-  /* A category the pack declares, else the policy (the schema admits only
-   * the policy's topics). */
-  declared = g_hash_table_lookup (self->categories, rule->category);
-  if (declared != NULL)
-    memcpy (defaults, declared, sizeof defaults);
-  else if (!redline_severity_policy_lookup (rule->category, rule->topic, defaults))
+  if (!_redline_rule_pack_category_defaults (self, rule->category, rule->topic, defaults))
     {
       set_node_error (state, error, node, "category", REDLINE_RULES_ERROR_UNKNOWN_CATEGORY,
                       _("unknown category “%s”: use a standard one or declare it with "
@@ -1306,4 +1300,64 @@ redline_rule_pack_get_n_terms (RedlineRulePack *self)
 {
   g_return_val_if_fail (REDLINE_IS_RULE_PACK (self), 0);
   return self->n_terms;
+}
+
+/* ---- For the builder ------------------------------------------------------ */
+
+RedlineRulePack *
+_redline_rule_pack_new_empty (const char *id,
+                              const char *version,
+                              const char *title,
+                              const char *display_name)
+{
+  RedlineRulePack *self = g_object_new (REDLINE_TYPE_RULE_PACK, NULL);
+
+  self->id = g_strdup (id);
+  self->version = g_strdup (version);
+  self->title = g_strdup (title);
+  self->display_name = g_strdup (display_name);
+  return self;
+}
+
+/* Declares a category of the pack's own; FALSE if it is standard or already
+ * declared. */
+gboolean
+_redline_rule_pack_declare_category (RedlineRulePack       *self,
+                                     const char            *category,
+                                     const RedlineSeverity *severity)
+{
+  if (redline_category_is_standard (category) ||
+      g_hash_table_contains (self->categories, category))
+    return FALSE;
+  g_hash_table_insert (self->categories, g_strdup (category),
+                       g_memdup2 (severity, REDLINE_N_ECOSYSTEMS * sizeof (RedlineSeverity)));
+  return TRUE;
+}
+
+/* The default severities of a category: those the pack declares, else the
+ * policy's (the schema admits only the policy's topics). */
+gboolean
+_redline_rule_pack_category_defaults (RedlineRulePack *self,
+                                      const char      *category,
+                                      const char      *topic,
+                                      RedlineSeverity *severity)
+{
+  const RedlineSeverity *declared = g_hash_table_lookup (self->categories, category);
+
+  if (declared != NULL)
+    {
+      memcpy (severity, declared, REDLINE_N_ECOSYSTEMS * sizeof (RedlineSeverity));
+      return TRUE;
+    }
+  return redline_severity_policy_lookup (category, topic, severity);
+}
+
+/* Adds a complete rule, whose id is not yet in the pack. */
+void
+_redline_rule_pack_take_rule (RedlineRulePack *self,
+                              RedlineRule     *rule)
+{
+  rule->pack = self;
+  self->n_terms += rule->terms->len;
+  g_ptr_array_add (self->rules, rule);
 }

@@ -43,6 +43,19 @@ typedef enum
 
 G_DECLARE_FINAL_TYPE (RedlineRulePack, redline_rule_pack, REDLINE, RULE_PACK, GObject)
 
+/**
+ * RedlinePackTerm:
+ * @term: a term, as the user wrote it
+ * @category: its category, an identifier
+ *
+ * One term of redline_rule_pack_new_terms().
+ */
+typedef struct
+{
+  const char *term;
+  const char *category;
+} RedlinePackTerm;
+
 GQuark            redline_rules_error_quark          (void);
 
 RedlineRulePack  *redline_rule_pack_new_from_file    (GFile            *file,
@@ -51,6 +64,15 @@ RedlineRulePack  *redline_rule_pack_new_from_bytes   (GBytes           *bytes,
                                                       const char       *display_name,
                                                       GError          **error);
 GPtrArray        *redline_rule_pack_load_builtin     (GError          **error);
+RedlineRulePack  *redline_rule_pack_new_terms        (const char             *id,
+                                                      const char             *version,
+                                                      const char             *display_name,
+                                                      const char             *title,
+                                                      const char             *rule_id_prefix,
+                                                      const char             *message,
+                                                      const RedlinePackTerm  *terms,
+                                                      gsize                   n_terms,
+                                                      GError                **error);
 
 const char       *redline_rule_pack_get_id           (RedlineRulePack  *self);
 const char       *redline_rule_pack_get_version      (RedlineRulePack  *self);
