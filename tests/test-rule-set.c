@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "redline-core.h"
+#include "redline-test-util.h"
 #include "redline-rule-set-private.h"
 
 static const char test_pack[] =
@@ -707,7 +708,7 @@ test_pieces_property (void)
   GRand *rand = g_rand_new_with_seed (512 * 1024);
   guint n_findings = 0;
 
-  for (guint round = 0; round < 300; round++)
+  for (guint round = 0; round < redline_test_scaled (300); round++)
     {
       g_autoptr(GString) text = g_string_new (NULL);
       guint len = g_rand_int_range (rand, 1, 400);
@@ -773,7 +774,10 @@ test_stream (void)
       g_autoptr(RedlineFinding) last = NULL;
       guint n_items;
 
-      while (text->len < (size == 0 ? 1000 : 1024 * 1024))
+      /* Past 256 KiB findings stream piece by piece; valgrind gets a text
+       * just past that. */
+      while (text->len < (size == 0 ? 1000 : redline_test_slow_runner () ? 300 * 1024
+                                                                         : 1024 * 1024))
         g_string_append (text, "本店最佳咖啡，第一次来。\n");
       document.fields[REDLINE_FIELD_TITLE] = "最佳";
       document.fields[REDLINE_FIELD_BODY] = text->str;

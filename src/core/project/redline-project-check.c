@@ -13,78 +13,6 @@
 #include "redline-rule-pack.h"
 #include "redline-rule-set.h"
 
-static GBytes *
-build_custom_pack (RedlineProject *self)
-{
-  g_autoptr(GString) xml = g_string_new (NULL);
-  g_autoptr(GPtrArray) categories = g_ptr_array_new ();
-  g_autofree char *title = NULL;
-
-  /* Banned terms are grouped by category, one rule each. */
-  for (guint i = 0; i < self->banned_terms->len; i++)
-    {
-      RedlineBannedTerm *term = g_ptr_array_index (self->banned_terms, i);
-
-      if (categories->len == 0 ||
-          !g_str_equal (g_ptr_array_index (categories, categories->len - 1), term->category))
-        g_ptr_array_add (categories, term->category);
-    }
-
-  title = g_markup_escape_text (_("Terms banned by the project"), -1);
-  g_string_append (xml, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                        "<rulepack id=\"project.banned-terms\" version=\"1.0.0\">\n");
-  g_string_append_printf (xml, "  <title>%s</title>\n", title);
-
-  for (guint c = 0; c < categories->len; c++)
-    {
-      const char *category = g_ptr_array_index (categories, c);
-
-      g_autofree char *escaped = g_markup_escape_text (category, -1);
-
-      /* Categories are identifiers (checked on the way in and before this),
-       * escaped all the same; those beyond the fixed ones default to
-       * error/warning. */
-      if (!redline_category_is_standard (category))
-        g_string_append_printf (xml, "  <category id=\"%s\" weixin=\"error\" "
-                                "wechat=\"warning\"/>\n", escaped);
-    }
-
-  for (guint c = 0; c < categories->len; c++)
-    {
-      const char *category = g_ptr_array_index (categories, c);
-      g_autofree char *escaped_category = g_markup_escape_text (category, -1);
-      g_autofree char *message = NULL;
-      g_autofree char *first = NULL;
-      guint n = 0;
-
-      /* TRANSLATORS: a finding's message; keep {text}, the term found */
-      message = g_markup_escape_text (_("“{text}” is on the project’s list of banned terms."),
-                                      -1);
-      g_string_append_printf (xml, "  <rule id=\"project.banned.%s\" category=\"%s\">\n"
-                              "    <message>%s</message>\n    <terms>\n",
-                              escaped_category, escaped_category, message);
-      for (guint i = 0; i < self->banned_terms->len; i++)
-        {
-          RedlineBannedTerm *term = g_ptr_array_index (self->banned_terms, i);
-          g_autofree char *escaped = NULL;
-
-          if (!g_str_equal (term->category, category))
-            continue;
-          escaped = g_markup_escape_text (term->term, -1);
-          g_string_append_printf (xml, "      <term id=\"t%u\">%s</term>\n", ++n, escaped);
-          if (first == NULL)
-            first = g_steal_pointer (&escaped);
-        }
-      /* The schema wants an example; the project's packs are not run by
-       * --test-rules, so this one only has to be valid. */
-      g_string_append_printf (xml, "    </terms>\n"
-                              "    <example type=\"incorrect\"><marker>%s</marker></example>\n"
-                              "  </rule>\n", first);
-    }
-  g_string_append (xml, "</rulepack>\n");
-  return g_string_free_to_bytes (g_steal_pointer (&xml));
-}
-
 /**
  * redline_project_create_rule_set:
  * @self: a #RedlineProject
@@ -123,7 +51,7 @@ redline_project_create_rule_set (RedlineProject  *self,
     }
 
   /* The file may come from another program: its terms get the checks the
-   * setter makes before any of them goes into the generated pack. */
+   * setter makes before any of them goes into the pack. */
   for (guint i = 0; i < self->banned_terms->len; i++)
     {
       if (!_redline_validate_banned_term (g_ptr_array_index (self->banned_terms, i), error))
@@ -136,10 +64,25 @@ redline_project_create_rule_set (RedlineProject  *self,
 
   if (self->banned_terms->len > 0)
     {
-      g_autoptr(GBytes) xml = build_custom_pack (self);
       g_autofree char *name = g_strdup_printf ("%s#banned-terms", self->display_name);
-      RedlineRulePack *pack = redline_rule_pack_new_from_bytes (xml, name, error);
+      g_autofree RedlinePackTerm *terms = g_new (RedlinePackTerm, self->banned_terms->len);
+      RedlinePackTerm *term = terms;
+      RedlineRulePack *pack;
 
+      /* One rule per category, in the order the store keeps them. */
+      for (guint i = 0; i < self->banned_terms->len; i++, term++)
+        {
+          RedlineBannedTerm *banned = g_ptr_array_index (self->banned_terms, i);
+
+          term->term = banned->term;
+          term->category = banned->category;
+        }
+      pack = redline_rule_pack_new_terms ("project.banned-terms", "1.0.0", name,
+                                          _("Terms banned by the project"), "project.banned.",
+                                          /* TRANSLATORS: a finding's message; keep {text},
+                                           * the term found */
+                                          _("“{text}” is on the project’s list of banned terms."),
+                                          terms, self->banned_terms->len, error);
       if (pack == NULL)
         return NULL;
       g_ptr_array_add (used, pack);
