@@ -16,6 +16,11 @@ seconds=${1:-60}
 targets=${*:-fuzz-check fuzz-project-open fuzz-project-rows fuzz-rule-pack}
 build=_build-fuzz
 
+if ! command -v clang >/dev/null 2>&1; then
+    echo "fuzz.sh: libFuzzer needs clang: apt-get install clang libclang-rt-14-dev" >&2
+    exit 2
+fi
+
 if [ ! -f "$build/build.ninja" ]; then
     CC=clang meson setup "$build" -Dfuzzing=true -Db_sanitize=address,undefined \
         -Db_lundef=false -Dbuildtype=debugoptimized
