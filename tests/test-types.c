@@ -25,6 +25,10 @@ static const char * const kinds[] = {
 static const char * const fields[] = { "title", "body", "call-to-action", "link", NULL };
 static const char * const scopes[] = { "span", "document", NULL };
 static const char * const rule_types[] = { "terms", "requires", "links", "length", NULL };
+static const char * const post_statuses[] = {
+  "draft", "in-review", "approved", "rejected", "published", NULL,
+};
+static const char * const review_decisions[] = { "approved", "rejected", NULL };
 
 static const EnumCase enum_cases[] = {
   { "ecosystem", redline_ecosystem_get_type, ecosystems },
@@ -33,6 +37,8 @@ static const EnumCase enum_cases[] = {
   { "field", redline_field_get_type, fields },
   { "scope", redline_scope_get_type, scopes },
   { "rule-type", redline_rule_type_get_type, rule_types },
+  { "post-status", redline_post_status_get_type, post_statuses },
+  { "review-decision", redline_review_decision_get_type, review_decisions },
 };
 
 static void
