@@ -693,7 +693,7 @@ check_project (Options    *options,
       guint n_ecosystems = options->ecosystem == NULL ? 1 : options->n_ecosystems;
       RedlineDocument document = { { NULL } };
 
-      redline_context_post_document (post, &document);
+      redline_project_post_document (post, &document);
       for (guint e = 0; e < n_ecosystems; e++)
         {
           RedlineEcosystem ecosystem = options->ecosystem == NULL ? own

@@ -387,26 +387,6 @@ redline_context_get_rule_set_error (RedlineContext *self)
 }
 
 /**
- * redline_context_post_document:
- * @post: a post
- * @document: (out caller-allocates): its fields as a document to check
- *
- * The document borrows @post's strings: it is valid while @post is unchanged.
- */
-void
-redline_context_post_document (RedlinePost     *post,
-                               RedlineDocument *document)
-{
-  g_return_if_fail (REDLINE_IS_POST (post));
-  g_return_if_fail (document != NULL);
-
-  document->fields[REDLINE_FIELD_TITLE] = redline_post_get_title (post);
-  document->fields[REDLINE_FIELD_BODY] = redline_post_get_body (post);
-  document->fields[REDLINE_FIELD_CALL_TO_ACTION] = redline_post_get_call_to_action (post);
-  document->fields[REDLINE_FIELD_LINK] = redline_post_get_link (post);
-}
-
-/**
  * redline_context_check_post_stream:
  * @self: a #RedlineContext with a rule set
  * @post: a post
@@ -434,7 +414,7 @@ redline_context_check_post_stream (RedlineContext     *self,
   g_return_val_if_fail (ecosystem < REDLINE_N_ECOSYSTEMS, FALSE);
   g_return_val_if_fail (func != NULL, FALSE);
 
-  redline_context_post_document (post, &document);
+  redline_project_post_document (post, &document);
   return redline_rule_set_check_stream (self->rule_set, &document, ecosystem,
                                         redline_post_get_kind (post), func, user_data);
 }
@@ -459,7 +439,7 @@ redline_context_check_post (RedlineContext   *self,
   g_return_val_if_fail (REDLINE_IS_POST (post), NULL);
   g_return_val_if_fail (ecosystem < REDLINE_N_ECOSYSTEMS, NULL);
 
-  redline_context_post_document (post, &document);
+  redline_project_post_document (post, &document);
   return redline_rule_set_check (self->rule_set, &document, ecosystem,
                                  redline_post_get_kind (post));
 }

@@ -31,8 +31,6 @@ void             redline_context_set_project         (RedlineContext      *self,
                                                       RedlineProject      *project);
 RedlineRuleSet  *redline_context_get_rule_set        (RedlineContext      *self);
 const GError    *redline_context_get_rule_set_error  (RedlineContext      *self);
-void             redline_context_post_document       (RedlinePost         *post,
-                                                      RedlineDocument     *document);
 gboolean         redline_context_check_post_stream   (RedlineContext      *self,
                                                       RedlinePost         *post,
                                                       RedlineEcosystem     ecosystem,

@@ -113,6 +113,26 @@ redline_project_get_post_ecosystem (RedlineProject *self,
 }
 
 /**
+ * redline_project_post_document:
+ * @post: a post
+ * @document: (out caller-allocates): its fields as a document to check
+ *
+ * The document borrows @post's strings: it is valid while @post is unchanged.
+ */
+void
+redline_project_post_document (RedlinePost     *post,
+                               RedlineDocument *document)
+{
+  g_return_if_fail (REDLINE_IS_POST (post));
+  g_return_if_fail (document != NULL);
+
+  document->fields[REDLINE_FIELD_TITLE] = redline_post_get_title (post);
+  document->fields[REDLINE_FIELD_BODY] = redline_post_get_body (post);
+  document->fields[REDLINE_FIELD_CALL_TO_ACTION] = redline_post_get_call_to_action (post);
+  document->fields[REDLINE_FIELD_LINK] = redline_post_get_link (post);
+}
+
+/**
  * redline_project_check_post:
  * @self: a #RedlineProject
  * @rule_set: a rule set, usually from redline_project_create_rule_set()
@@ -137,9 +157,6 @@ redline_project_check_post (RedlineProject   *self,
   g_return_val_if_fail (REDLINE_IS_RULE_SET (rule_set), NULL);
   g_return_val_if_fail (REDLINE_IS_POST (post), NULL);
 
-  document.fields[REDLINE_FIELD_TITLE] = redline_post_get_title (post);
-  document.fields[REDLINE_FIELD_BODY] = redline_post_get_body (post);
-  document.fields[REDLINE_FIELD_CALL_TO_ACTION] = redline_post_get_call_to_action (post);
-  document.fields[REDLINE_FIELD_LINK] = redline_post_get_link (post);
+  redline_project_post_document (post, &document);
   return redline_rule_set_check (rule_set, &document, ecosystem, redline_post_get_kind (post));
 }

@@ -9,6 +9,7 @@
 
 #include "redline-campaign.h"
 #include "redline-post.h"
+#include "redline-rule-set.h"
 #include "redline-types.h"
 
 G_BEGIN_DECLS
@@ -206,6 +207,8 @@ RedlineRuleSet     *redline_project_create_rule_set     (RedlineProject         
                                                          GError                **error);
 RedlineEcosystem    redline_project_get_post_ecosystem  (RedlineProject         *self,
                                                          RedlinePost            *post);
+void                redline_project_post_document       (RedlinePost            *post,
+                                                         RedlineDocument        *document);
 GListModel         *redline_project_check_post          (RedlineProject         *self,
                                                          RedlineRuleSet         *rule_set,
                                                          RedlinePost            *post,
