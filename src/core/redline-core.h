@@ -7,11 +7,13 @@
 
 #include "redline-types.h"
 #include "redline-campaign.h"
+#include "redline-check-index.h"
 #include "redline-context.h"
 #include "redline-finding.h"
 #include "redline-json.h"
 #include "redline-matcher.h"
 #include "redline-post.h"
+#include "redline-post-summary.h"
 #include "redline-project.h"
 #include "redline-project-io.h"
 #include "redline-rule.h"
