@@ -66,6 +66,7 @@ typedef enum
 /**
  * RedlineField:
  * @REDLINE_FIELD_TITLE: a title or headline
+ * @REDLINE_FIELD_DIGEST: the summary an article shows under its title
  * @REDLINE_FIELD_BODY: the body text
  * @REDLINE_FIELD_CALL_TO_ACTION: the call to action
  * @REDLINE_FIELD_LINK: the link the post points to
@@ -75,12 +76,13 @@ typedef enum
 typedef enum
 {
   REDLINE_FIELD_TITLE,
+  REDLINE_FIELD_DIGEST,
   REDLINE_FIELD_BODY,
   REDLINE_FIELD_CALL_TO_ACTION,
   REDLINE_FIELD_LINK,
 } RedlineField;
 
-#define REDLINE_N_FIELDS 4
+#define REDLINE_N_FIELDS 5
 
 /**
  * RedlineScope:
