@@ -11,11 +11,14 @@ packages="
   desktop-file-utils
   gettext
   git
+  fonts-noto-cjk
+  libadwaita-1-dev
   libglib2.0-dev
   libglib2.0-dev-bin
   libjson-glib-dev
   libsqlite3-dev
   libxml2-dev
+  libgtk-4-dev
   libxml2-utils
   meson
   ninja-build

@@ -1,0 +1,181 @@
+/* redline-labels.c: what the app calls the core's enumerations
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "redline-labels.h"
+
+/**
+ * redline_ecosystem_label:
+ * @ecosystem: an ecosystem
+ *
+ * Returns: its name with where it applies, e.g. "Weixin (China)"
+ */
+const char *
+redline_ecosystem_label (RedlineEcosystem ecosystem)
+{
+  switch (ecosystem)
+    {
+    case REDLINE_ECOSYSTEM_WEIXIN:
+      return _("Weixin (China)");
+    case REDLINE_ECOSYSTEM_WECHAT:
+      return _("WeChat (Global)");
+    default:
+      g_return_val_if_reached ("");
+    }
+}
+
+/**
+ * redline_ecosystem_short_label:
+ * @ecosystem: an ecosystem
+ *
+ * Returns: its name alone, e.g. "Weixin"
+ */
+const char *
+redline_ecosystem_short_label (RedlineEcosystem ecosystem)
+{
+  switch (ecosystem)
+    {
+    case REDLINE_ECOSYSTEM_WEIXIN:
+      return _("Weixin");
+    case REDLINE_ECOSYSTEM_WECHAT:
+      return _("WeChat");
+    default:
+      g_return_val_if_reached ("");
+    }
+}
+
+/**
+ * redline_content_kind_label:
+ * @kind: a content kind
+ *
+ * Returns: its name
+ */
+const char *
+redline_content_kind_label (RedlineContentKind kind)
+{
+  switch (kind)
+    {
+    case REDLINE_CONTENT_KIND_ARTICLE:
+      return _("Article");
+    case REDLINE_CONTENT_KIND_MOMENTS_AD:
+      return _("Moments ad");
+    case REDLINE_CONTENT_KIND_CHANNELS:
+      return _("Channels");
+    case REDLINE_CONTENT_KIND_MINI_PROGRAM:
+      return _("Mini Program");
+    case REDLINE_CONTENT_KIND_GROUP_MESSAGE:
+      return _("Group message");
+    default:
+      g_return_val_if_reached ("");
+    }
+}
+
+/**
+ * redline_post_status_label:
+ * @status: a post status
+ *
+ * Returns: its name
+ */
+const char *
+redline_post_status_label (RedlinePostStatus status)
+{
+  switch (status)
+    {
+    case REDLINE_POST_STATUS_DRAFT:
+      return _("Draft");
+    case REDLINE_POST_STATUS_IN_REVIEW:
+      return _("In review");
+    case REDLINE_POST_STATUS_APPROVED:
+      return _("Approved");
+    case REDLINE_POST_STATUS_REJECTED:
+      return _("Changes requested");
+    case REDLINE_POST_STATUS_PUBLISHED:
+      return _("Published");
+    default:
+      g_return_val_if_reached ("");
+    }
+}
+
+/**
+ * redline_severity_label:
+ * @severity: a severity
+ *
+ * Returns: its name
+ */
+const char *
+redline_severity_label (RedlineSeverity severity)
+{
+  switch (severity)
+    {
+    case REDLINE_SEVERITY_OFF:
+      return _("Allowed");
+    case REDLINE_SEVERITY_INFO:
+      return _("Note");
+    case REDLINE_SEVERITY_WARNING:
+      return _("Warning");
+    case REDLINE_SEVERITY_ERROR:
+      return _("Error");
+    default:
+      g_return_val_if_reached ("");
+    }
+}
+
+/**
+ * redline_field_label:
+ * @field: a field of a post
+ *
+ * Returns: its name
+ */
+const char *
+redline_field_label (RedlineField field)
+{
+  switch (field)
+    {
+    case REDLINE_FIELD_TITLE:
+      return _("Title");
+    case REDLINE_FIELD_DIGEST:
+      return _("Digest");
+    case REDLINE_FIELD_BODY:
+      return _("Body");
+    case REDLINE_FIELD_CALL_TO_ACTION:
+      return _("Call to action");
+    case REDLINE_FIELD_LINK:
+      return _("Link");
+    default:
+      g_return_val_if_reached ("");
+    }
+}
+
+/**
+ * redline_content_kind_fields:
+ * @kind: a content kind
+ *
+ * Returns: the fields a post of @kind has, as a mask of `1 << RedlineField`
+ */
+guint
+redline_content_kind_fields (RedlineContentKind kind)
+{
+  guint all = (1u << REDLINE_N_FIELDS) - 1;
+
+  switch (kind)
+    {
+    case REDLINE_CONTENT_KIND_ARTICLE:
+      /* Only an Official Account article has a digest under its title. */
+      return all;
+    case REDLINE_CONTENT_KIND_GROUP_MESSAGE:
+      /* A group message is text and perhaps a link: no headline, no button. */
+      return (1u << REDLINE_FIELD_BODY) | (1u << REDLINE_FIELD_LINK);
+    case REDLINE_CONTENT_KIND_CHANNELS:
+      /* A Channels caption has no headline of its own. */
+      return all & ~(1u << REDLINE_FIELD_TITLE) & ~(1u << REDLINE_FIELD_DIGEST);
+    case REDLINE_CONTENT_KIND_MOMENTS_AD:
+    case REDLINE_CONTENT_KIND_MINI_PROGRAM:
+    default:
+      return all & ~(1u << REDLINE_FIELD_DIGEST);
+    }
+}

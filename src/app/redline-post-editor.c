@@ -1,0 +1,931 @@
+/* redline-post-editor.c: the fields of one post, checked as they are typed
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "redline-field-view.h"
+#include "redline-finding-row.h"
+#include "redline-labels.h"
+#include "redline-post-editor.h"
+
+/**
+ * RedlinePostEditor:
+ *
+ * Edits one post of the context's project: the fields its content kind
+ * has, each a #RedlineFieldView. Every change is written into the post at
+ * once, checked again after a short pause (the findings are drawn in the
+ * text and listed beside it, most severe first), and saved to the project
+ * file a moment later, when the editor loses the focus, when another post
+ * is shown and when the window closes. There is never anything unsaved to
+ * ask about.
+ *
+ * "Check for" previews the copy against the other ecosystem's rules; the
+ * post itself stays in its campaign's ecosystem.
+ */
+struct _RedlinePostEditor
+{
+  GtkWidget         parent_instance;
+
+  RedlineContext   *context;
+  RedlinePost      *post;
+  RedlineEcosystem  ecosystem;
+  GListStore       *findings;
+  guint             check_id;
+  guint             save_id;
+  gboolean          loading;
+  gboolean          dirty;
+  gboolean          save_failed;
+
+  GtkWidget        *box;
+  GtkDropDown      *kind_dropdown;
+  GtkLabel         *status_label;
+  GtkToggleButton  *weixin_button;
+  GtkToggleButton  *wechat_button;
+  GtkLabel         *preview_label;
+  GtkWidget        *field_labels[REDLINE_N_FIELDS];
+  RedlineFieldView *field_views[REDLINE_N_FIELDS];
+  GtkLabel         *counter_label;
+  GtkLabel         *findings_title;
+  GtkStack         *findings_stack;
+  GtkListBox       *findings_list;
+  AdwStatusPage    *findings_empty;
+};
+
+G_DEFINE_FINAL_TYPE (RedlinePostEditor, redline_post_editor, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  PROP_POST,
+  PROP_ECOSYSTEM,
+  N_PROPS
+};
+
+enum {
+  SAVE_FAILED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+/* Typing pauses this long before the post is checked again, and this long
+ * before it is written to the file: a killed app loses less than a second. */
+#define CHECK_DELAY_MS 120
+#define SAVE_DELAY_MS 700
+
+static const char *
+post_get_field (RedlinePost  *post,
+                RedlineField  field)
+{
+  switch (field)
+    {
+    case REDLINE_FIELD_TITLE:
+      return redline_post_get_title (post);
+    case REDLINE_FIELD_DIGEST:
+      return redline_post_get_digest (post);
+    case REDLINE_FIELD_BODY:
+      return redline_post_get_body (post);
+    case REDLINE_FIELD_CALL_TO_ACTION:
+      return redline_post_get_call_to_action (post);
+    case REDLINE_FIELD_LINK:
+      return redline_post_get_link (post);
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+static void
+post_set_field (RedlinePost  *post,
+                RedlineField  field,
+                const char   *text)
+{
+  switch (field)
+    {
+    case REDLINE_FIELD_TITLE:
+      redline_post_set_title (post, text);
+      break;
+    case REDLINE_FIELD_DIGEST:
+      redline_post_set_digest (post, text);
+      break;
+    case REDLINE_FIELD_BODY:
+      redline_post_set_body (post, text);
+      break;
+    case REDLINE_FIELD_CALL_TO_ACTION:
+      redline_post_set_call_to_action (post, text);
+      break;
+    case REDLINE_FIELD_LINK:
+      redline_post_set_link (post, text);
+      break;
+    default:
+      g_return_if_reached ();
+    }
+}
+
+static RedlineProject *
+get_project (RedlinePostEditor *self)
+{
+  return self->context != NULL ? redline_context_get_project (self->context) : NULL;
+}
+
+static gboolean
+is_read_only (RedlinePostEditor *self)
+{
+  RedlineProject *project = get_project (self);
+
+  return project == NULL || redline_project_get_read_only (project);
+}
+
+static RedlineEcosystem
+get_campaign_ecosystem (RedlinePostEditor *self)
+{
+  RedlineProject *project = get_project (self);
+
+  if (project == NULL || self->post == NULL)
+    return self->ecosystem;
+  return redline_project_get_post_ecosystem (project, self->post);
+}
+
+static void
+update_status (RedlinePostEditor *self)
+{
+  g_autofree char *text = NULL;
+  const char *state;
+
+  if (self->post == NULL)
+    return;
+  if (is_read_only (self))
+    state = _("Read-only");
+  else if (self->save_failed)
+    state = _("Not saved");
+  else if (self->dirty)
+    state = _("Saving…");
+  else
+    state = _("Saved");
+  /* TRANSLATORS: "Draft · Saved": the post's status and whether edits are saved */
+  text = g_strdup_printf (_("%s · %s"), redline_post_status_label (redline_post_get_status (self->post)),
+                          state);
+  gtk_label_set_text (self->status_label, text);
+}
+
+static void
+update_fields_visible (RedlinePostEditor *self)
+{
+  guint fields;
+
+  if (self->post == NULL)
+    return;
+  fields = redline_content_kind_fields (redline_post_get_kind (self->post));
+  for (RedlineField field = 0; field < REDLINE_N_FIELDS; field++)
+    {
+      const char *text = post_get_field (self->post, field);
+      /* A field the kind lacks still shows while it holds text, so that
+       * nothing checked is ever hidden. */
+      gboolean visible = (fields & (1u << field)) != 0 || (text != NULL && text[0] != '\0');
+
+      gtk_widget_set_visible (self->field_labels[field], visible);
+      gtk_widget_set_visible (GTK_WIDGET (self->field_views[field]), visible);
+    }
+}
+
+static void
+update_counter (RedlinePostEditor *self)
+{
+  const char *body = self->post != NULL ? redline_post_get_body (self->post) : NULL;
+  glong n = body != NULL ? g_utf8_strlen (body, -1) : 0;
+  g_autofree char *text =
+    g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%ld character", "%ld characters", n), n);
+
+  gtk_label_set_text (self->counter_label, text);
+}
+
+static void
+update_preview (RedlinePostEditor *self)
+{
+  RedlineEcosystem home = get_campaign_ecosystem (self);
+  g_autofree char *text = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->preview_label),
+                          self->post != NULL && home != self->ecosystem);
+  if (self->post == NULL || home == self->ecosystem)
+    return;
+  /* TRANSLATORS: "Previewing the WeChat rules. This campaign runs on Weixin …" */
+  text = g_strdup_printf (_("Previewing the %s rules. This campaign runs on %s: its counts and "
+                            "reviews stay those of %s."),
+                          redline_ecosystem_short_label (self->ecosystem),
+                          redline_ecosystem_short_label (home),
+                          redline_ecosystem_short_label (home));
+  gtk_label_set_text (self->preview_label, text);
+}
+
+static int
+compare_findings (gconstpointer a,
+                  gconstpointer b)
+{
+  RedlineFinding *fa = *(RedlineFinding **) a, *fb = *(RedlineFinding **) b;
+  RedlineSeverity sa = redline_finding_get_severity (fa), sb = redline_finding_get_severity (fb);
+
+  if (sa != sb)
+    return sa > sb ? -1 : 1;
+  return redline_finding_compare (fa, fb);
+}
+
+static void
+update_findings_title (RedlinePostEditor *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->findings));
+  guint errors = 0, warnings = 0;
+  g_autofree char *title = NULL;
+  g_autofree char *n_errors = NULL;
+  g_autofree char *n_warnings = NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RedlineFinding) finding = g_list_model_get_item (G_LIST_MODEL (self->findings), i);
+
+      errors += redline_finding_get_severity (finding) == REDLINE_SEVERITY_ERROR;
+      warnings += redline_finding_get_severity (finding) == REDLINE_SEVERITY_WARNING;
+    }
+  n_errors = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u error", "%u errors", errors),
+                              errors);
+  n_warnings = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u warning", "%u warnings",
+                                             warnings), warnings);
+  /* TRANSLATORS: "Weixin: 2 errors, 1 warning", the findings listed below */
+  title = g_strdup_printf (_("%s: %s, %s"), redline_ecosystem_short_label (self->ecosystem),
+                           n_errors, n_warnings);
+  gtk_label_set_text (self->findings_title, title);
+  gtk_stack_set_visible_child_name (self->findings_stack, n > 0 ? "list" : "empty");
+}
+
+static void
+run_check (RedlinePostEditor *self)
+{
+  g_autoptr(GListModel) found = NULL;
+  g_autoptr(GPtrArray) sorted = g_ptr_array_new_with_free_func (g_object_unref);
+  GPtrArray *by_field[REDLINE_N_FIELDS];
+  const GError *rule_error;
+  guint n;
+
+  g_clear_handle_id (&self->check_id, g_source_remove);
+  if (self->post == NULL || self->context == NULL)
+    return;
+
+  if (redline_context_get_rule_set (self->context) == NULL)
+    {
+      rule_error = redline_context_get_rule_set_error (self->context);
+      adw_status_page_set_title (self->findings_empty, _("Not Checked"));
+      adw_status_page_set_description (self->findings_empty,
+                                       rule_error != NULL ? rule_error->message : NULL);
+      g_list_store_remove_all (self->findings);
+      gtk_stack_set_visible_child_name (self->findings_stack, "empty");
+      return;
+    }
+  adw_status_page_set_title (self->findings_empty, _("Nothing Found"));
+  adw_status_page_set_description (self->findings_empty,
+                                   _("No rule of the enabled packs applies to this copy."));
+
+  found = redline_context_check_post (self->context, self->post, self->ecosystem);
+  n = g_list_model_get_n_items (found);
+  for (RedlineField field = 0; field < REDLINE_N_FIELDS; field++)
+    by_field[field] = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < n; i++)
+    {
+      RedlineFinding *finding = g_list_model_get_item (found, i);
+
+      g_ptr_array_add (by_field[redline_finding_get_field (finding)], g_object_ref (finding));
+      g_ptr_array_add (sorted, finding);
+    }
+  for (RedlineField field = 0; field < REDLINE_N_FIELDS; field++)
+    {
+      redline_field_view_set_findings (self->field_views[field], by_field[field]);
+      g_ptr_array_unref (by_field[field]);
+    }
+  g_ptr_array_sort (sorted, compare_findings);
+  g_list_store_splice (self->findings, 0, g_list_model_get_n_items (G_LIST_MODEL (self->findings)),
+                       sorted->pdata, sorted->len);
+  update_findings_title (self);
+  update_counter (self);
+}
+
+static gboolean
+on_check_timeout_cb (gpointer user_data)
+{
+  RedlinePostEditor *self = user_data;
+
+  self->check_id = 0;
+  run_check (self);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+on_save_timeout_cb (gpointer user_data)
+{
+  RedlinePostEditor *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  self->save_id = 0;
+  if (!redline_post_editor_save (self, &error))
+    g_signal_emit (self, signals[SAVE_FAILED], 0, error->message);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_check_and_save (RedlinePostEditor *self)
+{
+  g_clear_handle_id (&self->check_id, g_source_remove);
+  self->check_id = g_timeout_add (CHECK_DELAY_MS, on_check_timeout_cb, self);
+  if (!is_read_only (self))
+    {
+      self->dirty = TRUE;
+      g_clear_handle_id (&self->save_id, g_source_remove);
+      self->save_id = g_timeout_add (SAVE_DELAY_MS, on_save_timeout_cb, self);
+      update_status (self);
+    }
+}
+
+static void
+on_buffer_changed_cb (GtkTextBuffer    *buffer,
+                      RedlineFieldView *view)
+{
+  RedlinePostEditor *self =
+    REDLINE_POST_EDITOR (gtk_widget_get_ancestor (GTK_WIDGET (view), REDLINE_TYPE_POST_EDITOR));
+  g_autofree char *text = NULL;
+
+  if (self == NULL || self->loading || self->post == NULL)
+    return;
+  text = redline_field_view_dup_text (view);
+  post_set_field (self->post, redline_field_view_get_field (view), text);
+  schedule_check_and_save (self);
+}
+
+static void
+on_kind_selected_cb (GtkDropDown       *dropdown,
+                     GParamSpec        *pspec,
+                     RedlinePostEditor *self)
+{
+  guint kind = gtk_drop_down_get_selected (dropdown);
+
+  if (self->loading || self->post == NULL || kind >= REDLINE_N_CONTENT_KINDS ||
+      kind == redline_post_get_kind (self->post))
+    return;
+  redline_post_set_kind (self->post, kind);
+  update_fields_visible (self);
+  schedule_check_and_save (self);
+}
+
+static void
+on_ecosystem_toggled_cb (GtkToggleButton   *button,
+                         RedlinePostEditor *self)
+{
+  if (!gtk_toggle_button_get_active (button))
+    return;
+  redline_post_editor_set_ecosystem (self, button == self->weixin_button
+                                           ? REDLINE_ECOSYSTEM_WEIXIN
+                                           : REDLINE_ECOSYSTEM_WECHAT);
+}
+
+static void
+on_focus_leave_cb (GtkEventControllerFocus *controller,
+                   RedlinePostEditor       *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!redline_post_editor_save (self, &error))
+    g_signal_emit (self, signals[SAVE_FAILED], 0, error->message);
+}
+
+static void
+on_rule_set_changed_cb (RedlineContext    *context,
+                        GParamSpec        *pspec,
+                        RedlinePostEditor *self)
+{
+  if (self->post != NULL)
+    run_check (self);
+}
+
+static void
+on_row_replace_cb (RedlineFindingRow *row,
+                   const char        *suggestion,
+                   RedlinePostEditor *self)
+{
+  redline_post_editor_apply_suggestion (self, redline_finding_row_get_finding (row), suggestion);
+}
+
+static GtkWidget *
+create_finding_row (gpointer item,
+                    gpointer user_data)
+{
+  RedlinePostEditor *self = user_data;
+  GtkWidget *row = redline_finding_row_new (item, !is_read_only (self));
+
+  g_signal_connect_object (row, "replace", G_CALLBACK (on_row_replace_cb), self, 0);
+  return row;
+}
+
+static void
+update_finding_header (GtkListBoxRow *row,
+                       GtkListBoxRow *before,
+                       gpointer       user_data)
+{
+  RedlineFinding *finding = redline_finding_row_get_finding (REDLINE_FINDING_ROW (row));
+  RedlineSeverity severity = redline_finding_get_severity (finding);
+  GtkWidget *header;
+
+  if (before != NULL &&
+      redline_finding_get_severity (redline_finding_row_get_finding (REDLINE_FINDING_ROW (before)))
+      == severity)
+    {
+      gtk_list_box_row_set_header (row, NULL);
+      return;
+    }
+  header = gtk_label_new (severity == REDLINE_SEVERITY_ERROR ? _("Errors")
+                          : severity == REDLINE_SEVERITY_WARNING ? _("Warnings")
+                          : _("Notes"));
+  gtk_label_set_xalign (GTK_LABEL (header), 0);
+  gtk_widget_add_css_class (header, "heading");
+  gtk_widget_add_css_class (header, "findings-header");
+  gtk_list_box_row_set_header (row, header);
+}
+
+static void
+on_finding_activated_cb (GtkListBox        *list,
+                         GtkListBoxRow     *row,
+                         RedlinePostEditor *self)
+{
+  redline_post_editor_show_finding (self,
+                                    redline_finding_row_get_finding (REDLINE_FINDING_ROW (row)));
+}
+
+static void
+redline_post_editor_dispose (GObject *object)
+{
+  RedlinePostEditor *self = REDLINE_POST_EDITOR (object);
+
+  /* The window saves before it closes; this is the last chance for an
+   * editor taken down some other way. */
+  if (self->dirty)
+    redline_post_editor_save (self, NULL);
+  g_clear_handle_id (&self->check_id, g_source_remove);
+  g_clear_handle_id (&self->save_id, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (self), REDLINE_TYPE_POST_EDITOR);
+  g_clear_object (&self->post);
+  g_clear_object (&self->context);
+  g_clear_object (&self->findings);
+
+  G_OBJECT_CLASS (redline_post_editor_parent_class)->dispose (object);
+}
+
+static void
+redline_post_editor_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  RedlinePostEditor *self = REDLINE_POST_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+    case PROP_POST:
+      g_value_set_object (value, self->post);
+      break;
+    case PROP_ECOSYSTEM:
+      g_value_set_enum (value, self->ecosystem);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+redline_post_editor_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  RedlinePostEditor *self = REDLINE_POST_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      if (self->context != NULL)
+        g_signal_handlers_disconnect_by_data (self->context, self);
+      g_set_object (&self->context, g_value_get_object (value));
+      if (self->context != NULL)
+        g_signal_connect_object (self->context, "notify::rule-set",
+                                 G_CALLBACK (on_rule_set_changed_cb), self, 0);
+      break;
+    case PROP_POST:
+      redline_post_editor_set_post (self, g_value_get_object (value));
+      break;
+    case PROP_ECOSYSTEM:
+      redline_post_editor_set_ecosystem (self, g_value_get_enum (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+redline_post_editor_class_init (RedlinePostEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = redline_post_editor_dispose;
+  object_class->get_property = redline_post_editor_get_property;
+  object_class->set_property = redline_post_editor_set_property;
+
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, REDLINE_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_POST] =
+    g_param_spec_object ("post", NULL, NULL, REDLINE_TYPE_POST,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ECOSYSTEM] =
+    g_param_spec_enum ("ecosystem", NULL, NULL, REDLINE_TYPE_ECOSYSTEM, REDLINE_ECOSYSTEM_WEIXIN,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * RedlinePostEditor::save-failed:
+   * @editor: the editor
+   * @message: what went wrong, for the user
+   */
+  signals[SAVE_FAILED] =
+    g_signal_new ("save-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  g_type_ensure (REDLINE_TYPE_FIELD_VIEW);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/redline/Redline/redline-post-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, RedlinePostEditor, box);
+  gtk_widget_class_bind_template_child (widget_class, RedlinePostEditor, kind_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, RedlinePostEditor, status_label);
+  gtk_widget_class_bind_template_child (widget_class, RedlinePostEditor, weixin_button);
+  gtk_widget_class_bind_template_child (widget_class, RedlinePostEditor, wechat_button);
+  gtk_widget_class_bind_template_child (widget_class, RedlinePostEditor, preview_label);
+  gtk_widget_class_bind_template_child (widget_class, RedlinePostEditor, counter_label);
+  gtk_widget_class_bind_template_child (widget_class, RedlinePostEditor, findings_title);
+  gtk_widget_class_bind_template_child (widget_class, RedlinePostEditor, findings_stack);
+  gtk_widget_class_bind_template_child (widget_class, RedlinePostEditor, findings_list);
+  gtk_widget_class_bind_template_child (widget_class, RedlinePostEditor, findings_empty);
+  gtk_widget_class_bind_template_child_full (widget_class, "title_label", FALSE,
+    G_STRUCT_OFFSET (RedlinePostEditor, field_labels[REDLINE_FIELD_TITLE]));
+  gtk_widget_class_bind_template_child_full (widget_class, "digest_label", FALSE,
+    G_STRUCT_OFFSET (RedlinePostEditor, field_labels[REDLINE_FIELD_DIGEST]));
+  gtk_widget_class_bind_template_child_full (widget_class, "body_label", FALSE,
+    G_STRUCT_OFFSET (RedlinePostEditor, field_labels[REDLINE_FIELD_BODY]));
+  gtk_widget_class_bind_template_child_full (widget_class, "call_to_action_label", FALSE,
+    G_STRUCT_OFFSET (RedlinePostEditor, field_labels[REDLINE_FIELD_CALL_TO_ACTION]));
+  gtk_widget_class_bind_template_child_full (widget_class, "link_label", FALSE,
+    G_STRUCT_OFFSET (RedlinePostEditor, field_labels[REDLINE_FIELD_LINK]));
+  gtk_widget_class_bind_template_child_full (widget_class, "title_view", FALSE,
+    G_STRUCT_OFFSET (RedlinePostEditor, field_views[REDLINE_FIELD_TITLE]));
+  gtk_widget_class_bind_template_child_full (widget_class, "digest_view", FALSE,
+    G_STRUCT_OFFSET (RedlinePostEditor, field_views[REDLINE_FIELD_DIGEST]));
+  gtk_widget_class_bind_template_child_full (widget_class, "body_view", FALSE,
+    G_STRUCT_OFFSET (RedlinePostEditor, field_views[REDLINE_FIELD_BODY]));
+  gtk_widget_class_bind_template_child_full (widget_class, "call_to_action_view", FALSE,
+    G_STRUCT_OFFSET (RedlinePostEditor, field_views[REDLINE_FIELD_CALL_TO_ACTION]));
+  gtk_widget_class_bind_template_child_full (widget_class, "link_view", FALSE,
+    G_STRUCT_OFFSET (RedlinePostEditor, field_views[REDLINE_FIELD_LINK]));
+}
+
+static void
+redline_post_editor_init (RedlinePostEditor *self)
+{
+  g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  for (RedlineContentKind kind = 0; kind < REDLINE_N_CONTENT_KINDS; kind++)
+    gtk_string_list_append (kinds, redline_content_kind_label (kind));
+  gtk_drop_down_set_model (self->kind_dropdown, G_LIST_MODEL (kinds));
+
+  self->findings = g_list_store_new (REDLINE_TYPE_FINDING);
+  gtk_list_box_bind_model (self->findings_list, G_LIST_MODEL (self->findings), create_finding_row,
+                           self, NULL);
+  gtk_list_box_set_header_func (self->findings_list, update_finding_header, NULL, NULL);
+
+  for (RedlineField field = 0; field < REDLINE_N_FIELDS; field++)
+    g_signal_connect_object (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->field_views[field])),
+                             "changed", G_CALLBACK (on_buffer_changed_cb), self->field_views[field],
+                             0);
+  gtk_toggle_button_set_active (self->weixin_button, TRUE);
+  g_signal_connect_object (self->kind_dropdown, "notify::selected",
+                           G_CALLBACK (on_kind_selected_cb), self, 0);
+  g_signal_connect_object (self->weixin_button, "toggled", G_CALLBACK (on_ecosystem_toggled_cb),
+                           self, 0);
+  g_signal_connect_object (self->wechat_button, "toggled", G_CALLBACK (on_ecosystem_toggled_cb),
+                           self, 0);
+  g_signal_connect_object (self->findings_list, "row-activated",
+                           G_CALLBACK (on_finding_activated_cb), self, 0);
+  g_signal_connect_object (focus, "leave", G_CALLBACK (on_focus_leave_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self), focus);
+  update_findings_title (self);
+}
+
+/**
+ * redline_post_editor_get_post:
+ * @self: a #RedlinePostEditor
+ *
+ * Returns: (transfer none) (nullable): the post edited
+ */
+RedlinePost *
+redline_post_editor_get_post (RedlinePostEditor *self)
+{
+  g_return_val_if_fail (REDLINE_IS_POST_EDITOR (self), NULL);
+  return self->post;
+}
+
+/**
+ * redline_post_editor_set_post:
+ * @self: a #RedlinePostEditor
+ * @post: (nullable): a post of the context's project
+ *
+ * Saves the post edited so far, then shows @post, checked on its
+ * campaign's ecosystem.
+ */
+void
+redline_post_editor_set_post (RedlinePostEditor *self,
+                              RedlinePost       *post)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean editable;
+
+  g_return_if_fail (REDLINE_IS_POST_EDITOR (self));
+  g_return_if_fail (post == NULL || REDLINE_IS_POST (post));
+
+  if (post == self->post)
+    return;
+  if (!redline_post_editor_save (self, &error))
+    g_signal_emit (self, signals[SAVE_FAILED], 0, error->message);
+  g_clear_handle_id (&self->check_id, g_source_remove);
+  g_set_object (&self->post, post);
+  self->save_failed = FALSE;
+
+  self->loading = TRUE;
+  editable = !is_read_only (self);
+  for (RedlineField field = 0; field < REDLINE_N_FIELDS; field++)
+    {
+      redline_field_view_set_text (self->field_views[field],
+                                   post != NULL ? post_get_field (post, field) : NULL);
+      gtk_text_view_set_editable (GTK_TEXT_VIEW (self->field_views[field]), editable);
+    }
+  gtk_widget_set_sensitive (GTK_WIDGET (self->kind_dropdown), editable);
+  if (post != NULL)
+    gtk_drop_down_set_selected (self->kind_dropdown, redline_post_get_kind (post));
+  self->loading = FALSE;
+
+  g_list_store_remove_all (self->findings);
+  if (post != NULL)
+    {
+      update_fields_visible (self);
+      update_status (self);
+      /* Always open on the campaign's own ecosystem. */
+      self->ecosystem = get_campaign_ecosystem (self);
+      gtk_toggle_button_set_active (self->ecosystem == REDLINE_ECOSYSTEM_WEIXIN
+                                    ? self->weixin_button : self->wechat_button, TRUE);
+      update_preview (self);
+      run_check (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ECOSYSTEM]);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_POST]);
+}
+
+/**
+ * redline_post_editor_get_ecosystem:
+ * @self: a #RedlinePostEditor
+ *
+ * Returns: the ecosystem the post is checked for
+ */
+RedlineEcosystem
+redline_post_editor_get_ecosystem (RedlinePostEditor *self)
+{
+  g_return_val_if_fail (REDLINE_IS_POST_EDITOR (self), REDLINE_ECOSYSTEM_WEIXIN);
+  return self->ecosystem;
+}
+
+/**
+ * redline_post_editor_set_ecosystem:
+ * @self: a #RedlinePostEditor
+ * @ecosystem: the ecosystem to check for
+ *
+ * Checks the post against @ecosystem's rules: its campaign's, or the other
+ * one as a preview.
+ */
+void
+redline_post_editor_set_ecosystem (RedlinePostEditor *self,
+                                   RedlineEcosystem   ecosystem)
+{
+  g_return_if_fail (REDLINE_IS_POST_EDITOR (self));
+  g_return_if_fail (ecosystem < REDLINE_N_ECOSYSTEMS);
+
+  if (self->ecosystem == ecosystem)
+    return;
+  self->ecosystem = ecosystem;
+  gtk_toggle_button_set_active (ecosystem == REDLINE_ECOSYSTEM_WEIXIN ? self->weixin_button
+                                                                      : self->wechat_button, TRUE);
+  update_preview (self);
+  run_check (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ECOSYSTEM]);
+}
+
+/**
+ * redline_post_editor_get_findings:
+ * @self: a #RedlinePostEditor
+ *
+ * Returns: (transfer none): a list model of the #RedlineFinding listed,
+ *   most severe first
+ */
+GListModel *
+redline_post_editor_get_findings (RedlinePostEditor *self)
+{
+  g_return_val_if_fail (REDLINE_IS_POST_EDITOR (self), NULL);
+  return G_LIST_MODEL (self->findings);
+}
+
+/**
+ * redline_post_editor_save:
+ * @self: a #RedlinePostEditor
+ * @error: return location for a #GError
+ *
+ * Writes the post to the project file now, if it changed since it was last
+ * written.
+ *
+ * Returns: %TRUE if there was nothing to save or it was saved
+ */
+gboolean
+redline_post_editor_save (RedlinePostEditor  *self,
+                          GError            **error)
+{
+  RedlineProject *project;
+
+  g_return_val_if_fail (REDLINE_IS_POST_EDITOR (self), FALSE);
+
+  g_clear_handle_id (&self->save_id, g_source_remove);
+  if (!self->dirty || self->post == NULL)
+    return TRUE;
+  project = get_project (self);
+  if (project == NULL || redline_post_get_id (self->post) == 0)
+    {
+      self->dirty = FALSE;
+      return TRUE;
+    }
+  if (!redline_project_update_post (project, self->post, error))
+    {
+      self->save_failed = TRUE;
+      update_status (self);
+      return FALSE;
+    }
+  self->dirty = FALSE;
+  self->save_failed = FALSE;
+  update_status (self);
+  return TRUE;
+}
+
+/**
+ * redline_post_editor_check_now:
+ * @self: a #RedlinePostEditor
+ *
+ * Checks the post and redraws its findings at once, without waiting for the
+ * pause after typing.
+ */
+void
+redline_post_editor_check_now (RedlinePostEditor *self)
+{
+  g_return_if_fail (REDLINE_IS_POST_EDITOR (self));
+  run_check (self);
+}
+
+/**
+ * redline_post_editor_get_field_view:
+ * @self: a #RedlinePostEditor
+ * @field: a field
+ *
+ * Returns: (transfer none): the view that edits @field
+ */
+GtkWidget *
+redline_post_editor_get_field_view (RedlinePostEditor *self,
+                                    RedlineField       field)
+{
+  g_return_val_if_fail (REDLINE_IS_POST_EDITOR (self), NULL);
+  g_return_val_if_fail (field < REDLINE_N_FIELDS, NULL);
+  return GTK_WIDGET (self->field_views[field]);
+}
+
+/**
+ * redline_post_editor_show_finding:
+ * @self: a #RedlinePostEditor
+ * @finding: a finding of the post
+ *
+ * Selects the text of @finding in its field.
+ */
+void
+redline_post_editor_show_finding (RedlinePostEditor *self,
+                                  RedlineFinding    *finding)
+{
+  g_return_if_fail (REDLINE_IS_POST_EDITOR (self));
+  g_return_if_fail (REDLINE_IS_FINDING (finding));
+
+  redline_field_view_show_finding (self->field_views[redline_finding_get_field (finding)], finding);
+}
+
+/**
+ * redline_post_editor_apply_suggestion:
+ * @self: a #RedlinePostEditor
+ * @finding: a span finding of the post
+ * @suggestion: the text to put in its place
+ *
+ * Replaces @finding's text as one step that Ctrl+Z undoes; the post is
+ * checked and saved as after typing.
+ *
+ * Returns: %FALSE if the text changed since the finding was made
+ */
+gboolean
+redline_post_editor_apply_suggestion (RedlinePostEditor *self,
+                                      RedlineFinding    *finding,
+                                      const char        *suggestion)
+{
+  RedlineFieldView *view;
+
+  g_return_val_if_fail (REDLINE_IS_POST_EDITOR (self), FALSE);
+  g_return_val_if_fail (REDLINE_IS_FINDING (finding), FALSE);
+
+  if (is_read_only (self))
+    return FALSE;
+  view = self->field_views[redline_finding_get_field (finding)];
+  if (!redline_field_view_replace_finding (view, finding, suggestion))
+    return FALSE;
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  /* Show the result at once; the save follows on the usual delay. */
+  run_check (self);
+  return TRUE;
+}
+
+/**
+ * redline_post_editor_move_to_finding:
+ * @self: a #RedlinePostEditor
+ * @direction: 1 for the next finding after the cursor, -1 for the one before
+ *
+ * Moves to the next or previous span finding in field and text order.
+ */
+void
+redline_post_editor_move_to_finding (RedlinePostEditor *self,
+                                     int                direction)
+{
+  g_autoptr(GPtrArray) ordered = g_ptr_array_new ();
+  GtkWidget *focus;
+  RedlineField field = REDLINE_FIELD_TITLE;
+  int cursor = 0;
+  RedlineFinding *target = NULL;
+
+  g_return_if_fail (REDLINE_IS_POST_EDITOR (self));
+
+  focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
+  if (REDLINE_IS_FIELD_VIEW (focus))
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (focus));
+      GtkTextIter iter;
+
+      gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+      field = redline_field_view_get_field (REDLINE_FIELD_VIEW (focus));
+      cursor = gtk_text_iter_get_offset (&iter);
+    }
+  for (RedlineField f = 0; f < REDLINE_N_FIELDS; f++)
+    {
+      GPtrArray *findings = redline_field_view_get_findings (self->field_views[f]);
+
+      for (guint i = 0; findings != NULL && i < findings->len; i++)
+        if (redline_finding_get_scope (findings->pdata[i]) == REDLINE_SCOPE_SPAN)
+          g_ptr_array_add (ordered, findings->pdata[i]);
+    }
+  for (guint i = 0; i < ordered->len; i++)
+    {
+      RedlineFinding *finding = ordered->pdata[direction > 0 ? i : ordered->len - 1 - i];
+      RedlineField ff = redline_finding_get_field (finding);
+      int start = (int) redline_finding_get_start (finding);
+
+      if (direction > 0 ? (ff > field || (ff == field && start > cursor))
+                        : (ff < field || (ff == field && start < cursor)))
+        {
+          target = finding;
+          break;
+        }
+    }
+  /* Wrap around. */
+  if (target == NULL && ordered->len > 0)
+    target = ordered->pdata[direction > 0 ? 0 : ordered->len - 1];
+  if (target != NULL)
+    redline_post_editor_show_finding (self, target);
+}

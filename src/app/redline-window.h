@@ -1,0 +1,33 @@
+/* redline-window.h: a window on one project
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "redline-application.h"
+#include "redline-core.h"
+
+G_BEGIN_DECLS
+
+#define REDLINE_TYPE_WINDOW (redline_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (RedlineWindow, redline_window, REDLINE, WINDOW, AdwApplicationWindow)
+
+RedlineWindow     *redline_window_new              (RedlineApplication *application);
+gboolean           redline_window_open_file        (RedlineWindow      *self,
+                                                    GFile              *file);
+GFile             *redline_window_get_file         (RedlineWindow      *self);
+RedlineContext    *redline_window_get_context      (RedlineWindow      *self);
+RedlineCheckIndex *redline_window_get_index        (RedlineWindow      *self);
+gboolean           redline_window_select_campaign  (RedlineWindow      *self,
+                                                    RedlineCampaign    *campaign);
+gboolean           redline_window_select_post      (RedlineWindow      *self,
+                                                    RedlinePost        *post);
+GtkWidget         *redline_window_get_editor       (RedlineWindow      *self);
+GtkWidget         *redline_window_get_post_table   (RedlineWindow      *self);
+gboolean           redline_window_save             (RedlineWindow      *self);
+
+G_END_DECLS

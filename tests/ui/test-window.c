@@ -1,0 +1,447 @@
+/* test-window.c: the main window, driven as a user would
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <signal.h>
+
+#include "redline-field-view.h"
+#include "redline-post-editor.h"
+#include "redline-post-table.h"
+#include "redline-window.h"
+
+typedef struct
+{
+  char          *dir;
+  GFile         *file;
+  RedlineWindow *window;
+} Fixture;
+
+/* Runs the main loop until @done says so, or fails after @seconds. */
+static void
+wait_until (gboolean (*done) (gpointer data),
+            gpointer data,
+            double   seconds)
+{
+  gint64 deadline = g_get_monotonic_time () + (gint64) (seconds * G_USEC_PER_SEC);
+
+  while (!done (data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static void
+spin (double seconds)
+{
+  gint64 deadline = g_get_monotonic_time () + (gint64) (seconds * G_USEC_PER_SEC);
+
+  while (g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static void
+copy_sample (Fixture *fixture)
+{
+  g_autoptr(GFile) sample = g_file_new_for_path (g_getenv ("REDLINE_SAMPLE_PROJECT"));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  fixture->dir = g_dir_make_tmp ("redline-ui-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (fixture->dir, "lumi-cafe.redline", NULL);
+  fixture->file = g_file_new_for_path (path);
+  g_file_copy (sample, fixture->file, G_FILE_COPY_NONE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  copy_sample (fixture);
+  fixture->window = g_object_ref_sink (redline_window_new (NULL));
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1024, 600);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  g_assert_true (redline_window_open_file (fixture->window, fixture->file));
+  spin (0.2);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *journal = NULL;
+
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_clear_object (&fixture->window);
+  spin (0.05);
+  g_file_delete (fixture->file, NULL, NULL);
+  journal = g_strconcat (g_file_peek_path (fixture->file), "-journal", NULL);
+  g_unlink (journal);
+  g_rmdir (fixture->dir);
+  g_clear_object (&fixture->file);
+  g_free (fixture->dir);
+}
+
+static RedlinePost *
+find_post (RedlineWindow *window,
+           const char    *title)
+{
+  RedlineProject *project = redline_context_get_project (redline_window_get_context (window));
+  GListModel *posts = redline_project_get_posts (project);
+
+  for (guint i = 0; i < g_list_model_get_n_items (posts); i++)
+    {
+      g_autoptr(RedlinePost) post = g_list_model_get_item (posts, i);
+
+      if (g_strcmp0 (redline_post_get_title (post), title) == 0)
+        return post;
+    }
+  g_assert_not_reached ();
+}
+
+static RedlinePostEditor *
+get_editor (Fixture *fixture)
+{
+  return REDLINE_POST_EDITOR (redline_window_get_editor (fixture->window));
+}
+
+static GtkTextBuffer *
+get_buffer (Fixture      *fixture,
+            RedlineField  field)
+{
+  GtkWidget *view = redline_post_editor_get_field_view (get_editor (fixture), field);
+
+  return gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+}
+
+/* What a user types: one character at a time at the end of the body. */
+static void
+type_at_end (GtkTextBuffer *buffer,
+             const char    *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      GtkTextIter end;
+
+      gtk_text_buffer_get_end_iter (buffer, &end);
+      gtk_text_buffer_begin_user_action (buffer);
+      gtk_text_buffer_insert (buffer, &end, p, g_utf8_next_char (p) - p);
+      gtk_text_buffer_end_user_action (buffer);
+      g_main_context_iteration (NULL, FALSE);
+    }
+}
+
+static RedlineFinding *
+find_finding (RedlinePostEditor *editor,
+              const char        *rule_id,
+              RedlineField       field)
+{
+  GListModel *findings = redline_post_editor_get_findings (editor);
+
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(RedlineFinding) finding = g_list_model_get_item (findings, i);
+
+      if (g_str_equal (redline_finding_get_rule_id (finding), rule_id) &&
+          redline_finding_get_field (finding) == field)
+        return finding;
+    }
+  return NULL;
+}
+
+typedef struct
+{
+  RedlinePostEditor *editor;
+  const char        *rule_id;
+} FindingWait;
+
+static gboolean
+finding_listed (gpointer data)
+{
+  FindingWait *wait = data;
+
+  return find_finding (wait->editor, wait->rule_id, REDLINE_FIELD_BODY) != NULL;
+}
+
+/* The names of the tags at @offset of @buffer, as a set of severities. */
+static gboolean
+has_underline_at (GtkTextBuffer *buffer,
+                  int            offset)
+{
+  GtkTextIter iter;
+  g_autoptr(GSList) tags = NULL;
+  gboolean found = FALSE;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, offset);
+  tags = gtk_text_iter_get_tags (&iter);
+  for (GSList *l = tags; l != NULL; l = l->next)
+    {
+      PangoUnderline underline;
+
+      g_object_get (l->data, "underline", &underline, NULL);
+      found |= underline == PANGO_UNDERLINE_ERROR;
+    }
+  return found;
+}
+
+static void
+test_window_open_sample (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  RedlineCheckIndex *index = redline_window_get_index (fixture->window);
+  RedlinePostTable *table = REDLINE_POST_TABLE (redline_window_get_post_table (fixture->window));
+  RedlineProject *project = redline_context_get_project (redline_window_get_context (fixture->window));
+  GListModel *campaigns = redline_project_get_campaigns (project);
+  RedlineCampaignTotals totals;
+  g_autoptr(RedlineCampaign) weixin = g_list_model_get_item (campaigns, 0);
+
+  g_assert_true (g_file_equal (redline_window_get_file (fixture->window), fixture->file));
+  g_assert_cmpuint (g_list_model_get_n_items (campaigns), ==, 2);
+
+  /* The first campaign (Weixin) is selected, with its posts listed and one
+   * of them in the editor. */
+  g_assert_cmpint (redline_campaign_get_ecosystem (weixin), ==, REDLINE_ECOSYSTEM_WEIXIN);
+  redline_check_index_run (index, 0);
+  redline_check_index_get_campaign_totals (index, redline_campaign_get_id (weixin), &totals);
+  g_assert_cmpuint (redline_post_table_get_n_shown (table), ==, totals.posts);
+  g_assert_cmpuint (totals.posts, >, 0);
+  g_assert_cmpuint (totals.checked, ==, totals.posts);
+  /* The sample's Weixin campaign has posts with absolute terms in them. */
+  g_assert_cmpuint (totals.errors, >, 0);
+  g_assert_nonnull (redline_post_editor_get_post (get_editor (fixture)));
+}
+
+static void
+test_window_type_banned_term (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  RedlinePostEditor *editor = get_editor (fixture);
+  RedlinePost *post = find_post (fixture->window, "桂花拿铁回来了");
+  GtkTextBuffer *body;
+  FindingWait wait = { editor, "ad-law.absolute.zui" };
+  RedlineFinding *finding;
+  GtkTextIter from, to;
+  g_autofree char *text = NULL;
+  int before, start, end;
+
+  g_assert_true (redline_window_select_post (fixture->window, post));
+  g_assert_true (redline_post_editor_get_post (editor) == post);
+  spin (0.3);
+  /* The sample's "最佳赏味期" is a usage tip, which the law allows. */
+  g_assert_null (find_finding (editor, "ad-law.absolute.zui", REDLINE_FIELD_BODY));
+
+  body = get_buffer (fixture, REDLINE_FIELD_BODY);
+  before = gtk_text_buffer_get_char_count (body);
+  type_at_end (body, "全城最佳");
+  wait_until (finding_listed, &wait, 5);
+
+  finding = find_finding (editor, "ad-law.absolute.zui", REDLINE_FIELD_BODY);
+  g_assert_cmpint (redline_finding_get_severity (finding), ==, REDLINE_SEVERITY_ERROR);
+  /* The finding is in what was typed ("全城最" is how the absolute-term rule
+   * reads it). */
+  start = redline_finding_get_start (finding);
+  end = redline_finding_get_end (finding);
+  g_assert_cmpint (start, >=, before);
+  g_assert_cmpint (end, >, start);
+  g_assert_cmpint (end, <=, before + 4);
+  gtk_text_buffer_get_iter_at_offset (body, &from, start);
+  gtk_text_buffer_get_iter_at_offset (body, &to, end);
+  text = gtk_text_buffer_get_text (body, &from, &to, FALSE);
+  g_assert_cmpstr (text, ==, redline_finding_get_text (finding));
+  g_assert_nonnull (strstr (text, "最"));
+  /* Drawn over exactly those characters. */
+  for (int i = start; i < end; i++)
+    g_assert_true (has_underline_at (body, i));
+  g_assert_false (has_underline_at (body, start - 1));
+  g_assert_false (has_underline_at (body, end));
+  /* The post itself follows the typing at once. */
+  g_assert_true (g_str_has_suffix (redline_post_get_body (post), "全城最佳"));
+}
+
+static void
+test_window_apply_suggestion (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  RedlinePostEditor *editor = get_editor (fixture);
+  RedlinePost *post = find_post (fixture->window, "全城最佳的秋日咖啡");
+  RedlineFinding *finding;
+  const char * const *suggestions;
+  g_autofree char *expected = NULL;
+  g_autofree char *replacement = NULL;
+  g_autoptr(RedlineProject) reopened = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkTextBuffer *title;
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+
+  g_assert_true (redline_window_select_post (fixture->window, post));
+  finding = find_finding (editor, "ad-law.absolute.zui", REDLINE_FIELD_TITLE);
+  g_assert_nonnull (finding);
+  suggestions = redline_finding_get_suggestions (finding);
+  g_assert_nonnull (suggestions);
+  g_assert_nonnull (suggestions[0]);
+  replacement = g_strdup (suggestions[0]);
+  {
+    const char *old = "全城最佳的秋日咖啡";
+    const char *from = g_utf8_offset_to_pointer (old, redline_finding_get_start (finding));
+    const char *to = g_utf8_offset_to_pointer (old, redline_finding_get_end (finding));
+
+    expected = g_strdup_printf ("%.*s%s%s", (int) (from - old), old, replacement, to);
+  }
+
+  g_assert_true (redline_post_editor_apply_suggestion (editor, finding, replacement));
+  title = get_buffer (fixture, REDLINE_FIELD_TITLE);
+  gtk_text_buffer_get_bounds (title, &start, &end);
+  text = gtk_text_buffer_get_text (title, &start, &end, FALSE);
+  g_assert_cmpstr (text, ==, expected);
+  g_assert_null (find_finding (editor, "ad-law.absolute.zui", REDLINE_FIELD_TITLE));
+
+  /* One undo step brings the old title back. */
+  g_assert_true (gtk_text_buffer_get_can_undo (title));
+  gtk_text_buffer_undo (title);
+  g_free (text);
+  gtk_text_buffer_get_bounds (title, &start, &end);
+  text = gtk_text_buffer_get_text (title, &start, &end, FALSE);
+  g_assert_cmpstr (text, ==, "全城最佳的秋日咖啡");
+  gtk_text_buffer_redo (title);
+
+  /* Stored once the pause after the edit is over: read back from the file
+   * by a second connection. */
+  spin (1.2);
+  reopened = redline_project_open (fixture->file, REDLINE_PROJECT_FLAGS_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (redline_post_get_title (redline_project_find_post (reopened,
+                                                                      redline_post_get_id (post))),
+                   ==, expected);
+}
+
+static void
+test_window_switch_ecosystem (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  RedlinePostEditor *editor = get_editor (fixture);
+  RedlinePost *post = find_post (fixture->window, "全城最佳的秋日咖啡");
+  RedlineFinding *finding;
+
+  g_assert_true (redline_window_select_post (fixture->window, post));
+  g_assert_cmpint (redline_post_editor_get_ecosystem (editor), ==, REDLINE_ECOSYSTEM_WEIXIN);
+  finding = find_finding (editor, "ad-law.absolute.zui", REDLINE_FIELD_TITLE);
+  g_assert_nonnull (finding);
+  g_assert_cmpint (redline_finding_get_severity (finding), ==, REDLINE_SEVERITY_ERROR);
+  /* Each finding says what the other ecosystem makes of it. */
+  g_assert_cmpint (redline_finding_get_other_severity (finding), <, REDLINE_SEVERITY_ERROR);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.check-other-ecosystem", NULL);
+  g_assert_cmpint (redline_post_editor_get_ecosystem (editor), ==, REDLINE_ECOSYSTEM_WECHAT);
+  finding = find_finding (editor, "ad-law.absolute.zui", REDLINE_FIELD_TITLE);
+  /* The PRC Advertising Law does not bind WeChat: at most a note there. */
+  if (finding != NULL)
+    {
+      g_assert_cmpint (redline_finding_get_ecosystem (finding), ==, REDLINE_ECOSYSTEM_WECHAT);
+      g_assert_cmpint (redline_finding_get_severity (finding), <, REDLINE_SEVERITY_WARNING);
+      g_assert_cmpint (redline_finding_get_other_severity (finding), ==, REDLINE_SEVERITY_ERROR);
+    }
+
+  /* Another post opens on its own campaign's ecosystem again. */
+  g_assert_true (redline_window_select_post (fixture->window,
+                                             find_post (fixture->window, "桂花拿铁回来了")));
+  g_assert_cmpint (redline_post_editor_get_ecosystem (editor), ==, REDLINE_ECOSYSTEM_WEIXIN);
+}
+
+static void
+test_window_killed_after_typing (void)
+{
+  Fixture fixture = { 0 };
+  g_autoptr(RedlineProject) reopened = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  gint64 id = 0;
+
+  if (g_test_subprocess ())
+    {
+      const char *dir = g_getenv ("REDLINE_TEST_KILL_DIR");
+      g_autofree char *file_path = g_build_filename (dir, "lumi-cafe.redline", NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (file_path);
+      RedlineWindow *window = g_object_ref_sink (redline_window_new (NULL));
+      RedlinePost *post;
+
+      gtk_window_present (GTK_WINDOW (window));
+      g_assert_true (redline_window_open_file (window, file));
+      post = find_post (window, "栗子蛋糕限时上新");
+      g_assert_true (redline_window_select_post (window, post));
+      type_at_end (gtk_text_view_get_buffer (GTK_TEXT_VIEW (
+        redline_post_editor_get_field_view (REDLINE_POST_EDITOR (redline_window_get_editor (window)),
+                                            REDLINE_FIELD_BODY))), "，欢迎试吃");
+      /* Just past the pause after typing: no close, no flush, no goodbye. */
+      spin (1.0);
+      raise (SIGKILL);
+      g_assert_not_reached ();
+    }
+
+  copy_sample (&fixture);
+  path = g_file_get_path (fixture.file);
+  {
+    g_autoptr(RedlineProject) before = redline_project_open (fixture.file,
+                                                              REDLINE_PROJECT_FLAGS_READ_ONLY,
+                                                              &error);
+    g_assert_no_error (error);
+    for (guint i = 0; i < g_list_model_get_n_items (redline_project_get_posts (before)); i++)
+      {
+        g_autoptr(RedlinePost) post = g_list_model_get_item (redline_project_get_posts (before), i);
+
+        if (g_strcmp0 (redline_post_get_title (post), "栗子蛋糕限时上新") == 0)
+          id = redline_post_get_id (post);
+      }
+  }
+  g_assert_cmpint (id, >, 0);
+  g_setenv ("REDLINE_TEST_KILL_DIR", fixture.dir, TRUE);
+  g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_failed ();
+
+  /* The file is sound and holds what was typed. */
+  reopened = redline_project_open (fixture.file, REDLINE_PROJECT_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_suffix (redline_post_get_body (redline_project_find_post (reopened, id)),
+                                   "，欢迎试吃"));
+  redline_project_close (reopened);
+  g_file_delete (fixture.file, NULL, NULL);
+  g_rmdir (fixture.dir);
+  g_clear_object (&fixture.file);
+  g_free (fixture.dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  if (!gtk_init_check ())
+    {
+      g_printerr ("No display: the UI tests are skipped.\n");
+      return 77;
+    }
+  adw_init ();
+
+  g_test_add ("/window/open-sample", Fixture, NULL, fixture_set_up, test_window_open_sample,
+              fixture_tear_down);
+  g_test_add ("/window/type-banned-term", Fixture, NULL, fixture_set_up,
+              test_window_type_banned_term, fixture_tear_down);
+  g_test_add ("/window/apply-suggestion", Fixture, NULL, fixture_set_up,
+              test_window_apply_suggestion, fixture_tear_down);
+  g_test_add ("/window/switch-ecosystem", Fixture, NULL, fixture_set_up,
+              test_window_switch_ecosystem, fixture_tear_down);
+  g_test_add_func ("/window/killed-after-typing", test_window_killed_after_typing);
+  return g_test_run ();
+}
