@@ -433,6 +433,7 @@ main (int   argc,
       return 77;
     }
   adw_init ();
+  g_set_application_name ("Redline");
 
   g_test_add ("/window/open-sample", Fixture, NULL, fixture_set_up, test_window_open_sample,
               fixture_tear_down);

@@ -1,0 +1,134 @@
+/* screenshot.c: the README's screenshots, drawn by GTK from the real window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Usage: screenshot PROJECT POST-TITLE OUTPUT.png WIDTH HEIGHT [ecosystem]
+ *
+ * Opens PROJECT (a copy: nothing is written to it), selects the post titled
+ * POST-TITLE, waits for the checks to settle and saves the window as a PNG.
+ * With "wechat" as the last argument the post is previewed against the
+ * other ecosystem. Run it with LANGUAGE=zh_CN for the Chinese screenshots.
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+
+#include "redline-post-editor.h"
+#include "redline-window.h"
+
+static void
+spin (double seconds)
+{
+  gint64 deadline = g_get_monotonic_time () + (gint64) (seconds * G_USEC_PER_SEC);
+
+  while (g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+}
+
+static gboolean
+save_window (GtkWidget  *window,
+             const char *output)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
+  int width = gtk_widget_get_width (window);
+  int height = gtk_widget_get_height (window);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL || renderer == NULL)
+    return FALSE;
+  texture = gsk_renderer_render_texture (renderer, node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  return gdk_texture_save_to_png (texture, output);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GFile) source = NULL;
+  g_autoptr(GFile) copy = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  RedlineWindow *window;
+  RedlineProject *project;
+  GListModel *posts;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("REDLINE_LOCALEDIR") != NULL
+                                   ? g_getenv ("REDLINE_LOCALEDIR") : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  if (argc < 6)
+    {
+      g_printerr ("Usage: %s PROJECT POST-TITLE OUTPUT.png WIDTH HEIGHT [wechat]\n", argv[0]);
+      return 2;
+    }
+  if (!gtk_init_check ())
+    {
+      g_printerr ("%s: no display\n", argv[0]);
+      return 77;
+    }
+  adw_init ();
+  g_set_application_name (_("Redline"));
+  {
+    /* What AdwApplication loads for the app. */
+    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+    gtk_css_provider_load_from_resource (css, "/org/redline/Redline/style.css");
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  }
+
+  source = g_file_new_for_commandline_arg (argv[1]);
+  dir = g_dir_make_tmp ("redline-shot-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "lumi-cafe.redline", NULL);
+  copy = g_file_new_for_path (path);
+  if (!g_file_copy (source, copy, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error))
+    {
+      g_printerr ("%s: %s\n", argv[1], error->message);
+      return 1;
+    }
+
+  window = redline_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), atoi (argv[4]), atoi (argv[5]));
+  gtk_window_present (GTK_WINDOW (window));
+  if (!redline_window_open_file (window, copy))
+    return 1;
+  project = redline_context_get_project (redline_window_get_context (window));
+  posts = redline_project_get_posts (project);
+  for (guint i = 0; i < g_list_model_get_n_items (posts); i++)
+    {
+      g_autoptr(RedlinePost) post = g_list_model_get_item (posts, i);
+
+      if (g_strcmp0 (redline_post_get_title (post), argv[2]) == 0)
+        redline_window_select_post (window, post);
+    }
+  if (argc > 6 && g_str_equal (argv[6], "wechat"))
+    redline_post_editor_set_ecosystem (REDLINE_POST_EDITOR (redline_window_get_editor (window)),
+                                       REDLINE_ECOSYSTEM_WECHAT);
+  spin (1.5);
+  if (!save_window (GTK_WIDGET (window), argv[3]))
+    {
+      g_printerr ("%s: could not draw the window\n", argv[3]);
+      return 1;
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_file_delete (copy, NULL, NULL);
+  g_rmdir (dir);
+  return 0;
+}
