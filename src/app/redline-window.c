@@ -7,10 +7,13 @@
 
 #include <glib/gi18n.h>
 
+#include "redline-campaign-dialog.h"
 #include "redline-campaign-row.h"
 #include "redline-labels.h"
+#include "redline-new-project-dialog.h"
 #include "redline-post-editor.h"
 #include "redline-post-table.h"
+#include "redline-welcome-page.h"
 #include "redline-window.h"
 
 /**
@@ -43,9 +46,7 @@ struct _RedlineWindow
 
   AdwToastOverlay      *toast_overlay;
   GtkStack             *main_stack;
-  AdwStatusPage        *welcome_page;
-  GtkWidget            *recent_label;
-  GtkListBox           *recent_list;
+  RedlineWelcomePage   *welcome_page;
   AdwLeaflet           *leaflet;
   GtkWidget            *sidebar_box;
   GtkWidget            *content_box;
@@ -62,7 +63,6 @@ struct _RedlineWindow
 G_DEFINE_FINAL_TYPE (RedlineWindow, redline_window, ADW_TYPE_APPLICATION_WINDOW)
 
 #define MIME_TYPE "application/x-redline-project"
-#define N_RECENT 5
 
 static void show_error (RedlineWindow *self,
                         const char    *heading,
@@ -119,64 +119,6 @@ update_actions (RedlineWindow *self)
 }
 
 /* ---- Recent projects ---------------------------------------------------- */
-
-static void
-on_recent_activated_cb (GtkListBox    *list,
-                        GtkListBoxRow *row,
-                        RedlineWindow *self)
-{
-  const char *uri = g_object_get_data (G_OBJECT (row), "uri");
-  g_autoptr(GFile) file = g_file_new_for_uri (uri);
-
-  redline_window_open_file (self, file);
-}
-
-static int
-compare_recent_newest_first (gconstpointer a,
-                             gconstpointer b)
-{
-  return g_date_time_compare (gtk_recent_info_get_modified ((GtkRecentInfo *) b),
-                              gtk_recent_info_get_modified ((GtkRecentInfo *) a));
-}
-
-static void
-update_recent_list (RedlineWindow *self)
-{
-  GtkRecentManager *manager = gtk_recent_manager_get_default ();
-  GList *items = gtk_recent_manager_get_items (manager);
-  GtkWidget *child;
-  guint shown = 0;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list))) != NULL)
-    gtk_list_box_remove (self->recent_list, child);
-
-  items = g_list_sort (items, compare_recent_newest_first);
-  for (GList *l = items; l != NULL && shown < N_RECENT; l = l->next)
-    {
-      GtkRecentInfo *info = l->data;
-      const char *uri = gtk_recent_info_get_uri (info);
-      g_autoptr(GFile) file = NULL;
-      g_autofree char *path = NULL;
-      GtkWidget *row;
-
-      if (!g_str_has_suffix (uri, ".redline") || !gtk_recent_info_exists (info))
-        continue;
-      file = g_file_new_for_uri (uri);
-      path = g_file_get_path (file);
-      row = adw_action_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), gtk_recent_info_get_display_name (info));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), path != NULL ? path : uri);
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-      g_object_set_data_full (G_OBJECT (row), "uri", g_strdup (uri), g_free);
-      gtk_list_box_append (self->recent_list, row);
-      shown++;
-    }
-  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
-  gtk_widget_set_visible (self->recent_label, shown > 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->recent_list), shown > 0);
-}
 
 static void
 remember_project (RedlineWindow *self,
@@ -327,7 +269,7 @@ set_project (RedlineWindow  *self,
       gtk_filter_list_model_set_model (self->campaigns, NULL);
       gtk_window_set_title (GTK_WINDOW (self), _("Redline"));
       gtk_stack_set_visible_child_name (self->main_stack, "welcome");
-      update_recent_list (self);
+      redline_welcome_page_refresh (self->welcome_page);
       update_actions (self);
       return;
     }
@@ -430,6 +372,14 @@ redline_window_open_file (RedlineWindow *self,
 }
 
 static void
+on_welcome_open_cb (RedlineWelcomePage *page,
+                    GFile              *file,
+                    RedlineWindow      *self)
+{
+  redline_window_open_file (self, file);
+}
+
+static void
 flush_pending_deletes (RedlineWindow *self)
 {
   GHashTableIter iter;
@@ -486,17 +436,14 @@ show_error (RedlineWindow *self,
 
 typedef struct
 {
-  RedlineWindow *window;
-  GtkEntry      *name_entry;
-  GtkEntry      *campaign_entry;
-  GtkCheckButton *weixin_check;
-  char          *project_name;
-  char          *campaign_name;
-  RedlineEcosystem ecosystem;
-} NewProjectData;
+  RedlineWindow    *window;
+  char             *project_name;
+  char             *campaign_name;
+  RedlineEcosystem  ecosystem;
+} NewProject;
 
 static void
-new_project_data_free (NewProjectData *data)
+new_project_free (NewProject *data)
 {
   g_clear_object (&data->window);
   g_free (data->project_name);
@@ -507,7 +454,7 @@ new_project_data_free (NewProjectData *data)
 static void
 on_new_project_file_cb (GtkNativeDialog *chooser,
                         int              response,
-                        NewProjectData  *data)
+                        NewProject      *data)
 {
   RedlineWindow *self = data->window;
   g_autoptr(GFile) file = NULL;
@@ -538,28 +485,27 @@ on_new_project_file_cb (GtkNativeDialog *chooser,
     gtk_window_present (GTK_WINDOW (target));
 out:
   g_object_unref (chooser);
-  new_project_data_free (data);
+  new_project_free (data);
 }
 
 static void
-on_new_project_response_cb (AdwMessageDialog *dialog,
-                            const char       *response,
-                            NewProjectData   *data)
+on_new_project_response_cb (RedlineNewProjectDialog *dialog,
+                            const char              *response,
+                            RedlineWindow           *self)
 {
   GtkFileChooserNative *chooser;
   g_autofree char *file_name = NULL;
+  NewProject *data;
 
   if (!g_str_equal (response, "create"))
-    {
-      new_project_data_free (data);
-      return;
-    }
-  data->project_name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (data->name_entry))));
-  data->campaign_name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (data->campaign_entry))));
-  data->ecosystem = gtk_check_button_get_active (data->weixin_check) ? REDLINE_ECOSYSTEM_WEIXIN
-                                                                     : REDLINE_ECOSYSTEM_WECHAT;
+    return;
+  data = g_new0 (NewProject, 1);
+  data->window = g_object_ref (self);
+  data->project_name = redline_new_project_dialog_dup_project_name (dialog);
+  data->campaign_name = redline_new_project_dialog_dup_campaign_name (dialog);
+  data->ecosystem = redline_new_project_dialog_get_ecosystem (dialog);
 
-  chooser = gtk_file_chooser_native_new (_("Save the New Project"), GTK_WINDOW (data->window),
+  chooser = gtk_file_chooser_native_new (_("Save the New Project"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Create"), _("_Cancel"));
   file_name = g_strdup_printf ("%s.redline", data->project_name);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), file_name);
@@ -569,90 +515,13 @@ on_new_project_response_cb (AdwMessageDialog *dialog,
 }
 
 static void
-on_new_project_entry_changed_cb (GtkEditable      *editable,
-                                 AdwMessageDialog *dialog)
-{
-  NewProjectData *data = g_object_get_data (G_OBJECT (dialog), "data");
-  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (data->name_entry))));
-  g_autofree char *campaign =
-    g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (data->campaign_entry))));
-
-  adw_message_dialog_set_response_enabled (dialog, "create", name[0] != '\0' && campaign[0] != '\0');
-}
-
-static GtkWidget *
-labelled (const char *mnemonic,
-          GtkWidget  *widget)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *label = gtk_label_new_with_mnemonic (mnemonic);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_mnemonic_widget (GTK_LABEL (label), widget);
-  gtk_widget_add_css_class (label, "heading");
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), widget);
-  return box;
-}
-
-static GtkWidget *
-ecosystem_choice (GtkCheckButton   **weixin,
-                  RedlineEcosystem   selected)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *wx = gtk_check_button_new_with_label (redline_ecosystem_label (REDLINE_ECOSYSTEM_WEIXIN));
-  GtkWidget *wc = gtk_check_button_new_with_label (redline_ecosystem_label (REDLINE_ECOSYSTEM_WECHAT));
-  GtkWidget *note = gtk_label_new (_("A campaign runs on one ecosystem: its accounts, followers "
-                                     "and content do not cross over."));
-
-  gtk_check_button_set_group (GTK_CHECK_BUTTON (wc), GTK_CHECK_BUTTON (wx));
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (selected == REDLINE_ECOSYSTEM_WEIXIN ? wx : wc),
-                               TRUE);
-  gtk_label_set_wrap (GTK_LABEL (note), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (note), 0);
-  gtk_widget_add_css_class (note, "dim-label");
-  gtk_widget_add_css_class (note, "caption");
-  gtk_box_append (GTK_BOX (box), wx);
-  gtk_box_append (GTK_BOX (box), wc);
-  gtk_box_append (GTK_BOX (box), note);
-  *weixin = GTK_CHECK_BUTTON (wx);
-  return box;
-}
-
-static void
 new_project_activated (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
 {
-  RedlineWindow *self = REDLINE_WINDOW (widget);
-  NewProjectData *data = g_new0 (NewProjectData, 1);
-  GtkWidget *dialog, *box;
+  GtkWidget *dialog = redline_new_project_dialog_new (GTK_WINDOW (widget));
 
-  data->window = g_object_ref (self);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("New Project"),
-                                   _("A project holds the campaigns of one brand or client, on "
-                                     "Weixin, WeChat or both. Start with its first campaign."));
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
-  data->name_entry = GTK_ENTRY (gtk_entry_new ());
-  gtk_entry_set_activates_default (data->name_entry, TRUE);
-  data->campaign_entry = GTK_ENTRY (gtk_entry_new ());
-  gtk_entry_set_activates_default (data->campaign_entry, TRUE);
-  gtk_box_append (GTK_BOX (box), labelled (_("_Project name"), GTK_WIDGET (data->name_entry)));
-  gtk_box_append (GTK_BOX (box), labelled (_("_First campaign"), GTK_WIDGET (data->campaign_entry)));
-  gtk_box_append (GTK_BOX (box), ecosystem_choice (&data->weixin_check, REDLINE_ECOSYSTEM_WEIXIN));
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
-                                    "create", _("C_reate…"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "create",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "create");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "create", FALSE);
-  g_object_set_data (G_OBJECT (dialog), "data", data);
-  g_signal_connect (data->name_entry, "changed", G_CALLBACK (on_new_project_entry_changed_cb), dialog);
-  g_signal_connect (data->campaign_entry, "changed", G_CALLBACK (on_new_project_entry_changed_cb),
-                    dialog);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_new_project_response_cb), data);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_new_project_response_cb), widget, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -757,110 +626,58 @@ save_as_activated (GtkWidget  *widget,
 
 /* ---- Campaigns ---------------------------------------------------------- */
 
-typedef struct
-{
-  RedlineWindow   *window;
-  RedlineCampaign *campaign;       /* NULL for a new one */
-  GtkEntry        *name_entry;
-  GtkCheckButton  *weixin_check;
-} CampaignDialogData;
-
 static void
-campaign_dialog_data_free (CampaignDialogData *data)
+on_campaign_dialog_response_cb (RedlineCampaignDialog *dialog,
+                                const char            *response,
+                                RedlineWindow         *self)
 {
-  g_clear_object (&data->window);
-  g_clear_object (&data->campaign);
-  g_free (data);
-}
-
-static void
-on_campaign_dialog_response_cb (AdwMessageDialog   *dialog,
-                                const char         *response,
-                                CampaignDialogData *data)
-{
-  RedlineWindow *self = data->window;
   RedlineProject *project = get_project (self);
+  RedlineCampaign *campaign = redline_campaign_dialog_get_campaign (dialog);
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
 
   if (!g_str_equal (response, "ok") || project == NULL)
-    goto out;
-  name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (data->name_entry))));
-  if (data->campaign == NULL)
+    return;
+  name = redline_campaign_dialog_dup_name (dialog);
+  if (campaign == NULL)
     {
-      g_autoptr(RedlineCampaign) campaign =
-        redline_campaign_new (name, gtk_check_button_get_active (data->weixin_check)
-                                    ? REDLINE_ECOSYSTEM_WEIXIN : REDLINE_ECOSYSTEM_WECHAT);
+      g_autoptr(RedlineCampaign) fresh =
+        redline_campaign_new (name, redline_campaign_dialog_get_ecosystem (dialog));
 
-      if (!redline_project_add_campaign (project, campaign, &error))
+      if (!redline_project_add_campaign (project, fresh, &error))
         show_error (self, _("Could Not Add the Campaign"), error->message);
       else
-        redline_window_select_campaign (self, campaign);
+        redline_window_select_campaign (self, fresh);
+      return;
     }
-  else
-    {
-      g_autofree char *old = g_strdup (redline_campaign_get_name (data->campaign));
 
-      redline_campaign_set_name (data->campaign, name);
-      if (!redline_project_update_campaign (project, data->campaign, &error))
-        {
-          redline_campaign_set_name (data->campaign, old);
-          show_error (self, _("Could Not Rename the Campaign"), error->message);
-        }
-      else
-        {
-          /* Keep the sidebar in order. */
-          gtk_filter_changed (GTK_FILTER (self->campaign_filter), GTK_FILTER_CHANGE_DIFFERENT);
-          redline_window_select_campaign (self, data->campaign);
-        }
-    }
-out:
-  campaign_dialog_data_free (data);
-}
+  {
+    g_autofree char *old = g_strdup (redline_campaign_get_name (campaign));
 
-static void
-on_campaign_name_changed_cb (GtkEditable      *editable,
-                             AdwMessageDialog *dialog)
-{
-  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (editable)));
-
-  adw_message_dialog_set_response_enabled (dialog, "ok", name[0] != '\0');
+    redline_campaign_set_name (campaign, name);
+    if (!redline_project_update_campaign (project, campaign, &error))
+      {
+        redline_campaign_set_name (campaign, old);
+        show_error (self, _("Could Not Rename the Campaign"), error->message);
+        return;
+      }
+    /* Keep the sidebar in order. */
+    gtk_filter_changed (GTK_FILTER (self->campaign_filter), GTK_FILTER_CHANGE_DIFFERENT);
+    redline_window_select_campaign (self, campaign);
+  }
 }
 
 static void
 show_campaign_dialog (RedlineWindow   *self,
                       RedlineCampaign *campaign)
 {
-  CampaignDialogData *data = g_new0 (CampaignDialogData, 1);
-  GtkWidget *dialog, *box;
   RedlineCampaign *selected = get_selected_campaign (self);
+  GtkWidget *dialog =
+    redline_campaign_dialog_new (GTK_WINDOW (self), campaign,
+                                 selected != NULL ? redline_campaign_get_ecosystem (selected)
+                                                  : REDLINE_ECOSYSTEM_WEIXIN);
 
-  data->window = g_object_ref (self);
-  data->campaign = campaign != NULL ? g_object_ref (campaign) : NULL;
-  dialog = adw_message_dialog_new (GTK_WINDOW (self),
-                                   campaign == NULL ? _("New Campaign") : _("Rename Campaign"),
-                                   NULL);
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
-  data->name_entry = GTK_ENTRY (gtk_entry_new ());
-  gtk_entry_set_activates_default (data->name_entry, TRUE);
-  if (campaign != NULL)
-    gtk_editable_set_text (GTK_EDITABLE (data->name_entry), redline_campaign_get_name (campaign));
-  gtk_box_append (GTK_BOX (box), labelled (_("_Name"), GTK_WIDGET (data->name_entry)));
-  if (campaign == NULL)
-    gtk_box_append (GTK_BOX (box),
-                    ecosystem_choice (&data->weixin_check,
-                                      selected != NULL ? redline_campaign_get_ecosystem (selected)
-                                                       : REDLINE_ECOSYSTEM_WEIXIN));
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "ok",
-                                    campaign == NULL ? _("_Add") : _("_Rename"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "ok",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "ok");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "ok", campaign != NULL);
-  g_signal_connect (data->name_entry, "changed", G_CALLBACK (on_campaign_name_changed_cb), dialog);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_campaign_dialog_response_cb), data);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_campaign_dialog_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -1266,13 +1083,12 @@ redline_window_class_init (RedlineWindowClass *klass)
 
   g_type_ensure (REDLINE_TYPE_POST_TABLE);
   g_type_ensure (REDLINE_TYPE_POST_EDITOR);
+  g_type_ensure (REDLINE_TYPE_WELCOME_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/redline/Redline/redline-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RedlineWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, RedlineWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, RedlineWindow, welcome_page);
-  gtk_widget_class_bind_template_child (widget_class, RedlineWindow, recent_label);
-  gtk_widget_class_bind_template_child (widget_class, RedlineWindow, recent_list);
   gtk_widget_class_bind_template_child (widget_class, RedlineWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, RedlineWindow, sidebar_box);
   gtk_widget_class_bind_template_child (widget_class, RedlineWindow, content_box);
@@ -1370,8 +1186,7 @@ redline_window_init (RedlineWindow *self)
                            G_CALLBACK (on_campaign_selected_cb), self, 0);
   g_signal_connect_object (self->campaign_list, "row-activated",
                            G_CALLBACK (on_campaign_row_activated_cb), self, 0);
-  g_signal_connect_object (self->recent_list, "row-activated",
-                           G_CALLBACK (on_recent_activated_cb), self, 0);
+  g_signal_connect_object (self->welcome_page, "open", G_CALLBACK (on_welcome_open_cb), self, 0);
 
   redline_post_table_set_index (self->post_table, self->index);
   g_object_set (self->editor, "context", self->context, NULL);
