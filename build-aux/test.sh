@@ -41,5 +41,5 @@ xvfb-run -a dbus-run-session -- meson test -C _build-ci --setup=valgrind --print
     --no-suite cli
 
 if [ "$benchmarks" = yes ]; then
-    meson test -C _build-ci --benchmark --verbose
+    xvfb-run -a dbus-run-session -- meson test -C _build-ci --benchmark --verbose
 fi

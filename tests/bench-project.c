@@ -10,20 +10,9 @@
 
 #include <glib/gstdio.h>
 
-#include "redline-core.h"
+#include "redline-bench-project.h"
 
-#define N_POSTS 10000
-
-static const char * const bodies[] = {
-  "秋风起，桂花香。Lumi 咖啡的桂花拿铁今天回到菜单，选用云南小粒咖啡豆，搭配杭州满觉陇的桂花糖浆。"
-  "每一杯都由咖啡师现场手工制作，欢迎来店品尝。开封后请在最佳赏味期内饮用。",
-  "我们的桂花拿铁是全城最佳的秋季饮品，销量第一，口碑No.1，详情见 https://shop.example.com/a",
-  "Our autumn favourite returns to Lumi Café: Yunnan coffee, osmanthus syrup and oat milk. "
-  "Drop by any of our cafés this week and collect a stamp with every cup.",
-  "The best latte in Singapore, guaranteed. Voted number one by our regulars.",
-  "储值 1000 元保本保息，年化收益8%，会员专享。",
-  "新鲜栗子现烤，每天限量 50 份，和桂花拿铁是绝配。第一次下单立减 5 元。",
-};
+#define N_POSTS REDLINE_BENCH_N_POSTS
 
 static double
 seconds_since (gint64 start)
@@ -42,8 +31,6 @@ main (int   argc,
   g_autoptr(RedlineProject) project = NULL;
   g_autoptr(GPtrArray) packs = NULL;
   g_autoptr(RedlineRuleSet) rule_set = NULL;
-  g_autoptr(GPtrArray) posts = g_ptr_array_new_with_free_func (g_object_unref);
-  RedlineCampaign *campaigns[2];
   const char *redline_check = g_getenv ("REDLINE_CHECK");
   GListModel *model;
   gsize total_chars = 0, n_findings = 0;
@@ -56,32 +43,7 @@ main (int   argc,
 
   /* Create */
   start = g_get_monotonic_time ();
-  project = redline_project_create (file, "Benchmark", &error);
-  g_assert_no_error (error);
-  campaigns[0] = redline_campaign_new ("微信秋季", REDLINE_ECOSYSTEM_WEIXIN);
-  campaigns[1] = redline_campaign_new ("WeChat autumn", REDLINE_ECOSYSTEM_WECHAT);
-  for (guint c = 0; c < 2; c++)
-    {
-      redline_project_add_campaign (project, campaigns[c], &error);
-      g_assert_no_error (error);
-    }
-  for (guint i = 0; i < N_POSTS; i++)
-    {
-      RedlinePost *post = redline_post_new (redline_campaign_get_id (campaigns[i % 2]),
-                                            i % REDLINE_N_CONTENT_KINDS);
-      g_autofree char *title = g_strdup_printf ("第 %u 篇 · Post %u", i + 1, i + 1);
-
-      redline_post_set_title (post, title);
-      redline_post_set_body (post, bodies[i % G_N_ELEMENTS (bodies)]);
-      redline_post_set_call_to_action (post, i % 3 ? "立即购买" : "Order now");
-      g_ptr_array_add (posts, post);
-    }
-  redline_project_add_posts (project, posts, &error);
-  g_assert_no_error (error);
-  g_clear_object (&project);
-  g_clear_pointer (&posts, g_ptr_array_unref);
-  g_object_unref (campaigns[0]);
-  g_object_unref (campaigns[1]);
+  redline_bench_project_create (file);
   create_s = seconds_since (start);
 
   /* Open and list, as the window does: every row's title and status. */

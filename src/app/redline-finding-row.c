@@ -181,6 +181,24 @@ redline_finding_row_new (RedlineFinding *finding,
 }
 
 /**
+ * redline_finding_row_set_finding:
+ * @self: a #RedlineFindingRow
+ * @finding: a finding that shows as the row's does, at another place
+ *
+ * Points the row at @finding, which the text now has where the row's
+ * finding was: the row reads the same and acts on the new place.
+ */
+void
+redline_finding_row_set_finding (RedlineFindingRow *self,
+                                 RedlineFinding    *finding)
+{
+  g_return_if_fail (REDLINE_IS_FINDING_ROW (self));
+  g_return_if_fail (REDLINE_IS_FINDING (finding));
+
+  g_set_object (&self->finding, finding);
+}
+
+/**
  * redline_finding_row_get_finding:
  * @self: a #RedlineFindingRow
  *

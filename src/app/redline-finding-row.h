@@ -18,5 +18,7 @@ G_DECLARE_FINAL_TYPE (RedlineFindingRow, redline_finding_row, REDLINE, FINDING_R
 GtkWidget      *redline_finding_row_new         (RedlineFinding    *finding,
                                                  gboolean           can_replace);
 RedlineFinding *redline_finding_row_get_finding (RedlineFindingRow *self);
+void            redline_finding_row_set_finding (RedlineFindingRow *self,
+                                                 RedlineFinding    *finding);
 
 G_END_DECLS

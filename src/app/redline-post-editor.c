@@ -262,6 +262,9 @@ update_findings_title (RedlinePostEditor *self)
   gtk_stack_set_visible_child_name (self->findings_stack, n > 0 ? "list" : "empty");
 }
 
+static void update_finding_rows (RedlinePostEditor *self,
+                                 GPtrArray         *findings);
+
 static void
 run_check (RedlinePostEditor *self)
 {
@@ -281,6 +284,7 @@ run_check (RedlinePostEditor *self)
       adw_status_page_set_title (self->findings_empty, _("Not Checked"));
       adw_status_page_set_description (self->findings_empty,
                                        rule_error != NULL ? rule_error->message : NULL);
+      update_finding_rows (self, NULL);
       g_list_store_remove_all (self->findings);
       gtk_stack_set_visible_child_name (self->findings_stack, "empty");
       return;
@@ -306,6 +310,7 @@ run_check (RedlinePostEditor *self)
       g_ptr_array_unref (by_field[field]);
     }
   g_ptr_array_sort (sorted, compare_findings);
+  update_finding_rows (self, sorted);
   g_list_store_splice (self->findings, 0, g_list_model_get_n_items (G_LIST_MODEL (self->findings)),
                        sorted->pdata, sorted->len);
   update_findings_title (self);
@@ -450,6 +455,65 @@ update_finding_header (GtkListBoxRow *row,
   gtk_widget_add_css_class (header, "heading");
   gtk_widget_add_css_class (header, "findings-header");
   gtk_list_box_row_set_header (row, header);
+}
+
+/* Whether @a and @b would show the same row: the same rule on the same text
+ * in the same field with the same verdicts, wherever it now is. */
+static gboolean
+same_row (RedlineFinding *a,
+          RedlineFinding *b)
+{
+  return redline_finding_get_severity (a) == redline_finding_get_severity (b) &&
+         redline_finding_get_other_severity (a) == redline_finding_get_other_severity (b) &&
+         redline_finding_get_field (a) == redline_finding_get_field (b) &&
+         g_strcmp0 (redline_finding_get_rule_id (a), redline_finding_get_rule_id (b)) == 0 &&
+         g_strcmp0 (redline_finding_get_text (a), redline_finding_get_text (b)) == 0 &&
+         g_strcmp0 (redline_finding_get_message (a), redline_finding_get_message (b)) == 0;
+}
+
+/* Shows @findings in the list. A keystroke mostly moves findings rather
+ * than changes them: rows that show the same thing are kept and given
+ * the new finding, and only the rows between the unchanged start and end
+ * of the list are made anew. */
+static void
+update_finding_rows (RedlinePostEditor *self,
+                     GPtrArray         *findings)
+{
+  guint n_new = findings != NULL ? findings->len : 0;
+  guint n_old = 0, prefix = 0, suffix = 0;
+  GtkListBoxRow *row;
+
+  while (gtk_list_box_get_row_at_index (self->findings_list, n_old) != NULL)
+    n_old++;
+  while (prefix < n_old && prefix < n_new &&
+         same_row (redline_finding_row_get_finding (REDLINE_FINDING_ROW (
+                     gtk_list_box_get_row_at_index (self->findings_list, prefix))),
+                   findings->pdata[prefix]))
+    prefix++;
+  while (suffix < n_old - prefix && suffix < n_new - prefix &&
+         same_row (redline_finding_row_get_finding (REDLINE_FINDING_ROW (
+                     gtk_list_box_get_row_at_index (self->findings_list, n_old - 1 - suffix))),
+                   findings->pdata[n_new - 1 - suffix]))
+    suffix++;
+
+  for (guint i = 0; i < prefix; i++)
+    redline_finding_row_set_finding (REDLINE_FINDING_ROW (
+                                       gtk_list_box_get_row_at_index (self->findings_list, i)),
+                                     findings->pdata[i]);
+  for (guint i = 0; i < suffix; i++)
+    redline_finding_row_set_finding (REDLINE_FINDING_ROW (
+                                       gtk_list_box_get_row_at_index (self->findings_list,
+                                                                      n_old - 1 - i)),
+                                     findings->pdata[n_new - 1 - i]);
+  for (guint i = prefix; i < n_old - suffix; i++)
+    {
+      row = gtk_list_box_get_row_at_index (self->findings_list, prefix);
+      gtk_list_box_remove (self->findings_list, GTK_WIDGET (row));
+    }
+  for (guint i = prefix; i < n_new - suffix; i++)
+    gtk_list_box_insert (self->findings_list, create_finding_row (findings->pdata[i], self), (int) i);
+  if (prefix != n_old || prefix != n_new)
+    gtk_list_box_invalidate_headers (self->findings_list);
 }
 
 static void
@@ -613,8 +677,6 @@ redline_post_editor_init (RedlinePostEditor *self)
   gtk_drop_down_set_model (self->kind_dropdown, G_LIST_MODEL (kinds));
 
   self->findings = g_list_store_new (REDLINE_TYPE_FINDING);
-  gtk_list_box_bind_model (self->findings_list, G_LIST_MODEL (self->findings), create_finding_row,
-                           self, NULL);
   gtk_list_box_set_header_func (self->findings_list, update_finding_header, NULL, NULL);
 
   for (RedlineField field = 0; field < REDLINE_N_FIELDS; field++)
@@ -687,6 +749,7 @@ redline_post_editor_set_post (RedlinePostEditor *self,
     gtk_drop_down_set_selected (self->kind_dropdown, redline_post_get_kind (post));
   self->loading = FALSE;
 
+  update_finding_rows (self, NULL);
   g_list_store_remove_all (self->findings);
   if (post != NULL)
     {
