@@ -10,6 +10,7 @@
 #include <signal.h>
 
 #include "redline-field-view.h"
+#include "redline-test-util.h"
 #include "redline-post-editor.h"
 #include "redline-post-table.h"
 #include "redline-window.h"
@@ -21,13 +22,15 @@ typedef struct
   RedlineWindow *window;
 } Fixture;
 
-/* Runs the main loop until @done says so, or fails after @seconds. */
+/* Runs the main loop until @done says so, or fails after @seconds (ten
+ * times as long under valgrind). */
 static void
 wait_until (gboolean (*done) (gpointer data),
             gpointer data,
             double   seconds)
 {
-  gint64 deadline = g_get_monotonic_time () + (gint64) (seconds * G_USEC_PER_SEC);
+  gint64 deadline = g_get_monotonic_time () +
+                    (gint64) (seconds * G_USEC_PER_SEC * (redline_test_slow_runner () ? 10 : 1));
 
   while (!done (data))
     {
