@@ -15,9 +15,10 @@
  * RedlineFieldView:
  *
  * A text view for one field of a post. The findings of the field are drawn
- * as underlines, one style per severity (wavy red for errors, wavy amber
- * for warnings, dotted blue for notes), in colours that follow the light or
- * dark style; hovering one shows its message, legal reference, suggestions
+ * as underlines, one style per severity (wavy red and semibold for errors,
+ * wavy amber for warnings, a plain blue line for notes: GTK 4.8 draws no
+ * single underline in a text view, so notes use the low one), in colours
+ * that follow the light or dark style; hovering one shows its message, legal reference, suggestions
  * and what the other ecosystem says.
  *
  * A single-line field (a title, a link) turns line breaks into spaces and
@@ -278,7 +279,7 @@ redline_field_view_init (RedlineFieldView *self)
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
   GtkEventController *keys = gtk_event_controller_key_new ();
   static const PangoUnderline underlines[N_SEVERITIES] = {
-    [REDLINE_SEVERITY_INFO] = PANGO_UNDERLINE_SINGLE,
+    [REDLINE_SEVERITY_INFO] = PANGO_UNDERLINE_LOW,
     [REDLINE_SEVERITY_WARNING] = PANGO_UNDERLINE_ERROR,
     [REDLINE_SEVERITY_ERROR] = PANGO_UNDERLINE_ERROR,
   };

@@ -41,7 +41,8 @@ struct _RedlinePostEditor
   gboolean          dirty;
   gboolean          save_failed;
 
-  GtkWidget        *box;
+  AdwFlap          *box;
+  GtkToggleButton  *findings_button;
   GtkDropDown      *kind_dropdown;
   GtkLabel         *status_label;
   GtkToggleButton  *weixin_button;
@@ -632,6 +633,7 @@ redline_post_editor_class_init (RedlinePostEditorClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/redline/Redline/redline-post-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, RedlinePostEditor, box);
+  gtk_widget_class_bind_template_child (widget_class, RedlinePostEditor, findings_button);
   gtk_widget_class_bind_template_child (widget_class, RedlinePostEditor, kind_dropdown);
   gtk_widget_class_bind_template_child (widget_class, RedlinePostEditor, status_label);
   gtk_widget_class_bind_template_child (widget_class, RedlinePostEditor, weixin_button);
@@ -671,6 +673,10 @@ redline_post_editor_init (RedlinePostEditor *self)
   GtkEventController *focus = gtk_event_controller_focus_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* On a narrow window the findings fold into a pane the button reveals. */
+  g_object_bind_property (self->box, "reveal-flap", self->findings_button, "active",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
 
   for (RedlineContentKind kind = 0; kind < REDLINE_N_CONTENT_KINDS; kind++)
     gtk_string_list_append (kinds, redline_content_kind_label (kind));
