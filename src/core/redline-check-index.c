@@ -463,7 +463,8 @@ redline_check_index_run (RedlineCheckIndex *self,
       g_queue_clear_full (&self->pending, g_object_unref);
       return FALSE;
     }
-  while (!g_queue_is_empty (&self->pending) && g_get_monotonic_time () < deadline)
+  /* At least one post a call, however short the budget. */
+  while (!g_queue_is_empty (&self->pending) && (!counted || g_get_monotonic_time () < deadline))
     {
       g_autoptr(RedlinePostSummary) summary = g_queue_pop_head (&self->pending);
       RedlinePost *post = redline_post_summary_get_post (summary);
