@@ -1,0 +1,36 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Draws the README's screenshots (data/screenshots/) from the real window,
+# on the sample project, in English and in Chinese, light and dark. Needs
+# a build in _build and runs under a virtual X server.
+#   build-aux/screenshots.sh
+set -eu
+
+cd "$(dirname "$0")/.."
+meson compile -C _build
+out=data/screenshots
+mkdir -p "$out"
+
+# The Chinese catalogue, compiled where the screenshot program looks.
+locale_dir=$(mktemp -d)
+trap 'rm -rf "$locale_dir"' EXIT
+mkdir -p "$locale_dir/zh_CN/LC_MESSAGES"
+msgfmt -o "$locale_dir/zh_CN/LC_MESSAGES/redline.mo" po/zh_CN.po
+
+shot() {
+    # shot NAME LANGUAGE STYLE POST-TITLE [wechat]
+    name=$1 language=$2 style=$3 post=$4
+    shift 4
+    GSETTINGS_BACKEND=memory GSETTINGS_SCHEMA_DIR="$PWD/_build/data" GSK_RENDERER=cairo \
+    REDLINE_LOCALEDIR="$locale_dir" LANGUAGE="$language" ADW_DEBUG_COLOR_SCHEME="$style" \
+        xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- \
+        _build/tests/ui/screenshot _build/data/sample/lumi-cafe.redline "$post" \
+        "$out/$name.png" 1180 760 "$@" 2>/dev/null
+    echo "$out/$name.png"
+}
+
+shot weixin-en en default "全城最佳的秋日咖啡"
+shot weixin-zh zh_CN default "全城最佳的秋日咖啡"
+shot wechat-preview-en en default "全城最佳的秋日咖啡" wechat
+shot wechat-dark-en en prefer-dark "The best latte in Singapore"
