@@ -15,6 +15,7 @@
 static const char * const digests[] = {
   "f4aebf97636bf136e5263ce1a1115b50aee1e9bdc0a7a8cc31dd4073a209a333",
   "aaff28ef6e1030799b2fdbbba3272266626882718bd6648b8e3fe94155d29b44",
+  "11d4b59e0683447f06b6541486f20b72d3c5a6ca688bac08965b328592f860bf",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (digests) == REDLINE_PROJECT_FORMAT);

@@ -126,7 +126,7 @@ test_notify_once (void)
       g_object_set_property (G_OBJECT (post), pspecs[i]->name, &value);
       g_assert_cmpuint (count_of (counts, pspecs[i]->name), ==, 1);
     }
-  g_assert_cmpuint (n_writable, ==, 8);
+  g_assert_cmpuint (n_writable, ==, 9);
   g_assert_cmpuint (g_hash_table_size (counts), ==, n_writable);
 
   /* The accessors behave the same. */
@@ -197,6 +197,7 @@ test_copy (void)
   post = redline_post_new (redline_campaign_get_id (campaign), REDLINE_CONTENT_KIND_MOMENTS_AD);
   redline_post_set_title (post, "Spring menu");
   redline_post_set_body (post, "New drinks every week.");
+  redline_post_set_digest (post, "Eight new drinks, one a week.");
   redline_post_set_call_to_action (post, "Order now");
   redline_post_set_link (post, "https://example.com/menu");
   redline_post_set_scheduled_at (post, "2024-03-02T09:00:00+08:00");
@@ -222,6 +223,21 @@ test_copy (void)
   g_assert_cmpint (redline_post_get_status (post), ==, REDLINE_POST_STATUS_IN_REVIEW);
   g_assert_cmpuint (g_hash_table_size (counts), ==, 0);
   g_assert_true (redline_project_find_post (project, redline_post_get_id (post)) == post);
+
+  /* Every field, the digest too, is in the file: read back by a second
+   * connection, the post compares equal. */
+  {
+    g_autoptr(RedlineProject) reopened = redline_project_open (file,
+                                                               REDLINE_PROJECT_FLAGS_READ_ONLY,
+                                                               &error);
+    RedlinePost *read;
+
+    g_assert_no_error (error);
+    read = redline_project_find_post (reopened, redline_post_get_id (post));
+    g_assert_nonnull (read);
+    g_assert_cmpstr (redline_post_get_digest (read), ==, "Eight new drinks, one a week.");
+    assert_equal (G_OBJECT (post), G_OBJECT (read));
+  }
 
   redline_project_close (project);
   g_assert_cmpint (g_unlink (path), ==, 0);

@@ -17,8 +17,4 @@ const char *redline_severity_label         (RedlineSeverity    severity);
 const char *redline_field_label            (RedlineField       field);
 guint       redline_content_kind_fields    (RedlineContentKind kind);
 
-/* FIXME until the store has the digest column: remove at the merge. */
-static inline const char *redline_post_get_digest (RedlinePost *post) { return NULL; }
-static inline void redline_post_set_digest (RedlinePost *post, const char *digest) { }
-
 G_END_DECLS

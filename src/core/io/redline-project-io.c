@@ -143,6 +143,7 @@ typedef enum
   COLUMN_KIND,
   COLUMN_STATUS,
   COLUMN_TITLE,
+  COLUMN_DIGEST,
   COLUMN_BODY,
   COLUMN_CALL_TO_ACTION,
   COLUMN_LINK,
@@ -158,6 +159,7 @@ static const struct
   { "kind", COLUMN_KIND },
   { "status", COLUMN_STATUS },
   { "title", COLUMN_TITLE },
+  { "digest", COLUMN_DIGEST },
   { "body", COLUMN_BODY },
   { "call_to_action", COLUMN_CALL_TO_ACTION },
   { "cta", COLUMN_CALL_TO_ACTION },
@@ -290,6 +292,7 @@ post_from_record (RedlineProject   *self,
   post = redline_post_new (redline_campaign_get_id (campaign), kind);
   redline_post_set_status (post, status);
   redline_post_set_title (post, text[COLUMN_TITLE]);
+  redline_post_set_digest (post, text[COLUMN_DIGEST]);
   redline_post_set_body (post, text[COLUMN_BODY]);
   redline_post_set_call_to_action (post, text[COLUMN_CALL_TO_ACTION]);
   redline_post_set_link (post, text[COLUMN_LINK]);
@@ -308,7 +311,7 @@ post_from_record (RedlineProject   *self,
  * Adds a post for every row of @csv after the header, all in one
  * transaction: if any row is wrong, nothing is imported and the error names
  * its line. The header names the columns, in any order and case: `title`,
- * `body`, `call_to_action` (or `cta`), `link`, `kind`, `status`,
+ * `digest`, `body`, `call_to_action` (or `cta`), `link`, `kind`, `status`,
  * `scheduled_at` and `campaign` (an id or a name); `id`, `ecosystem`,
  * `created_at` and `updated_at`, which redline_project_export_csv() writes,
  * are ignored.
@@ -374,7 +377,7 @@ redline_project_import_csv (RedlineProject   *self,
       if (!lookup_column (name, &column))
         {
           g_set_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_INVALID,
-                       _("%s:%u: unknown column “%s”; the columns are title, body, "
+                       _("%s:%u: unknown column “%s”; the columns are title, digest, body, "
                          "call_to_action, link, kind, status, scheduled_at and campaign"),
                        display_name, line, name);
           return 0;
@@ -551,6 +554,7 @@ add_post (JsonBuilder     *builder,
   add_string (builder, "kind", redline_content_kind_to_string (redline_post_get_kind (post)));
   add_string (builder, "status", redline_post_status_to_string (redline_post_get_status (post)));
   add_string (builder, "title", redline_post_get_title (post));
+  add_string (builder, "digest", redline_post_get_digest (post));
   add_string (builder, "body", redline_post_get_body (post));
   add_string (builder, "call_to_action", redline_post_get_call_to_action (post));
   add_string (builder, "link", redline_post_get_link (post));
@@ -720,7 +724,7 @@ char *
 redline_project_export_csv (RedlineProject *self)
 {
   static const char * const header[] = {
-    "id", "campaign", "ecosystem", "kind", "status", "title", "body", "call_to_action",
+    "id", "campaign", "ecosystem", "kind", "status", "title", "digest", "body", "call_to_action",
     "link", "scheduled_at", "created_at", "updated_at",
   };
   GString *csv = g_string_new ("\xef\xbb\xbf");
@@ -749,6 +753,7 @@ redline_project_export_csv (RedlineProject *self)
       append_csv_field (csv, redline_post_status_to_string (redline_post_get_status (post)),
                         FALSE);
       append_csv_field (csv, redline_post_get_title (post), FALSE);
+      append_csv_field (csv, redline_post_get_digest (post), FALSE);
       append_csv_field (csv, redline_post_get_body (post), FALSE);
       append_csv_field (csv, redline_post_get_call_to_action (post), FALSE);
       append_csv_field (csv, redline_post_get_link (post), FALSE);

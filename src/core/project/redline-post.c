@@ -28,7 +28,7 @@ struct _RedlinePost
   gint64              campaign_id;
   RedlineContentKind  kind;
   RedlinePostStatus   status;
-  char               *strings[7];
+  char               *strings[8];
 };
 
 G_DEFINE_FINAL_TYPE (RedlinePost, redline_post, G_TYPE_OBJECT)
@@ -41,6 +41,7 @@ enum {
   PROP_STATUS,
   /* The string properties, in the order of self->strings. */
   PROP_TITLE,
+  PROP_DIGEST,
   PROP_BODY,
   PROP_CALL_TO_ACTION,
   PROP_LINK,
@@ -151,6 +152,7 @@ redline_post_get_property (GObject    *object,
       g_value_set_enum (value, self->status);
       break;
     case PROP_TITLE:
+    case PROP_DIGEST:
     case PROP_BODY:
     case PROP_CALL_TO_ACTION:
     case PROP_LINK:
@@ -186,6 +188,7 @@ redline_post_set_property (GObject      *object,
       redline_post_set_status (self, g_value_get_enum (value));
       break;
     case PROP_TITLE:
+    case PROP_DIGEST:
     case PROP_BODY:
     case PROP_CALL_TO_ACTION:
     case PROP_LINK:
@@ -223,6 +226,7 @@ redline_post_class_init (RedlinePostClass *klass)
     g_param_spec_enum ("status", NULL, NULL, REDLINE_TYPE_POST_STATUS, REDLINE_POST_STATUS_DRAFT,
                        flags);
   properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL, flags);
+  properties[PROP_DIGEST] = g_param_spec_string ("digest", NULL, NULL, NULL, flags);
   properties[PROP_BODY] = g_param_spec_string ("body", NULL, NULL, NULL, flags);
   properties[PROP_CALL_TO_ACTION] =
     g_param_spec_string ("call-to-action", NULL, NULL, NULL, flags);
@@ -363,6 +367,33 @@ redline_post_set_title (RedlinePost *self,
 {
   g_return_if_fail (REDLINE_IS_POST (self));
   set_string (self, PROP_TITLE, title);
+}
+
+/**
+ * redline_post_get_digest:
+ * @self: a #RedlinePost
+ *
+ * Returns: (nullable): the digest, the summary an Official Account article
+ *   shows under its title
+ */
+const char *
+redline_post_get_digest (RedlinePost *self)
+{
+  g_return_val_if_fail (REDLINE_IS_POST (self), NULL);
+  return get_string (self, PROP_DIGEST);
+}
+
+/**
+ * redline_post_set_digest:
+ * @self: a #RedlinePost
+ * @digest: (nullable): the digest
+ */
+void
+redline_post_set_digest (RedlinePost *self,
+                         const char  *digest)
+{
+  g_return_if_fail (REDLINE_IS_POST (self));
+  set_string (self, PROP_DIGEST, digest);
 }
 
 const char *

@@ -21,7 +21,7 @@ read_post (RedlineProject  *self,
   RedlinePostStatus status = REDLINE_POST_STATUS_DRAFT;
   gint64 id = _redline_stmt_column_int64 (stmt, 0);
   gint64 campaign_id = _redline_stmt_column_int64 (stmt, 1);
-  const char *text[11] = { NULL };
+  const char *text[12] = { NULL };
 
   for (int c = 2; c < (int) G_N_ELEMENTS (text); c++)
     {
@@ -55,6 +55,7 @@ read_post (RedlineProject  *self,
   redline_post_set_campaign_id (post, campaign_id);
   redline_post_set_kind (post, kind);
   redline_post_set_title (post, text[3]);
+  redline_post_set_digest (post, text[11]);
   redline_post_set_body (post, text[4]);
   redline_post_set_call_to_action (post, text[5]);
   redline_post_set_link (post, text[6]);
@@ -66,7 +67,7 @@ read_post (RedlineProject  *self,
 
 #define POST_COLUMNS \
   "id, campaign_id, kind, title, body, call_to_action, link, scheduled_at, status, " \
-  "created_at, updated_at"
+  "created_at, updated_at, digest"
 
 /**
  * redline_project_get_posts:
@@ -109,6 +110,7 @@ bind_post (RedlineStmt *stmt,
   _redline_stmt_bind_text (stmt, 6, redline_post_get_link (post));
   _redline_stmt_bind_text (stmt, 7, redline_post_get_scheduled_at (post));
   _redline_stmt_bind_text (stmt, 8, redline_post_status_to_string (redline_post_get_status (post)));
+  _redline_stmt_bind_text (stmt, 11, redline_post_get_digest (post));
 }
 
 gboolean
@@ -119,7 +121,7 @@ _redline_project_insert_post (RedlineProject  *self,
 {
   static const char sql[] =
     "INSERT INTO posts (campaign_id, kind, title, body, call_to_action, link, scheduled_at, "
-    "status, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)";
+    "status, created_at, updated_at, digest) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?11)";
   g_autoptr(RedlineStmt) stmt = NULL;
 
   g_assert (_redline_sqlite_in_transaction (self->sqlite));
@@ -261,7 +263,7 @@ _redline_posts_table_store (RedlineProject  *self,
 {
   static const char sql[] =
     "UPDATE posts SET campaign_id = ?1, kind = ?2, title = ?3, body = ?4, call_to_action = ?5, "
-    "link = ?6, scheduled_at = ?7, status = ?8, updated_at = ?9 WHERE id = ?10";
+    "link = ?6, scheduled_at = ?7, status = ?8, updated_at = ?9, digest = ?11 WHERE id = ?10";
   g_autoptr(RedlineStmt) stmt = NULL;
   g_autofree char *now = _redline_project_now ();
 

@@ -61,7 +61,7 @@ typedef enum
  *
  * The file format this Redline writes (`PRAGMA user_version`).
  */
-#define REDLINE_PROJECT_FORMAT 2
+#define REDLINE_PROJECT_FORMAT 3
 
 /**
  * RedlineProjectFlags:
