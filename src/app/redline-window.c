@@ -55,6 +55,7 @@ struct _RedlineWindow
   AdwWindowTitle       *campaign_title;
   GtkRevealer          *banner_revealer;
   GtkLabel             *banner_label;
+  GtkWidget            *banner_save_button;
   RedlinePostTable     *post_table;
   GtkStack             *editor_stack;
   RedlinePostEditor    *editor;
@@ -263,6 +264,11 @@ set_project (RedlineWindow  *self,
   self->read_only_reason = g_strdup (read_only_reason);
   gtk_label_set_text (self->banner_label, read_only_reason != NULL ? read_only_reason : "");
   gtk_revealer_set_reveal_child (self->banner_revealer, read_only_reason != NULL);
+  /* A copy of a newer file would be just as newer: only the newer Redline
+   * can edit it. */
+  gtk_widget_set_visible (self->banner_save_button,
+                          project == NULL ||
+                          redline_project_get_format (project) <= REDLINE_PROJECT_FORMAT);
 
   if (project == NULL)
     {
@@ -332,6 +338,9 @@ gboolean
 redline_window_open_file (RedlineWindow *self,
                           GFile         *file)
 {
+  /* A file of a newer Redline opens too, read-only, as far as this one
+   * knows it. */
+  const RedlineProjectFlags flags = REDLINE_PROJECT_FLAGS_ALLOW_NEWER;
   g_autoptr(RedlineProject) project = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *reason = NULL;
@@ -342,7 +351,7 @@ redline_window_open_file (RedlineWindow *self,
   redline_window_save (self);
   reason = read_only_reason_for (file, NULL);
   if (reason == NULL)
-    project = redline_project_open (file, REDLINE_PROJECT_FLAGS_NONE, &error);
+    project = redline_project_open (file, flags, &error);
   if (project == NULL && (reason != NULL ||
                           g_error_matches (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_READ_ONLY) ||
                           g_error_matches (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_LOCKED)))
@@ -351,7 +360,7 @@ redline_window_open_file (RedlineWindow *self,
 
       if (reason == NULL)
         reason = read_only_reason_for (file, error);
-      project = redline_project_open (file, REDLINE_PROJECT_FLAGS_READ_ONLY, &ro_error);
+      project = redline_project_open (file, flags | REDLINE_PROJECT_FLAGS_READ_ONLY, &ro_error);
       if (project == NULL)
         g_propagate_error (&error, g_steal_pointer (&ro_error));
       else
@@ -365,6 +374,11 @@ redline_window_open_file (RedlineWindow *self,
       show_error (self, heading, error->message);
       return FALSE;
     }
+  if (reason == NULL && redline_project_get_format (project) > REDLINE_PROJECT_FORMAT)
+    reason = g_strdup_printf (_("This project was made by a newer version of Redline (file "
+                                "format %u; this version writes format %d), so it is open "
+                                "read-only. Open it with the newer Redline to edit it."),
+                              redline_project_get_format (project), REDLINE_PROJECT_FORMAT);
 
   set_project (self, project, reason);
   remember_project (self, file);
@@ -1097,6 +1111,7 @@ redline_window_class_init (RedlineWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RedlineWindow, campaign_title);
   gtk_widget_class_bind_template_child (widget_class, RedlineWindow, banner_revealer);
   gtk_widget_class_bind_template_child (widget_class, RedlineWindow, banner_label);
+  gtk_widget_class_bind_template_child (widget_class, RedlineWindow, banner_save_button);
   gtk_widget_class_bind_template_child (widget_class, RedlineWindow, post_table);
   gtk_widget_class_bind_template_child (widget_class, RedlineWindow, editor_stack);
   gtk_widget_class_bind_template_child (widget_class, RedlineWindow, editor);
@@ -1308,6 +1323,20 @@ redline_window_select_post (RedlineWindow *self,
     return FALSE;
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
   return redline_post_table_select_post (self->post_table, post);
+}
+
+/**
+ * redline_window_get_read_only_reason:
+ * @self: a #RedlineWindow
+ *
+ * Returns: (nullable): why the open project is read-only, as its banner says,
+ *   or %NULL when it can be edited
+ */
+const char *
+redline_window_get_read_only_reason (RedlineWindow *self)
+{
+  g_return_val_if_fail (REDLINE_IS_WINDOW (self), NULL);
+  return self->read_only_reason;
 }
 
 /**

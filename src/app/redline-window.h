@@ -27,6 +27,7 @@ gboolean           redline_window_select_campaign  (RedlineWindow      *self,
 gboolean           redline_window_select_post      (RedlineWindow      *self,
                                                     RedlinePost        *post);
 GtkWidget         *redline_window_get_editor       (RedlineWindow      *self);
+const char        *redline_window_get_read_only_reason (RedlineWindow  *self);
 GtkWidget         *redline_window_get_post_table   (RedlineWindow      *self);
 gboolean           redline_window_save             (RedlineWindow      *self);
 

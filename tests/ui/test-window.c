@@ -8,6 +8,8 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 #include <signal.h>
+#include <sqlite3.h>
+#include <string.h>
 
 #include "redline-field-view.h"
 #include "redline-test-util.h"
@@ -390,6 +392,65 @@ test_window_switch_ecosystem (Fixture       *fixture,
 }
 
 static void
+test_window_newer_format (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *sql = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *contents = NULL;
+  const char *reason;
+  RedlinePostEditor *editor = get_editor (fixture);
+  GtkWidget *body;
+  sqlite3 *db = NULL;
+  gsize length;
+
+  /* Made by a later Redline: one more column, a higher format. */
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_clear_object (&fixture->window);
+  sql = g_strdup_printf ("ALTER TABLE posts ADD COLUMN mood TEXT; PRAGMA user_version = %d;",
+                         REDLINE_PROJECT_FORMAT + 1);
+  g_assert_cmpint (sqlite3_open (g_file_peek_path (fixture->file), &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_true (g_file_get_contents (g_file_peek_path (fixture->file), &contents, &length, NULL));
+  before = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (guchar *) contents, length);
+
+  fixture->window = g_object_ref_sink (redline_window_new (NULL));
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  g_assert_true (redline_window_open_file (fixture->window, fixture->file));
+  editor = get_editor (fixture);
+  reason = redline_window_get_read_only_reason (fixture->window);
+  g_assert_nonnull (reason);
+  g_assert_nonnull (strstr (reason, "newer"));
+  g_assert_true (redline_project_get_read_only (
+                   redline_context_get_project (redline_window_get_context (fixture->window))));
+
+  /* The posts are there to read and check, not to edit. */
+  g_assert_nonnull (redline_post_editor_get_post (editor));
+  body = redline_post_editor_get_field_view (editor, REDLINE_FIELD_BODY);
+  g_assert_false (gtk_text_view_get_editable (GTK_TEXT_VIEW (body)));
+  {
+    GListModel *posts = redline_project_get_posts (
+      redline_context_get_project (redline_window_get_context (fixture->window)));
+    guint n = g_list_model_get_n_items (posts);
+
+    /* New Post is off: nothing can be added. */
+    gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-post", NULL);
+    g_assert_cmpuint (g_list_model_get_n_items (posts), ==, n);
+  }
+  spin (0.3);
+  g_assert_true (redline_window_save (fixture->window));
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  spin (0.1);
+
+  g_free (contents);
+  g_assert_true (g_file_get_contents (g_file_peek_path (fixture->file), &contents, &length, NULL));
+  after = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (guchar *) contents, length);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
 test_window_killed_after_typing (void)
 {
   Fixture fixture = { 0 };
@@ -473,6 +534,8 @@ main (int   argc,
               test_window_apply_suggestion, fixture_tear_down);
   g_test_add ("/window/switch-ecosystem", Fixture, NULL, fixture_set_up,
               test_window_switch_ecosystem, fixture_tear_down);
+  g_test_add ("/window/newer-format", Fixture, NULL, fixture_set_up, test_window_newer_format,
+              fixture_tear_down);
   g_test_add_func ("/window/killed-after-typing", test_window_killed_after_typing);
   return g_test_run ();
 }

@@ -215,3 +215,106 @@ _redline_migrations_check_schema (RedlineSqlite  *sqlite,
     }
   return TRUE;
 }
+
+/* The columns of table @table, as a set, or NULL with *@rc set. */
+static GHashTable *
+list_columns (RedlineSqlite *sqlite,
+              const char    *table,
+              int           *rc)
+{
+  g_autoptr(GHashTable) columns = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  sqlite3_stmt *stmt = NULL;
+
+  *rc = sqlite3_prepare_v2 (_redline_sqlite_get_db (sqlite),
+                            "SELECT name FROM pragma_table_info (?1)", -1, &stmt, NULL);
+  if (*rc != SQLITE_OK)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
+  while ((*rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *name = (const char *) sqlite3_column_text (stmt, 0);
+
+      if (name != NULL)
+        g_hash_table_add (columns, g_strdup (name));
+    }
+  sqlite3_finalize (stmt);
+  if (*rc != SQLITE_DONE)
+    return NULL;
+  *rc = SQLITE_OK;
+  return g_steal_pointer (&columns);
+}
+
+/**
+ * _redline_migrations_check_columns:
+ * @sqlite: the connection of a file of a newer format, opened read-only
+ * @version: the newest format this Redline knows
+ * @error: return location for a #GError
+ *
+ * A newer Redline may add tables and columns: what this version reads is
+ * still there when every table of format @version exists with every one of
+ * its columns. Nothing else is compared, so this is only for a read-only
+ * connection, which neither writes nor runs the file's triggers.
+ */
+gboolean
+_redline_migrations_check_columns (RedlineSqlite  *sqlite,
+                                   guint           version,
+                                   GError        **error)
+{
+  const char *display_name = _redline_sqlite_get_display_name (sqlite);
+  RedlineSqlite *reference = _redline_sqlite_new (display_name);
+  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = NULL;
+  int rc = SQLITE_OK;
+  gboolean ok = TRUE;
+
+  if (!_redline_sqlite_open (reference, ":memory:", SQLITE_OPEN_READWRITE, NULL))
+    rc = SQLITE_CANTOPEN;
+  for (guint v = 1; rc == SQLITE_OK && v <= version; v++)
+    rc = sqlite3_exec (_redline_sqlite_get_db (reference), _redline_project_get_migration (v),
+                       NULL, NULL, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2 (_redline_sqlite_get_db (reference),
+                             "SELECT name FROM sqlite_schema WHERE type = 'table' "
+                             "AND substr (name, 1, 7) != 'sqlite_' ORDER BY name",
+                             -1, &stmt, NULL);
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_ptr_array_add (tables, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+      rc = SQLITE_OK;
+    }
+  if (rc == SQLITE_DONE)
+    rc = SQLITE_OK;
+  sqlite3_finalize (stmt);
+
+  for (guint i = 0; rc == SQLITE_OK && ok && i < tables->len; i++)
+    {
+      const char *table = tables->pdata[i];
+      g_autoptr(GHashTable) expected = list_columns (reference, table, &rc);
+      g_autoptr(GHashTable) actual = NULL;
+      GHashTableIter iter;
+      gpointer column;
+
+      if (expected == NULL)
+        break;
+      actual = list_columns (sqlite, table, &rc);
+      if (actual == NULL)
+        break;
+      g_hash_table_iter_init (&iter, expected);
+      while (ok && g_hash_table_iter_next (&iter, &column, NULL))
+        if (!g_hash_table_contains (actual, column))
+          {
+            g_set_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_CORRUPT,
+                         _("%s: the project file is damaged (%s)"), display_name,
+                         _("a table or column this version of Redline reads is missing"));
+            ok = FALSE;
+          }
+    }
+  _redline_sqlite_free (reference);
+  if (ok && rc != SQLITE_OK)
+    {
+      g_set_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_SQL,
+                   _("%s: database error: %s"), display_name, sqlite3_errstr (rc));
+      ok = FALSE;
+    }
+  return ok;
+}

@@ -20,4 +20,8 @@ gboolean     _redline_migrations_check_schema (RedlineSqlite  *sqlite,
                                                guint           version,
                                                GError        **error);
 
+gboolean     _redline_migrations_check_columns (RedlineSqlite *sqlite,
+                                                guint          version,
+                                                GError       **error);
+
 G_END_DECLS

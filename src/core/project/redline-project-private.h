@@ -29,6 +29,8 @@ struct _RedlineProject
   char           *display_name;
   RedlineSqlite  *sqlite;
   gboolean        read_only;
+  gboolean        allow_newer;
+  guint           format;
 
   char           *name;
   char          **allowed_domains;

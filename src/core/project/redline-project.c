@@ -413,6 +413,12 @@ check_version (RedlineProject  *self,
                gint64           version,
                GError         **error)
 {
+  if (version > REDLINE_PROJECT_FORMAT && self->allow_newer && version <= G_MAXUINT)
+    {
+      /* Read as far as this version knows the file, and never write. */
+      self->read_only = TRUE;
+      return TRUE;
+    }
   if (version > REDLINE_PROJECT_FORMAT)
     {
       g_autofree char *format = g_strdup_printf ("%" G_GINT64_FORMAT, version);
@@ -627,6 +633,7 @@ redline_project_open (GFile                *file,
 
   self = project_new (file);
   self->read_only = (flags & REDLINE_PROJECT_FLAGS_READ_ONLY) != 0;
+  self->allow_newer = (flags & REDLINE_PROJECT_FLAGS_ALLOW_NEWER) != 0;
 
   path = g_file_get_path (file);
   if (path == NULL)
@@ -684,8 +691,13 @@ redline_project_open (GFile                *file,
       return NULL;
     }
   if (!check_version (self, version, error) ||
-      !check_integrity (self, error) ||
-      !_redline_migrations_check_schema (self->sqlite, version, error))
+      !check_integrity (self, error))
+    return NULL;
+  self->format = (guint) MAX (version, REDLINE_PROJECT_FORMAT);
+  /* A newer file's schema is more than ours: check what we read is there. */
+  if (version > REDLINE_PROJECT_FORMAT
+      ? !_redline_migrations_check_columns (self->sqlite, REDLINE_PROJECT_FORMAT, error)
+      : !_redline_migrations_check_schema (self->sqlite, version, error))
     return NULL;
   if (!_redline_transaction_commit (&tx, error))
     return NULL;
@@ -733,6 +745,7 @@ redline_project_create (GFile       *file,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   self = project_new (file);
+  self->format = REDLINE_PROJECT_FORMAT;
   path = g_file_get_path (file);
   if (path == NULL)
     {
@@ -932,4 +945,20 @@ redline_project_get_read_only (RedlineProject *self)
 {
   g_return_val_if_fail (REDLINE_IS_PROJECT (self), TRUE);
   return self->read_only;
+}
+
+/**
+ * redline_project_get_format:
+ * @self: a #RedlineProject
+ *
+ * Returns: the format of the project's file (`PRAGMA user_version`):
+ *   %REDLINE_PROJECT_FORMAT (an older file is upgraded as it opens, in memory
+ *   when read-only), or more for a newer file opened with
+ *   %REDLINE_PROJECT_FLAGS_ALLOW_NEWER
+ */
+guint
+redline_project_get_format (RedlineProject *self)
+{
+  g_return_val_if_fail (REDLINE_IS_PROJECT (self), 0);
+  return self->format;
 }

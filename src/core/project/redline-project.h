@@ -67,11 +67,16 @@ typedef enum
  * RedlineProjectFlags:
  * @REDLINE_PROJECT_FLAGS_NONE: open for reading and writing
  * @REDLINE_PROJECT_FLAGS_READ_ONLY: never write to the file
+ * @REDLINE_PROJECT_FLAGS_ALLOW_NEWER: open a file of a newer format too,
+ *   read-only, as far as this Redline knows it (what a newer Redline added is
+ *   left alone); without it such a file is refused with
+ *   %REDLINE_STORE_ERROR_TOO_NEW
  */
 typedef enum
 {
-  REDLINE_PROJECT_FLAGS_NONE      = 0,
-  REDLINE_PROJECT_FLAGS_READ_ONLY = 1 << 0,
+  REDLINE_PROJECT_FLAGS_NONE        = 0,
+  REDLINE_PROJECT_FLAGS_READ_ONLY   = 1 << 0,
+  REDLINE_PROJECT_FLAGS_ALLOW_NEWER = 1 << 1,
 } RedlineProjectFlags;
 
 /**
@@ -127,6 +132,7 @@ gboolean            redline_project_save_as             (RedlineProject         
 
 GFile              *redline_project_get_file            (RedlineProject         *self);
 gboolean            redline_project_get_read_only       (RedlineProject         *self);
+guint               redline_project_get_format          (RedlineProject         *self);
 
 const char         *redline_project_get_name            (RedlineProject         *self);
 gboolean            redline_project_set_name            (RedlineProject         *self,
