@@ -358,6 +358,20 @@ test_length (void)
   g_assert_cmpint (redline_finding_get_field (finding), ==, REDLINE_FIELD_TITLE);
   g_assert_cmpstr (redline_finding_get_text (finding), ==, "布会");
   g_assert_cmpstr (redline_finding_get_message (finding), ==, "7/5");
+
+  /* What an editor shows beside its character count. */
+  g_assert_cmpuint (redline_rule_set_get_length_limit (set, REDLINE_ECOSYSTEM_WEIXIN,
+                                                       REDLINE_CONTENT_KIND_MOMENTS_AD,
+                                                       REDLINE_FIELD_BODY), ==, 10);
+  g_assert_cmpuint (redline_rule_set_get_length_limit (set, REDLINE_ECOSYSTEM_WECHAT,
+                                                       REDLINE_CONTENT_KIND_ARTICLE,
+                                                       REDLINE_FIELD_TITLE), ==, 5);
+  g_assert_cmpuint (redline_rule_set_get_length_limit (set, REDLINE_ECOSYSTEM_WEIXIN,
+                                                       REDLINE_CONTENT_KIND_ARTICLE,
+                                                       REDLINE_FIELD_BODY), ==, 0);
+  g_assert_cmpuint (redline_rule_set_get_length_limit (set, REDLINE_ECOSYSTEM_WEIXIN,
+                                                       REDLINE_CONTENT_KIND_CHANNELS,
+                                                       REDLINE_FIELD_BODY), ==, 0);
 }
 
 static void

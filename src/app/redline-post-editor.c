@@ -50,7 +50,7 @@ struct _RedlinePostEditor
   GtkLabel         *preview_label;
   GtkWidget        *field_labels[REDLINE_N_FIELDS];
   RedlineFieldView *field_views[REDLINE_N_FIELDS];
-  GtkLabel         *counter_label;
+  GtkLabel         *counters[REDLINE_N_FIELDS];
   GtkLabel         *findings_title;
   GtkStack         *findings_stack;
   GtkListBox       *findings_list;
@@ -194,15 +194,52 @@ update_fields_visible (RedlinePostEditor *self)
     }
 }
 
+/* "62 / 40 characters" under the title, digest and body, against the limit
+ * of the post's content kind on the ecosystem checked for; red past it. */
 static void
-update_counter (RedlinePostEditor *self)
+update_counters (RedlinePostEditor *self)
 {
-  const char *body = self->post != NULL ? redline_post_get_body (self->post) : NULL;
-  glong n = body != NULL ? g_utf8_strlen (body, -1) : 0;
-  g_autofree char *text =
-    g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%ld character", "%ld characters", n), n);
+  RedlineRuleSet *rule_set = self->context != NULL ? redline_context_get_rule_set (self->context)
+                                                   : NULL;
 
-  gtk_label_set_text (self->counter_label, text);
+  for (RedlineField field = 0; field < REDLINE_N_FIELDS; field++)
+    {
+      const char *text;
+      g_autofree char *label = NULL;
+      guint limit = 0;
+      glong n;
+
+      if (self->counters[field] == NULL)
+        continue;
+      text = self->post != NULL ? post_get_field (self->post, field) : NULL;
+      n = text != NULL ? g_utf8_strlen (text, -1) : 0;
+      if (rule_set != NULL && self->post != NULL)
+        limit = redline_rule_set_get_length_limit (rule_set, self->ecosystem,
+                                                   redline_post_get_kind (self->post), field);
+      if (limit > 0)
+        /* TRANSLATORS: "62 / 40 characters": the length of a field and its limit */
+        label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%ld / %u character",
+                                              "%ld / %u characters", limit), n, limit);
+      else
+        label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%ld character", "%ld characters",
+                                              n), n);
+      gtk_label_set_text (self->counters[field], label);
+      /* Only the body's count shows on its own; the short fields show theirs
+       * once they have a limit and text. */
+      gtk_widget_set_visible (GTK_WIDGET (self->counters[field]),
+                              gtk_widget_get_visible (GTK_WIDGET (self->field_views[field])) &&
+                              (field == REDLINE_FIELD_BODY || (limit > 0 && n > 0)));
+      if (limit > 0 && (gulong) n > limit)
+        {
+          gtk_widget_remove_css_class (GTK_WIDGET (self->counters[field]), "dim-label");
+          gtk_widget_add_css_class (GTK_WIDGET (self->counters[field]), "error");
+        }
+      else
+        {
+          gtk_widget_remove_css_class (GTK_WIDGET (self->counters[field]), "error");
+          gtk_widget_add_css_class (GTK_WIDGET (self->counters[field]), "dim-label");
+        }
+    }
 }
 
 static void
@@ -288,6 +325,7 @@ run_check (RedlinePostEditor *self)
       update_finding_rows (self, NULL);
       g_list_store_remove_all (self->findings);
       gtk_stack_set_visible_child_name (self->findings_stack, "empty");
+      update_counters (self);
       return;
     }
   adw_status_page_set_title (self->findings_empty, _("Nothing Found"));
@@ -315,7 +353,7 @@ run_check (RedlinePostEditor *self)
   g_list_store_splice (self->findings, 0, g_list_model_get_n_items (G_LIST_MODEL (self->findings)),
                        sorted->pdata, sorted->len);
   update_findings_title (self);
-  update_counter (self);
+  update_counters (self);
 }
 
 static gboolean
@@ -639,7 +677,12 @@ redline_post_editor_class_init (RedlinePostEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RedlinePostEditor, weixin_button);
   gtk_widget_class_bind_template_child (widget_class, RedlinePostEditor, wechat_button);
   gtk_widget_class_bind_template_child (widget_class, RedlinePostEditor, preview_label);
-  gtk_widget_class_bind_template_child (widget_class, RedlinePostEditor, counter_label);
+  gtk_widget_class_bind_template_child_full (widget_class, "title_counter", FALSE,
+    G_STRUCT_OFFSET (RedlinePostEditor, counters[REDLINE_FIELD_TITLE]));
+  gtk_widget_class_bind_template_child_full (widget_class, "digest_counter", FALSE,
+    G_STRUCT_OFFSET (RedlinePostEditor, counters[REDLINE_FIELD_DIGEST]));
+  gtk_widget_class_bind_template_child_full (widget_class, "counter_label", FALSE,
+    G_STRUCT_OFFSET (RedlinePostEditor, counters[REDLINE_FIELD_BODY]));
   gtk_widget_class_bind_template_child (widget_class, RedlinePostEditor, findings_title);
   gtk_widget_class_bind_template_child (widget_class, RedlinePostEditor, findings_stack);
   gtk_widget_class_bind_template_child (widget_class, RedlinePostEditor, findings_list);
@@ -891,6 +934,23 @@ redline_post_editor_get_field_view (RedlinePostEditor *self,
   g_return_val_if_fail (REDLINE_IS_POST_EDITOR (self), NULL);
   g_return_val_if_fail (field < REDLINE_N_FIELDS, NULL);
   return GTK_WIDGET (self->field_views[field]);
+}
+
+/**
+ * redline_post_editor_get_counter:
+ * @self: a #RedlinePostEditor
+ * @field: the title, digest or body
+ *
+ * Returns: (transfer none) (nullable): the label that counts @field's
+ *   characters against its limit
+ */
+GtkWidget *
+redline_post_editor_get_counter (RedlinePostEditor *self,
+                                 RedlineField       field)
+{
+  g_return_val_if_fail (REDLINE_IS_POST_EDITOR (self), NULL);
+  g_return_val_if_fail (field < REDLINE_N_FIELDS, NULL);
+  return GTK_WIDGET (self->counters[field]);
 }
 
 /**

@@ -34,5 +34,7 @@ void              redline_post_editor_move_to_finding (RedlinePostEditor *self,
                                                        int                direction);
 GtkWidget        *redline_post_editor_get_field_view (RedlinePostEditor *self,
                                                       RedlineField       field);
+GtkWidget        *redline_post_editor_get_counter    (RedlinePostEditor *self,
+                                                      RedlineField       field);
 
 G_END_DECLS

@@ -385,6 +385,21 @@ test_window_switch_ecosystem (Fixture       *fixture,
   g_assert_false (has_underline_at (get_buffer (fixture, REDLINE_FIELD_TITLE),
                                     redline_finding_get_start (finding)));
 
+  /* A Moments ad's outer copy is counted against its 40-character limit,
+   * in red past it. */
+  {
+    RedlinePost *ad = find_post (fixture->window, "The best latte in Singapore");
+    GtkWidget *counter;
+    g_autofree char *expected = NULL;
+
+    g_assert_true (redline_window_select_post (fixture->window, ad));
+    counter = redline_post_editor_get_counter (editor, REDLINE_FIELD_BODY);
+    expected = g_strdup_printf ("%ld / 40 characters",
+                                g_utf8_strlen (redline_post_get_body (ad), -1));
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (counter)), ==, expected);
+    g_assert_true (gtk_widget_has_css_class (counter, "error"));
+  }
+
   /* Another post opens on its own campaign's ecosystem again. */
   g_assert_true (redline_window_select_post (fixture->window,
                                              find_post (fixture->window, "桂花拿铁回来了")));

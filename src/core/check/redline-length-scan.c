@@ -105,3 +105,45 @@ const RedlineRuleTypeCheck _redline_length_check = {
     { NULL, NULL },
   },
 };
+
+/**
+ * redline_rule_set_get_length_limit:
+ * @self: a #RedlineRuleSet
+ * @ecosystem: the ecosystem checked for
+ * @kind: a content kind
+ * @field: a field of a post of @kind
+ *
+ * The length a field may have before a "length" rule of the set reports it:
+ * what an editor shows beside its character count.
+ *
+ * Returns: the smallest such limit, in characters, or 0 when no rule limits
+ *   @field of @kind on @ecosystem
+ */
+guint
+redline_rule_set_get_length_limit (RedlineRuleSet     *self,
+                                   RedlineEcosystem    ecosystem,
+                                   RedlineContentKind  kind,
+                                   RedlineField        field)
+{
+  guint max = 0;
+
+  g_return_val_if_fail (REDLINE_IS_RULE_SET (self), 0);
+  g_return_val_if_fail (ecosystem < REDLINE_N_ECOSYSTEMS, 0);
+
+  for (guint r = 0; r < self->rules->len; r++)
+    {
+      RedlineRule *rule = g_ptr_array_index (self->rules, r);
+
+      if (rule->type != REDLINE_RULE_TYPE_LENGTH || (rule->kinds & (1u << kind)) == 0 ||
+          rule->severity[ecosystem] == REDLINE_SEVERITY_OFF)
+        continue;
+      for (guint i = 0; i < rule->limits->len; i++)
+        {
+          RedlineLimit *limit = &g_array_index (rule->limits, RedlineLimit, i);
+
+          if (limit->kind == kind && limit->field == field && (max == 0 || limit->max < max))
+            max = limit->max;
+        }
+    }
+  return max;
+}

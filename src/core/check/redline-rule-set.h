@@ -101,4 +101,9 @@ gboolean         redline_rule_set_test_examples  (RedlineRuleSet               *
                                                   RedlineExampleFunc            func,
                                                   gpointer                      user_data);
 
+guint            redline_rule_set_get_length_limit (RedlineRuleSet     *self,
+                                                    RedlineEcosystem    ecosystem,
+                                                    RedlineContentKind  kind,
+                                                    RedlineField        field);
+
 G_END_DECLS
