@@ -48,6 +48,8 @@ struct _RedlinePostEditor
   GtkToggleButton  *weixin_button;
   GtkToggleButton  *wechat_button;
   GtkLabel         *preview_label;
+  GtkWidget        *linked_button;
+  AdwButtonContent *linked_content;
   GtkWidget        *field_labels[REDLINE_N_FIELDS];
   RedlineFieldView *field_views[REDLINE_N_FIELDS];
   GtkLabel         *counters[REDLINE_N_FIELDS];
@@ -240,6 +242,32 @@ update_counters (RedlinePostEditor *self)
           gtk_widget_add_css_class (GTK_WIDGET (self->counters[field]), "dim-label");
         }
     }
+}
+
+/* "Linked to “Title” on WeChat", a button to the post's counterpart. */
+static void
+update_linked (RedlinePostEditor *self)
+{
+  RedlineProject *project = get_project (self);
+  RedlinePost *linked = NULL;
+  RedlineCampaign *campaign = NULL;
+  g_autofree char *label = NULL;
+  const char *title;
+
+  if (project != NULL && self->post != NULL && redline_post_get_linked_post_id (self->post) != 0)
+    linked = redline_project_find_post (project, redline_post_get_linked_post_id (self->post));
+  if (linked != NULL)
+    campaign = redline_project_find_campaign (project, redline_post_get_campaign_id (linked));
+  gtk_widget_set_visible (self->linked_button, campaign != NULL);
+  if (campaign == NULL)
+    return;
+  title = redline_post_get_title (linked);
+  /* TRANSLATORS: "Linked to “The best latte” on WeChat", the post's copy there */
+  label = g_strdup_printf (_("Linked to “%s” on %s"),
+                           title != NULL && title[0] != '\0' ? title : _("Untitled"),
+                           redline_ecosystem_short_label (redline_campaign_get_ecosystem (campaign)));
+  adw_button_content_set_label (self->linked_content, label);
+  gtk_widget_set_tooltip_text (self->linked_button, _("Open the linked post"));
 }
 
 static void
@@ -677,6 +705,8 @@ redline_post_editor_class_init (RedlinePostEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RedlinePostEditor, weixin_button);
   gtk_widget_class_bind_template_child (widget_class, RedlinePostEditor, wechat_button);
   gtk_widget_class_bind_template_child (widget_class, RedlinePostEditor, preview_label);
+  gtk_widget_class_bind_template_child (widget_class, RedlinePostEditor, linked_button);
+  gtk_widget_class_bind_template_child (widget_class, RedlinePostEditor, linked_content);
   gtk_widget_class_bind_template_child_full (widget_class, "title_counter", FALSE,
     G_STRUCT_OFFSET (RedlinePostEditor, counters[REDLINE_FIELD_TITLE]));
   gtk_widget_class_bind_template_child_full (widget_class, "digest_counter", FALSE,
@@ -812,6 +842,7 @@ redline_post_editor_set_post (RedlinePostEditor *self,
       run_check (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ECOSYSTEM]);
     }
+  update_linked (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_POST]);
 }
 

@@ -83,11 +83,20 @@ is_writable (RedlineWindow *self)
   return project != NULL && !redline_project_get_read_only (project);
 }
 
+/* A toast's title is markup: names and messages are escaped. */
+static AdwToast *
+toast_new (const char *text)
+{
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+  return adw_toast_new (escaped);
+}
+
 static void
 toast (RedlineWindow *self,
        const char    *text)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast_new (text));
 }
 
 static RedlineCampaign *
@@ -782,7 +791,7 @@ offer_undo (RedlineWindow *self,
             gpointer       item,
             const char    *title)
 {
-  AdwToast *undo = adw_toast_new (title);
+  AdwToast *undo = toast_new (title);
 
   adw_toast_set_button_label (undo, _("_Undo"));
   adw_toast_set_action_name (undo, "win.undo-delete");
@@ -868,45 +877,6 @@ delete_post_activated (GtkWidget  *widget,
   g_object_unref (post);
 }
 
-static RedlineCampaign *
-find_or_add_counterpart (RedlineWindow    *self,
-                         RedlineCampaign  *campaign,
-                         GError          **error)
-{
-  RedlineProject *project = get_project (self);
-  GListModel *campaigns = redline_project_get_campaigns (project);
-  RedlineEcosystem other = redline_campaign_get_ecosystem (campaign) == REDLINE_ECOSYSTEM_WEIXIN
-                           ? REDLINE_ECOSYSTEM_WECHAT : REDLINE_ECOSYSTEM_WEIXIN;
-  g_autoptr(RedlineCampaign) fresh = NULL;
-  g_autofree char *name = NULL;
-  RedlineCampaign *first = NULL;
-
-  /* The other ecosystem's campaign of the same name, else its first one,
-   * else a new one named after this. */
-  for (guint i = 0; i < g_list_model_get_n_items (campaigns); i++)
-    {
-      g_autoptr(RedlineCampaign) candidate = g_list_model_get_item (campaigns, i);
-
-      if (redline_campaign_get_ecosystem (candidate) != other ||
-          g_hash_table_contains (self->hidden_campaigns, candidate))
-        continue;
-      if (g_str_equal (redline_campaign_get_name (candidate), redline_campaign_get_name (campaign)))
-        return candidate;
-      if (first == NULL)
-        first = candidate;
-    }
-  if (first != NULL)
-    return first;
-
-  /* TRANSLATORS: the name of a new campaign, "Autumn launch (WeChat)" */
-  name = g_strdup_printf (_("%s (%s)"), redline_campaign_get_name (campaign),
-                          redline_ecosystem_short_label (other));
-  fresh = redline_campaign_new (name, other);
-  if (!redline_project_add_campaign (project, fresh, error))
-    return NULL;
-  return fresh;
-}
-
 static void
 copy_to_other_ecosystem_activated (GtkWidget  *widget,
                                    const char *action_name,
@@ -914,36 +884,25 @@ copy_to_other_ecosystem_activated (GtkWidget  *widget,
 {
   RedlineWindow *self = REDLINE_WINDOW (widget);
   RedlinePost *post = redline_post_editor_get_post (self->editor);
-  RedlineCampaign *campaign = get_selected_campaign (self);
   RedlineCampaign *target;
   RedlinePostSummary *summary;
   g_autoptr(RedlinePost) copy = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
 
-  if (post == NULL || campaign == NULL || !is_writable (self))
+  if (post == NULL || !is_writable (self))
     return;
-  redline_post_editor_save (self->editor, NULL);
-  target = find_or_add_counterpart (self, campaign, &error);
-  if (target == NULL)
+  if (!redline_window_save (self))
+    return;
+  copy = redline_project_copy_post_to_ecosystem (get_project (self), post, &error);
+  if (copy == NULL)
     {
       show_error (self, _("Could Not Copy the Post"), error->message);
       return;
     }
-  copy = redline_post_new (redline_campaign_get_id (target), redline_post_get_kind (post));
-  redline_post_set_title (copy, redline_post_get_title (post));
-  redline_post_set_digest (copy, redline_post_get_digest (post));
-  redline_post_set_body (copy, redline_post_get_body (post));
-  redline_post_set_call_to_action (copy, redline_post_get_call_to_action (post));
-  redline_post_set_link (copy, redline_post_get_link (post));
-  redline_post_set_scheduled_at (copy, redline_post_get_scheduled_at (post));
-  if (!redline_project_add_post (get_project (self), copy, &error))
-    {
-      show_error (self, _("Could Not Copy the Post"), error->message);
-      return;
-    }
-  redline_window_select_campaign (self, target);
+  target = redline_project_find_campaign (get_project (self), redline_post_get_campaign_id (copy));
   redline_window_select_post (self, copy);
+  /* Its findings at once, not when the index gets to it. */
   summary = redline_check_index_lookup (self->index, copy);
   redline_check_index_run (self->index, 0);
   /* TRANSLATORS: "Copied to “Autumn launch (WeChat)” on WeChat: 0 errors" */
@@ -954,6 +913,22 @@ copy_to_other_ecosystem_activated (GtkWidget  *widget,
                              redline_ecosystem_short_label (redline_campaign_get_ecosystem (target)),
                              redline_post_summary_get_errors (summary));
   toast (self, message);
+}
+
+static void
+show_linked_post_activated (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  RedlineWindow *self = REDLINE_WINDOW (widget);
+  RedlinePost *post = redline_post_editor_get_post (self->editor);
+  RedlinePost *linked;
+
+  if (post == NULL || get_project (self) == NULL)
+    return;
+  linked = redline_project_find_post (get_project (self), redline_post_get_linked_post_id (post));
+  if (linked != NULL)
+    redline_window_select_post (self, linked);
 }
 
 /* ---- Other actions ------------------------------------------------------ */
@@ -1133,6 +1108,8 @@ redline_window_class_init (RedlineWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.undo-delete", "t", undo_delete_activated);
   gtk_widget_class_install_action (widget_class, "win.copy-to-other-ecosystem", NULL,
                                    copy_to_other_ecosystem_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-linked-post", NULL,
+                                   show_linked_post_activated);
   gtk_widget_class_install_action (widget_class, "win.check-other-ecosystem", NULL,
                                    check_other_ecosystem_activated);
   gtk_widget_class_install_action (widget_class, "win.next-finding", NULL, next_finding_activated);

@@ -407,6 +407,44 @@ test_window_switch_ecosystem (Fixture       *fixture,
 }
 
 static void
+test_window_copy_to_other_ecosystem (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  RedlinePostEditor *editor = get_editor (fixture);
+  RedlineProject *project = redline_context_get_project (redline_window_get_context (fixture->window));
+  RedlinePost *post = find_post (fixture->window, "全城最佳的秋日咖啡");
+  RedlinePost *copy;
+  GListModel *findings;
+
+  g_assert_true (redline_window_select_post (fixture->window, post));
+  g_assert_nonnull (find_finding (editor, "ad-law.absolute.zui", REDLINE_FIELD_TITLE));
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.copy-to-other-ecosystem", NULL);
+
+  /* The editor shows the copy, in the WeChat campaign, checked there at once. */
+  copy = redline_post_editor_get_post (editor);
+  g_assert_true (copy != post);
+  g_assert_cmpint (redline_project_get_post_ecosystem (project, copy), ==, REDLINE_ECOSYSTEM_WECHAT);
+  g_assert_cmpint (redline_post_editor_get_ecosystem (editor), ==, REDLINE_ECOSYSTEM_WECHAT);
+  g_assert_cmpint (redline_post_get_linked_post_id (copy), ==, redline_post_get_id (post));
+  g_assert_cmpint (redline_post_get_linked_post_id (post), ==, redline_post_get_id (copy));
+  findings = redline_post_editor_get_findings (editor);
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(RedlineFinding) finding = g_list_model_get_item (findings, i);
+
+      g_assert_cmpint (redline_finding_get_ecosystem (finding), ==, REDLINE_ECOSYSTEM_WECHAT);
+      if (g_str_equal (redline_finding_get_rule_id (finding), "ad-law.absolute.zui"))
+        g_assert_cmpint (redline_finding_get_severity (finding), <, REDLINE_SEVERITY_WARNING);
+    }
+
+  /* And the link leads back. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-linked-post", NULL);
+  g_assert_true (redline_post_editor_get_post (editor) == post);
+  g_assert_cmpint (redline_post_editor_get_ecosystem (editor), ==, REDLINE_ECOSYSTEM_WEIXIN);
+}
+
+static void
 test_window_newer_format (Fixture       *fixture,
                           gconstpointer  data)
 {
@@ -549,6 +587,8 @@ main (int   argc,
               test_window_apply_suggestion, fixture_tear_down);
   g_test_add ("/window/switch-ecosystem", Fixture, NULL, fixture_set_up,
               test_window_switch_ecosystem, fixture_tear_down);
+  g_test_add ("/window/copy-to-other-ecosystem", Fixture, NULL, fixture_set_up,
+              test_window_copy_to_other_ecosystem, fixture_tear_down);
   g_test_add ("/window/newer-format", Fixture, NULL, fixture_set_up, test_window_newer_format,
               fixture_tear_down);
   g_test_add_func ("/window/killed-after-typing", test_window_killed_after_typing);

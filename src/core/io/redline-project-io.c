@@ -559,6 +559,12 @@ add_post (JsonBuilder     *builder,
   add_string (builder, "call_to_action", redline_post_get_call_to_action (post));
   add_string (builder, "link", redline_post_get_link (post));
   add_string (builder, "scheduled_at", redline_post_get_scheduled_at (post));
+  if (redline_post_get_linked_post_id (post) != 0)
+    {
+      /* Its copy on the other ecosystem. */
+      json_builder_set_member_name (builder, "linked_post_id");
+      json_builder_add_int_value (builder, redline_post_get_linked_post_id (post));
+    }
   add_string (builder, "created_at", redline_post_get_created_at (post));
   add_string (builder, "updated_at", redline_post_get_updated_at (post));
   if (!add_rows (builder, self, "reviews",

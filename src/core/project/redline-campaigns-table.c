@@ -113,15 +113,51 @@ bind_campaign (RedlineStmt     *stmt,
  *
  * Returns: whether it was added
  */
+/* Inside a write transaction: stores @campaign and returns its new id, or
+ * 0. The models learn of it with _redline_project_campaign_added() once the
+ * transaction is committed. */
+gint64
+_redline_campaigns_table_insert (RedlineProject   *self,
+                                 RedlineCampaign  *campaign,
+                                 GError          **error)
+{
+  static const char sql[] =
+    "INSERT INTO campaigns (name, ecosystem, account_type, objective, start_date, end_date, "
+    "budget, currency, target_regions, notes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
+  g_autoptr(RedlineStmt) stmt = NULL;
+  gint64 id;
+
+  if (!_redline_validate_campaign (self, campaign, error))
+    return 0;
+  stmt = _redline_sqlite_prepare (self->sqlite, sql, error);
+  if (stmt == NULL)
+    return 0;
+  bind_campaign (stmt, campaign);
+  if (!_redline_sqlite_step_done (self->sqlite, stmt, error))
+    return 0;
+  id = _redline_sqlite_last_insert_id (self->sqlite);
+  if (!_redline_audit_table_append (self, "add-campaign", "campaign", id,
+                                    redline_campaign_get_name (campaign), error))
+    return 0;
+  return id;
+}
+
+void
+_redline_project_campaign_added (RedlineProject  *self,
+                                 RedlineCampaign *campaign,
+                                 gint64           id)
+{
+  _redline_campaign_set_id (campaign, id);
+  g_hash_table_insert (self->campaigns_by_id, _redline_project_dup_id (id), campaign);
+  g_list_store_append (self->campaigns, campaign);
+}
+
 gboolean
 redline_project_add_campaign (RedlineProject   *self,
                               RedlineCampaign  *campaign,
                               GError          **error)
 {
   g_auto(RedlineTransaction) tx = REDLINE_TRANSACTION_INIT;
-  static const char sql[] =
-    "INSERT INTO campaigns (name, ecosystem, account_type, objective, start_date, end_date, "
-    "budget, currency, target_regions, notes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
   gint64 id;
 
   g_return_val_if_fail (REDLINE_IS_PROJECT (self), FALSE);
@@ -133,25 +169,11 @@ redline_project_add_campaign (RedlineProject   *self,
     return FALSE;
   if (!_redline_project_begin (self, &tx, error))
     return FALSE;
-  {
-    g_autoptr(RedlineStmt) stmt = _redline_sqlite_prepare (self->sqlite, sql, error);
-
-    if (stmt == NULL)
-      goto fail;
-    bind_campaign (stmt, campaign);
-    if (!_redline_sqlite_step_done (self->sqlite, stmt, error))
-      goto fail;
-  }
-  id = _redline_sqlite_last_insert_id (self->sqlite);
-  if (!_redline_audit_table_append (self, "add-campaign", "campaign", id,
-                                    redline_campaign_get_name (campaign),
-              error) ||
-      !_redline_transaction_commit (&tx, error))
+  id = _redline_campaigns_table_insert (self, campaign, error);
+  if (id == 0 || !_redline_transaction_commit (&tx, error))
     goto fail;
 
-  _redline_campaign_set_id (campaign, id);
-  g_hash_table_insert (self->campaigns_by_id, _redline_project_dup_id (id), campaign);
-  g_list_store_append (self->campaigns, campaign);
+  _redline_project_campaign_added (self, campaign, id);
   return TRUE;
 
 fail:

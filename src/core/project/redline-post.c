@@ -26,6 +26,7 @@ struct _RedlinePost
 
   gint64              id;
   gint64              campaign_id;
+  gint64              linked_post_id;
   RedlineContentKind  kind;
   RedlinePostStatus   status;
   char               *strings[8];
@@ -37,6 +38,7 @@ enum {
   PROP_0,
   PROP_ID,
   PROP_CAMPAIGN_ID,
+  PROP_LINKED_POST_ID,
   PROP_KIND,
   PROP_STATUS,
   /* The string properties, in the order of self->strings. */
@@ -145,6 +147,9 @@ redline_post_get_property (GObject    *object,
     case PROP_CAMPAIGN_ID:
       g_value_set_int64 (value, self->campaign_id);
       break;
+    case PROP_LINKED_POST_ID:
+      g_value_set_int64 (value, self->linked_post_id);
+      break;
     case PROP_KIND:
       g_value_set_enum (value, self->kind);
       break;
@@ -180,6 +185,9 @@ redline_post_set_property (GObject      *object,
     {
     case PROP_CAMPAIGN_ID:
       redline_post_set_campaign_id (self, g_value_get_int64 (value));
+      break;
+    case PROP_LINKED_POST_ID:
+      redline_post_set_linked_post_id (self, g_value_get_int64 (value));
       break;
     case PROP_KIND:
       redline_post_set_kind (self, g_value_get_enum (value));
@@ -219,6 +227,8 @@ redline_post_class_init (RedlinePostClass *klass)
   properties[PROP_ID] = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, ro_flags);
   properties[PROP_CAMPAIGN_ID] =
     g_param_spec_int64 ("campaign-id", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  properties[PROP_LINKED_POST_ID] =
+    g_param_spec_int64 ("linked-post-id", NULL, NULL, 0, G_MAXINT64, 0, flags);
   properties[PROP_KIND] =
     g_param_spec_enum ("kind", NULL, NULL, REDLINE_TYPE_CONTENT_KIND, REDLINE_CONTENT_KIND_ARTICLE,
                        flags);
@@ -312,6 +322,37 @@ redline_post_set_campaign_id (RedlinePost *self,
     return;
   self->campaign_id = campaign_id;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAMPAIGN_ID]);
+}
+
+/**
+ * redline_post_get_linked_post_id:
+ * @self: a #RedlinePost
+ *
+ * Returns: the id of the post's counterpart in the other ecosystem (see
+ *   redline_project_copy_post_to_ecosystem()), or 0
+ */
+gint64
+redline_post_get_linked_post_id (RedlinePost *self)
+{
+  g_return_val_if_fail (REDLINE_IS_POST (self), 0);
+  return self->linked_post_id;
+}
+
+/**
+ * redline_post_set_linked_post_id:
+ * @self: a #RedlinePost
+ * @linked_post_id: the id of its counterpart, or 0
+ */
+void
+redline_post_set_linked_post_id (RedlinePost *self,
+                                 gint64       linked_post_id)
+{
+  g_return_if_fail (REDLINE_IS_POST (self));
+
+  if (self->linked_post_id == linked_post_id)
+    return;
+  self->linked_post_id = linked_post_id;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LINKED_POST_ID]);
 }
 
 RedlineContentKind
@@ -491,6 +532,7 @@ redline_post_copy (RedlinePost *self)
   copy = g_object_new (REDLINE_TYPE_POST, NULL);
   copy->id = self->id;
   copy->campaign_id = self->campaign_id;
+  copy->linked_post_id = self->linked_post_id;
   copy->kind = self->kind;
   copy->status = self->status;
   for (guint i = 0; i < G_N_ELEMENTS (self->strings); i++)

@@ -44,6 +44,9 @@ gint64               redline_post_get_id             (RedlinePost         *self)
 gint64               redline_post_get_campaign_id    (RedlinePost         *self);
 void                 redline_post_set_campaign_id    (RedlinePost         *self,
                                                       gint64               campaign_id);
+gint64               redline_post_get_linked_post_id (RedlinePost        *self);
+void                 redline_post_set_linked_post_id (RedlinePost        *self,
+                                                      gint64              linked_post_id);
 RedlineContentKind   redline_post_get_kind           (RedlinePost         *self);
 void                 redline_post_set_kind           (RedlinePost         *self,
                                                       RedlineContentKind   kind);

@@ -53,6 +53,7 @@ read_post (RedlineProject  *self,
 
   _redline_post_set_id (post, id);
   redline_post_set_campaign_id (post, campaign_id);
+  redline_post_set_linked_post_id (post, _redline_stmt_column_int64 (stmt, 12));
   redline_post_set_kind (post, kind);
   redline_post_set_title (post, text[3]);
   redline_post_set_digest (post, text[11]);
@@ -67,7 +68,7 @@ read_post (RedlineProject  *self,
 
 #define POST_COLUMNS \
   "id, campaign_id, kind, title, body, call_to_action, link, scheduled_at, status, " \
-  "created_at, updated_at, digest"
+  "created_at, updated_at, digest, linked_post_id"
 
 /**
  * redline_project_get_posts:
@@ -111,6 +112,8 @@ bind_post (RedlineStmt *stmt,
   _redline_stmt_bind_text (stmt, 7, redline_post_get_scheduled_at (post));
   _redline_stmt_bind_text (stmt, 8, redline_post_status_to_string (redline_post_get_status (post)));
   _redline_stmt_bind_text (stmt, 11, redline_post_get_digest (post));
+  if (redline_post_get_linked_post_id (post) != 0)
+    _redline_stmt_bind_int64 (stmt, 12, redline_post_get_linked_post_id (post));
 }
 
 gboolean
@@ -121,7 +124,8 @@ _redline_project_insert_post (RedlineProject  *self,
 {
   static const char sql[] =
     "INSERT INTO posts (campaign_id, kind, title, body, call_to_action, link, scheduled_at, "
-    "status, created_at, updated_at, digest) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?11)";
+    "status, created_at, updated_at, digest, linked_post_id) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?11, ?12)";
   g_autoptr(RedlineStmt) stmt = NULL;
 
   g_assert (_redline_sqlite_in_transaction (self->sqlite));
@@ -263,7 +267,8 @@ _redline_posts_table_store (RedlineProject  *self,
 {
   static const char sql[] =
     "UPDATE posts SET campaign_id = ?1, kind = ?2, title = ?3, body = ?4, call_to_action = ?5, "
-    "link = ?6, scheduled_at = ?7, status = ?8, updated_at = ?9, digest = ?11 WHERE id = ?10";
+    "link = ?6, scheduled_at = ?7, status = ?8, updated_at = ?9, digest = ?11, "
+    "linked_post_id = ?12 WHERE id = ?10";
   g_autoptr(RedlineStmt) stmt = NULL;
   g_autofree char *now = _redline_project_now ();
 
@@ -402,4 +407,137 @@ _redline_posts_table_load (RedlineProject  *self,
     }
   g_list_store_splice (self->posts, 0, 0, items->pdata, items->len);
   return TRUE;
+}
+
+/* The campaign a copy of @post goes to on the other ecosystem: the one of the
+ * same name there, else the first there; NULL when there is none. */
+static RedlineCampaign *
+find_counterpart (RedlineProject   *self,
+                  RedlineCampaign  *campaign)
+{
+  GListModel *campaigns = G_LIST_MODEL (self->campaigns);
+  RedlineEcosystem other = redline_campaign_get_ecosystem (campaign) == REDLINE_ECOSYSTEM_WEIXIN
+                           ? REDLINE_ECOSYSTEM_WECHAT : REDLINE_ECOSYSTEM_WEIXIN;
+  RedlineCampaign *first = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (campaigns); i++)
+    {
+      g_autoptr(RedlineCampaign) candidate = g_list_model_get_item (campaigns, i);
+
+      if (redline_campaign_get_ecosystem (candidate) != other)
+        continue;
+      if (g_str_equal (redline_campaign_get_name (candidate), redline_campaign_get_name (campaign)))
+        return candidate;
+      if (first == NULL)
+        first = candidate;
+    }
+  return first;
+}
+
+/**
+ * redline_project_copy_post_to_ecosystem:
+ * @self: a #RedlineProject
+ * @post: one of its posts
+ * @error: return location for a #GError
+ *
+ * Copies @post to a campaign of the other ecosystem — the one of the same
+ * name there, else the first there, else a new one named after @post's —
+ * and links the two posts to each other (#RedlinePost:linked-post-id), all
+ * in one transaction. The copy is a draft: what is fine on one ecosystem
+ * may not be on the other.
+ *
+ * Returns: (transfer full) (nullable): the copy, or %NULL
+ */
+RedlinePost *
+redline_project_copy_post_to_ecosystem (RedlineProject  *self,
+                                        RedlinePost     *post,
+                                        GError         **error)
+{
+  g_auto(RedlineTransaction) tx = REDLINE_TRANSACTION_INIT;
+  g_autoptr(RedlineCampaign) fresh = NULL;
+  g_autoptr(RedlinePost) copy = NULL;
+  g_autoptr(GPtrArray) added = NULL;
+  g_autofree char *now = _redline_project_now ();
+  RedlineCampaign *campaign, *target;
+  gint64 fresh_id = 0, old_link;
+
+  g_return_val_if_fail (REDLINE_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (REDLINE_IS_POST (post), NULL);
+
+  if (!_redline_project_check_writable (self, error) ||
+      !_redline_project_check_member (self, self->posts_by_id, post, redline_post_get_id (post),
+                                      error))
+    return NULL;
+  campaign = redline_project_find_campaign (self, redline_post_get_campaign_id (post));
+  g_return_val_if_fail (campaign != NULL, NULL);
+
+  if (!_redline_project_begin (self, &tx, error))
+    return NULL;
+  target = find_counterpart (self, campaign);
+  if (target == NULL)
+    {
+      RedlineEcosystem other = redline_campaign_get_ecosystem (campaign) == REDLINE_ECOSYSTEM_WEIXIN
+                               ? REDLINE_ECOSYSTEM_WECHAT : REDLINE_ECOSYSTEM_WEIXIN;
+      /* TRANSLATORS: a new campaign for copies: "Autumn launch (WeChat)" */
+      g_autofree char *name = g_strdup_printf (_("%s (%s)"), redline_campaign_get_name (campaign),
+                                               other == REDLINE_ECOSYSTEM_WECHAT ? "WeChat"
+                                                                                 : "Weixin");
+
+      fresh = redline_campaign_new (name, other);
+      fresh_id = _redline_campaigns_table_insert (self, fresh, error);
+      if (fresh_id == 0)
+        goto fail;
+      /* The copy's campaign id must be known before the insert. */
+      _redline_campaign_set_id (fresh, fresh_id);
+      target = fresh;
+    }
+
+  copy = redline_post_new (redline_campaign_get_id (target), redline_post_get_kind (post));
+  redline_post_set_title (copy, redline_post_get_title (post));
+  redline_post_set_digest (copy, redline_post_get_digest (post));
+  redline_post_set_body (copy, redline_post_get_body (post));
+  redline_post_set_call_to_action (copy, redline_post_get_call_to_action (post));
+  redline_post_set_link (copy, redline_post_get_link (post));
+  redline_post_set_scheduled_at (copy, redline_post_get_scheduled_at (post));
+  redline_post_set_linked_post_id (copy, redline_post_get_id (post));
+  if (fresh != NULL)
+    g_hash_table_insert (self->campaigns_by_id, _redline_project_dup_id (fresh_id), fresh);
+  if (!_redline_project_insert_post (self, copy, now, error))
+    goto fail_campaign;
+
+  old_link = redline_post_get_linked_post_id (post);
+  redline_post_set_linked_post_id (post, redline_post_get_id (copy));
+  if (!_redline_posts_table_store (self, post, "link-post", error))
+    {
+      redline_post_set_linked_post_id (post, old_link);
+      goto fail_campaign;
+    }
+  if (!_redline_transaction_commit (&tx, error))
+    {
+      redline_post_set_linked_post_id (post, old_link);
+      goto fail_campaign;
+    }
+
+  if (fresh != NULL)
+    {
+      g_hash_table_remove (self->campaigns_by_id, &fresh_id);
+      _redline_project_campaign_added (self, fresh, fresh_id);
+    }
+  added = g_ptr_array_new ();
+  g_ptr_array_add (added, copy);
+  _redline_project_posts_added (self, added);
+  _redline_project_store_changed (self->posts, post);
+  return g_steal_pointer (&copy);
+
+fail_campaign:
+  if (fresh != NULL)
+    g_hash_table_remove (self->campaigns_by_id, &fresh_id);
+fail:
+  _redline_transaction_rollback (&tx);
+  if (copy != NULL)
+    {
+      _redline_post_set_id (copy, 0);
+      _redline_post_set_times (copy, NULL, NULL);
+    }
+  return NULL;
 }

@@ -137,6 +137,12 @@ gboolean       _redline_posts_table_load            (RedlineProject      *self,
 
 /* redline-posts-table.c */
 
+gint64         _redline_campaigns_table_insert      (RedlineProject      *self,
+                                                     RedlineCampaign     *campaign,
+                                                     GError             **error);
+void           _redline_project_campaign_added      (RedlineProject      *self,
+                                                     RedlineCampaign     *campaign,
+                                                     gint64               id);
 gboolean       _redline_project_insert_post         (RedlineProject      *self,
                                                      RedlinePost         *post,
                                                      const char          *now,

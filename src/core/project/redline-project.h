@@ -61,7 +61,7 @@ typedef enum
  *
  * The file format this Redline writes (`PRAGMA user_version`).
  */
-#define REDLINE_PROJECT_FORMAT 3
+#define REDLINE_PROJECT_FORMAT 4
 
 /**
  * RedlineProjectFlags:
@@ -208,6 +208,9 @@ guint               redline_project_count_reviews       (RedlineProject         
                                                          RedlinePost            *post);
 guint               redline_project_count_audit_entries (RedlineProject         *self);
 
+RedlinePost        *redline_project_copy_post_to_ecosystem (RedlineProject     *self,
+                                                             RedlinePost        *post,
+                                                             GError            **error);
 RedlineRuleSet     *redline_project_create_rule_set     (RedlineProject         *self,
                                                          GPtrArray              *packs,
                                                          GError                **error);
