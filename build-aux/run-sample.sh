@@ -16,8 +16,10 @@ sample=_build/data/sample/lumi-cafe.redline
 
 if [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ]; then
     echo "== Opening Redline on “Lumi Café — autumn launch” ($sample)"
-    # Uninstalled: the settings schema is in the build directory.
+    # Uninstalled: the settings schema is in the build directory, the icons
+    # in data/.
     GSETTINGS_SCHEMA_DIR="$PWD/_build/data${GSETTINGS_SCHEMA_DIR:+:$GSETTINGS_SCHEMA_DIR}" \
+    XDG_DATA_DIRS="$PWD/data:${XDG_DATA_DIRS:-/usr/local/share:/usr/share}" \
         exec _build/src/app/redline "$sample"
 fi
 

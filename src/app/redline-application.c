@@ -131,6 +131,7 @@ redline_application_startup (GApplication *app)
 
   G_APPLICATION_CLASS (redline_application_parent_class)->startup (app);
 
+  gtk_window_set_default_icon_name (APP_ID);
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions),
                                    self);
   for (gsize i = 0; i < G_N_ELEMENTS (accels); i++)
