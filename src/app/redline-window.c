@@ -402,21 +402,25 @@ on_welcome_open_cb (RedlineWelcomePage *page,
   redline_window_open_file (self, file);
 }
 
+static void carry_out_delete (RedlineWindow *self,
+                              AdwToast      *toast_);
+
 static void
 flush_pending_deletes (RedlineWindow *self)
 {
   GHashTableIter iter;
   gpointer toast_ptr;
 
-  /* Dismissing a toast deletes what it offered to bring back; it removes
-   * itself from the table, so take the toasts first. */
+  /* Carry out every deletion now; the toasts go on their own time (a
+   * queued toast must not be dismissed before it shows), offering
+   * nothing any more. */
   g_autoptr(GPtrArray) toasts = g_ptr_array_new_with_free_func (g_object_unref);
 
   g_hash_table_iter_init (&iter, self->pending_deletes);
   while (g_hash_table_iter_next (&iter, &toast_ptr, NULL))
     g_ptr_array_add (toasts, g_object_ref (toast_ptr));
   for (guint i = 0; i < toasts->len; i++)
-    adw_toast_dismiss (toasts->pdata[i]);
+    carry_out_delete (self, toasts->pdata[i]);
 }
 
 /**
@@ -728,11 +732,23 @@ static void
 on_delete_toast_dismissed_cb (AdwToast      *toast_,
                               RedlineWindow *self)
 {
-  gpointer item = g_hash_table_lookup (self->pending_deletes, toast_);
-  RedlineProject *project = get_project (self);
+  carry_out_delete (self, toast_);
+}
+
+static void
+carry_out_delete (RedlineWindow *self,
+                  AdwToast      *toast_)
+{
+  gpointer item;
+  RedlineProject *project;
   g_autoptr(GError) error = NULL;
   gboolean ok = TRUE;
 
+  /* The window is going: it carried everything out as it closed. */
+  if (self->pending_deletes == NULL || self->context == NULL)
+    return;
+  project = get_project (self);
+  item = g_hash_table_lookup (self->pending_deletes, toast_);
   if (item == NULL)
     return;
   g_object_ref (item);
@@ -768,8 +784,12 @@ undo_delete_activated (GtkWidget  *widget,
     {
       if (GPOINTER_TO_SIZE (item) != key)
         continue;
+      g_autoptr(AdwToast) undone = g_object_ref (toast_ptr);
+
       g_object_ref (item);
+      /* Out of the table first: the toast goes without deleting. */
       g_hash_table_iter_remove (&iter);
+      adw_toast_dismiss (undone);
       if (REDLINE_IS_POST (item))
         {
           redline_post_table_hide_post (self->post_table, item, FALSE);

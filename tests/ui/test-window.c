@@ -445,6 +445,101 @@ test_window_copy_to_other_ecosystem (Fixture       *fixture,
 }
 
 static void
+test_window_finding_row_jumps (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  RedlinePostEditor *editor = get_editor (fixture);
+  RedlinePost *post = find_post (fixture->window, "全城最佳的秋日咖啡");
+  RedlineFinding *finding;
+  GtkTextBuffer *body;
+  GtkTextIter start, end;
+
+  g_assert_true (redline_window_select_post (fixture->window, post));
+  /* The first finding of the body ("第一"). */
+  finding = NULL;
+  for (guint i = 0; finding == NULL &&
+                    i < g_list_model_get_n_items (redline_post_editor_get_findings (editor)); i++)
+    {
+      g_autoptr(RedlineFinding) item =
+        g_list_model_get_item (redline_post_editor_get_findings (editor), i);
+
+      if (redline_finding_get_field (item) == REDLINE_FIELD_BODY &&
+          redline_finding_get_scope (item) == REDLINE_SCOPE_SPAN)
+        finding = item;
+    }
+  g_assert_nonnull (finding);
+  redline_post_editor_show_finding (editor, finding);
+  body = get_buffer (fixture, REDLINE_FIELD_BODY);
+  g_assert_true (gtk_text_buffer_get_selection_bounds (body, &start, &end));
+  g_assert_cmpint (gtk_text_iter_get_offset (&start), ==, redline_finding_get_start (finding));
+  g_assert_cmpint (gtk_text_iter_get_offset (&end), ==, redline_finding_get_end (finding));
+  g_assert_true (gtk_widget_has_focus (redline_post_editor_get_field_view (editor,
+                                                                          REDLINE_FIELD_BODY)));
+
+  /* F8 goes on to the next finding, wrapping around. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.next-finding", NULL);
+  g_assert_true (gtk_text_buffer_get_selection_bounds (body, &start, &end) ||
+                 gtk_text_buffer_get_has_selection (
+                   get_buffer (fixture, REDLINE_FIELD_TITLE)) ||
+                 gtk_text_buffer_get_has_selection (
+                   get_buffer (fixture, REDLINE_FIELD_DIGEST)));
+}
+
+typedef struct
+{
+  RedlineProject *project;
+  gint64          id;
+} PostGone;
+
+static gboolean
+post_gone (gpointer data)
+{
+  PostGone *gone = data;
+
+  return redline_project_find_post (gone->project, gone->id) == NULL;
+}
+
+static void
+test_window_delete_and_undo (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  RedlinePostTable *table = REDLINE_POST_TABLE (redline_window_get_post_table (fixture->window));
+  RedlineProject *project = redline_context_get_project (redline_window_get_context (fixture->window));
+  RedlinePost *post = find_post (fixture->window, "栗子蛋糕限时上新");
+  guint shown;
+  gint64 id = redline_post_get_id (post);
+  PostGone gone = { project, id };
+
+  g_assert_true (redline_window_select_post (fixture->window, post));
+  shown = redline_post_table_get_n_shown (table);
+
+  /* Deleted: gone from the list at once, still in the file while Undo is
+   * offered; Undo brings it back as it was. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.delete-post", NULL);
+  g_assert_cmpuint (redline_post_table_get_n_shown (table), ==, shown - 1);
+  g_assert_true (redline_project_find_post (project, id) == post);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo-delete", "t",
+                              (guint64) GPOINTER_TO_SIZE (post));
+  g_assert_cmpuint (redline_post_table_get_n_shown (table), ==, shown);
+  g_assert_true (redline_project_find_post (project, id) == post);
+
+  /* Deleted again and the window saved (as on closing): now it is gone. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.delete-post", NULL);
+  g_assert_true (redline_window_save (fixture->window));
+  wait_until (post_gone, &gone, 5);
+  g_assert_cmpuint (redline_post_table_get_n_shown (table), ==, shown - 1);
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(RedlineProject) reopened = redline_project_open (fixture->file,
+                                                               REDLINE_PROJECT_FLAGS_READ_ONLY,
+                                                               &error);
+
+    g_assert_no_error (error);
+    g_assert_null (redline_project_find_post (reopened, id));
+  }
+}
+
+static void
 test_window_newer_format (Fixture       *fixture,
                           gconstpointer  data)
 {
@@ -589,6 +684,10 @@ main (int   argc,
               test_window_switch_ecosystem, fixture_tear_down);
   g_test_add ("/window/copy-to-other-ecosystem", Fixture, NULL, fixture_set_up,
               test_window_copy_to_other_ecosystem, fixture_tear_down);
+  g_test_add ("/window/finding-row-jumps", Fixture, NULL, fixture_set_up,
+              test_window_finding_row_jumps, fixture_tear_down);
+  g_test_add ("/window/delete-and-undo", Fixture, NULL, fixture_set_up,
+              test_window_delete_and_undo, fixture_tear_down);
   g_test_add ("/window/newer-format", Fixture, NULL, fixture_set_up, test_window_newer_format,
               fixture_tear_down);
   g_test_add_func ("/window/killed-after-typing", test_window_killed_after_typing);
