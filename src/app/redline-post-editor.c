@@ -11,7 +11,7 @@
 #include "redline-field-view.h"
 #include "redline-finding-row.h"
 #include "redline-labels.h"
-#include "redline-post-editor.h"
+#include "redline-post-editor-private.h"
 
 /**
  * RedlinePostEditor:
@@ -27,37 +27,6 @@
  * "Check for" previews the copy against the other ecosystem's rules; the
  * post itself stays in its campaign's ecosystem.
  */
-struct _RedlinePostEditor
-{
-  GtkWidget         parent_instance;
-
-  RedlineContext   *context;
-  RedlinePost      *post;
-  RedlineEcosystem  ecosystem;
-  GListStore       *findings;
-  guint             check_id;
-  guint             save_id;
-  gboolean          loading;
-  gboolean          dirty;
-  gboolean          save_failed;
-
-  AdwFlap          *box;
-  GtkToggleButton  *findings_button;
-  GtkDropDown      *kind_dropdown;
-  GtkLabel         *status_label;
-  GtkToggleButton  *weixin_button;
-  GtkToggleButton  *wechat_button;
-  GtkLabel         *preview_label;
-  GtkWidget        *linked_button;
-  AdwButtonContent *linked_content;
-  GtkWidget        *field_labels[REDLINE_N_FIELDS];
-  RedlineFieldView *field_views[REDLINE_N_FIELDS];
-  GtkLabel         *counters[REDLINE_N_FIELDS];
-  GtkLabel         *findings_title;
-  GtkStack         *findings_stack;
-  GtkListBox       *findings_list;
-  AdwStatusPage    *findings_empty;
-};
 
 G_DEFINE_FINAL_TYPE (RedlinePostEditor, redline_post_editor, GTK_TYPE_WIDGET)
 
@@ -136,8 +105,8 @@ get_project (RedlinePostEditor *self)
   return self->context != NULL ? redline_context_get_project (self->context) : NULL;
 }
 
-static gboolean
-is_read_only (RedlinePostEditor *self)
+gboolean
+_redline_post_editor_is_read_only (RedlinePostEditor *self)
 {
   RedlineProject *project = get_project (self);
 
@@ -162,7 +131,7 @@ update_status (RedlinePostEditor *self)
 
   if (self->post == NULL)
     return;
-  if (is_read_only (self))
+  if (_redline_post_editor_is_read_only (self))
     state = _("Read-only");
   else if (self->save_failed)
     state = _("Not saved");
@@ -289,48 +258,6 @@ update_preview (RedlinePostEditor *self)
   gtk_label_set_text (self->preview_label, text);
 }
 
-static int
-compare_findings (gconstpointer a,
-                  gconstpointer b)
-{
-  RedlineFinding *fa = *(RedlineFinding **) a, *fb = *(RedlineFinding **) b;
-  RedlineSeverity sa = redline_finding_get_severity (fa), sb = redline_finding_get_severity (fb);
-
-  if (sa != sb)
-    return sa > sb ? -1 : 1;
-  return redline_finding_compare (fa, fb);
-}
-
-static void
-update_findings_title (RedlinePostEditor *self)
-{
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->findings));
-  guint errors = 0, warnings = 0;
-  g_autofree char *title = NULL;
-  g_autofree char *n_errors = NULL;
-  g_autofree char *n_warnings = NULL;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(RedlineFinding) finding = g_list_model_get_item (G_LIST_MODEL (self->findings), i);
-
-      errors += redline_finding_get_severity (finding) == REDLINE_SEVERITY_ERROR;
-      warnings += redline_finding_get_severity (finding) == REDLINE_SEVERITY_WARNING;
-    }
-  n_errors = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u error", "%u errors", errors),
-                              errors);
-  n_warnings = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u warning", "%u warnings",
-                                             warnings), warnings);
-  /* TRANSLATORS: "Weixin: 2 errors, 1 warning", the findings listed below */
-  title = g_strdup_printf (_("%s: %s, %s"), redline_ecosystem_short_label (self->ecosystem),
-                           n_errors, n_warnings);
-  gtk_label_set_text (self->findings_title, title);
-  gtk_stack_set_visible_child_name (self->findings_stack, n > 0 ? "list" : "empty");
-}
-
-static void update_finding_rows (RedlinePostEditor *self,
-                                 GPtrArray         *findings);
-
 static void
 run_check (RedlinePostEditor *self)
 {
@@ -350,7 +277,7 @@ run_check (RedlinePostEditor *self)
       adw_status_page_set_title (self->findings_empty, _("Not Checked"));
       adw_status_page_set_description (self->findings_empty,
                                        rule_error != NULL ? rule_error->message : NULL);
-      update_finding_rows (self, NULL);
+      _redline_post_editor_update_finding_rows (self, NULL);
       g_list_store_remove_all (self->findings);
       gtk_stack_set_visible_child_name (self->findings_stack, "empty");
       update_counters (self);
@@ -376,11 +303,11 @@ run_check (RedlinePostEditor *self)
       redline_field_view_set_findings (self->field_views[field], by_field[field]);
       g_ptr_array_unref (by_field[field]);
     }
-  g_ptr_array_sort (sorted, compare_findings);
-  update_finding_rows (self, sorted);
+  g_ptr_array_sort (sorted, _redline_post_editor_compare_findings);
+  _redline_post_editor_update_finding_rows (self, sorted);
   g_list_store_splice (self->findings, 0, g_list_model_get_n_items (G_LIST_MODEL (self->findings)),
                        sorted->pdata, sorted->len);
-  update_findings_title (self);
+  _redline_post_editor_update_findings_title (self);
   update_counters (self);
 }
 
@@ -411,7 +338,7 @@ schedule_check_and_save (RedlinePostEditor *self)
 {
   g_clear_handle_id (&self->check_id, g_source_remove);
   self->check_id = g_timeout_add (CHECK_DELAY_MS, on_check_timeout_cb, self);
-  if (!is_read_only (self))
+  if (!_redline_post_editor_is_read_only (self))
     {
       self->dirty = TRUE;
       g_clear_handle_id (&self->save_id, g_source_remove);
@@ -478,118 +405,6 @@ on_rule_set_changed_cb (RedlineContext    *context,
 {
   if (self->post != NULL)
     run_check (self);
-}
-
-static void
-on_row_replace_cb (RedlineFindingRow *row,
-                   const char        *suggestion,
-                   RedlinePostEditor *self)
-{
-  redline_post_editor_apply_suggestion (self, redline_finding_row_get_finding (row), suggestion);
-}
-
-static GtkWidget *
-create_finding_row (gpointer item,
-                    gpointer user_data)
-{
-  RedlinePostEditor *self = user_data;
-  GtkWidget *row = redline_finding_row_new (item, !is_read_only (self));
-
-  g_signal_connect_object (row, "replace", G_CALLBACK (on_row_replace_cb), self, 0);
-  return row;
-}
-
-static void
-update_finding_header (GtkListBoxRow *row,
-                       GtkListBoxRow *before,
-                       gpointer       user_data)
-{
-  RedlineFinding *finding = redline_finding_row_get_finding (REDLINE_FINDING_ROW (row));
-  RedlineSeverity severity = redline_finding_get_severity (finding);
-  GtkWidget *header;
-
-  if (before != NULL &&
-      redline_finding_get_severity (redline_finding_row_get_finding (REDLINE_FINDING_ROW (before)))
-      == severity)
-    {
-      gtk_list_box_row_set_header (row, NULL);
-      return;
-    }
-  header = gtk_label_new (severity == REDLINE_SEVERITY_ERROR ? _("Errors")
-                          : severity == REDLINE_SEVERITY_WARNING ? _("Warnings")
-                          : _("Notes"));
-  gtk_label_set_xalign (GTK_LABEL (header), 0);
-  gtk_widget_add_css_class (header, "heading");
-  gtk_widget_add_css_class (header, "findings-header");
-  gtk_list_box_row_set_header (row, header);
-}
-
-/* Whether @a and @b would show the same row: the same rule on the same text
- * in the same field with the same verdicts, wherever it now is. */
-static gboolean
-same_row (RedlineFinding *a,
-          RedlineFinding *b)
-{
-  return redline_finding_get_severity (a) == redline_finding_get_severity (b) &&
-         redline_finding_get_other_severity (a) == redline_finding_get_other_severity (b) &&
-         redline_finding_get_field (a) == redline_finding_get_field (b) &&
-         g_strcmp0 (redline_finding_get_rule_id (a), redline_finding_get_rule_id (b)) == 0 &&
-         g_strcmp0 (redline_finding_get_text (a), redline_finding_get_text (b)) == 0 &&
-         g_strcmp0 (redline_finding_get_message (a), redline_finding_get_message (b)) == 0;
-}
-
-/* Shows @findings in the list. A keystroke mostly moves findings rather
- * than changes them: rows that show the same thing are kept and given
- * the new finding, and only the rows between the unchanged start and end
- * of the list are made anew. */
-static void
-update_finding_rows (RedlinePostEditor *self,
-                     GPtrArray         *findings)
-{
-  guint n_new = findings != NULL ? findings->len : 0;
-  guint n_old = 0, prefix = 0, suffix = 0;
-  GtkListBoxRow *row;
-
-  while (gtk_list_box_get_row_at_index (self->findings_list, n_old) != NULL)
-    n_old++;
-  while (prefix < n_old && prefix < n_new &&
-         same_row (redline_finding_row_get_finding (REDLINE_FINDING_ROW (
-                     gtk_list_box_get_row_at_index (self->findings_list, prefix))),
-                   findings->pdata[prefix]))
-    prefix++;
-  while (suffix < n_old - prefix && suffix < n_new - prefix &&
-         same_row (redline_finding_row_get_finding (REDLINE_FINDING_ROW (
-                     gtk_list_box_get_row_at_index (self->findings_list, n_old - 1 - suffix))),
-                   findings->pdata[n_new - 1 - suffix]))
-    suffix++;
-
-  for (guint i = 0; i < prefix; i++)
-    redline_finding_row_set_finding (REDLINE_FINDING_ROW (
-                                       gtk_list_box_get_row_at_index (self->findings_list, i)),
-                                     findings->pdata[i]);
-  for (guint i = 0; i < suffix; i++)
-    redline_finding_row_set_finding (REDLINE_FINDING_ROW (
-                                       gtk_list_box_get_row_at_index (self->findings_list,
-                                                                      n_old - 1 - i)),
-                                     findings->pdata[n_new - 1 - i]);
-  for (guint i = prefix; i < n_old - suffix; i++)
-    {
-      row = gtk_list_box_get_row_at_index (self->findings_list, prefix);
-      gtk_list_box_remove (self->findings_list, GTK_WIDGET (row));
-    }
-  for (guint i = prefix; i < n_new - suffix; i++)
-    gtk_list_box_insert (self->findings_list, create_finding_row (findings->pdata[i], self), (int) i);
-  if (prefix != n_old || prefix != n_new)
-    gtk_list_box_invalidate_headers (self->findings_list);
-}
-
-static void
-on_finding_activated_cb (GtkListBox        *list,
-                         GtkListBoxRow     *row,
-                         RedlinePostEditor *self)
-{
-  redline_post_editor_show_finding (self,
-                                    redline_finding_row_get_finding (REDLINE_FINDING_ROW (row)));
 }
 
 static void
@@ -756,7 +571,7 @@ redline_post_editor_init (RedlinePostEditor *self)
   gtk_drop_down_set_model (self->kind_dropdown, G_LIST_MODEL (kinds));
 
   self->findings = g_list_store_new (REDLINE_TYPE_FINDING);
-  gtk_list_box_set_header_func (self->findings_list, update_finding_header, NULL, NULL);
+  gtk_list_box_set_header_func (self->findings_list, _redline_post_editor_update_finding_header, NULL, NULL);
 
   for (RedlineField field = 0; field < REDLINE_N_FIELDS; field++)
     g_signal_connect_object (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->field_views[field])),
@@ -770,10 +585,10 @@ redline_post_editor_init (RedlinePostEditor *self)
   g_signal_connect_object (self->wechat_button, "toggled", G_CALLBACK (on_ecosystem_toggled_cb),
                            self, 0);
   g_signal_connect_object (self->findings_list, "row-activated",
-                           G_CALLBACK (on_finding_activated_cb), self, 0);
+                           G_CALLBACK (_redline_post_editor_on_finding_activated_cb), self, 0);
   g_signal_connect_object (focus, "leave", G_CALLBACK (on_focus_leave_cb), self, 0);
   gtk_widget_add_controller (GTK_WIDGET (self), focus);
-  update_findings_title (self);
+  _redline_post_editor_update_findings_title (self);
 }
 
 /**
@@ -816,7 +631,7 @@ redline_post_editor_set_post (RedlinePostEditor *self,
   self->save_failed = FALSE;
 
   self->loading = TRUE;
-  editable = !is_read_only (self);
+  editable = !_redline_post_editor_is_read_only (self);
   for (RedlineField field = 0; field < REDLINE_N_FIELDS; field++)
     {
       redline_field_view_set_text (self->field_views[field],
@@ -828,7 +643,7 @@ redline_post_editor_set_post (RedlinePostEditor *self,
     gtk_drop_down_set_selected (self->kind_dropdown, redline_post_get_kind (post));
   self->loading = FALSE;
 
-  update_finding_rows (self, NULL);
+  _redline_post_editor_update_finding_rows (self, NULL);
   g_list_store_remove_all (self->findings);
   if (post != NULL)
     {
@@ -1022,7 +837,7 @@ redline_post_editor_apply_suggestion (RedlinePostEditor *self,
   g_return_val_if_fail (REDLINE_IS_POST_EDITOR (self), FALSE);
   g_return_val_if_fail (REDLINE_IS_FINDING (finding), FALSE);
 
-  if (is_read_only (self))
+  if (_redline_post_editor_is_read_only (self))
     return FALSE;
   view = self->field_views[redline_finding_get_field (finding)];
   if (!redline_field_view_replace_finding (view, finding, suggestion))

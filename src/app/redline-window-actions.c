@@ -291,7 +291,7 @@ on_delete_toast_dismissed_cb (AdwToast      *toast_,
 
 void
 _redline_window_carry_out_delete (RedlineWindow *self,
-                  AdwToast      *toast_)
+                                  AdwToast      *toast_)
 {
   gpointer item;
   RedlineProject *project;

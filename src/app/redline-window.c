@@ -55,7 +55,7 @@ _redline_window_toast_new (const char *text)
 
 void
 _redline_window_toast (RedlineWindow *self,
-       const char    *text)
+                       const char    *text)
 {
   adw_toast_overlay_add_toast (self->toast_overlay, _redline_window_toast_new (text));
 }
@@ -93,7 +93,7 @@ _redline_window_update_actions (RedlineWindow *self)
 
 void
 _redline_window_remember_project (RedlineWindow *self,
-                  GFile         *file)
+                                  GFile         *file)
 {
   g_autofree char *uri = g_file_get_uri (file);
   GtkRecentData data = {
@@ -408,8 +408,8 @@ redline_window_save (RedlineWindow *self)
 
 void
 _redline_window_show_error (RedlineWindow *self,
-            const char    *heading,
-            const char    *message)
+                            const char    *heading,
+                            const char    *message)
 {
   GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, message);
 
