@@ -532,26 +532,20 @@ redline_post_editor_class_init (RedlinePostEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RedlinePostEditor, findings_stack);
   gtk_widget_class_bind_template_child (widget_class, RedlinePostEditor, findings_list);
   gtk_widget_class_bind_template_child (widget_class, RedlinePostEditor, findings_empty);
-  gtk_widget_class_bind_template_child_full (widget_class, "title_label", FALSE,
-    G_STRUCT_OFFSET (RedlinePostEditor, field_labels[REDLINE_FIELD_TITLE]));
-  gtk_widget_class_bind_template_child_full (widget_class, "digest_label", FALSE,
-    G_STRUCT_OFFSET (RedlinePostEditor, field_labels[REDLINE_FIELD_DIGEST]));
-  gtk_widget_class_bind_template_child_full (widget_class, "body_label", FALSE,
-    G_STRUCT_OFFSET (RedlinePostEditor, field_labels[REDLINE_FIELD_BODY]));
-  gtk_widget_class_bind_template_child_full (widget_class, "call_to_action_label", FALSE,
-    G_STRUCT_OFFSET (RedlinePostEditor, field_labels[REDLINE_FIELD_CALL_TO_ACTION]));
-  gtk_widget_class_bind_template_child_full (widget_class, "link_label", FALSE,
-    G_STRUCT_OFFSET (RedlinePostEditor, field_labels[REDLINE_FIELD_LINK]));
-  gtk_widget_class_bind_template_child_full (widget_class, "title_view", FALSE,
-    G_STRUCT_OFFSET (RedlinePostEditor, field_views[REDLINE_FIELD_TITLE]));
-  gtk_widget_class_bind_template_child_full (widget_class, "digest_view", FALSE,
-    G_STRUCT_OFFSET (RedlinePostEditor, field_views[REDLINE_FIELD_DIGEST]));
-  gtk_widget_class_bind_template_child_full (widget_class, "body_view", FALSE,
-    G_STRUCT_OFFSET (RedlinePostEditor, field_views[REDLINE_FIELD_BODY]));
-  gtk_widget_class_bind_template_child_full (widget_class, "call_to_action_view", FALSE,
-    G_STRUCT_OFFSET (RedlinePostEditor, field_views[REDLINE_FIELD_CALL_TO_ACTION]));
-  gtk_widget_class_bind_template_child_full (widget_class, "link_view", FALSE,
-    G_STRUCT_OFFSET (RedlinePostEditor, field_views[REDLINE_FIELD_LINK]));
+  /* Each field's heading and view: "title_label", "title_view", … */
+  for (RedlineField field = 0; field < REDLINE_N_FIELDS; field++)
+    {
+      g_autofree char *name = g_strdelimit (g_strdup (redline_field_to_string (field)), "-", '_');
+      g_autofree char *label = g_strconcat (name, "_label", NULL);
+      g_autofree char *view = g_strconcat (name, "_view", NULL);
+
+      gtk_widget_class_bind_template_child_full (widget_class, label, FALSE,
+                                                 G_STRUCT_OFFSET (RedlinePostEditor, field_labels)
+                                                 + field * sizeof (GtkWidget *));
+      gtk_widget_class_bind_template_child_full (widget_class, view, FALSE,
+                                                 G_STRUCT_OFFSET (RedlinePostEditor, field_views)
+                                                 + field * sizeof (RedlineFieldView *));
+    }
 }
 
 static void

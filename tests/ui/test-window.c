@@ -207,20 +207,7 @@ static gboolean
 has_underline_at (GtkTextBuffer *buffer,
                   int            offset)
 {
-  GtkTextIter iter;
-  g_autoptr(GSList) tags = NULL;
-  gboolean found = FALSE;
-
-  gtk_text_buffer_get_iter_at_offset (buffer, &iter, offset);
-  tags = gtk_text_iter_get_tags (&iter);
-  for (GSList *l = tags; l != NULL; l = l->next)
-    {
-      PangoUnderline underline;
-
-      g_object_get (l->data, "underline", &underline, NULL);
-      found |= underline == PANGO_UNDERLINE_ERROR;
-    }
-  return found;
+  return has_underline_style_at (buffer, offset, PANGO_UNDERLINE_ERROR);
 }
 
 static void

@@ -16,6 +16,16 @@
 #include "redline-rule-pack.h"
 #include "redline-scan-private.h"
 
+/* Whether @rule limits lengths of @kind on @ecosystem. */
+static gboolean
+length_rule_applies (RedlineRule        *rule,
+                     RedlineEcosystem    ecosystem,
+                     RedlineContentKind  kind)
+{
+  return rule->type == REDLINE_RULE_TYPE_LENGTH && (rule->kinds & (1u << kind)) != 0 &&
+         rule->severity[ecosystem] != REDLINE_SEVERITY_OFF;
+}
+
 /* Text longer than a limit: the hit covers the characters past it. */
 void
 _redline_scan_lengths (RedlineRuleSet     *self,
@@ -32,8 +42,7 @@ _redline_scan_lengths (RedlineRuleSet     *self,
     {
       RedlineRule *rule = g_ptr_array_index (self->rules, r);
 
-      if (rule->type != REDLINE_RULE_TYPE_LENGTH || (rule->kinds & (1u << kind)) == 0 ||
-          rule->severity[ecosystem] == REDLINE_SEVERITY_OFF)
+      if (!length_rule_applies (rule, ecosystem, kind))
         continue;
 
       for (guint i = 0; i < rule->limits->len; i++)
@@ -134,8 +143,7 @@ redline_rule_set_get_length_limit (RedlineRuleSet     *self,
     {
       RedlineRule *rule = g_ptr_array_index (self->rules, r);
 
-      if (rule->type != REDLINE_RULE_TYPE_LENGTH || (rule->kinds & (1u << kind)) == 0 ||
-          rule->severity[ecosystem] == REDLINE_SEVERITY_OFF)
+      if (!length_rule_applies (rule, ecosystem, kind))
         continue;
       for (guint i = 0; i < rule->limits->len; i++)
         {
