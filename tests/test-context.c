@@ -102,6 +102,34 @@ test_packs (Fixture       *fixture,
                     n_packs);
   g_assert_cmpuint (fixture->n_rule_set_notifies, ==, 1);
   g_assert_true (redline_context_get_rule_set (fixture->context) == rule_set);
+
+  /* Taking the absolute-terms pack away builds the rule set again without
+   * it: the finding goes. */
+  {
+    g_autoptr(RedlineRulePack) pack = NULL;
+    g_autoptr(GListModel) after = NULL;
+
+    for (guint i = 0; pack == NULL && i < n_packs; i++)
+      {
+        g_autoptr(RedlineRulePack) candidate =
+          g_list_model_get_item (redline_context_get_packs (fixture->context), i);
+
+        for (guint r = 0; pack == NULL && r < redline_rule_pack_get_n_rules (candidate); r++)
+          if (g_str_equal (redline_rule_get_id (redline_rule_pack_get_rule (candidate, r)),
+                           "ad-law.absolute.zui"))
+            pack = g_object_ref (candidate);
+      }
+    g_assert_nonnull (pack);
+    g_assert_true (redline_context_remove_pack (fixture->context, pack));
+    g_assert_false (redline_context_remove_pack (fixture->context, pack));
+    g_assert_cmpuint (g_list_model_get_n_items (redline_context_get_packs (fixture->context)), ==,
+                      n_packs - 1);
+    g_assert_cmpuint (fixture->n_rule_set_notifies, ==, 2);
+    after = redline_rule_set_check_text (redline_context_get_rule_set (fixture->context),
+                                         "本店咖啡采用最佳阿拉比卡豆", REDLINE_ECOSYSTEM_WEIXIN,
+                                         REDLINE_CONTENT_KIND_ARTICLE);
+    g_assert_cmpuint (count_rule (after, "ad-law.absolute.zui"), ==, 0);
+  }
 }
 
 static RedlineProject *

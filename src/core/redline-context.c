@@ -304,6 +304,30 @@ redline_context_add_pack (RedlineContext  *self,
 }
 
 /**
+ * redline_context_remove_pack:
+ * @self: a #RedlineContext
+ * @pack: one of its packs
+ *
+ * Takes @pack away; the rule set is built again without it.
+ *
+ * Returns: whether @pack was there
+ */
+gboolean
+redline_context_remove_pack (RedlineContext  *self,
+                             RedlineRulePack *pack)
+{
+  guint position;
+
+  g_return_val_if_fail (REDLINE_IS_CONTEXT (self), FALSE);
+  g_return_val_if_fail (REDLINE_IS_RULE_PACK (pack), FALSE);
+
+  if (!g_list_store_find (self->packs, pack, &position))
+    return FALSE;
+  g_list_store_remove (self->packs, position);
+  return TRUE;
+}
+
+/**
  * redline_context_get_packs:
  * @self: a #RedlineContext
  *

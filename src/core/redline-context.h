@@ -25,6 +25,8 @@ RedlineRulePack *redline_context_add_pack_file       (RedlineContext      *self,
                                                       GError             **error);
 void             redline_context_add_pack            (RedlineContext      *self,
                                                       RedlineRulePack     *pack);
+gboolean         redline_context_remove_pack         (RedlineContext      *self,
+                                                      RedlineRulePack     *pack);
 GListModel      *redline_context_get_packs           (RedlineContext      *self);
 RedlineProject  *redline_context_get_project         (RedlineContext      *self);
 void             redline_context_set_project         (RedlineContext      *self,
