@@ -11,6 +11,7 @@
 #include "redline-campaign-row.h"
 #include "redline-labels.h"
 #include "redline-new-project-dialog.h"
+#include "redline-preferences-window.h"
 #include "redline-window-private.h"
 
 /* ---- Dialogs ------------------------------------------------------------ */
@@ -564,7 +565,10 @@ preferences_activated (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
 {
-  _redline_window_toast (REDLINE_WINDOW (widget), _("Rules and project settings are not available yet."));
+  RedlineWindow *self = REDLINE_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (redline_preferences_window_new (GTK_WINDOW (self),
+                                                                  self->context)));
 }
 
 void

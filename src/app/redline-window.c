@@ -9,6 +9,7 @@
 
 #include "redline-campaign-row.h"
 #include "redline-labels.h"
+#include "redline-preferences-window.h"
 #include "redline-window-private.h"
 
 /**
@@ -540,13 +541,17 @@ load_packs (RedlineWindow *self)
       g_autofree char *path = NULL;
       g_autoptr(GFile) file = NULL;
       g_autoptr(GError) pack_error = NULL;
+      RedlineRulePack *pack;
 
       if (!g_str_has_suffix (name, ".xml"))
         continue;
       path = g_build_filename (dir_path, name, NULL);
       file = g_file_new_for_path (path);
-      if (redline_context_add_pack_file (self->context, file, &pack_error) == NULL)
+      pack = redline_context_add_pack_file (self->context, file, &pack_error);
+      if (pack == NULL)
         _redline_window_toast (self, pack_error->message);
+      else
+        redline_user_pack_set_file (pack, file);
     }
 }
 

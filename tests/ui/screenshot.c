@@ -18,6 +18,7 @@
 #include <locale.h>
 
 #include "redline-post-editor.h"
+#include "redline-preferences-window.h"
 #include "redline-window.h"
 
 static void
@@ -122,6 +123,21 @@ main (int   argc,
     redline_post_editor_set_ecosystem (REDLINE_POST_EDITOR (redline_window_get_editor (window)),
                                        REDLINE_ECOSYSTEM_WECHAT);
   spin (1.5);
+  if (g_getenv ("REDLINE_SCREENSHOT_PREFERENCES") != NULL)
+    {
+      GtkWidget *preferences =
+        redline_preferences_window_new (GTK_WINDOW (window), redline_window_get_context (window));
+
+      gtk_window_set_default_size (GTK_WINDOW (preferences), 720, 560);
+      gtk_window_present (GTK_WINDOW (preferences));
+      if (g_str_equal (g_getenv ("REDLINE_SCREENSHOT_PREFERENCES"), "project"))
+        adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences),
+                                                      "project");
+      spin (1.0);
+      if (!save_window (preferences, argv[3]))
+        return 1;
+      return 0;
+    }
   if (!save_window (GTK_WIDGET (window), argv[3]))
     {
       g_printerr ("%s: could not draw the window\n", argv[3]);
