@@ -67,6 +67,14 @@ test_valid (void)
   g_assert_true (redline_rule_applies_to_kind (rule, REDLINE_CONTENT_KIND_MOMENTS_AD));
   g_assert_false (redline_rule_applies_to_kind (rule, REDLINE_CONTENT_KIND_CHANNELS));
   g_assert_true (redline_rule_get_pack (rule) == pack);
+  /* Its example, as the rules window shows it: text without the marker. */
+  {
+    gboolean correct = TRUE;
+
+    g_assert_cmpuint (redline_rule_get_n_examples (rule), ==, 1);
+    g_assert_cmpstr (redline_rule_get_example (rule, 0, &correct), ==, "采用最佳豆");
+    g_assert_false (correct);
+  }
 
   /* A political topic is not reported on WeChat. */
   rule = redline_rule_pack_get_rule (pack, 1);

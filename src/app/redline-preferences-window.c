@@ -128,6 +128,15 @@ on_rule_activated_cb (AdwActionRow             *row,
       if (n_terms > 50)
         g_string_append (body, _(", …"));
     }
+  for (guint i = 0; i < redline_rule_get_n_examples (rule); i++)
+    {
+      gboolean correct;
+      const char *example = redline_rule_get_example (rule, i, &correct);
+
+      g_string_append (body, "\n\n");
+      /* TRANSLATORS: before an example of the rule: "Reported: 全城最佳的咖啡" */
+      g_string_append_printf (body, correct ? _("Fine: %s") : _("Reported: %s"), example);
+    }
   dialog = adw_message_dialog_new (GTK_WINDOW (self), redline_rule_get_id (rule), body->str);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));

@@ -269,6 +269,31 @@ redline_rule_get_n_examples (RedlineRule *self)
   return self->examples->len;
 }
 
+/**
+ * redline_rule_get_example:
+ * @self: a #RedlineRule
+ * @index: which example, below redline_rule_get_n_examples()
+ * @correct: (out) (optional): whether the example is correct copy (%FALSE:
+ *   copy the rule reports)
+ *
+ * Returns: the example's text, without its marker
+ */
+const char *
+redline_rule_get_example (RedlineRule *self,
+                          guint        index,
+                          gboolean    *correct)
+{
+  RedlineExample *example;
+
+  g_return_val_if_fail (REDLINE_IS_RULE (self), NULL);
+  g_return_val_if_fail (index < self->examples->len, NULL);
+
+  example = g_ptr_array_index (self->examples, index);
+  if (correct != NULL)
+    *correct = example->correct;
+  return example->text;
+}
+
 guint
 redline_rule_get_line (RedlineRule *self)
 {

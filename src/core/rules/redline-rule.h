@@ -28,6 +28,9 @@ guint                redline_rule_get_n_terms     (RedlineRule        *self);
 const char          *redline_rule_get_term        (RedlineRule        *self,
                                                    guint               index);
 guint                redline_rule_get_n_examples  (RedlineRule        *self);
+const char          *redline_rule_get_example     (RedlineRule        *self,
+                                                   guint               index,
+                                                   gboolean           *correct);
 guint                redline_rule_get_line        (RedlineRule        *self);
 RedlineRulePack     *redline_rule_get_pack        (RedlineRule        *self);
 
