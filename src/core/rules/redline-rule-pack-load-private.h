@@ -1,0 +1,52 @@
+/* redline-rule-pack-load-private.h: what the two passes of loading share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * redline-rule-pack.c reads and validates the XML; redline-rule-pack-parse.c
+ * builds the rules from the validated tree.
+ */
+
+#pragma once
+
+#include <libxml/tree.h>
+
+#include "redline-rule-pack-private.h"
+
+G_BEGIN_DECLS
+
+struct _RedlineRulePack
+{
+  GObject     parent_instance;
+
+  char       *id;
+  char       *version;
+  char       *title;
+  char       *description;
+  char       *display_name;
+  GPtrArray  *rules;       /* of RedlineRule */
+  GHashTable *categories;  /* id → RedlineSeverity[2], declared by the pack */
+  guint       n_terms;
+};
+
+typedef struct
+{
+  const char *display_name;
+  const char *data;
+  gsize       length;
+  GError     *error;       /* the first error of the parser or validator */
+} LoadState;
+
+G_GNUC_PRINTF (6, 7)
+void     _redline_rule_pack_set_node_error (LoadState        *state,
+                                            GError          **error,
+                                            xmlNode          *node,
+                                            const char       *attribute,
+                                            int               code,
+                                            const char       *format,
+                                            ...);
+gboolean _redline_rule_pack_load_document  (RedlineRulePack  *self,
+                                            LoadState        *state,
+                                            xmlDocPtr         doc,
+                                            GError          **error);
+
+G_END_DECLS

@@ -1,0 +1,732 @@
+/* redline-rule-pack-parse.c: the semantic pass of loading a rule pack
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * After libxml2 has parsed the pack and the schema has validated it
+ * (redline-rule-pack.c), this pass builds the rules and checks what the
+ * schema cannot: duplicate ids, unknown categories, regular expressions,
+ * severities, limits and examples.
+ */
+
+#define G_LOG_DOMAIN "redline-rule-pack"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "redline-fold-private.h"
+#include "redline-rule-pack-load-private.h"
+#include "redline-severity-policy.h"
+#include "redline-text.h"
+
+static gboolean
+is_element (xmlNode    *node,
+            const char *name)
+{
+  return node->type == XML_ELEMENT_NODE && g_str_equal ((const char *) node->name, name);
+}
+
+static char *
+dup_attr (xmlNode    *node,
+          const char *name)
+{
+  xmlChar *value = xmlGetProp (node, (const xmlChar *) name);
+  char *copy;
+
+  if (value == NULL)
+    return NULL;
+  copy = g_strdup ((const char *) value);
+  xmlFree (value);
+  return copy;
+}
+
+static char *
+dup_content (xmlNode *node)
+{
+  xmlChar *value = xmlNodeGetContent (node);
+  char *copy = g_strdup (value != NULL ? (const char *) value : "");
+
+  xmlFree (value);
+  return copy;
+}
+
+static char *
+dup_stripped_content (xmlNode *node)
+{
+  return g_strstrip (dup_content (node));
+}
+
+/* Prose (messages, references): line breaks and indentation of the XML
+ * source read as one space. */
+static char *
+dup_prose_content (xmlNode *node)
+{
+  g_autofree char *content = dup_stripped_content (node);
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = content; *p != '\0'; p++)
+    {
+      if (g_ascii_isspace (*p))
+        {
+          while (g_ascii_isspace (p[1]))
+            p++;
+          g_string_append_c (out, ' ');
+        }
+      else
+        g_string_append_c (out, *p);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+add_phrase (LoadState   *state,
+            GPtrArray   *phrases,
+            const char  *text,
+            xmlNode     *node,
+            const char  *attribute,
+            GError     **error)
+{
+  g_autofree char *copy = g_strstrip (g_strdup (text));
+  RedlinePhrase *phrase;
+
+  phrase = _redline_phrase_new (copy);
+  if (phrase->n_chars == 0)
+    {
+      _redline_phrase_free (phrase);
+      _redline_rule_pack_set_node_error (state, error, node, attribute, REDLINE_RULES_ERROR_INVALID,
+                      _("the phrase “%s” is empty once spaces and punctuation are ignored"),
+                      copy);
+      return FALSE;
+    }
+  g_ptr_array_add (phrases, phrase);
+  return TRUE;
+}
+
+static gboolean
+add_phrase_list (LoadState   *state,
+                 GPtrArray   *phrases,
+                 xmlNode     *node,
+                 const char  *attribute,
+                 GError     **error)
+{
+  g_autofree char *value = dup_attr (node, attribute);
+  g_auto(GStrv) parts = NULL;
+
+  if (value == NULL)
+    return TRUE;
+
+  parts = g_strsplit (value, "|", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      if (!add_phrase (state, phrases, parts[i], node, attribute, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static GRegex *
+compile_regex (LoadState   *state,
+               const char  *source,
+               xmlNode     *node,
+               GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GRegex) regex = NULL;
+
+  regex = g_regex_new (source, G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, &local_error);
+  if (regex == NULL)
+    {
+      _redline_rule_pack_set_node_error (state, error, node, NULL, REDLINE_RULES_ERROR_REGEX,
+                      _("the regular expression “%s” does not compile: %s"),
+                      source, local_error->message);
+      return NULL;
+    }
+  if (g_regex_match (regex, "", 0, NULL))
+    {
+      _redline_rule_pack_set_node_error (state, error, node, NULL, REDLINE_RULES_ERROR_REGEX,
+                      _("the regular expression “%s” matches empty text"), source);
+      return NULL;
+    }
+  return g_steal_pointer (&regex);
+}
+
+static gboolean
+parse_severities (xmlNode         *node,
+                  RedlineSeverity  severity[REDLINE_N_ECOSYSTEMS],
+                  gboolean         set[REDLINE_N_ECOSYSTEMS])
+{
+  for (guint e = 0; e < REDLINE_N_ECOSYSTEMS; e++)
+    {
+      g_autofree char *value = dup_attr (node, redline_ecosystem_to_string (e));
+
+      set[e] = value != NULL && redline_severity_from_string (value, &severity[e]);
+    }
+  return TRUE;
+}
+
+static char **
+split_suggestions (const char *value)
+{
+  g_auto(GStrv) parts = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  if (value == NULL)
+    return NULL;
+
+  parts = g_strsplit (value, "|", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      g_strstrip (parts[i]);
+      if (parts[i][0] != '\0')
+        g_strv_builder_add (builder, parts[i]);
+    }
+  return g_strv_builder_end (builder);
+}
+
+static gboolean
+parse_exception_element (LoadState          *state,
+                         RedlineExceptions  *exceptions,
+                         xmlNode            *node,
+                         GError            **error)
+{
+  g_autofree char *text = dup_stripped_content (node);
+
+  if (is_element (node, "except"))
+    return add_phrase (state, exceptions->overlap, text, node, NULL, error);
+  if (is_element (node, "except-before"))
+    return add_phrase (state, exceptions->before, text, node, NULL, error);
+  if (is_element (node, "except-after"))
+    return add_phrase (state, exceptions->after, text, node, NULL, error);
+  if (is_element (node, "except-pattern"))
+    {
+      GRegex *regex = compile_regex (state, text, node, error);
+
+      if (regex == NULL)
+        return FALSE;
+      g_ptr_array_add (exceptions->patterns, regex);
+      return TRUE;
+    }
+  g_assert_not_reached ();
+}
+
+static gboolean
+parse_term (LoadState    *state,
+            RedlineRule  *rule,
+            GHashTable   *term_ids,
+            xmlNode      *node,
+            GError      **error)
+{
+  RedlineTerm *term = _redline_term_new ();
+  g_autofree char *text = dup_stripped_content (node);
+  g_autofree char *suggest = dup_attr (node, "suggest");
+  gboolean set[REDLINE_N_ECOSYSTEMS];
+
+  g_ptr_array_add (rule->terms, term);
+  term->id = dup_attr (node, "id");
+  term->line = xmlGetLineNo (node);
+  term->suggestions = split_suggestions (suggest);
+
+  if (!g_hash_table_add (term_ids, term->id))
+    {
+      _redline_rule_pack_set_node_error (state, error, node, "id", REDLINE_RULES_ERROR_DUPLICATE_ID,
+                      _("the term id “%s” is used twice in rule “%s”"), term->id, rule->id);
+      return FALSE;
+    }
+
+  _redline_phrase_init (&term->phrase, text);
+  if (term->phrase.n_chars == 0)
+    {
+      _redline_rule_pack_set_node_error (state, error, node, NULL, REDLINE_RULES_ERROR_INVALID,
+                      _("the term “%s” is empty once spaces and punctuation are ignored"), text);
+      return FALSE;
+    }
+  term->word_start = _redline_char_class (term->phrase.chars[0]) == REDLINE_CHAR_WORD;
+  term->word_end =
+    _redline_char_class (term->phrase.chars[term->phrase.n_chars - 1]) == REDLINE_CHAR_WORD;
+
+  parse_severities (node, term->severity, set);
+  for (guint e = 0; e < REDLINE_N_ECOSYSTEMS; e++)
+    {
+      if (!set[e])
+        term->severity[e] = rule->severity[e];
+    }
+
+  return add_phrase_list (state, term->exceptions.overlap, node, "except", error) &&
+         add_phrase_list (state, term->exceptions.before, node, "except-before", error) &&
+         add_phrase_list (state, term->exceptions.after, node, "except-after", error);
+}
+
+static gboolean
+parse_pattern (LoadState    *state,
+               RedlineRule  *rule,
+               GHashTable   *term_ids,
+               xmlNode      *node,
+               GError      **error)
+{
+  RedlinePattern *pattern = g_new0 (RedlinePattern, 1);
+
+  g_ptr_array_add (rule->patterns, pattern);
+  pattern->hints = g_ptr_array_new_with_free_func ((GDestroyNotify) _redline_phrase_free);
+  pattern->id = dup_attr (node, "id");
+  pattern->source = dup_stripped_content (node);
+  pattern->line = xmlGetLineNo (node);
+
+  if (!g_hash_table_add (term_ids, pattern->id))
+    {
+      _redline_rule_pack_set_node_error (state, error, node, "id", REDLINE_RULES_ERROR_DUPLICATE_ID,
+                      _("the id “%s” is used twice in rule “%s”"), pattern->id, rule->id);
+      return FALSE;
+    }
+  pattern->regex = compile_regex (state, pattern->source, node, error);
+  return pattern->regex != NULL &&
+         add_phrase_list (state, pattern->hints, node, "hint", error);
+}
+
+static gboolean
+rule_is_on (RedlineRule      *rule,
+            RedlineEcosystem  ecosystem)
+{
+  if (rule->severity[ecosystem] != REDLINE_SEVERITY_OFF)
+    return TRUE;
+  for (guint i = 0; i < rule->terms->len; i++)
+    {
+      RedlineTerm *term = g_ptr_array_index (rule->terms, i);
+
+      if (term->severity[ecosystem] != REDLINE_SEVERITY_OFF)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+parse_example (LoadState       *state,
+               RedlineRule     *rule,
+               const gboolean   on[REDLINE_N_ECOSYSTEMS],
+               xmlNode         *node,
+               GError         **error)
+{
+  RedlineExample *example = g_new0 (RedlineExample, 1);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *type = dup_attr (node, "type");
+  g_autofree char *ecosystem = dup_attr (node, "ecosystem");
+  g_autofree char *kind = dup_attr (node, "kind");
+  g_autofree char *field = dup_attr (node, "field");
+  gsize n_chars = 0;
+
+  g_ptr_array_add (rule->examples, example);
+  example->line = xmlGetLineNo (node);
+  example->correct = g_str_equal (type, "correct");
+  example->kind = REDLINE_CONTENT_KIND_ARTICLE;
+  example->field = REDLINE_FIELD_BODY;
+  if (kind != NULL)
+    redline_content_kind_from_string (kind, &example->kind);
+  if (field != NULL)
+    redline_field_from_string (field, &example->field);
+  if (ecosystem != NULL)
+    {
+      example->has_ecosystem = TRUE;
+      redline_ecosystem_from_string (ecosystem, &example->ecosystem);
+    }
+
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      g_autofree char *content = dup_content (child);
+
+      if (is_element (child, "marker"))
+        {
+          example->has_marker = TRUE;
+          example->marker_start = n_chars;
+          example->marker_end = n_chars + g_utf8_strlen (content, -1);
+        }
+      g_string_append (text, content);
+      n_chars += g_utf8_strlen (content, -1);
+    }
+  example->text = g_string_free (g_steal_pointer (&text), FALSE);
+
+  if (example->has_ecosystem && !on[example->ecosystem])
+    {
+      _redline_rule_pack_set_node_error (state, error, node, "ecosystem", REDLINE_RULES_ERROR_INVALID,
+                      _("this example is for %s, where rule “%s” is off"),
+                      ecosystem, rule->id);
+      return FALSE;
+    }
+  if (kind != NULL && !redline_rule_applies_to_kind (rule, example->kind))
+    {
+      _redline_rule_pack_set_node_error (state, error, node, "kind", REDLINE_RULES_ERROR_INVALID,
+                      _("this example is for “%s”, a kind rule “%s” does not apply to"),
+                      kind, rule->id);
+      return FALSE;
+    }
+  if (rule->type == REDLINE_RULE_TYPE_REQUIRES && example->has_marker)
+    {
+      _redline_rule_pack_set_node_error (state, error, node, NULL, REDLINE_RULES_ERROR_INVALID,
+                      _("an example of a “requires” rule has no <marker>: its finding is "
+                        "about the whole document"));
+      return FALSE;
+    }
+  if (rule->type != REDLINE_RULE_TYPE_REQUIRES && !example->correct && !example->has_marker)
+    {
+      _redline_rule_pack_set_node_error (state, error, node, NULL, REDLINE_RULES_ERROR_INVALID,
+                      _("an incorrect example needs a <marker> around the text the rule "
+                        "must find"));
+      return FALSE;
+    }
+  if (example->has_marker && example->marker_start == example->marker_end)
+    {
+      _redline_rule_pack_set_node_error (state, error, node, NULL, REDLINE_RULES_ERROR_INVALID,
+                      _("the <marker> of this example is empty"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+resolve_severity (RedlineRulePack  *self,
+                  LoadState        *state,
+                  RedlineRule      *rule,
+                  xmlNode          *node,
+                  GError          **error)
+{
+  RedlineSeverity defaults[REDLINE_N_ECOSYSTEMS];
+  RedlineSeverity own[REDLINE_N_ECOSYSTEMS];
+  gboolean set[REDLINE_N_ECOSYSTEMS];
+
+  if (rule->topic != NULL && !g_str_equal (rule->category, "sensitive-topic"))
+    {
+      _redline_rule_pack_set_node_error (state, error, node, "topic", REDLINE_RULES_ERROR_INVALID,
+                      _("a topic is only meaningful for the category “sensitive-topic”"));
+      return FALSE;
+    }
+
+  if (!_redline_rule_pack_category_defaults (self, rule->category, rule->topic, defaults))
+    {
+      _redline_rule_pack_set_node_error (state, error, node, "category", REDLINE_RULES_ERROR_UNKNOWN_CATEGORY,
+                      _("unknown category “%s”: use a standard one or declare it with "
+                        "<category id=\"%s\" weixin=\"…\" wechat=\"…\"/>"),
+                      rule->category, rule->category);
+      return FALSE;
+    }
+
+  parse_severities (node, own, set);
+  for (guint e = 0; e < REDLINE_N_ECOSYSTEMS; e++)
+    rule->severity[e] = set[e] ? own[e] : defaults[e];
+  return TRUE;
+}
+
+static gboolean
+parse_kinds (LoadState    *state,
+             RedlineRule  *rule,
+             xmlNode      *node,
+             GError      **error)
+{
+  g_autofree char *value = dup_attr (node, "kinds");
+  g_auto(GStrv) kinds = NULL;
+
+  if (value == NULL)
+    return TRUE;
+
+  rule->kinds = 0;
+  kinds = g_strsplit_set (g_strstrip (value), " \t\n", -1);
+  for (guint i = 0; kinds[i] != NULL; i++)
+    {
+      RedlineContentKind kind;
+
+      if (kinds[i][0] != '\0' && redline_content_kind_from_string (kinds[i], &kind))
+        rule->kinds |= 1u << kind;
+    }
+  return TRUE;
+}
+
+static gboolean
+parse_limit (LoadState    *state,
+             RedlineRule  *rule,
+             xmlNode      *node,
+             GError      **error)
+{
+  g_autofree char *kind = dup_attr (node, "kind");
+  g_autofree char *field = dup_attr (node, "field");
+  g_autofree char *max = dup_attr (node, "max");
+  RedlineLimit limit;
+  guint64 value;
+
+  redline_content_kind_from_string (kind, &limit.kind);
+  redline_field_from_string (field, &limit.field);
+  if (!g_ascii_string_to_unsigned (max, 10, 1, G_MAXUINT32, &value, NULL))
+    {
+      _redline_rule_pack_set_node_error (state, error, node, "max", REDLINE_RULES_ERROR_INVALID,
+                      _("the limit “%s” is out of range"), max);
+      return FALSE;
+    }
+  limit.max = value;
+
+  for (guint i = 0; i < rule->limits->len; i++)
+    {
+      RedlineLimit *other = &g_array_index (rule->limits, RedlineLimit, i);
+
+      if (other->kind == limit.kind && other->field == limit.field)
+        {
+          _redline_rule_pack_set_node_error (state, error, node, NULL, REDLINE_RULES_ERROR_DUPLICATE_ID,
+                          _("a second limit for the %s of “%s”"), field, kind);
+          return FALSE;
+        }
+    }
+  g_array_append_val (rule->limits, limit);
+  return TRUE;
+}
+
+/* The schema lets a rule of any type hold any of these children, so that
+ * libxml2 validates large packs in linear time (see the schema's comment
+ * on <rule>); which ones go with which type is checked here. Each of
+ * @matchers, @require, @allow_domain and @limit is the first such child,
+ * or NULL. */
+static gboolean
+check_rule_content (LoadState    *state,
+                    RedlineRule  *rule,
+                    xmlNode      *node,
+                    xmlNode      *matchers,
+                    xmlNode      *require,
+                    xmlNode      *allow_domain,
+                    xmlNode      *limit,
+                    GError      **error)
+{
+  const char *type = redline_rule_type_to_string (rule->type);
+  xmlNode *stray = NULL;
+  gboolean needs_matchers = FALSE;
+  const char *needs = NULL;
+
+  switch (rule->type)
+    {
+    case REDLINE_RULE_TYPE_TERMS:
+      stray = require != NULL ? require : allow_domain != NULL ? allow_domain : limit;
+      needs_matchers = matchers == NULL;
+      break;
+    case REDLINE_RULE_TYPE_REQUIRES:
+      stray = allow_domain != NULL ? allow_domain : limit;
+      needs_matchers = matchers == NULL;
+      needs = require == NULL ? "require" : NULL;
+      break;
+    case REDLINE_RULE_TYPE_LINKS:
+      stray = matchers != NULL ? matchers : require != NULL ? require : limit;
+      break;
+    case REDLINE_RULE_TYPE_LENGTH:
+      stray = matchers != NULL ? matchers : require != NULL ? require : allow_domain;
+      needs = limit == NULL ? "limit" : NULL;
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  if (stray != NULL)
+    {
+      _redline_rule_pack_set_node_error (state, error, stray, NULL, REDLINE_RULES_ERROR_SCHEMA,
+                      _("a rule of type “%s” cannot have <%s>"), type,
+                      (const char *) stray->name);
+      return FALSE;
+    }
+  if (needs_matchers)
+    {
+      _redline_rule_pack_set_node_error (state, error, node, NULL, REDLINE_RULES_ERROR_SCHEMA,
+                      _("a rule of type “%s” needs <terms> or <pattern>"), type);
+      return FALSE;
+    }
+  if (needs != NULL)
+    {
+      _redline_rule_pack_set_node_error (state, error, node, NULL, REDLINE_RULES_ERROR_SCHEMA,
+                      _("a rule of type “%s” needs at least one <%s>"), type, needs);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+parse_rule (RedlineRulePack  *self,
+            LoadState        *state,
+            GHashTable       *rule_ids,
+            xmlNode          *node,
+            GError          **error)
+{
+  g_autoptr(RedlineRule) rule = _redline_rule_new ();
+  g_autoptr(GHashTable) term_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GStrvBuilder) suggestions = g_strv_builder_new ();
+  g_autofree char *type = dup_attr (node, "type");
+  gboolean examples_seen = FALSE;
+  gboolean on[REDLINE_N_ECOSYSTEMS] = { FALSE, FALSE };
+  xmlNode *matchers = NULL;     /* the first child of each kind */
+  xmlNode *require = NULL;
+  xmlNode *allow_domain = NULL;
+  xmlNode *limit = NULL;
+
+  rule->pack = self;
+  rule->id = dup_attr (node, "id");
+  rule->category = dup_attr (node, "category");
+  rule->topic = dup_attr (node, "topic");
+  rule->line = xmlGetLineNo (node);
+  if (type == NULL || g_str_equal (type, "terms"))
+    rule->type = REDLINE_RULE_TYPE_TERMS;
+  else if (g_str_equal (type, "requires"))
+    rule->type = REDLINE_RULE_TYPE_REQUIRES;
+  else if (g_str_equal (type, "links"))
+    rule->type = REDLINE_RULE_TYPE_LINKS;
+  else
+    rule->type = REDLINE_RULE_TYPE_LENGTH;
+
+  if (g_hash_table_contains (rule_ids, rule->id))
+    {
+      _redline_rule_pack_set_node_error (state, error, node, "id", REDLINE_RULES_ERROR_DUPLICATE_ID,
+                      _("the rule id “%s” is used twice"), rule->id);
+      return FALSE;
+    }
+
+  if (!resolve_severity (self, state, rule, node, error) ||
+      !parse_kinds (state, rule, node, error))
+    return FALSE;
+
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      if (child->type != XML_ELEMENT_NODE)
+        continue;
+
+      if (is_element (child, "message"))
+        rule->message = dup_prose_content (child);
+      else if (is_element (child, "reference"))
+        rule->reference = dup_prose_content (child);
+      else if (is_element (child, "url"))
+        rule->url = dup_stripped_content (child);
+      else if (is_element (child, "suggestion"))
+        {
+          g_autofree char *suggestion = dup_stripped_content (child);
+
+          g_strv_builder_add (suggestions, suggestion);
+        }
+      else if (is_element (child, "terms"))
+        {
+          for (xmlNode *term = child->children; term != NULL; term = term->next)
+            {
+              if (is_element (term, "term") &&
+                  !parse_term (state, rule, term_ids, term, error))
+                return FALSE;
+            }
+        }
+      else if (is_element (child, "pattern"))
+        {
+          if (!parse_pattern (state, rule, term_ids, child, error))
+            return FALSE;
+        }
+      else if (g_str_has_prefix ((const char *) child->name, "except"))
+        {
+          if (!parse_exception_element (state, &rule->exceptions, child, error))
+            return FALSE;
+        }
+      else if (is_element (child, "require"))
+        {
+          g_autofree char *text = dup_stripped_content (child);
+
+          if (!add_phrase (state, rule->requires, text, child, NULL, error))
+            return FALSE;
+        }
+      else if (is_element (child, "allow-domain"))
+        {
+          g_autofree char *domain = g_strstrip (dup_content (child));
+
+          g_ptr_array_add (rule->allow_domains, g_ascii_strdown (domain, -1));
+        }
+      else if (is_element (child, "limit"))
+        {
+          if (!parse_limit (state, rule, child, error))
+            return FALSE;
+        }
+      else if (is_element (child, "example"))
+        {
+          /* Examples come last: every term is known, and whether the rule
+           * is on is found once, not once per example. */
+          if (!examples_seen)
+            {
+              for (RedlineEcosystem e = 0; e < REDLINE_N_ECOSYSTEMS; e++)
+                on[e] = rule_is_on (rule, e);
+              if (!on[REDLINE_ECOSYSTEM_WEIXIN] && !on[REDLINE_ECOSYSTEM_WECHAT])
+                {
+                  _redline_rule_pack_set_node_error (state, error, node, NULL, REDLINE_RULES_ERROR_INVALID,
+                                  _("rule “%s” is off on both ecosystems"), rule->id);
+                  return FALSE;
+                }
+            }
+          examples_seen = TRUE;
+          if (!parse_example (state, rule, on, child, error))
+            return FALSE;
+        }
+
+      if (is_element (child, "terms") || is_element (child, "pattern"))
+        matchers = matchers != NULL ? matchers : child;
+      else if (is_element (child, "require"))
+        require = require != NULL ? require : child;
+      else if (is_element (child, "allow-domain"))
+        allow_domain = allow_domain != NULL ? allow_domain : child;
+      else if (is_element (child, "limit"))
+        limit = limit != NULL ? limit : child;
+    }
+  if (!check_rule_content (state, rule, node, matchers, require, allow_domain, limit, error))
+    return FALSE;
+  rule->suggestions = g_strv_builder_end (suggestions);
+
+  self->n_terms += rule->terms->len;
+  g_hash_table_add (rule_ids, rule->id);
+  g_ptr_array_add (self->rules, g_steal_pointer (&rule));
+  return TRUE;
+}
+
+static gboolean
+parse_category (RedlineRulePack  *self,
+                LoadState        *state,
+                xmlNode          *node,
+                GError          **error)
+{
+  g_autofree char *id = dup_attr (node, "id");
+  RedlineSeverity *severity = g_new0 (RedlineSeverity, REDLINE_N_ECOSYSTEMS);
+  gboolean set[REDLINE_N_ECOSYSTEMS];
+
+  parse_severities (node, severity, set);
+  if (redline_category_is_standard (id) || g_hash_table_contains (self->categories, id))
+    {
+      g_free (severity);
+      _redline_rule_pack_set_node_error (state, error, node, "id", REDLINE_RULES_ERROR_DUPLICATE_ID,
+                      _("the category “%s” is already defined"), id);
+      return FALSE;
+    }
+  g_hash_table_insert (self->categories, g_steal_pointer (&id), severity);
+  return TRUE;
+}
+
+gboolean
+_redline_rule_pack_load_document (RedlineRulePack  *self,
+                                  LoadState        *state,
+                                  xmlDocPtr         doc,
+                                  GError          **error)
+{
+  xmlNode *root = xmlDocGetRootElement (doc);
+  g_autoptr(GHashTable) rule_ids = g_hash_table_new (g_str_hash, g_str_equal);
+
+  self->id = dup_attr (root, "id");
+  self->version = dup_attr (root, "version");
+
+  for (xmlNode *child = root->children; child != NULL; child = child->next)
+    {
+      if (is_element (child, "title"))
+        self->title = dup_stripped_content (child);
+      else if (is_element (child, "description"))
+        self->description = dup_prose_content (child);
+      else if (is_element (child, "category"))
+        {
+          if (!parse_category (self, state, child, error))
+            return FALSE;
+        }
+      else if (is_element (child, "rule"))
+        {
+          if (!parse_rule (self, state, rule_ids, child, error))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
