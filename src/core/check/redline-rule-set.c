@@ -25,6 +25,7 @@
 #include "redline-rule-private.h"
 #include "redline-rule-set.h"
 #include "redline-rule-set-private.h"
+#include "redline-rule-set-pieces-private.h"
 #include "redline-scan-private.h"
 #include "redline-text.h"
 
@@ -293,37 +294,11 @@ redline_rule_set_find_rule (RedlineRuleSet *self,
   return g_hash_table_lookup (self->rules_by_id, rule_id);
 }
 
-/* Where the piece of a large field that starts at @start should end. */
-static const char *
-piece_end (RedlineRuleSet *self,
-           const char     *start,
-           const char     *end)
-{
-  gsize size = self->piece_bytes;
-  const char *cut, *p;
-
-  if ((gsize) (end - start) <= size + size / 2)
-    return end;
-
-  cut = start + size;
-  /* After a line break, else after a space, else at any character
-   * boundary: the context either side of the piece sees what spans it. */
-  p = memchr (cut, '\n', MIN ((gsize) (end - cut), size / 2));
-  if (p != NULL)
-    return p + 1;
-  p = memchr (cut, ' ', MIN ((gsize) (end - cut), size / 2));
-  if (p != NULL)
-    return p + 1;
-  while (cut < end && ((guchar) *cut & 0xC0) == 0x80)
-    cut++;
-  return cut;
-}
-
 /* ---- From hits to findings ------------------------------------------------ */
 
-static int
-compare_hits_for_dedup (gconstpointer a,
-                        gconstpointer b)
+int
+_redline_compare_hits_for_dedup (gconstpointer a,
+                                 gconstpointer b)
 {
   const Hit *ha = a;
   const Hit *hb = b;
@@ -348,7 +323,7 @@ dedup_hits (GArray *hits)
   guint kept = 0;
   const Hit *last = NULL;
 
-  g_array_sort (hits, compare_hits_for_dedup);
+  g_array_sort (hits, _redline_compare_hits_for_dedup);
   for (guint i = 0; i < hits->len; i++)
     {
       Hit *hit = &g_array_index (hits, Hit, i);
@@ -367,202 +342,6 @@ dedup_hits (GArray *hits)
   _redline_hits_truncate (hits, kept);
 }
 
-/* ---- Checking a document, piece by piece ---------------------------------- */
-
-/* One piece of a field. Its hits are those that start in it, sorted for
- * de-duplication, with offsets and lines relative to its start; a hit on its
- * first line has its column relative to its start too. */
-typedef struct
-{
-  const char *start;
-  const char *stop;
-  GArray     *hits;       /* of Hit */
-  gboolean   *present;    /* per required phrase */
-  gsize       length;     /* code points in the piece */
-  gsize       n_breaks;   /* line feeds in the piece */
-  gsize       tail;       /* code points after its last line feed; G_MAXSIZE if none */
-  gboolean    done;
-} Piece;
-
-typedef struct
-{
-  RedlineRuleSet     *self;
-  RedlineEcosystem    ecosystem;
-  RedlineContentKind  kind;
-  RedlineField        field;
-  const char         *text;       /* the whole field */
-  const char         *text_end;
-  Piece              *pieces;
-  guint               n_pieces;
-  guint               next;       /* the next piece to scan */
-  guint               delivered;  /* pieces handed on, in order */
-  guint               window;     /* how far scanning may run ahead of them */
-  gboolean            stop;
-  GMutex              mutex;
-  GCond               cond;
-} PieceQueue;
-
-static void
-count_text (const char *p,
-            const char *end,
-            gsize      *n_chars,
-            gsize      *n_breaks)
-{
-  gsize chars = 0;
-  gsize breaks = 0;
-
-  for (; p < end; p++)
-    {
-      chars += ((guchar) *p & 0xC0) != 0x80;
-      breaks += *p == '\n';
-    }
-  *n_chars = chars;
-  *n_breaks = breaks;
-}
-
-static void
-scan_piece (PieceQueue  *queue,
-            Piece       *piece,
-            RedlineText *normalized)
-{
-  RedlineRuleSet *self = queue->self;
-  FieldScan scan = { 0 };
-  const char *scan_start = piece->start - MIN (self->context_bytes,
-                                               (gsize) (piece->start - queue->text));
-  const char *scan_stop = piece->stop + MIN (self->context_bytes,
-                                             (gsize) (queue->text_end - piece->stop));
-  gsize lead_chars, lead_breaks, trail_chars, trail_breaks;
-  guint kept = 0;
-  const char *p;
-
-  /* The context starts and ends on character boundaries. */
-  while (scan_start > queue->text && ((guchar) *scan_start & 0xC0) == 0x80)
-    scan_start--;
-  while (scan_stop < queue->text_end && ((guchar) *scan_stop & 0xC0) == 0x80)
-    scan_stop++;
-  count_text (scan_start, piece->start, &lead_chars, &lead_breaks);
-  count_text (piece->stop, scan_stop, &trail_chars, &trail_breaks);
-
-  piece->hits = g_array_new (FALSE, FALSE, sizeof (Hit));
-  piece->present = g_new0 (gboolean, MAX (self->n_required, 1));
-
-  scan.self = self;
-  scan.ecosystem = queue->ecosystem;
-  scan.kind = queue->kind;
-  scan.field = queue->field;
-  scan.original = scan_start;
-  scan.original_len = scan_stop - scan_start;
-  scan.present = piece->present;
-  scan.hits = piece->hits;
-  redline_text_reset (normalized, scan_start, scan_stop - scan_start);
-  scan.text = normalized;
-  scan.chars = redline_text_get_chars (scan.text, &scan.n_chars);
-  scan.excepted = g_array_new (FALSE, FALSE, sizeof (Hit));
-
-  redline_matcher_scan (self->matcher, scan.chars, scan.n_chars, _redline_scan_on_match_cb, &scan);
-  _redline_scan_drop_excepted_hits (&scan, 0);
-  if (self->has_patterns)
-    _redline_scan_patterns (&scan);
-  _redline_scan_links (&scan);
-
-  piece->length = redline_text_get_original_length (scan.text) - lead_chars - trail_chars;
-  piece->n_breaks = redline_text_get_n_line_breaks (scan.text) - lead_breaks - trail_breaks;
-
-  for (guint i = 0; i < piece->hits->len; i++)
-    {
-      Hit *hit = &g_array_index (piece->hits, Hit, i);
-      gsize start, end, byte_start, byte_end;
-      guint line, column;
-
-      redline_text_get_original_span (scan.text, hit->start, hit->end, &start, &end);
-      if (hit->failure != NULL)
-        {
-          /* What a piece could not evaluate is reported on its own part. */
-          start = MAX (start, lead_chars);
-          end = MIN (end, lead_chars + piece->length);
-          if (start >= end)
-            start = end;  /* dropped below */
-        }
-      /* A hit that starts in the context belongs to the piece beside. */
-      if (start < lead_chars || start >= lead_chars + piece->length ||
-          (hit->failure != NULL && start == end))
-        {
-          _redline_hit_clear (hit);
-          continue;
-        }
-      redline_text_locate (scan.text, scan_start, end, &byte_end, &line, &column);
-      redline_text_locate (scan.text, scan_start, start, &byte_start, &line, &column);
-      hit->text = g_strndup (scan_start + byte_start, byte_end - byte_start);
-      hit->line = line - lead_breaks;
-      hit->column = hit->line == 1 ? start - lead_chars + 1 : column;
-      hit->start = start - lead_chars;
-      hit->end = end - lead_chars;
-      if (kept != i)
-        g_array_index (piece->hits, Hit, kept) = *hit;
-      kept++;
-    }
-  _redline_hits_truncate (piece->hits, kept);
-  g_array_sort (piece->hits, compare_hits_for_dedup);
-
-  for (p = piece->stop; p > piece->start && p[-1] != '\n'; p--)
-    ;
-  if (p > piece->start)
-    {
-      gsize breaks;
-
-      count_text (p, piece->stop, &piece->tail, &breaks);
-    }
-  else
-    piece->tail = G_MAXSIZE;
-
-  _redline_field_scan_clear (&scan);
-}
-
-/* Takes the next piece to scan, if scanning may run that far ahead; called
- * with the queue's mutex held. */
-static gboolean
-take_piece (PieceQueue *queue,
-            guint      *index)
-{
-  if (queue->stop || queue->next >= queue->n_pieces ||
-      queue->next >= queue->delivered + queue->window)
-    return FALSE;
-  *index = queue->next++;
-  return TRUE;
-}
-
-/* Scans a piece; called with the mutex held, which it lets go meanwhile. */
-static void
-scan_taken_piece (PieceQueue  *queue,
-                  guint        index,
-                  RedlineText *normalized)
-{
-  g_mutex_unlock (&queue->mutex);
-  scan_piece (queue, &queue->pieces[index], normalized);
-  g_mutex_lock (&queue->mutex);
-  queue->pieces[index].done = TRUE;
-  g_cond_broadcast (&queue->cond);
-}
-
-static gpointer
-scan_pieces_thread (gpointer data)
-{
-  PieceQueue *queue = data;
-  g_autoptr(RedlineText) normalized = redline_text_new ("", 0);
-
-  g_mutex_lock (&queue->mutex);
-  while (!queue->stop && queue->next < queue->n_pieces)
-    {
-      guint index;
-
-      if (take_piece (queue, &index))
-        scan_taken_piece (queue, index, normalized);
-      else
-        g_cond_wait (&queue->cond, &queue->mutex);
-    }
-  g_mutex_unlock (&queue->mutex);
-  return NULL;
-}
 
 /* What a check carries from piece to piece and field to field. */
 typedef struct
@@ -737,7 +516,7 @@ add_length_findings (Checker      *checker,
   if (!any)
     return;
 
-  count_text (text, end, &length, &breaks);
+  _redline_count_text (text, end, &length, &breaks);
   hits = g_array_new (FALSE, FALSE, sizeof (Hit));
   g_array_set_clear_func (hits, _redline_hit_clear);
   _redline_scan_lengths (self, checker->ecosystem, checker->kind, field, text, length, hits);
@@ -771,7 +550,7 @@ check_field (Checker      *checker,
       Piece piece = { 0 };
 
       piece.start = start;
-      piece.stop = piece_end (self, start, end);
+      piece.stop = _redline_rule_set_piece_end (self, start, end);
       g_array_append_val (pieces, piece);
       start = piece.stop;
     }
@@ -790,7 +569,7 @@ check_field (Checker      *checker,
   n_threads = MIN (MIN (g_get_num_processors (), G_N_ELEMENTS (threads)), pieces->len);
   queue.window = 2 * n_threads;
   for (guint t = 1; t < n_threads; t++)
-    threads[t] = g_thread_new ("redline-scan", scan_pieces_thread, &queue);
+    threads[t] = g_thread_new ("redline-scan", _redline_scan_pieces_thread, &queue);
 
   checker->offset = 0;
   checker->line = 1;
@@ -805,8 +584,8 @@ check_field (Checker      *checker,
         {
           guint index;
 
-          if (take_piece (&queue, &index))
-            scan_taken_piece (&queue, index, normalized);
+          if (_redline_take_piece (&queue, &index))
+            _redline_scan_taken_piece (&queue, index, normalized);
           else
             g_cond_wait (&queue.cond, &queue.mutex);
         }
