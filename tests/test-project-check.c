@@ -1,0 +1,225 @@
+/* test-project-check.c: checking a project, through the core and redline-check
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "redline-test-project.h"
+
+static void
+test_rule_set (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RedlineProject) project = create_sample (fixture, 0);
+  g_autoptr(GPtrArray) packs = NULL;
+  g_autoptr(GPtrArray) banned = g_ptr_array_new_with_free_func (
+    (GDestroyNotify) redline_banned_term_free);
+  g_autoptr(RedlineRuleSet) rule_set = NULL;
+  g_autoptr(RedlinePost) post = NULL;
+  g_autoptr(RedlineCampaign) campaign = NULL;
+  g_autoptr(GListModel) findings = NULL;
+  g_autoptr(GString) seen = g_string_new (NULL);
+  static const char * const domains[] = { "Lumi.Example", NULL };
+  static const char * const allowed[] = { "最佳拍档", NULL };
+
+  g_ptr_array_add (banned, redline_banned_term_new ("星巴克", "competitor"));
+  g_ptr_array_add (banned, redline_banned_term_new ("Rival & Co", "competitor"));
+  g_ptr_array_add (banned, redline_banned_term_new ("秒杀", "absolute-term"));
+  g_assert_true (redline_project_set_banned_terms (project, banned, &error));
+  g_assert_no_error (error);
+  g_assert_true (redline_project_set_allowed_domains (project, domains, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (redline_project_get_allowed_domains (project)[0], ==, "lumi.example");
+  g_assert_true (redline_project_set_allowed_terms (project, allowed, &error));
+  g_assert_no_error (error);
+
+  /* Bad values are refused. */
+  g_assert_false (redline_project_set_allowed_domains (
+                    project, (const char * const[]) { "not a domain", NULL }, &error));
+  g_assert_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_ptr_array_add (banned, redline_banned_term_new ("x", "Bad Category"));
+  g_assert_false (redline_project_set_banned_terms (project, banned, &error));
+  g_assert_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpuint (redline_project_get_banned_terms (project)->len, ==, 3);
+
+  packs = redline_rule_pack_load_builtin (&error);
+  g_assert_no_error (error);
+  rule_set = redline_project_create_rule_set (project, packs, &error);
+  g_assert_no_error (error);
+
+  campaign = g_list_model_get_item (redline_project_get_campaigns (project), 0);
+  post = redline_post_new (redline_campaign_get_id (campaign), REDLINE_CONTENT_KIND_MOMENTS_AD);
+  redline_post_set_title (post, "比 <Rival & Co> 更好");
+  redline_post_set_body (post, "比星巴克更香，限时秒杀！我们是你的最佳拍档，本店最佳。");
+  redline_post_set_link (post, "https://shop.lumi.example/autumn");
+  g_assert_true (redline_project_add_post (project, post, &error));
+  g_assert_no_error (error);
+
+  findings = redline_project_check_post (project, rule_set, post,
+                                         redline_project_get_post_ecosystem (project, post));
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(RedlineFinding) finding = g_list_model_get_item (findings, i);
+
+      g_string_append_printf (seen, "%s:%s:%s ", redline_finding_get_category (finding),
+                              redline_field_to_string (redline_finding_get_field (finding)),
+                              redline_finding_get_text (finding));
+    }
+  g_test_message ("findings: %s", seen->str);
+  g_assert_nonnull (strstr (seen->str, "competitor:title:Rival & Co"));
+  g_assert_nonnull (strstr (seen->str, "competitor:body:星巴克"));
+  g_assert_nonnull (strstr (seen->str, "absolute-term:body:秒杀"));
+  /* 最佳 inside the allowed 最佳拍档 is cancelled; the second one is not. */
+  {
+    g_auto(GStrv) parts = g_strsplit (seen->str, "最佳", -1);
+
+    g_assert_cmpuint (g_strv_length (parts), ==, 2);
+  }
+  /* The project's allowlisted domain is not a finding. */
+  g_assert_null (strstr (seen->str, "link:"));
+
+  /* Enabled packs limit the built-in ones. */
+  g_assert_true (redline_project_set_enabled_packs (
+                   project, (const char * const[]) { "no.such.pack", NULL }, &error));
+  g_assert_no_error (error);
+  g_clear_object (&rule_set);
+  rule_set = redline_project_create_rule_set (project, packs, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (redline_rule_set_get_n_packs (rule_set), ==, 1);
+}
+
+static void
+test_sample (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, "..", "data", "sample",
+                                                 "lumi-cafe.redline", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(RedlineProject) project = NULL;
+  g_autoptr(GPtrArray) packs = NULL;
+  g_autoptr(RedlineRuleSet) rule_set = NULL;
+  GListModel *posts;
+  guint kinds = 0, with_findings = 0, reviewed = 0;
+
+  project = redline_project_open (file, REDLINE_PROJECT_FLAGS_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (redline_project_get_name (project), ==, "Lumi Café — autumn launch");
+  g_assert_cmpuint (g_list_model_get_n_items (redline_project_get_campaigns (project)), ==, 2);
+  posts = redline_project_get_posts (project);
+  g_assert_cmpuint (g_list_model_get_n_items (posts), >=, 12);
+
+  packs = redline_rule_pack_load_builtin (&error);
+  g_assert_no_error (error);
+  rule_set = redline_project_create_rule_set (project, packs, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (posts); i++)
+    {
+      g_autoptr(RedlinePost) post = g_list_model_get_item (posts, i);
+      g_autoptr(GListModel) findings =
+        redline_project_check_post (project, rule_set, post,
+                                    redline_project_get_post_ecosystem (project, post));
+
+      kinds |= 1u << redline_post_get_kind (post);
+      with_findings += g_list_model_get_n_items (findings) > 0;
+      reviewed += redline_project_count_reviews (project, post) > 0;
+    }
+  g_assert_cmpuint (kinds, ==, (1u << REDLINE_N_CONTENT_KINDS) - 1);
+  g_assert_cmpuint (with_findings, >, 0);
+  g_assert_cmpuint (with_findings, <, g_list_model_get_n_items (posts));
+  g_assert_cmpuint (reviewed, >, 0);
+}
+
+static void
+test_check_command (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, "..", "data", "sample",
+                                                 "lumi-cafe.redline", NULL);
+  const char *redline_check = g_getenv ("REDLINE_CHECK");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  JsonArray *results;
+  gboolean weixin = FALSE, wechat = FALSE;
+  int status;
+
+  if (redline_check == NULL)
+    {
+      g_test_skip ("REDLINE_CHECK is not set");
+      return;
+    }
+
+  {
+    const char *argv[] = { redline_check, "--format=json", path, NULL };
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                                 &out, &err, &status, &error));
+    g_assert_no_error (error);
+  }
+  /* The sample has error findings on Weixin. */
+  g_assert_true (g_spawn_check_wait_status (status, NULL) == FALSE);
+  g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 1);
+  g_assert_true (json_parser_load_from_data (parser, out, -1, &error));
+  g_assert_no_error (error);
+  results = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                          "results");
+  g_assert_cmpuint (json_array_get_length (results), >=, 12);
+  for (guint i = 0; i < json_array_get_length (results); i++)
+    {
+      JsonObject *result = json_array_get_object_element (results, i);
+      g_autofree char *prefix = g_strconcat (path, "#post-", NULL);
+
+      g_assert_true (g_str_has_prefix (json_object_get_string_member (result, "file"), prefix));
+      weixin |= g_str_equal (json_object_get_string_member (result, "ecosystem"), "weixin");
+      wechat |= g_str_equal (json_object_get_string_member (result, "ecosystem"), "wechat");
+    }
+  /* Each post once, on its campaign's ecosystem. */
+  g_assert_true (weixin && wechat);
+
+  /* A project from a newer Redline: status 2, and the file named. */
+  {
+    g_autofree char *dir = g_dir_make_tmp ("redline-cli-XXXXXX", NULL);
+    g_autofree char *copy = g_build_filename (dir, "newer.redline", NULL);
+    g_autofree char *contents = NULL;
+    const char *argv[] = { redline_check, copy, NULL };
+    gsize length;
+    sqlite3 *db;
+
+    g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+    g_assert_true (g_file_set_contents (copy, contents, length, NULL));
+    db = raw_open (copy);
+    raw_exec (db, "PRAGMA user_version = 42");
+    sqlite3_close (db);
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                                 &out, &err, &status, &error));
+    g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 2);
+    g_assert_nonnull (strstr (err, "newer.redline"));
+    g_assert_nonnull (strstr (err, "made by a newer Redline (format 42)"));
+    g_unlink (copy);
+    g_rmdir (dir);
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+#define ADD(path, func) \
+  g_test_add ("/redline/project/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("rule-set", test_rule_set);
+  g_test_add_func ("/redline/project/sample", test_sample);
+  g_test_add_func ("/redline/project/check-command", test_check_command);
+
+#undef ADD
+
+  return g_test_run ();
+}
