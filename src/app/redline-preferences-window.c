@@ -245,27 +245,37 @@ create_pack_row (RedlinePreferencesWindow *self,
 
 /* ---- Project settings --------------------------------------------------- */
 
-static void
-on_remove_setting_clicked_cb (GtkButton                *button,
-                              RedlinePreferencesWindow *self)
+/* Adds @value to, or takes it out of, one of the project's lists ("domains",
+ * "allowed" or "banned"): one setter, so one transaction. */
+static gboolean
+change_setting (RedlinePreferencesWindow  *self,
+                const char                *list,
+                const char                *value,
+                gboolean                   add,
+                GError                   **error)
 {
   RedlineProject *project = get_project (self);
-  const char *list = g_object_get_data (G_OBJECT (button), "list");
-  const char *value = g_object_get_data (G_OBJECT (button), "value");
-  g_autoptr(GError) error = NULL;
-  gboolean ok;
 
-  if (project == NULL)
-    return;
+  g_return_val_if_fail (project != NULL, FALSE);
+
   if (g_str_equal (list, "banned"))
     {
-      GPtrArray *terms = redline_project_get_banned_terms (project);
-      g_autoptr(GPtrArray) kept = g_ptr_array_new ();
+      GPtrArray *old = redline_project_get_banned_terms (project);
+      g_autoptr(GPtrArray) terms = g_ptr_array_new ();
+      g_autoptr(RedlineBannedTerm) term = NULL;
 
-      for (guint i = 0; i < terms->len; i++)
-        if (!g_str_equal (((RedlineBannedTerm *) terms->pdata[i])->term, value))
-          g_ptr_array_add (kept, terms->pdata[i]);
-      ok = redline_project_set_banned_terms (project, kept, &error);
+      for (guint i = 0; old != NULL && i < old->len; i++)
+        if (add || !g_str_equal (((RedlineBannedTerm *) old->pdata[i])->term, value))
+          g_ptr_array_add (terms, old->pdata[i]);
+      if (add)
+        {
+          g_autofree char *category =
+            g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->category_entry))));
+
+          term = redline_banned_term_new (value, category[0] != '\0' ? category : "competitor");
+          g_ptr_array_add (terms, term);
+        }
+      return redline_project_set_banned_terms (project, terms, error);
     }
   else
     {
@@ -276,15 +286,28 @@ on_remove_setting_clicked_cb (GtkButton                *button,
       g_auto(GStrv) values = NULL;
 
       for (guint i = 0; old != NULL && old[i] != NULL; i++)
-        if (!g_str_equal (old[i], value))
+        if (add || !g_str_equal (old[i], value))
           g_strv_builder_add (builder, old[i]);
+      if (add)
+        g_strv_builder_add (builder, value);
       values = g_strv_builder_end (builder);
-      ok = domains ? redline_project_set_allowed_domains (project, (const char * const *) values,
-                                                          &error)
-                   : redline_project_set_allowed_terms (project, (const char * const *) values,
-                                                        &error);
+      return domains
+             ? redline_project_set_allowed_domains (project, (const char * const *) values, error)
+             : redline_project_set_allowed_terms (project, (const char * const *) values, error);
     }
-  if (!ok)
+}
+
+static void
+on_remove_setting_clicked_cb (GtkButton                *button,
+                              RedlinePreferencesWindow *self)
+{
+  const char *list = g_object_get_data (G_OBJECT (button), "list");
+  const char *value = g_object_get_data (G_OBJECT (button), "value");
+  g_autoptr(GError) error = NULL;
+
+  if (get_project (self) == NULL)
+    return;
+  if (!change_setting (self, list, value, FALSE, &error))
     toast (self, error->message);
   refresh (self);
 }
@@ -674,45 +697,12 @@ redline_preferences_window_add_setting (RedlinePreferencesWindow  *self,
                                         const char                *value,
                                         GError                   **error)
 {
-  RedlineProject *project;
   gboolean ok;
 
   g_return_val_if_fail (REDLINE_IS_PREFERENCES_WINDOW (self), FALSE);
   g_return_val_if_fail (list != NULL && value != NULL, FALSE);
 
-  project = get_project (self);
-  g_return_val_if_fail (project != NULL, FALSE);
-  if (g_str_equal (list, "banned"))
-    {
-      GPtrArray *old = redline_project_get_banned_terms (project);
-      g_autoptr(GPtrArray) terms = g_ptr_array_new ();
-      g_autoptr(RedlineBannedTerm) term = NULL;
-      g_autofree char *category =
-        g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->category_entry))));
-
-      term = redline_banned_term_new (value, category[0] != '\0' ? category : "competitor");
-      for (guint i = 0; old != NULL && i < old->len; i++)
-        g_ptr_array_add (terms, old->pdata[i]);
-      g_ptr_array_add (terms, term);
-      ok = redline_project_set_banned_terms (project, terms, error);
-    }
-  else
-    {
-      gboolean domains = g_str_equal (list, "domains");
-      const char * const *old = domains ? redline_project_get_allowed_domains (project)
-                                        : redline_project_get_allowed_terms (project);
-      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-      g_auto(GStrv) values = NULL;
-
-      if (old != NULL)
-        g_strv_builder_addv (builder, (const char **) old);
-      g_strv_builder_add (builder, value);
-      values = g_strv_builder_end (builder);
-      ok = domains ? redline_project_set_allowed_domains (project, (const char * const *) values,
-                                                          error)
-                   : redline_project_set_allowed_terms (project, (const char * const *) values,
-                                                        error);
-    }
+  ok = change_setting (self, list, value, TRUE, error);
   refresh (self);
   return ok;
 }
