@@ -36,9 +36,10 @@ run_suite _build-ci-asan asan -Dwerror=true -Db_sanitize=address,undefined -Db_l
 # Memory errors inside GLib callbacks are invisible to ASan: valgrind too.
 # The cli suite is left out: its work happens in redline-check child
 # processes, which valgrind does not follow (the data suite runs the CLI
-# itself under valgrind); so is po, which runs only the shell and gettext.
+# itself under valgrind); so is docs, which runs only the shell, Python and
+# gettext on the translations and man pages.
 xvfb-run -a dbus-run-session -- meson test -C _build-ci --setup=valgrind --print-errorlogs \
-    --no-suite cli --no-suite po
+    --no-suite cli --no-suite docs
 
 if [ "$benchmarks" = yes ]; then
     xvfb-run -a dbus-run-session -- meson test -C _build-ci --benchmark --verbose
