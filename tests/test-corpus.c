@@ -20,6 +20,7 @@
  * MIN_REAL_VIOLATIONS labelled items and MIN_REAL_TRAPS traps.
  */
 
+#include <locale.h>
 #include <string.h>
 
 #include "redline-core.h"
@@ -587,6 +588,7 @@ main (int    argc,
   GPtrArray *cases;     /* of EcosystemCase* */
   int status;
 
+  setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   packs = redline_rule_pack_load_builtin (&error);

@@ -55,6 +55,8 @@ _redline_scan_on_match_cb (guint32  payload,
 {
   FieldScan *scan = user_data;
   const Entry *entry = &g_array_index (scan->self->entries, Entry, payload);
+  gsize joined_end = end;
+  gsize span_start = start;
 
   if (entry->pattern != NULL)
     {
@@ -79,7 +81,11 @@ _redline_scan_on_match_cb (guint32  payload,
     }
 
   if (!_redline_scan_rule_applies (scan, entry->rule, entry->term) ||
-      !_redline_scan_at_word_boundaries (scan, entry->term, start, end))
+      !_redline_scan_at_word_boundaries (scan, entry->term, start, end) ||
+      (entry->term->whole_words &&
+       !_redline_scan_whole_words (scan, entry->term, start, end, &joined_end)) ||
+      (entry->term->with != NULL &&
+       !_redline_scan_near_member (scan, entry->term, start, joined_end, &span_start, &joined_end)))
     return;
 
   if (_redline_scan_excepted (scan, &entry->term->exceptions, start, end) ||
@@ -93,7 +99,7 @@ _redline_scan_on_match_cb (guint32  payload,
       return;
     }
 
-  add_hit (scan, entry->rule, entry->term, NULL, start, end);
+  add_hit (scan, entry->rule, entry->term, NULL, span_start, joined_end);
 }
 
 void

@@ -135,6 +135,18 @@ _redline_entry_severity (RedlineRule      *rule,
 }
 
 
+gboolean _redline_scan_whole_words (const FieldScan *scan,
+                                    RedlineTerm     *term,
+                                    gsize            start,
+                                    gsize            end,
+                                    gsize           *joined_end);
+gboolean _redline_scan_near_member (const FieldScan *scan,
+                                    RedlineTerm     *term,
+                                    gsize            start,
+                                    gsize            end,
+                                    gsize           *span_start,
+                                    gsize           *span_end);
+
 gboolean
 _redline_scan_any_overlaps (const FieldScan *scan,
                             GPtrArray       *phrases,

@@ -10,6 +10,7 @@
 
 #include <libxml/tree.h>
 
+#include "redline-lexicon-private.h"
 #include "redline-rule-pack-private.h"
 
 G_BEGIN_DECLS
@@ -25,6 +26,7 @@ struct _RedlineRulePack
   char       *display_name;
   GPtrArray  *rules;       /* of RedlineRule */
   GHashTable *categories;  /* id → RedlineSeverity[2], declared by the pack */
+  GHashTable *lexicons;    /* id → RedlineLexicon */
   guint       n_terms;
 };
 

@@ -211,6 +211,53 @@ parse_exception_element (LoadState          *state,
   g_assert_not_reached ();
 }
 
+/* with="ID" within="N" side="after|before|either": the term hits only when
+ * a member of the pack's lexicon ID starts or ends within N characters of
+ * it, in the same clause; the hit then covers both. */
+static gboolean
+parse_with (LoadState    *state,
+            RedlineRule  *rule,
+            RedlineTerm  *term,
+            xmlNode      *node,
+            GError      **error)
+{
+  g_autofree char *with = dup_attr (node, "with");
+  g_autofree char *within = dup_attr (node, "within");
+  g_autofree char *side = dup_attr (node, "side");
+  RedlineLexicon *lexicon;
+
+  if (with == NULL)
+    {
+      if (within != NULL || side != NULL)
+        {
+          _redline_rule_pack_set_node_error (state, error, node, within != NULL ? "within" : "side",
+                                             REDLINE_RULES_ERROR_INVALID,
+                                             _("“within” and “side” go with “with”, which term “%s” does not have"),
+                                             term->id);
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  lexicon = g_hash_table_lookup (rule->pack->lexicons, with);
+  if (lexicon == NULL)
+    {
+      _redline_rule_pack_set_node_error (state, error, node, "with", REDLINE_RULES_ERROR_INVALID,
+                                         _("there is no lexicon “%s” in this pack; declare it with <lexicon id=\"%s\"> before the rules"),
+                                         with, with);
+      return FALSE;
+    }
+  term->with = _redline_lexicon_ref (lexicon);
+  term->within = within != NULL ? (guint) g_ascii_strtoull (within, NULL, 10) : 0;
+  if (side == NULL || g_str_equal (side, "after"))
+    term->sides = REDLINE_SIDE_AFTER;
+  else if (g_str_equal (side, "before"))
+    term->sides = REDLINE_SIDE_BEFORE;
+  else
+    term->sides = REDLINE_SIDE_AFTER | REDLINE_SIDE_BEFORE;
+  return TRUE;
+}
+
 static gboolean
 parse_term (LoadState    *state,
             RedlineRule  *rule,
@@ -221,6 +268,8 @@ parse_term (LoadState    *state,
   RedlineTerm *term = _redline_term_new ();
   g_autofree char *text = dup_stripped_content (node);
   g_autofree char *suggest = dup_attr (node, "suggest");
+  g_autofree char *words = NULL;
+  g_autofree char *join = NULL;
   gboolean set[REDLINE_N_ECOSYSTEMS];
 
   g_ptr_array_add (rule->terms, term);
@@ -245,6 +294,18 @@ parse_term (LoadState    *state,
   term->word_start = _redline_char_class (term->phrase.chars[0]) == REDLINE_CHAR_WORD;
   term->word_end =
     _redline_char_class (term->phrase.chars[term->phrase.n_chars - 1]) == REDLINE_CHAR_WORD;
+
+  /* words="whole": the term counts only as words of its own in the cut of
+   * the Chinese around it (首 not in 回首); join="next-word" runs it on
+   * over the word after it (最 + 专业), and implies whole words. */
+  words = dup_attr (node, "words");
+  join = dup_attr (node, "join");
+  term->whole_words = words != NULL ? g_str_equal (words, "whole") : rule->whole_words;
+  term->join = join != NULL && g_str_equal (join, "next-word");
+  term->whole_words |= term->join;
+
+  if (!parse_with (state, rule, term, node, error))
+    return FALSE;
 
   parse_severities (node, term->severity, set);
   for (guint e = 0; e < REDLINE_N_ECOSYSTEMS; e++)
@@ -551,6 +612,7 @@ parse_rule (RedlineRulePack  *self,
   g_autoptr(GHashTable) term_ids = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GStrvBuilder) suggestions = g_strv_builder_new ();
   g_autofree char *type = dup_attr (node, "type");
+  g_autofree char *words = dup_attr (node, "words");
   gboolean examples_seen = FALSE;
   gboolean on[REDLINE_N_ECOSYSTEMS] = { FALSE, FALSE };
   xmlNode *matchers = NULL;     /* the first child of each kind */
@@ -563,6 +625,7 @@ parse_rule (RedlineRulePack  *self,
   rule->category = dup_attr (node, "category");
   rule->topic = dup_attr (node, "topic");
   rule->line = xmlGetLineNo (node);
+  rule->whole_words = words != NULL && g_str_equal (words, "whole");
   if (type == NULL || g_str_equal (type, "terms"))
     rule->type = REDLINE_RULE_TYPE_TERMS;
   else if (g_str_equal (type, "requires"))
@@ -698,6 +761,46 @@ parse_category (RedlineRulePack  *self,
   return TRUE;
 }
 
+static gboolean
+parse_lexicon (RedlineRulePack  *self,
+               LoadState        *state,
+               xmlNode          *node,
+               GError          **error)
+{
+  g_autofree char *id = dup_attr (node, "id");
+  g_autoptr(RedlineLexicon) lexicon = NULL;
+
+  if (g_hash_table_contains (self->lexicons, id))
+    {
+      _redline_rule_pack_set_node_error (state, error, node, "id", REDLINE_RULES_ERROR_DUPLICATE_ID,
+                                         _("the lexicon “%s” is already defined"), id);
+      return FALSE;
+    }
+  lexicon = _redline_lexicon_new (id, xmlGetLineNo (node));
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      g_autofree char *text = NULL;
+      g_autofree gunichar *chars = NULL;
+      gsize n_chars = 0;
+
+      if (!is_element (child, "word") && !is_element (child, "ending"))
+        continue;
+      text = dup_stripped_content (child);
+      chars = redline_normalize (text, &n_chars);
+      if (n_chars == 0)
+        {
+          _redline_rule_pack_set_node_error (state, error, child, NULL, REDLINE_RULES_ERROR_INVALID,
+                                             _("the phrase “%s” is empty once spaces and punctuation are ignored"),
+                                             text);
+          return FALSE;
+        }
+      _redline_lexicon_add (lexicon, chars, n_chars, is_element (child, "ending"));
+    }
+  g_hash_table_insert (self->lexicons, lexicon->id, lexicon);
+  lexicon = NULL;
+  return TRUE;
+}
+
 gboolean
 _redline_rule_pack_load_document (RedlineRulePack  *self,
                                   LoadState        *state,
@@ -719,6 +822,11 @@ _redline_rule_pack_load_document (RedlineRulePack  *self,
       else if (is_element (child, "category"))
         {
           if (!parse_category (self, state, child, error))
+            return FALSE;
+        }
+      else if (is_element (child, "lexicon"))
+        {
+          if (!parse_lexicon (self, state, child, error))
             return FALSE;
         }
       else if (is_element (child, "rule"))

@@ -299,6 +299,7 @@ redline_rule_pack_finalize (GObject *object)
   g_free (self->display_name);
   g_clear_pointer (&self->rules, g_ptr_array_unref);
   g_clear_pointer (&self->categories, g_hash_table_unref);
+  g_clear_pointer (&self->lexicons, g_hash_table_unref);
 
   G_OBJECT_CLASS (redline_rule_pack_parent_class)->finalize (object);
 }
@@ -317,6 +318,8 @@ redline_rule_pack_init (RedlineRulePack *self)
 {
   self->rules = g_ptr_array_new_with_free_func (g_object_unref);
   self->categories = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->lexicons = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                          (GDestroyNotify) _redline_lexicon_unref);
 }
 
 static void

@@ -5,6 +5,7 @@
 
 #pragma once
 
+#include "redline-lexicon-private.h"
 #include "redline-rule.h"
 
 G_BEGIN_DECLS
@@ -33,8 +34,19 @@ typedef struct
   RedlineSeverity    severity[REDLINE_N_ECOSYSTEMS];
   gboolean           word_start;  /* must begin at a word boundary */
   gboolean           word_end;    /* must end at a word boundary */
+  gboolean           whole_words; /* Chinese cut into words: a word of its own */
+  gboolean           join;        /* the hit runs on over the next word */
+  RedlineLexicon    *with;        /* a member must be near (with="ID") */
+  guint              within;      /* how near, in characters */
+  guint              sides;       /* RedlineSide bits: where it may be */
   guint              line;
 } RedlineTerm;
+
+typedef enum
+{
+  REDLINE_SIDE_AFTER  = 1 << 0,
+  REDLINE_SIDE_BEFORE = 1 << 1,
+} RedlineSide;
 
 typedef struct
 {
@@ -78,6 +90,7 @@ struct _RedlineRule
   char              *topic;
   RedlineSeverity    severity[REDLINE_N_ECOSYSTEMS];
   guint              kinds;         /* bit per RedlineContentKind */
+  gboolean           whole_words;   /* its terms' default for words="whole" */
   char              *message;
   char              *reference;
   char              *url;

@@ -81,6 +81,7 @@ _redline_term_free (RedlineTerm *term)
   redline_phrase_clear (&term->phrase);
   g_strfreev (term->suggestions);
   _redline_exceptions_clear (&term->exceptions);
+  g_clear_pointer (&term->with, _redline_lexicon_unref);
   g_free (term);
 }
 

@@ -1,0 +1,173 @@
+/* redline-word-scan.c: the words around a hit: whole words, joined words, lexicon members near it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "redline-rule-set"
+
+#include "config.h"
+
+#include "redline-fold-private.h"
+#include "redline-scan-private.h"
+#include "redline-words-private.h"
+
+/* How much text either side of a hit is cut into words to tell whether the
+ * hit is words of its own: enough for the longest word both sides, so that
+ * where the cut starts hardly matters at the hit. */
+#define WORDS_WINDOW 12
+
+/* For a term with words="whole": whether the hit starts and ends where the
+ * Chinese around it is cut into words. For join="next-word", the hit must
+ * be followed by a Chinese word, whose end is returned in @joined_end (else
+ * @end is). */
+gboolean
+_redline_scan_whole_words (const FieldScan *scan,
+                           RedlineTerm     *term,
+                           gsize            start,
+                           gsize            end,
+                           gsize           *joined_end)
+{
+  gsize from = start > WORDS_WINDOW ? start - WORDS_WINDOW : 0;
+  gsize to = MIN (scan->n_chars, end + WORDS_WINDOW);
+  gboolean boundary[2 * WORDS_WINDOW + 64 + 1];
+  g_autofree gboolean *heap = NULL;
+  gboolean *cut = boundary;
+  gsize next;
+
+  if (to - from + 1 > G_N_ELEMENTS (boundary))
+    cut = heap = g_new (gboolean, to - from + 1);
+  _redline_words_cut (scan->chars + from, to - from, cut);
+  *joined_end = end;
+  if (!cut[start - from] || !cut[end - from])
+    return FALSE;
+  if (!term->join)
+    return TRUE;
+
+  if (end >= scan->n_chars || !_redline_words_is_cut (scan->chars[end]))
+    return FALSE;
+  for (next = end + 1; next < to && !cut[next - from]; next++)
+    ;
+  *joined_end = next;
+  return TRUE;
+}
+
+/* Where a clause ends: a term and the lexicon member it goes with are in
+ * the same clause (不 in 纯天然无添加，喝了能治疗失眠 does not reach 治疗). */
+static inline gboolean
+ends_clause (gunichar ch)
+{
+  RedlineCharClass klass = _redline_char_class (ch);
+
+  return klass == REDLINE_CHAR_HARD || klass == REDLINE_CHAR_BREAK;
+}
+
+/* The member of @lexicon that starts nearest after @end, at most @within
+ * characters on, in the same clause: a word, or a Chinese stem of up to
+ * STEM_CHARS characters and an ending (关节 + 炎). */
+#define STEM_CHARS 4
+
+static gboolean
+member_after (const FieldScan      *scan,
+              const RedlineLexicon *lexicon,
+              gsize                 end,
+              guint                 within,
+              gsize                *member_start,
+              gsize                *member_end)
+{
+  for (gsize p = end; p <= end + within && p < scan->n_chars; p++)
+    {
+      if (ends_clause (scan->chars[p]))
+        return FALSE;
+      for (gsize len = MIN (lexicon->max_chars, scan->n_chars - p); len > 0; len--)
+        {
+          if (_redline_lexicon_contains (lexicon, scan->chars + p, len, FALSE))
+            {
+              *member_start = p;
+              *member_end = p + len;
+              return TRUE;
+            }
+        }
+      /* An ending after a stem that starts here. */
+      for (gsize stem = 1; stem <= STEM_CHARS && p + stem < scan->n_chars; stem++)
+        {
+          if (!_redline_words_is_cut (scan->chars[p + stem - 1]))
+            break;
+          for (gsize len = MIN (lexicon->max_chars, scan->n_chars - p - stem); len > 0; len--)
+            {
+              if (_redline_lexicon_contains (lexicon, scan->chars + p + stem, len, TRUE))
+                {
+                  *member_start = p;
+                  *member_end = p + stem + len;
+                  return TRUE;
+                }
+            }
+        }
+    }
+  return FALSE;
+}
+
+static gboolean
+member_before (const FieldScan      *scan,
+               const RedlineLexicon *lexicon,
+               gsize                 start,
+               guint                 within,
+               gsize                *member_start)
+{
+  for (gsize q = start; q + within >= start && q > 0; q--)
+    {
+      if (ends_clause (scan->chars[q - 1]))
+        return FALSE;
+      for (gsize len = MIN (lexicon->max_chars, q); len > 0; len--)
+        {
+          if (_redline_lexicon_contains (lexicon, scan->chars + q - len, len, FALSE))
+            {
+              *member_start = q - len;
+              return TRUE;
+            }
+          if (_redline_lexicon_contains (lexicon, scan->chars + q - len, len, TRUE))
+            {
+              gsize stem = 0;
+
+              while (stem < STEM_CHARS && q - len - stem > 0 &&
+                     _redline_words_is_cut (scan->chars[q - len - stem - 1]))
+                stem++;
+              if (stem > 0)
+                {
+                  *member_start = q - len - stem;
+                  return TRUE;
+                }
+            }
+        }
+    }
+  return FALSE;
+}
+
+/* For a term with with="ID": whether a member of the lexicon is near the
+ * hit, on the term's side(s), in the same clause; @span_start and
+ * @span_end then cover the term and the member. */
+gboolean
+_redline_scan_near_member (const FieldScan *scan,
+                           RedlineTerm     *term,
+                           gsize            start,
+                           gsize            end,
+                           gsize           *span_start,
+                           gsize           *span_end)
+{
+  gsize member_start, member_end;
+
+  *span_start = start;
+  *span_end = end;
+  if ((term->sides & REDLINE_SIDE_AFTER) != 0 &&
+      member_after (scan, term->with, end, term->within, &member_start, &member_end))
+    {
+      *span_end = MAX (end, member_end);
+      return TRUE;
+    }
+  if ((term->sides & REDLINE_SIDE_BEFORE) != 0 &&
+      member_before (scan, term->with, start, term->within, &member_start))
+    {
+      *span_start = MIN (start, member_start);
+      return TRUE;
+    }
+  return FALSE;
+}

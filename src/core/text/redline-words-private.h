@@ -1,0 +1,33 @@
+/* redline-words-private.h: cutting Chinese text into words
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* The longest word the table holds, in characters. */
+guint    _redline_words_max_chars (void);
+
+/* How often the normalised word occurs in the word list's source corpus;
+ * 0 when it is not a word of the list. */
+guint32  _redline_words_frequency (const gunichar *chars,
+                                   gsize           n_chars);
+
+/* Whether the normalised character is cut into words (Han characters and the
+ * digits that Chinese numerals fold to); other characters are word
+ * boundaries of their own. */
+gboolean _redline_words_is_cut    (gunichar        ch);
+
+/* Cuts @chars into the most likely sequence of words of the list (the
+ * product of their frequencies, as the jieba segmenter does); sets
+ * @boundary[i] (n_chars + 1 entries) to whether a word starts, or the text
+ * ends, at i. */
+void     _redline_words_cut       (const gunichar *chars,
+                                   gsize           n_chars,
+                                   gboolean       *boundary);
+
+G_END_DECLS
