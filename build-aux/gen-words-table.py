@@ -10,6 +10,7 @@
 #   "RLW1"  count  total  max_chars
 #   offsets[count + 1]   byte offsets of the words in the pool
 #   frequencies[count]
+#   tags[count]          the part of speech, up to four ASCII letters, NUL-padded
 #   pool                 the words, UTF-8, sorted bytewise, not terminated
 
 import importlib.util
@@ -44,14 +45,19 @@ def main():
         for line in f:
             if line.startswith("#") or not line.strip():
                 continue
-            word, freq = line.split()
+            word, freq, tag = line.split()
             folded = ""
             for ch in word:
                 if ch not in cache:
                     cache[ch] = fold_module.fold(ord(ch), t2s)
                 folded += cache[ch]
-            if folded:
-                words[folded] = words.get(folded, 0) + int(freq)
+            if not folded:
+                continue
+            if folded in words:
+                old_freq, old_tag = words[folded]
+                words[folded] = (old_freq + int(freq), old_tag if old_freq >= int(freq) else tag)
+            else:
+                words[folded] = (int(freq), tag)
 
     keys = sorted(words, key=lambda w: w.encode("utf-8"))
     pool = bytearray()
@@ -60,14 +66,16 @@ def main():
         offsets.append(len(pool))
         pool += key.encode("utf-8")
     offsets.append(len(pool))
-    total = sum(words.values())
+    total = sum(f for f, _ in words.values())
     max_chars = max(len(k) for k in keys)
 
     with open(out_path, "wb") as out:
         out.write(b"RLW1")
         out.write(struct.pack("<III", len(keys), min(total, 0xFFFFFFFF), max_chars))
         out.write(struct.pack("<%dI" % len(offsets), *offsets))
-        out.write(struct.pack("<%dI" % len(keys), *(min(words[k], 0xFFFFFFFF) for k in keys)))
+        out.write(struct.pack("<%dI" % len(keys), *(min(words[k][0], 0xFFFFFFFF) for k in keys)))
+        for key in keys:
+            out.write(words[key][1].encode("ascii")[:4].ljust(4, b"\0"))
         out.write(bytes(pool))
 
 

@@ -16,6 +16,9 @@ static const char word_pack[] =
   "  <ending>炎</ending><ending>病</ending>"
   "</lexicon>"
   "<lexicon id='outcome'><word>稳了</word></lexicon>"
+  "<lexicon id='adjective'><tag>a</tag><tag>z</tag><word>专业</word></lexicon>"
+  "<lexicon id='quantity'><word>使用寿命</word><ending>数</ending></lexicon>"
+  "<except-pattern>不得[^。]{0,8}“[^”]{1,8}”</except-pattern>"
   "<rule id='t.whole' category='absolute-term' words='whole'>"
   "  <message>{text}</message>"
   "  <terms>"
@@ -24,9 +27,24 @@ static const char word_pack[] =
   "    <term id='shou'>首</term>"
   "    <term id='di-yi'>第一</term>"
   "    <term id='quan-guo-zui' words='any'>全国最</term>"
+
   "  </terms>"
   "  <example type='incorrect'><marker>最专业</marker>的团队</example>"
   "  <example type='correct'>最后三天</example>"
+  "</rule>"
+  "<rule id='t.adj' category='absolute-term' words='whole'>"
+  "  <message>{text}</message>"
+  "  <terms>"
+  "    <term id='zui-adj' join='next-word' with='adjective'>最</term>"
+  "  </terms>"
+  "  <example type='incorrect'><marker>最舒服</marker>的椅子</example>"
+  "  <example type='correct'>最后三天</example>"
+  "</rule>"
+  "<rule id='t.da' category='absolute-term'>"
+  "  <message>{text}</message>"
+  "  <terms><term id='zui-da' except-with='quantity'>最大</term></terms>"
+  "  <example type='incorrect'>我们是<marker>最大</marker>的品牌</example>"
+  "  <example type='correct'>最大使用寿命</example>"
   "</rule>"
   "<rule id='t.near' category='medical-claim'>"
   "  <message>{text}</message>"
@@ -112,7 +130,7 @@ test_whole_words (void)
     { "第一次来到上海", "" },               /* 第一次 */
     { "第一个参数", "" },                   /* 第一个 */
     /* words="any" on a term overrides the rule. */
-    { "全国最大", "quan-guo-zui:全国最" },
+    { "全国最大", "quan-guo-zui:全国最 zui-adj:最大 zui-da:最大" },
     /* Folded evasions stay caught. */
     { "宁德夜宵首 选的地方", "shou-xuan:首 选" },
   };
@@ -126,15 +144,48 @@ static void
 test_join (void)
 {
   const Case cases[] = {
-    { "全国最专业的团队", "quan-guo-zui:全国最" },
-    { "我们是最专业的团队", "zui:最专业" },
+    { "全国最专业的团队", "quan-guo-zui:全国最 zui-adj:最专业" },
+    { "我们是最专业的团队", "zui-adj:最专业 zui:最专业" },
     { "最适合你的礼物", "zui:最适合" },
     { "最后三天", "" },
-    { "最近天气转凉", "" },
+    { "最近天气转凉", "" },                 /* 最近 is a noun of place */
     { "最是人间留不住", "" },
     { "最", "" },
     { "最。", "" },
-    { "最 专 业", "zui:最 专 业" },
+    { "最 专 业", "zui-adj:最 专 业 zui:最 专 业" },
+  };
+
+  run_cases (cases, G_N_ELEMENTS (cases));
+}
+
+/* join="next-word" with="ID": the next word must be a member, here an
+ * adjective of the word list (jieba's tag a) or a listed word. */
+static void
+test_join_with (void)
+{
+  const Case cases[] = {
+    { "这是最舒服的椅子", "zui-adj:最舒服" },   /* 最舒服 is itself a word (z) */
+    { "最强大的团队", "zui-adj:最强大 zui:最强大" },
+    { "我们最专业", "zui-adj:最专业 zui:最专业" },
+    { "此物最相思", "zui:最相思" },          /* 相思 is a verb: only zui joins it */
+  };
+
+  run_cases (cases, G_N_ELEMENTS (cases));
+}
+
+/* except-with="ID": a member right after the term cancels it; the pack's
+ * own <except-pattern> applies to every rule. */
+static void
+test_except_with (void)
+{
+  const Case cases[] = {
+    { "全国最大的品牌", "quan-guo-zui:全国最 zui-adj:最大 zui-da:最大" },
+    { "我们是最大的品牌", "zui-adj:最大 zui-da:最大" },
+    /* zui-da is cancelled; zui-adj, in another rule, is not. */
+    { "存储介质的最大使用寿命", "zui-adj:最大" },
+    { "最大的写次数", "zui-adj:最大" },      /* 写次 + the ending 数, after 的 */
+    { "广告中不得出现“首选”", "" },          /* the pack's exception */
+    { "送礼首选", "shou-xuan:首选" },
   };
 
   run_cases (cases, G_N_ELEMENTS (cases));
@@ -210,6 +261,8 @@ main (int   argc,
 
   g_test_add_func ("/redline/word-scan/whole-words", test_whole_words);
   g_test_add_func ("/redline/word-scan/join", test_join);
+  g_test_add_func ("/redline/word-scan/join-with", test_join_with);
+  g_test_add_func ("/redline/word-scan/except-with", test_except_with);
   g_test_add_func ("/redline/word-scan/near", test_near);
   g_test_add_func ("/redline/word-scan/refused", test_refused);
 

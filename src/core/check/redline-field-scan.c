@@ -84,11 +84,12 @@ _redline_scan_on_match_cb (guint32  payload,
       !_redline_scan_at_word_boundaries (scan, entry->term, start, end) ||
       (entry->term->whole_words &&
        !_redline_scan_whole_words (scan, entry->term, start, end, &joined_end)) ||
-      (entry->term->with != NULL &&
+      (entry->term->with != NULL && !entry->term->join &&
        !_redline_scan_near_member (scan, entry->term, start, joined_end, &span_start, &joined_end)))
     return;
 
-  if (_redline_scan_excepted (scan, &entry->term->exceptions, start, end) ||
+  if ((entry->term->except_with != NULL && _redline_scan_member_follows (scan, entry->term, end)) ||
+      _redline_scan_excepted (scan, &entry->term->exceptions, start, end) ||
       _redline_scan_excepted (scan, &entry->rule->exceptions, start, end))
     {
       /* Remembered so that a shorter term of the same rule inside it (最 in

@@ -140,6 +140,9 @@ gboolean _redline_scan_whole_words (const FieldScan *scan,
                                     gsize            start,
                                     gsize            end,
                                     gsize           *joined_end);
+gboolean _redline_scan_member_follows (const FieldScan *scan,
+                                       RedlineTerm     *term,
+                                       gsize            end);
 gboolean _redline_scan_near_member (const FieldScan *scan,
                                     RedlineTerm     *term,
                                     gsize            start,

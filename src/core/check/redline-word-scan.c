@@ -11,6 +11,22 @@
 #include "redline-scan-private.h"
 #include "redline-words-private.h"
 
+static gboolean
+joined_word_is_member (const FieldScan      *scan,
+                       const RedlineLexicon *lexicon,
+                       gsize                 start,
+                       gsize                 end)
+{
+  if (_redline_lexicon_contains (lexicon, scan->chars + start, end - start, FALSE))
+    return TRUE;
+  for (gsize len = MIN (lexicon->max_chars, end - start - 1); len > 0; len--)
+    {
+      if (_redline_lexicon_contains (lexicon, scan->chars + end - len, len, TRUE))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* How much text either side of a hit is cut into words to tell whether the
  * hit is words of its own: enough for the longest word both sides, so that
  * where the cut starts hardly matters at the hit. */
@@ -38,8 +54,22 @@ _redline_scan_whole_words (const FieldScan *scan,
     cut = heap = g_new (gboolean, to - from + 1);
   _redline_words_cut (scan->chars + from, to - from, cut);
   *joined_end = end;
-  if (!cut[start - from] || !cut[end - from])
+  if (!cut[start - from])
     return FALSE;
+  if (!cut[end - from])
+    {
+      /* The term begins a longer word (最舒服, 最近): joined, that word
+       * counts when it is itself a member (jieba tags 最舒服 an adjective
+       * and 最近 a noun of place), never without with="ID". */
+      if (!term->join || term->with == NULL)
+        return FALSE;
+      for (next = end + 1; next < to && !cut[next - from]; next++)
+        ;
+      if (!_redline_lexicon_contains (term->with, scan->chars + start, next - start, FALSE))
+        return FALSE;
+      *joined_end = next;
+      return TRUE;
+    }
   if (!term->join)
     return TRUE;
 
@@ -47,6 +77,9 @@ _redline_scan_whole_words (const FieldScan *scan,
     return FALSE;
   for (next = end + 1; next < to && !cut[next - from]; next++)
     ;
+  /* join with with="ID": the next word must be a member. */
+  if (term->with != NULL && !joined_word_is_member (scan, term->with, end, next))
+    return FALSE;
   *joined_end = next;
   return TRUE;
 }
@@ -140,6 +173,22 @@ member_before (const FieldScan      *scan,
         }
     }
   return FALSE;
+}
+
+/* For a term with except-with="ID": whether a member of the lexicon starts
+ * at most EXCEPT_WITH_WITHIN characters after the term, in its clause
+ * (最大 before 使用寿命 or 的兼容性: a measured maximum, not a claim). */
+#define EXCEPT_WITH_WITHIN 2
+
+gboolean
+_redline_scan_member_follows (const FieldScan *scan,
+                              RedlineTerm     *term,
+                              gsize            end)
+{
+  gsize member_start, member_end;
+
+  return member_after (scan, term->except_with, end, EXCEPT_WITH_WITHIN,
+                       &member_start, &member_end);
 }
 
 /* For a term with with="ID": whether a member of the lexicon is near the

@@ -18,6 +18,7 @@ typedef struct
   char       *id;
   GHashTable *words;      /* normalised UTF-8 → NULL */
   GHashTable *endings;
+  GArray     *tags;       /* of guint32: words of the word list with these parts of speech */
   guint       max_chars;  /* the longest word or ending */
   guint       line;
 } RedlineLexicon;
@@ -30,6 +31,8 @@ void            _redline_lexicon_add        (RedlineLexicon       *lexicon,
                                              const gunichar       *chars,
                                              gsize                 n_chars,
                                              gboolean              ending);
+void            _redline_lexicon_add_tag    (RedlineLexicon       *lexicon,
+                                             const char           *tag);
 gboolean        _redline_lexicon_contains   (const RedlineLexicon *lexicon,
                                              const gunichar       *chars,
                                              gsize                 n_chars,

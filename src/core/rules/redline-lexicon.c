@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "redline-lexicon-private.h"
+#include "redline-words-private.h"
 
 static void
 lexicon_clear (gpointer data)
@@ -17,6 +18,7 @@ lexicon_clear (gpointer data)
   g_free (lexicon->id);
   g_hash_table_unref (lexicon->words);
   g_hash_table_unref (lexicon->endings);
+  g_array_unref (lexicon->tags);
 }
 
 RedlineLexicon *
@@ -28,6 +30,7 @@ _redline_lexicon_new (const char *id,
   lexicon->id = g_strdup (id);
   lexicon->words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   lexicon->endings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  lexicon->tags = g_array_new (FALSE, FALSE, sizeof (guint32));
   lexicon->line = line;
   return lexicon;
 }
@@ -57,6 +60,18 @@ _redline_lexicon_add (RedlineLexicon *lexicon,
   lexicon->max_chars = MAX (lexicon->max_chars, n_chars);
 }
 
+void
+_redline_lexicon_add_tag (RedlineLexicon *lexicon,
+                          const char     *tag)
+{
+  guint32 packed = _redline_words_tag_from_string (tag);
+
+  g_array_append_val (lexicon->tags, packed);
+  lexicon->max_chars = MAX (lexicon->max_chars, _redline_words_max_chars ());
+}
+
+/* Whether chars is a member: a word of the lexicon (or, with @ending, one
+ * of its endings), or a word of the word list with one of its tags. */
 gboolean
 _redline_lexicon_contains (const RedlineLexicon *lexicon,
                            const gunichar       *chars,
@@ -65,11 +80,21 @@ _redline_lexicon_contains (const RedlineLexicon *lexicon,
 {
   char key[128];
   gsize len = 0;
+  guint32 tag;
 
   if (n_chars == 0 || n_chars > lexicon->max_chars || n_chars * 6 >= sizeof key)
     return FALSE;
   for (gsize i = 0; i < n_chars; i++)
     len += g_unichar_to_utf8 (chars[i], key + len);
   key[len] = '\0';
-  return g_hash_table_contains (ending ? lexicon->endings : lexicon->words, key);
+  if (g_hash_table_contains (ending ? lexicon->endings : lexicon->words, key))
+    return TRUE;
+  if (ending || lexicon->tags->len == 0 || _redline_words_lookup (chars, n_chars, &tag) == 0)
+    return FALSE;
+  for (guint i = 0; i < lexicon->tags->len; i++)
+    {
+      if (g_array_index (lexicon->tags, guint32, i) == tag)
+        return TRUE;
+    }
+  return FALSE;
 }

@@ -12,6 +12,7 @@
 
 #include "redline-lexicon-private.h"
 #include "redline-rule-pack-private.h"
+#include "redline-rule-private.h"
 
 G_BEGIN_DECLS
 
@@ -27,6 +28,7 @@ struct _RedlineRulePack
   GPtrArray  *rules;       /* of RedlineRule */
   GHashTable *categories;  /* id → RedlineSeverity[2], declared by the pack */
   GHashTable *lexicons;    /* id → RedlineLexicon */
+  RedlineExceptions exceptions; /* the pack's own: copied into each of its rules */
   guint       n_terms;
 };
 

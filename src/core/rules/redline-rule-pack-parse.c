@@ -224,7 +224,21 @@ parse_with (LoadState    *state,
   g_autofree char *with = dup_attr (node, "with");
   g_autofree char *within = dup_attr (node, "within");
   g_autofree char *side = dup_attr (node, "side");
+  g_autofree char *except_with = dup_attr (node, "except-with");
   RedlineLexicon *lexicon;
+
+  if (except_with != NULL)
+    {
+      lexicon = g_hash_table_lookup (rule->pack->lexicons, except_with);
+      if (lexicon == NULL)
+        {
+          _redline_rule_pack_set_node_error (state, error, node, "except-with", REDLINE_RULES_ERROR_INVALID,
+                                             _("there is no lexicon “%s” in this pack; declare it with <lexicon id=\"%s\"> before the rules"),
+                                             except_with, except_with);
+          return FALSE;
+        }
+      term->except_with = _redline_lexicon_ref (lexicon);
+    }
 
   if (with == NULL)
     {
@@ -601,6 +615,30 @@ check_rule_content (LoadState    *state,
   return TRUE;
 }
 
+static void
+copy_phrases (GPtrArray *to,
+              GPtrArray *from)
+{
+  for (guint i = 0; i < from->len; i++)
+    {
+      const RedlinePhrase *phrase = g_ptr_array_index (from, i);
+
+      g_ptr_array_add (to, _redline_phrase_new (phrase->text));
+    }
+}
+
+/* The pack's own exceptions (children of <rulepack>) apply to each rule. */
+static void
+copy_exceptions (RedlineExceptions       *to,
+                 const RedlineExceptions *from)
+{
+  copy_phrases (to->overlap, from->overlap);
+  copy_phrases (to->before, from->before);
+  copy_phrases (to->after, from->after);
+  for (guint i = 0; i < from->patterns->len; i++)
+    g_ptr_array_add (to->patterns, g_regex_ref (g_ptr_array_index (from->patterns, i)));
+}
+
 static gboolean
 parse_rule (RedlineRulePack  *self,
             LoadState        *state,
@@ -645,6 +683,7 @@ parse_rule (RedlineRulePack  *self,
   if (!resolve_severity (self, state, rule, node, error) ||
       !parse_kinds (state, rule, node, error))
     return FALSE;
+  copy_exceptions (&rule->exceptions, &self->exceptions);
 
   for (xmlNode *child = node->children; child != NULL; child = child->next)
     {
@@ -783,6 +822,12 @@ parse_lexicon (RedlineRulePack  *self,
       g_autofree gunichar *chars = NULL;
       gsize n_chars = 0;
 
+      if (is_element (child, "tag"))
+        {
+          text = dup_stripped_content (child);
+          _redline_lexicon_add_tag (lexicon, text);
+          continue;
+        }
       if (!is_element (child, "word") && !is_element (child, "ending"))
         continue;
       text = dup_stripped_content (child);
@@ -827,6 +872,11 @@ _redline_rule_pack_load_document (RedlineRulePack  *self,
       else if (is_element (child, "lexicon"))
         {
           if (!parse_lexicon (self, state, child, error))
+            return FALSE;
+        }
+      else if (g_str_has_prefix ((const char *) child->name, "except"))
+        {
+          if (!parse_exception_element (state, &self->exceptions, child, error))
             return FALSE;
         }
       else if (is_element (child, "rule"))

@@ -300,6 +300,7 @@ redline_rule_pack_finalize (GObject *object)
   g_clear_pointer (&self->rules, g_ptr_array_unref);
   g_clear_pointer (&self->categories, g_hash_table_unref);
   g_clear_pointer (&self->lexicons, g_hash_table_unref);
+  _redline_exceptions_clear (&self->exceptions);
 
   G_OBJECT_CLASS (redline_rule_pack_parent_class)->finalize (object);
 }
@@ -320,6 +321,7 @@ redline_rule_pack_init (RedlineRulePack *self)
   self->categories = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->lexicons = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                           (GDestroyNotify) _redline_lexicon_unref);
+  _redline_exceptions_init (&self->exceptions);
 }
 
 static void

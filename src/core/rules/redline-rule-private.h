@@ -39,6 +39,7 @@ typedef struct
   RedlineLexicon    *with;        /* a member must be near (with="ID") */
   guint              within;      /* how near, in characters */
   guint              sides;       /* RedlineSide bits: where it may be */
+  RedlineLexicon    *except_with; /* a member right after cancels the hit */
   guint              line;
 } RedlineTerm;
 

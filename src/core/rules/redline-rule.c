@@ -82,6 +82,7 @@ _redline_term_free (RedlineTerm *term)
   g_strfreev (term->suggestions);
   _redline_exceptions_clear (&term->exceptions);
   g_clear_pointer (&term->with, _redline_lexicon_unref);
+  g_clear_pointer (&term->except_with, _redline_lexicon_unref);
   g_free (term);
 }
 

@@ -17,6 +17,13 @@ guint    _redline_words_max_chars (void);
 guint32  _redline_words_frequency (const gunichar *chars,
                                    gsize           n_chars);
 
+/* The same, and the word's part of speech (jieba's tag, such as "a" for
+ * adjectives, packed by _redline_words_tag_from_string()); 0 for none. */
+guint32  _redline_words_lookup    (const gunichar *chars,
+                                   gsize           n_chars,
+                                   guint32        *tag);
+guint32  _redline_words_tag_from_string (const char *tag);
+
 /* Whether the normalised character is cut into words (Han characters and the
  * digits that Chinese numerals fold to); other characters are word
  * boundaries of their own. */

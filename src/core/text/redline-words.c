@@ -30,6 +30,7 @@ typedef struct
   GBytes        *bytes;
   const guint32 *offsets;      /* count + 1 */
   const guint32 *frequencies;  /* count */
+  const guint32 *tags;         /* count: the part of speech, NUL-padded ASCII */
   const char    *pool;
   guint          count;
   guint          max_chars;
@@ -67,8 +68,9 @@ word_table (void)
       table.max_chars = GUINT32_FROM_LE (data[3]);
       table.offsets = data + HEADER_WORDS;
       table.frequencies = table.offsets + table.count + 1;
-      table.pool = (const char *) (table.frequencies + table.count);
-      g_assert ((HEADER_WORDS + 2 * (gsize) table.count + 1) * sizeof (guint32) +
+      table.tags = table.frequencies + table.count;
+      table.pool = (const char *) (table.tags + table.count);
+      g_assert ((HEADER_WORDS + 3 * (gsize) table.count + 1) * sizeof (guint32) +
                 GUINT32_FROM_LE (table.offsets[table.count]) == size);
       g_once_init_leave (&initialized, 1);
     }
@@ -92,12 +94,33 @@ guint32
 _redline_words_frequency (const gunichar *chars,
                           gsize           n_chars)
 {
+  return _redline_words_lookup (chars, n_chars, NULL);
+}
+
+guint32
+_redline_words_tag_from_string (const char *tag)
+{
+  char packed[4] = { 0, 0, 0, 0 };
+  guint32 value;
+
+  memcpy (packed, tag, MIN (strlen (tag), sizeof packed));
+  memcpy (&value, packed, sizeof value);
+  return value;
+}
+
+guint32
+_redline_words_lookup (const gunichar *chars,
+                       gsize           n_chars,
+                       guint32        *tag)
+{
   const WordTable *table = word_table ();
   char key[64];
   gsize key_len = 0;
   guint lo = 0;
   guint hi = table->count;
 
+  if (tag != NULL)
+    *tag = 0;
   if (n_chars == 0 || n_chars > table->max_chars)
     return 0;
   for (gsize i = 0; i < n_chars; i++)
@@ -113,7 +136,11 @@ _redline_words_frequency (const gunichar *chars,
       if (cmp == 0)
         cmp = len < key_len ? -1 : len > key_len ? 1 : 0;
       if (cmp == 0)
-        return GUINT32_FROM_LE (table->frequencies[mid]);
+        {
+          if (tag != NULL)
+            *tag = table->tags[mid];
+          return GUINT32_FROM_LE (table->frequencies[mid]);
+        }
       if (cmp < 0)
         lo = mid + 1;
       else
