@@ -7,7 +7,13 @@
 # characters, Chinese numerals as ASCII digits), so 第一 is stored as 第1.
 #
 # Layout, all integers little-endian guint32:
-#   "RLW1"  count  total  max_chars
+#   "RLW3"  count  total  max_chars  n_firsts
+#   bloom[BLOOM_BITS / 32]  a Bloom filter of the pairs of adjacent
+#                        characters inside words: where a pair is not in
+#                        it, no word spans the gap between its characters
+#   firsts[n_firsts]     (first code point, index of its first word) pairs,
+#                        by code point: where the words of each first
+#                        character begin, so a search starts in a small range
 #   offsets[count + 1]   byte offsets of the words in the pool
 #   frequencies[count]
 #   tags[count]          the part of speech, up to four ASCII letters, NUL-padded
@@ -17,6 +23,24 @@ import importlib.util
 import os
 import struct
 import sys
+
+
+BLOOM_BITS = 1 << 22
+MASK64 = (1 << 64) - 1
+
+
+def splitmix64(x):
+    x = (x + 0x9E3779B97F4A7C15) & MASK64
+    x = ((x ^ (x >> 30)) * 0xBF58476D1CE4E5B9) & MASK64
+    x = ((x ^ (x >> 27)) * 0x94D049BB133111EB) & MASK64
+    return x ^ (x >> 31)
+
+
+def bloom_bits(a, b):
+    """The three bits of the pair (a, b); redline-words.c computes the same."""
+    h = splitmix64((a << 32) | b)
+    h1, h2 = h & 0xFFFFFFFF, h >> 32
+    return [((h1 + i * h2) & 0xFFFFFFFF) % BLOOM_BITS for i in range(3)]
 
 
 def load_fold():
@@ -68,10 +92,22 @@ def main():
     offsets.append(len(pool))
     total = sum(f for f, _ in words.values())
     max_chars = max(len(k) for k in keys)
+    bloom = [0] * (BLOOM_BITS // 32)
+    for key in keys:
+        for a, b in zip(key, key[1:]):
+            for bit in bloom_bits(ord(a), ord(b)):
+                bloom[bit // 32] |= 1 << (bit % 32)
+    firsts = []
+    for index, key in enumerate(keys):
+        if not firsts or firsts[-1][0] != ord(key[0]):
+            firsts.append((ord(key[0]), index))
 
     with open(out_path, "wb") as out:
-        out.write(b"RLW1")
-        out.write(struct.pack("<III", len(keys), min(total, 0xFFFFFFFF), max_chars))
+        out.write(b"RLW3")
+        out.write(struct.pack("<IIII", len(keys), min(total, 0xFFFFFFFF), max_chars, len(firsts)))
+        out.write(struct.pack("<%dI" % len(bloom), *bloom))
+        for cp, index in firsts:
+            out.write(struct.pack("<II", cp, index))
         out.write(struct.pack("<%dI" % len(offsets), *offsets))
         out.write(struct.pack("<%dI" % len(keys), *(min(words[k][0], 0xFFFFFFFF) for k in keys)))
         for key in keys:

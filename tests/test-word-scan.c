@@ -19,6 +19,7 @@ static const char word_pack[] =
   "<lexicon id='adjective'><tag>a</tag><tag>z</tag><word>专业</word></lexicon>"
   "<lexicon id='quantity'><word>使用寿命</word><ending>数</ending></lexicon>"
   "<except-pattern>不得[^。]{0,8}“[^”]{1,8}”</except-pattern>"
+  "<except-pattern hint='规范'>首选[^。]{0,8}不适用</except-pattern>"
   "<rule id='t.whole' category='absolute-term' words='whole'>"
   "  <message>{text}</message>"
   "  <terms>"
@@ -186,6 +187,9 @@ test_except_with (void)
     { "最大的写次数", "zui-adj:最大" },      /* 写次 + the ending 数, after 的 */
     { "广告中不得出现“首选”", "" },          /* the pack's exception */
     { "送礼首选", "shou-xuan:首选" },
+    /* An except-pattern with a hint runs only where the hint is near. */
+    { "按规范，首选一词不适用", "" },
+    { "按常理，首选一词不适用", "shou-xuan:首选" },
   };
 
   run_cases (cases, G_N_ELEMENTS (cases));

@@ -42,6 +42,12 @@ test_frequency (void)
   g_assert_cmpuint (_redline_words_frequency (none, 3), ==, 0);
   g_assert_cmpuint (_redline_words_frequency (zui, 0), ==, 0);
   g_assert_cmpuint (_redline_words_max_chars (), >=, 4);
+
+  /* Pairs inside words may join; most pairs of characters never do. */
+  g_assert_true (_redline_words_may_join (0x6700, 0x540E));    /* 最后 */
+  g_assert_true (_redline_words_may_join (0x9996, 0x9009));    /* 首选 */
+  g_assert_false (_redline_words_may_join (0x5417, 0x5462));   /* 吗呢 */
+  g_assert_false (_redline_words_may_join (0x3002, 0x6700));   /* 。最 */
 }
 
 static void

@@ -84,32 +84,60 @@ any_after (const FieldScan *scan,
   return FALSE;
 }
 
+static void
+on_hint_cb (guint32  payload,
+            gsize    start,
+            gsize    end,
+            gpointer user_data)
+{
+  gboolean *near = user_data;
+
+  near[payload] = TRUE;
+}
+
 static gboolean
-any_pattern_overlaps (const FieldScan *scan,
-                      GPtrArray       *patterns,
-                      gsize            start,
-                      gsize            end)
+any_pattern_overlaps (const FieldScan         *scan,
+                      const RedlineExceptions *exceptions,
+                      gsize                    start,
+                      gsize                    end)
 {
   gsize window_start, window_end;
   g_autofree char *window = NULL;
+  gboolean near_on_stack[32];
+  g_autofree gboolean *near_on_heap = NULL;
+  gboolean *near;
 
-  if (patterns->len == 0)
+  if (exceptions->patterns->len == 0)
     return FALSE;
 
   window_start = start > EXCEPT_PATTERN_WINDOW ? start - EXCEPT_PATTERN_WINDOW : 0;
   window_end = MIN (scan->n_chars, end + EXCEPT_PATTERN_WINDOW);
-  window = g_ucs4_to_utf8 (scan->chars + window_start, window_end - window_start,
-                           NULL, NULL, NULL);
-  if (window == NULL)
-    return FALSE;
 
-  for (guint i = 0; i < patterns->len; i++)
+  /* A pattern with hints runs only where one of them is near. */
+  near = exceptions->patterns->len <= G_N_ELEMENTS (near_on_stack)
+    ? near_on_stack : (near_on_heap = g_new (gboolean, exceptions->patterns->len));
+  memset (near, 0, exceptions->patterns->len * sizeof (gboolean));
+  if (exceptions->hint_matcher != NULL)
+    redline_matcher_scan (exceptions->hint_matcher, scan->chars + window_start,
+                          window_end - window_start, on_hint_cb, near);
+
+  for (guint i = 0; i < exceptions->patterns->len; i++)
     {
       g_autoptr(GMatchInfo) match = NULL;
 
+      if (g_ptr_array_index (exceptions->pattern_hints, i) != NULL && !near[i])
+        continue;
+      if (window == NULL)
+        {
+          window = g_ucs4_to_utf8 (scan->chars + window_start, window_end - window_start,
+                                   NULL, NULL, NULL);
+          if (window == NULL)
+            return FALSE;
+        }
+
       /* An exception that cannot be evaluated (the match limit) does not
        * cancel the hit: it is reported rather than read as clean. */
-      g_regex_match_full (g_ptr_array_index (patterns, i), window, -1, 0,
+      g_regex_match_full (g_ptr_array_index (exceptions->patterns, i), window, -1, 0,
                           G_REGEX_MATCH_NOTEMPTY, &match, NULL);
       while (g_match_info_matches (match))
         {
@@ -136,7 +164,7 @@ _redline_scan_excepted (const FieldScan         *scan,
   return _redline_scan_any_overlaps (scan, exceptions->overlap, start, end) ||
          any_before (scan, exceptions->before, start) ||
          any_after (scan, exceptions->after, end) ||
-         any_pattern_overlaps (scan, exceptions->patterns, start, end);
+         any_pattern_overlaps (scan, exceptions, start, end);
 }
 
 gboolean

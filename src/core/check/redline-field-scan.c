@@ -47,6 +47,38 @@ add_hit (FieldScan    *scan,
   g_array_append_val (scan->hits, hit);
 }
 
+/* The rest of a term hit's checks: a lexicon member near it, whole words,
+ * exceptions. */
+static void
+consider_term (FieldScan   *scan,
+               const Entry *entry,
+               gsize        start,
+               gsize        end)
+{
+  gsize joined_end = end;
+  gsize span_start = start;
+
+  if ((entry->term->with != NULL && !entry->term->join &&
+       !_redline_scan_near_member (scan, entry->term, start, end, &span_start, &joined_end)) ||
+      (entry->term->whole_words &&
+       !_redline_scan_whole_words (scan, entry->term, start, end, &joined_end)))
+    return;
+
+  if ((entry->term->except_with != NULL && _redline_scan_member_follows (scan, entry->term, end)) ||
+      _redline_scan_excepted (scan, &entry->term->exceptions, start, end) ||
+      _redline_scan_excepted (scan, &entry->rule->exceptions, start, end))
+    {
+      /* Remembered so that a shorter term of the same rule inside it (最 in
+       * an excepted 最佳赏味期's 最佳) is cancelled too. */
+      Hit hit = { .rule = entry->rule, .start = start, .end = end };
+
+      g_array_append_val (scan->excepted, hit);
+      return;
+    }
+
+  add_hit (scan, entry->rule, entry->term, NULL, span_start, joined_end);
+}
+
 void
 _redline_scan_on_match_cb (guint32  payload,
                            gsize    start,
@@ -55,8 +87,6 @@ _redline_scan_on_match_cb (guint32  payload,
 {
   FieldScan *scan = user_data;
   const Entry *entry = &g_array_index (scan->self->entries, Entry, payload);
-  gsize joined_end = end;
-  gsize span_start = start;
 
   if (entry->pattern != NULL)
     {
@@ -81,26 +111,107 @@ _redline_scan_on_match_cb (guint32  payload,
     }
 
   if (!_redline_scan_rule_applies (scan, entry->rule, entry->term) ||
-      !_redline_scan_at_word_boundaries (scan, entry->term, start, end) ||
-      (entry->term->whole_words &&
-       !_redline_scan_whole_words (scan, entry->term, start, end, &joined_end)) ||
-      (entry->term->with != NULL && !entry->term->join &&
-       !_redline_scan_near_member (scan, entry->term, start, joined_end, &span_start, &joined_end)))
+      !_redline_scan_at_word_boundaries (scan, entry->term, start, end))
     return;
 
-  if ((entry->term->except_with != NULL && _redline_scan_member_follows (scan, entry->term, end)) ||
-      _redline_scan_excepted (scan, &entry->term->exceptions, start, end) ||
-      _redline_scan_excepted (scan, &entry->rule->exceptions, start, end))
+  /* Whether a hit is words of its own takes cutting the text around it:
+   * that waits until the scan is done, and is skipped where another term
+   * of the rule already covers the hit (最 in 最佳). */
+  if (entry->term->whole_words)
     {
-      /* Remembered so that a shorter term of the same rule inside it (最 in
-       * an excepted 最佳赏味期's 最佳) is cancelled too. */
-      Hit hit = { .rule = entry->rule, .start = start, .end = end };
+      Pending pending = { payload, start, end };
 
-      g_array_append_val (scan->excepted, hit);
+      if (scan->pending == NULL)
+        scan->pending = g_array_new (FALSE, FALSE, sizeof (Pending));
+      g_array_append_val (scan->pending, pending);
       return;
     }
 
-  add_hit (scan, entry->rule, entry->term, NULL, span_start, joined_end);
+  consider_term (scan, entry, start, end);
+}
+
+typedef struct
+{
+  RedlineRule *rule;
+  gsize        start;
+} RuleStart;
+
+static guint
+rule_start_hash (gconstpointer key)
+{
+  const RuleStart *rs = key;
+
+  return g_direct_hash (rs->rule) ^ (guint) (rs->start * 2654435761u);
+}
+
+static gboolean
+rule_start_equal (gconstpointer a,
+                  gconstpointer b)
+{
+  const RuleStart *ra = a, *rb = b;
+
+  return ra->rule == rb->rule && ra->start == rb->start;
+}
+
+static int
+compare_pending (gconstpointer a,
+                 gconstpointer b)
+{
+  const Pending *pa = a, *pb = b;
+
+  if (pa->start != pb->start)
+    return pa->start < pb->start ? -1 : 1;
+  if (pa->end != pb->end)
+    return pa->end > pb->end ? -1 : 1;
+  return pa->payload < pb->payload ? -1 : pa->payload > pb->payload;
+}
+
+/* The hits that wait for the cut into words (see above). */
+void
+_redline_scan_pending_words (FieldScan *scan)
+{
+  g_autoptr(GHashTable) longest = NULL;
+  g_autofree RuleStart *keys = NULL;
+  g_autofree RuleStart *pending_keys = NULL;
+
+  if (scan->pending == NULL || scan->pending->len == 0)
+    return;
+
+  /* The end of the longest term hit per rule and start. */
+  longest = g_hash_table_new (rule_start_hash, rule_start_equal);
+  keys = g_new (RuleStart, scan->hits->len);
+  for (guint i = 0; i < scan->hits->len; i++)
+    {
+      const Hit *hit = &g_array_index (scan->hits, Hit, i);
+      gsize known;
+
+      keys[i].rule = hit->rule;
+      keys[i].start = hit->start;
+      known = GPOINTER_TO_SIZE (g_hash_table_lookup (longest, &keys[i]));
+      if (hit->term != NULL && hit->end > known)
+        g_hash_table_insert (longest, &keys[i], GSIZE_TO_POINTER (hit->end));
+    }
+
+  /* Longest first at each start, so that a shorter term inside a hit that
+   * stands is skipped. */
+  g_array_sort (scan->pending, compare_pending);
+  pending_keys = g_new (RuleStart, scan->pending->len);
+  for (guint i = 0; i < scan->pending->len; i++)
+    {
+      const Pending *pending = &g_array_index (scan->pending, Pending, i);
+      const Entry *entry = &g_array_index (scan->self->entries, Entry, pending->payload);
+      RuleStart *key = &pending_keys[i];
+      guint n_hits = scan->hits->len;
+
+      key->rule = entry->rule;
+      key->start = pending->start;
+      if (GPOINTER_TO_SIZE (g_hash_table_lookup (longest, key)) >= pending->end)
+        continue;
+      consider_term (scan, entry, pending->start, pending->end);
+      if (scan->hits->len > n_hits)
+        g_hash_table_insert (longest, key, GSIZE_TO_POINTER (pending->end));
+    }
+  g_array_set_size (scan->pending, 0);
 }
 
 void
@@ -353,6 +464,8 @@ _redline_field_scan_clear (FieldScan *scan)
   g_clear_pointer (&scan->checkpoints, g_free);
   g_clear_pointer (&scan->excepted, g_array_unref);
   g_clear_pointer (&scan->hints, g_hash_table_unref);
+  g_clear_pointer (&scan->cut, g_free);
+  g_clear_pointer (&scan->pending, g_array_unref);
 }
 
 /* "terms" rules: {text} only. */

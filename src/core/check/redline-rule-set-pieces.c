@@ -106,6 +106,7 @@ _redline_scan_piece (PieceQueue  *queue,
   scan.excepted = g_array_new (FALSE, FALSE, sizeof (Hit));
 
   redline_matcher_scan (self->matcher, scan.chars, scan.n_chars, _redline_scan_on_match_cb, &scan);
+  _redline_scan_pending_words (&scan);
   _redline_scan_drop_excepted_hits (&scan, 0);
   if (self->has_patterns)
     _redline_scan_patterns (&scan);

@@ -123,7 +123,26 @@ typedef struct
   GHashTable         *hints;       /* RedlinePattern → GArray of Span: where its hints are */
   GArray             *hits;        /* of Hit */
   GArray             *excepted;    /* of Hit: term hits their exceptions cancelled */
+  guint8             *cut;         /* per character: a CutState, made on demand */
+  GArray             *pending;     /* of Pending: term hits waiting for the cut */
 } FieldScan;
+
+typedef struct
+{
+  guint32 payload;
+  gsize   start;
+  gsize   end;
+} Pending;
+
+void _redline_scan_pending_words (FieldScan *scan);
+
+/* What is known of the cut into words at a position (redline-word-scan.c). */
+typedef enum
+{
+  CUT_UNKNOWN,
+  CUT_INSIDE,
+  CUT_BOUNDARY,
+} CutState;
 
 
 static inline RedlineSeverity
@@ -135,7 +154,7 @@ _redline_entry_severity (RedlineRule      *rule,
 }
 
 
-gboolean _redline_scan_whole_words (const FieldScan *scan,
+gboolean _redline_scan_whole_words (FieldScan       *scan,
                                     RedlineTerm     *term,
                                     gsize            start,
                                     gsize            end,

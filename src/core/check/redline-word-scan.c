@@ -27,44 +27,82 @@ joined_word_is_member (const FieldScan      *scan,
   return FALSE;
 }
 
-/* How much text either side of a hit is cut into words to tell whether the
- * hit is words of its own: enough for the longest word both sides, so that
- * where the cut starts hardly matters at the hit. */
-#define WORDS_WINDOW 12
+/* How much text either side of a position is cut into words to tell
+ * whether a word boundary is there: enough for the longest word both sides,
+ * so that where the cut starts hardly matters at the position. A cut is
+ * kept for the positions at least the longest word away from its ends, and
+ * reused by the hits near it. */
+#define WORDS_WINDOW 8
+
+static void
+cut_around (FieldScan *scan,
+            gsize      pos)
+{
+  gsize from = pos > WORDS_WINDOW ? pos - WORDS_WINDOW : 0;
+  gsize to = MIN (scan->n_chars, pos + WORDS_WINDOW);
+  gsize margin = _redline_words_max_chars ();
+  gsize keep_from = from == 0 ? 0 : from + margin;
+  gsize keep_to = to == scan->n_chars ? to : to - margin;
+  gboolean boundary[2 * WORDS_WINDOW + 1];
+
+  _redline_words_cut (scan->chars + from, to - from, boundary);
+  for (gsize p = keep_from; p <= keep_to; p++)
+    scan->cut[p] = boundary[p - from] ? CUT_BOUNDARY : CUT_INSIDE;
+}
+
+/* Whether the cut of the text into words has a boundary at @pos. */
+static gboolean
+boundary_at (FieldScan *scan,
+             gsize      pos)
+{
+  /* The edges of a run of Chinese, and a gap no word of the list spans,
+   * are boundaries whatever the cut. */
+  if (pos == 0 || pos >= scan->n_chars ||
+      !_redline_words_is_cut (scan->chars[pos - 1]) || !_redline_words_is_cut (scan->chars[pos]) ||
+      !_redline_words_may_join (scan->chars[pos - 1], scan->chars[pos]))
+    return TRUE;
+  if (scan->cut == NULL)
+    scan->cut = g_new0 (guint8, scan->n_chars + 1);
+  if (scan->cut[pos] == CUT_UNKNOWN)
+    cut_around (scan, pos);
+  return scan->cut[pos] == CUT_BOUNDARY;
+}
+
+/* The next word boundary after @pos. */
+static gsize
+next_boundary (FieldScan *scan,
+               gsize      pos)
+{
+  gsize next = pos + 1;
+
+  while (next < scan->n_chars && !boundary_at (scan, next))
+    next++;
+  return next;
+}
 
 /* For a term with words="whole": whether the hit starts and ends where the
  * Chinese around it is cut into words. For join="next-word", the hit must
- * be followed by a Chinese word, whose end is returned in @joined_end (else
- * @end is). */
+ * be followed by a Chinese word, whose end is returned in @joined_end (left
+ * alone otherwise). */
 gboolean
-_redline_scan_whole_words (const FieldScan *scan,
-                           RedlineTerm     *term,
-                           gsize            start,
-                           gsize            end,
-                           gsize           *joined_end)
+_redline_scan_whole_words (FieldScan   *scan,
+                           RedlineTerm *term,
+                           gsize        start,
+                           gsize        end,
+                           gsize       *joined_end)
 {
-  gsize from = start > WORDS_WINDOW ? start - WORDS_WINDOW : 0;
-  gsize to = MIN (scan->n_chars, end + WORDS_WINDOW);
-  gboolean boundary[2 * WORDS_WINDOW + 64 + 1];
-  g_autofree gboolean *heap = NULL;
-  gboolean *cut = boundary;
   gsize next;
 
-  if (to - from + 1 > G_N_ELEMENTS (boundary))
-    cut = heap = g_new (gboolean, to - from + 1);
-  _redline_words_cut (scan->chars + from, to - from, cut);
-  *joined_end = end;
-  if (!cut[start - from])
+  if (!boundary_at (scan, start))
     return FALSE;
-  if (!cut[end - from])
+  if (!boundary_at (scan, end))
     {
       /* The term begins a longer word (最舒服, 最近): joined, that word
        * counts when it is itself a member (jieba tags 最舒服 an adjective
        * and 最近 a noun of place), never without with="ID". */
       if (!term->join || term->with == NULL)
         return FALSE;
-      for (next = end + 1; next < to && !cut[next - from]; next++)
-        ;
+      next = next_boundary (scan, end);
       if (!_redline_lexicon_contains (term->with, scan->chars + start, next - start, FALSE))
         return FALSE;
       *joined_end = next;
@@ -75,8 +113,7 @@ _redline_scan_whole_words (const FieldScan *scan,
 
   if (end >= scan->n_chars || !_redline_words_is_cut (scan->chars[end]))
     return FALSE;
-  for (next = end + 1; next < to && !cut[next - from]; next++)
-    ;
+  next = next_boundary (scan, end);
   /* join with with="ID": the next word must be a member. */
   if (term->with != NULL && !joined_word_is_member (scan, term->with, end, next))
     return FALSE;

@@ -20,6 +20,8 @@ typedef struct
   GHashTable *endings;
   GArray     *tags;       /* of guint32: words of the word list with these parts of speech */
   guint       max_chars;  /* the longest word or ending */
+  guint8     *firsts;     /* a bit per BMP character: some word or ending starts with it */
+  gboolean    any_first;  /* tags, or a character outside the BMP: no filter */
   guint       line;
 } RedlineLexicon;
 
@@ -33,6 +35,15 @@ void            _redline_lexicon_add        (RedlineLexicon       *lexicon,
                                              gboolean              ending);
 void            _redline_lexicon_add_tag    (RedlineLexicon       *lexicon,
                                              const char           *tag);
+/* Whether some member may start with @ch (a quick filter before lookups). */
+static inline gboolean
+_redline_lexicon_may_start (const RedlineLexicon *lexicon,
+                            gunichar              ch)
+{
+  return lexicon->any_first ||
+         (ch < 0x10000 && (lexicon->firsts[ch >> 3] & (1u << (ch & 7))) != 0);
+}
+
 gboolean        _redline_lexicon_contains   (const RedlineLexicon *lexicon,
                                              const gunichar       *chars,
                                              gsize                 n_chars,

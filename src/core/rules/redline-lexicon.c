@@ -19,6 +19,7 @@ lexicon_clear (gpointer data)
   g_hash_table_unref (lexicon->words);
   g_hash_table_unref (lexicon->endings);
   g_array_unref (lexicon->tags);
+  g_free (lexicon->firsts);
 }
 
 RedlineLexicon *
@@ -31,6 +32,7 @@ _redline_lexicon_new (const char *id,
   lexicon->words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   lexicon->endings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   lexicon->tags = g_array_new (FALSE, FALSE, sizeof (guint32));
+  lexicon->firsts = g_new0 (guint8, 0x10000 / 8);
   lexicon->line = line;
   return lexicon;
 }
@@ -57,6 +59,10 @@ _redline_lexicon_add (RedlineLexicon *lexicon,
 
   g_return_if_fail (key != NULL);
   g_hash_table_add (ending ? lexicon->endings : lexicon->words, key);
+  if (chars[0] < 0x10000)
+    lexicon->firsts[chars[0] >> 3] |= 1u << (chars[0] & 7);
+  else
+    lexicon->any_first = TRUE;
   lexicon->max_chars = MAX (lexicon->max_chars, n_chars);
 }
 
@@ -67,6 +73,7 @@ _redline_lexicon_add_tag (RedlineLexicon *lexicon,
   guint32 packed = _redline_words_tag_from_string (tag);
 
   g_array_append_val (lexicon->tags, packed);
+  lexicon->any_first = TRUE;
   lexicon->max_chars = MAX (lexicon->max_chars, _redline_words_max_chars ());
 }
 
@@ -82,7 +89,8 @@ _redline_lexicon_contains (const RedlineLexicon *lexicon,
   gsize len = 0;
   guint32 tag;
 
-  if (n_chars == 0 || n_chars > lexicon->max_chars || n_chars * 6 >= sizeof key)
+  if (n_chars == 0 || n_chars > lexicon->max_chars || n_chars * 6 >= sizeof key ||
+      !_redline_lexicon_may_start (lexicon, chars[0]))
     return FALSE;
   for (gsize i = 0; i < n_chars; i++)
     len += g_unichar_to_utf8 (chars[i], key + len);

@@ -126,16 +126,22 @@ add_phrase_list (LoadState   *state,
   return TRUE;
 }
 
+/* @optimize: compiled to machine code (PCRE's JIT), for expressions that
+ * run over long stretches of text; an exception pattern only ever looks at
+ * a few dozen characters around a hit, where compiling costs more than it
+ * saves. */
 static GRegex *
 compile_regex (LoadState   *state,
                const char  *source,
+               gboolean     optimize,
                xmlNode     *node,
                GError     **error)
 {
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GRegex) regex = NULL;
 
-  regex = g_regex_new (source, G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, &local_error);
+  regex = g_regex_new (source, G_REGEX_CASELESS | (optimize ? G_REGEX_OPTIMIZE : 0), 0,
+                       &local_error);
   if (regex == NULL)
     {
       _redline_rule_pack_set_node_error (state, error, node, NULL, REDLINE_RULES_ERROR_REGEX,
@@ -192,6 +198,8 @@ parse_exception_element (LoadState          *state,
                          GError            **error)
 {
   g_autofree char *text = dup_stripped_content (node);
+  g_autoptr(GPtrArray) hints =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) _redline_phrase_free);
 
   if (is_element (node, "except"))
     return add_phrase (state, exceptions->overlap, text, node, NULL, error);
@@ -201,11 +209,15 @@ parse_exception_element (LoadState          *state,
     return add_phrase (state, exceptions->after, text, node, NULL, error);
   if (is_element (node, "except-pattern"))
     {
-      GRegex *regex = compile_regex (state, text, node, error);
+      GRegex *regex = compile_regex (state, text, FALSE, node, error);
 
       if (regex == NULL)
         return FALSE;
       g_ptr_array_add (exceptions->patterns, regex);
+      if (!add_phrase_list (state, hints, node, "hint", error))
+        return FALSE;
+      g_ptr_array_add (exceptions->pattern_hints,
+                       hints->len > 0 ? g_ptr_array_ref (hints) : NULL);
       return TRUE;
     }
   g_assert_not_reached ();
@@ -354,7 +366,7 @@ parse_pattern (LoadState    *state,
                       _("the id “%s” is used twice in rule “%s”"), pattern->id, rule->id);
       return FALSE;
     }
-  pattern->regex = compile_regex (state, pattern->source, node, error);
+  pattern->regex = compile_regex (state, pattern->source, TRUE, node, error);
   return pattern->regex != NULL &&
          add_phrase_list (state, pattern->hints, node, "hint", error);
 }
@@ -636,7 +648,12 @@ copy_exceptions (RedlineExceptions       *to,
   copy_phrases (to->before, from->before);
   copy_phrases (to->after, from->after);
   for (guint i = 0; i < from->patterns->len; i++)
-    g_ptr_array_add (to->patterns, g_regex_ref (g_ptr_array_index (from->patterns, i)));
+    {
+      GPtrArray *hints = g_ptr_array_index (from->pattern_hints, i);
+
+      g_ptr_array_add (to->patterns, g_regex_ref (g_ptr_array_index (from->patterns, i)));
+      g_ptr_array_add (to->pattern_hints, hints != NULL ? g_ptr_array_ref (hints) : NULL);
+    }
 }
 
 static gboolean
@@ -770,6 +787,7 @@ parse_rule (RedlineRulePack  *self,
     }
   if (!check_rule_content (state, rule, node, matchers, require, allow_domain, limit, error))
     return FALSE;
+  _redline_exceptions_compile (&rule->exceptions);
   rule->suggestions = g_strv_builder_end (suggestions);
 
   self->n_terms += rule->terms->len;

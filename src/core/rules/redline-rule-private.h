@@ -6,6 +6,7 @@
 #pragma once
 
 #include "redline-lexicon-private.h"
+#include "redline-matcher.h"
 #include "redline-rule.h"
 
 G_BEGIN_DECLS
@@ -23,6 +24,9 @@ typedef struct
   GPtrArray *before;   /* the text before the hit ends with the phrase */
   GPtrArray *after;    /* the text after the hit starts with the phrase */
   GPtrArray *patterns; /* of GRegex: a match near the hit overlaps it */
+  GPtrArray *pattern_hints; /* per pattern, a GPtrArray of RedlinePhrase or NULL:
+                             * one occurs near the hit, or the pattern is not run */
+  RedlineMatcher *hint_matcher; /* all those hints, the payload their pattern's index */
 } RedlineExceptions;
 
 typedef struct
@@ -115,6 +119,7 @@ void           _redline_phrase_init           (RedlinePhrase     *phrase,
                                                const char        *text);
 void           _redline_exceptions_init       (RedlineExceptions *exceptions);
 void           _redline_exceptions_clear      (RedlineExceptions *exceptions);
+void           _redline_exceptions_compile    (RedlineExceptions *exceptions);
 RedlineTerm   *_redline_term_new              (void);
 void           _redline_term_free             (RedlineTerm       *term);
 void           _redline_pattern_free          (RedlinePattern    *pattern);

@@ -45,6 +45,13 @@ _redline_phrase_free (RedlinePhrase *phrase)
   g_free (phrase);
 }
 
+static void
+free_hints (gpointer data)
+{
+  if (data != NULL)
+    g_ptr_array_unref (data);
+}
+
 void
 _redline_exceptions_init (RedlineExceptions *exceptions)
 {
@@ -52,6 +59,7 @@ _redline_exceptions_init (RedlineExceptions *exceptions)
   exceptions->before = g_ptr_array_new_with_free_func ((GDestroyNotify) _redline_phrase_free);
   exceptions->after = g_ptr_array_new_with_free_func ((GDestroyNotify) _redline_phrase_free);
   exceptions->patterns = g_ptr_array_new_with_free_func ((GDestroyNotify) g_regex_unref);
+  exceptions->pattern_hints = g_ptr_array_new_with_free_func (free_hints);
 }
 
 void
@@ -61,6 +69,31 @@ _redline_exceptions_clear (RedlineExceptions *exceptions)
   g_clear_pointer (&exceptions->before, g_ptr_array_unref);
   g_clear_pointer (&exceptions->after, g_ptr_array_unref);
   g_clear_pointer (&exceptions->patterns, g_ptr_array_unref);
+  g_clear_pointer (&exceptions->pattern_hints, g_ptr_array_unref);
+  g_clear_pointer (&exceptions->hint_matcher, redline_matcher_free);
+}
+
+/* Puts the hints of the exception patterns into one automaton, so that
+ * which patterns may match near a hit is found in one pass. */
+void
+_redline_exceptions_compile (RedlineExceptions *exceptions)
+{
+  g_clear_pointer (&exceptions->hint_matcher, redline_matcher_free);
+  for (guint i = 0; i < exceptions->pattern_hints->len; i++)
+    {
+      GPtrArray *hints = g_ptr_array_index (exceptions->pattern_hints, i);
+
+      for (guint h = 0; hints != NULL && h < hints->len; h++)
+        {
+          const RedlinePhrase *hint = g_ptr_array_index (hints, h);
+
+          if (exceptions->hint_matcher == NULL)
+            exceptions->hint_matcher = redline_matcher_new ();
+          redline_matcher_add (exceptions->hint_matcher, hint->chars, hint->n_chars, i);
+        }
+    }
+  if (exceptions->hint_matcher != NULL)
+    redline_matcher_compile (exceptions->hint_matcher);
 }
 
 RedlineTerm *
