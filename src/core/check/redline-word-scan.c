@@ -122,13 +122,20 @@ _redline_scan_whole_words (FieldScan   *scan,
 }
 
 /* Where a clause ends: a term and the lexicon member it goes with are in
- * the same clause (不 in 纯天然无添加，喝了能治疗失眠 does not reach 治疗). */
+ * the same clause (不 in 纯天然无添加，喝了能治疗失眠 does not reach 治疗).
+ * Quotation marks and brackets do not end one (战胜‘非典’). Text is
+ * normalised: ，。；：！？ are , . ; : ! ? here, but 。 and 、 stay. */
 static inline gboolean
 ends_clause (gunichar ch)
 {
-  RedlineCharClass klass = _redline_char_class (ch);
-
-  return klass == REDLINE_CHAR_HARD || klass == REDLINE_CHAR_BREAK;
+  switch (ch)
+    {
+    case ',': case ';': case ':': case '!': case '?': case '.':
+    case 0x3001: case 0x3002:  /* 、 。 */
+      return TRUE;
+    default:
+      return _redline_char_class (ch) == REDLINE_CHAR_BREAK;
+    }
 }
 
 /* The member of @lexicon that starts nearest after @end, at most @within
