@@ -92,15 +92,21 @@ def fold(cp, t2s):
     return s[:15]
 
 
-def main():
-    t2s_path, out_path = sys.argv[1], sys.argv[2]
+def read_t2s(path):
+    """data/fold/t2s.txt as a dict of Traditional → Simplified characters."""
     t2s = {}
-    with open(t2s_path, encoding="utf-8") as f:
+    with open(path, encoding="utf-8") as f:
         for line in f:
             if line.startswith("#") or not line.strip():
                 continue
             trad, simp = line.split()[:2]
             t2s[chr(int(trad[2:], 16))] = chr(int(simp[2:], 16))
+    return t2s
+
+
+def main():
+    t2s_path, out_path = sys.argv[1], sys.argv[2]
+    t2s = read_t2s(t2s_path)
 
     pool = []
     pool_index = {}

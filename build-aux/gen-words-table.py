@@ -55,13 +55,7 @@ def load_fold():
 def main():
     words_path, t2s_path, out_path = sys.argv[1:4]
     fold_module = load_fold()
-    t2s = {}
-    with open(t2s_path, encoding="utf-8") as f:
-        for line in f:
-            if line.startswith("#") or not line.strip():
-                continue
-            trad, simp = line.split()[:2]
-            t2s[chr(int(trad[2:], 16))] = chr(int(simp[2:], 16))
+    t2s = fold_module.read_t2s(t2s_path)
 
     cache = {}
     words = {}

@@ -223,6 +223,28 @@ parse_exception_element (LoadState          *state,
   g_assert_not_reached ();
 }
 
+/* The pack's lexicon @id, referenced by @attribute of @node, or NULL with
+ * @error set. */
+static RedlineLexicon *
+lookup_lexicon (LoadState    *state,
+                RedlineRule  *rule,
+                xmlNode      *node,
+                const char   *attribute,
+                const char   *id,
+                GError      **error)
+{
+  RedlineLexicon *lexicon = g_hash_table_lookup (rule->pack->lexicons, id);
+
+  if (lexicon == NULL)
+    {
+      _redline_rule_pack_set_node_error (state, error, node, attribute, REDLINE_RULES_ERROR_INVALID,
+                                         _("there is no lexicon “%s” in this pack; declare it with <lexicon id=\"%s\"> before the rules"),
+                                         id, id);
+      return NULL;
+    }
+  return _redline_lexicon_ref (lexicon);
+}
+
 /* with="ID" within="N" side="after|before|either": the term hits only when
  * a member of the pack's lexicon ID starts or ends within N characters of
  * it, in the same clause; the hit then covers both. */
@@ -237,20 +259,10 @@ parse_with (LoadState    *state,
   g_autofree char *within = dup_attr (node, "within");
   g_autofree char *side = dup_attr (node, "side");
   g_autofree char *except_with = dup_attr (node, "except-with");
-  RedlineLexicon *lexicon;
 
-  if (except_with != NULL)
-    {
-      lexicon = g_hash_table_lookup (rule->pack->lexicons, except_with);
-      if (lexicon == NULL)
-        {
-          _redline_rule_pack_set_node_error (state, error, node, "except-with", REDLINE_RULES_ERROR_INVALID,
-                                             _("there is no lexicon “%s” in this pack; declare it with <lexicon id=\"%s\"> before the rules"),
-                                             except_with, except_with);
-          return FALSE;
-        }
-      term->except_with = _redline_lexicon_ref (lexicon);
-    }
+  if (except_with != NULL &&
+      (term->except_with = lookup_lexicon (state, rule, node, "except-with", except_with, error)) == NULL)
+    return FALSE;
 
   if (with == NULL)
     {
@@ -265,15 +277,8 @@ parse_with (LoadState    *state,
       return TRUE;
     }
 
-  lexicon = g_hash_table_lookup (rule->pack->lexicons, with);
-  if (lexicon == NULL)
-    {
-      _redline_rule_pack_set_node_error (state, error, node, "with", REDLINE_RULES_ERROR_INVALID,
-                                         _("there is no lexicon “%s” in this pack; declare it with <lexicon id=\"%s\"> before the rules"),
-                                         with, with);
-      return FALSE;
-    }
-  term->with = _redline_lexicon_ref (lexicon);
+  if ((term->with = lookup_lexicon (state, rule, node, "with", with, error)) == NULL)
+    return FALSE;
   term->within = within != NULL ? (guint) g_ascii_strtoull (within, NULL, 10) : 0;
   if (side == NULL || g_str_equal (side, "after"))
     term->sides = REDLINE_SIDE_AFTER;
