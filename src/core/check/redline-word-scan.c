@@ -153,31 +153,36 @@ member_after (const FieldScan      *scan,
 {
   for (gsize p = end; p <= end + within && p < scan->n_chars; p++)
     {
+      gsize longest = 0;
+
       if (ends_clause (scan->chars[p]))
         return FALSE;
       for (gsize len = MIN (lexicon->max_chars, scan->n_chars - p); len > 0; len--)
         {
           if (_redline_lexicon_contains (lexicon, scan->chars + p, len, FALSE))
             {
-              *member_start = p;
-              *member_end = p + len;
-              return TRUE;
+              longest = len;
+              break;
             }
         }
-      /* An ending after a stem that starts here. */
+      /* An ending after a stem that starts here: the longer member wins
+       * (关节炎 over 关节). */
       for (gsize stem = 1; stem <= STEM_CHARS && p + stem < scan->n_chars; stem++)
         {
           if (!_redline_words_is_cut (scan->chars[p + stem - 1]))
             break;
           for (gsize len = MIN (lexicon->max_chars, scan->n_chars - p - stem); len > 0; len--)
             {
-              if (_redline_lexicon_contains (lexicon, scan->chars + p + stem, len, TRUE))
-                {
-                  *member_start = p;
-                  *member_end = p + stem + len;
-                  return TRUE;
-                }
+              if (stem + len > longest &&
+                  _redline_lexicon_contains (lexicon, scan->chars + p + stem, len, TRUE))
+                longest = stem + len;
             }
+        }
+      if (longest > 0)
+        {
+          *member_start = p;
+          *member_end = p + longest;
+          return TRUE;
         }
     }
   return FALSE;
