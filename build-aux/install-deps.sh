@@ -13,6 +13,7 @@ packages="
   git
   fonts-noto-cjk
   libadwaita-1-dev
+  libglib2.0-bin
   libglib2.0-dev
   libglib2.0-dev-bin
   libjson-glib-dev
@@ -24,6 +25,7 @@ packages="
   ninja-build
   pkg-config
   python3
+  shared-mime-info
   valgrind
   xauth
   xvfb

@@ -37,9 +37,10 @@ run_suite _build-ci-asan asan -Dwerror=true -Db_sanitize=address,undefined -Db_l
 # The cli suite is left out: its work happens in redline-check child
 # processes, which valgrind does not follow (the data suite runs the CLI
 # itself under valgrind); so is docs, which runs only the shell, Python and
-# gettext on the translations and man pages.
+# gettext on the translations and man pages; so is install, a shell script
+# around meson install and the desktop's own tools.
 xvfb-run -a dbus-run-session -- meson test -C _build-ci --setup=valgrind --print-errorlogs \
-    --no-suite cli --no-suite docs
+    --no-suite cli --no-suite docs --no-suite install
 
 if [ "$benchmarks" = yes ]; then
     xvfb-run -a dbus-run-session -- meson test -C _build-ci --benchmark --verbose

@@ -808,7 +808,10 @@ main (int   argc,
   int status;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* REDLINE_LOCALEDIR: translations installed elsewhere than the prefix
+   * (a staged install, a relocated tree); see the man page. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("REDLINE_LOCALEDIR") != NULL
+                                   ? g_getenv ("REDLINE_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   g_set_print_handler (print_handler);
