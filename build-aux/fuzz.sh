@@ -7,6 +7,9 @@
 # _build-fuzz/crashes/ and makes this script fail: add that input to the
 # target's seed corpus, so `meson test` replays it from then on.
 #
+# FUZZ_SEED fixes libFuzzer's random seed (CI sets it, so that a run can be
+# repeated).
+#
 # Usage: build-aux/fuzz.sh [SECONDS] [TARGET...]
 set -eu
 
@@ -48,6 +51,7 @@ for target in $targets; do
     done
     extra=""
     [ "$target" = fuzz-rule-pack ] && extra="-dict=tests/fuzz/rule-pack.dict"
+    [ -n "${FUZZ_SEED:-}" ] && extra="$extra -seed=$FUZZ_SEED"
     echo "== $target: $seconds s"
     # shellcheck disable=SC2086
     ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 \

@@ -7,6 +7,8 @@ set -eu
 packages="
   appstream
   ca-certificates
+  clang
+  libclang-rt-14-dev
   dbus
   desktop-file-utils
   gettext

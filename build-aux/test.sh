@@ -4,8 +4,9 @@
 # Installs the dependencies, then builds Redline twice and runs every test
 # in both builds: once warning-free with -Dwerror=true, once under
 # AddressSanitizer, UndefinedBehaviorSanitizer and LeakSanitizer; then the
-# first build's tests again under valgrind. Benchmarks print their figures
-# at the end. Usage: build-aux/test.sh [--no-benchmarks]
+# first build's tests again under valgrind. Benchmarks print their figures;
+# last, each fuzz target runs for a minute. Usage:
+# build-aux/test.sh [--no-benchmarks]
 set -eu
 
 cd "$(dirname "$0")/.."
@@ -45,3 +46,7 @@ xvfb-run -a dbus-run-session -- meson test -C _build-ci --setup=valgrind --print
 if [ "$benchmarks" = yes ]; then
     xvfb-run -a dbus-run-session -- meson test -C _build-ci --benchmark --verbose
 fi
+
+# Every fuzz target for a minute from its seed corpus (clang, libFuzzer,
+# AddressSanitizer and UndefinedBehaviorSanitizer); a crash fails the run.
+FUZZ_SEED=1 build-aux/fuzz.sh 60
