@@ -10,6 +10,7 @@
 #include "redline-core.h"
 #include "redline-test-util.h"
 #include "redline-rule-set-private.h"
+#include "redline-scan-private.h"
 
 static const char test_pack[] =
   "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -941,12 +942,45 @@ test_examples_fail (void)
   g_assert_cmpuint (counts[1], ==, 2);
 }
 
+/* Every rule type has its row in the loader's table and its part in the
+ * checker's, in the enum's order, and the two agree. */
+static void
+test_rule_types (void)
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (REDLINE_TYPE_RULE_TYPE);
+
+  g_assert_cmpuint (klass->n_values, ==, REDLINE_N_RULE_TYPES);
+  for (guint i = 0; i < klass->n_values; i++)
+    {
+      RedlineRuleType type = klass->values[i].value;
+      const RedlineRuleTypeInfo *info = _redline_rule_type_get_info (type);
+      const RedlineRuleTypeCheck *check = _redline_rule_type_get_check (type);
+      RedlineRuleType parsed = G_MAXINT;
+
+      g_assert_nonnull (info);
+      g_assert_cmpint (info->type, ==, type);
+      /* What a rule must hold, it may hold. */
+      g_assert_cmpuint (info->needs & ~info->parts, ==, 0);
+      g_assert_true (_redline_rule_type_from_string (klass->values[i].value_nick, &parsed));
+      g_assert_cmpint (parsed, ==, type);
+      g_assert_cmpstr (redline_rule_type_to_string (type), ==, klass->values[i].value_nick);
+
+      g_assert_nonnull (check);
+      g_assert_nonnull (check->placeholders);
+      /* Findings about the whole document are made by the type. */
+      g_assert_cmpint (info->whole_document, ==, check->document_finding != NULL);
+    }
+  for (guint bit = 0; bit < REDLINE_N_RULE_PARTS; bit++)
+    g_assert_nonnull (_redline_rule_part_to_string (1u << bit));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
+  g_test_add_func ("/redline/rule-set/rule-types", test_rule_types);
   g_test_add_func ("/redline/rule-set/terms", test_terms);
   g_test_add_func ("/redline/rule-set/finding-fields", test_finding_fields);
   g_test_add_func ("/redline/rule-set/ecosystems", test_ecosystems);

@@ -14,6 +14,7 @@
 #include "redline-finding-private.h"
 #include "redline-fold-private.h"
 #include "redline-rule-pack.h"
+#include "redline-rule-set-pieces-private.h"
 #include "redline-scan-private.h"
 
 /* Whether @rule limits lengths of @kind on @ecosystem. */
@@ -26,41 +27,60 @@ length_rule_applies (RedlineRule        *rule,
          rule->severity[ecosystem] != REDLINE_SEVERITY_OFF;
 }
 
-/* Text longer than a limit: the hit covers the characters past it. */
-void
-_redline_scan_lengths (RedlineRuleSet     *self,
-                       RedlineEcosystem    ecosystem,
-                       RedlineContentKind  kind,
-                       RedlineField        field,
-                       const char         *text,
-                       gsize               length,
-                       GArray             *hits)
+/* The limit of @rule on @field of @kind, or NULL. */
+static const RedlineLimit *
+find_limit (RedlineRule        *rule,
+            RedlineContentKind  kind,
+            RedlineField        field)
 {
-  guint first = hits->len;
-
-  for (guint r = 0; r < self->rules->len; r++)
+  for (guint i = 0; i < rule->limits->len; i++)
     {
-      RedlineRule *rule = g_ptr_array_index (self->rules, r);
+      const RedlineLimit *limit = &g_array_index (rule->limits, RedlineLimit, i);
 
-      if (!length_rule_applies (rule, ecosystem, kind))
+      if (limit->kind == kind && limit->field == field)
+        return limit;
+    }
+  return NULL;
+}
+
+/* Text longer than a limit: the hit covers the characters past it. The
+ * field is counted only when a rule limits it. */
+static void
+scan_lengths (const WholeField *whole,
+              GPtrArray        *rules,
+              GArray           *hits)
+{
+  const char *text = whole->text;
+  guint first = hits->len;
+  gboolean counted = FALSE;
+  gsize length = 0, breaks;
+
+  for (guint r = 0; r < rules->len; r++)
+    {
+      RedlineRule *rule = g_ptr_array_index (rules, r);
+      const RedlineLimit *limit;
+      Hit hit = { 0 };
+
+      if (!length_rule_applies (rule, whole->ecosystem, whole->kind))
+        continue;
+      limit = find_limit (rule, whole->kind, whole->field);
+      if (limit == NULL)
+        continue;
+      if (!counted)
+        {
+          _redline_count_text (whole->text, whole->end, &length, &breaks);
+          counted = TRUE;
+        }
+      if (length <= limit->max)
         continue;
 
-      for (guint i = 0; i < rule->limits->len; i++)
-        {
-          RedlineLimit *limit = &g_array_index (rule->limits, RedlineLimit, i);
-          Hit hit = { 0 };
-
-          if (limit->kind != kind || limit->field != field || length <= limit->max)
-            continue;
-
-          hit.rule = rule;
-          hit.field = field;
-                  hit.start = limit->max;
-          hit.end = length;
-          hit.length = length;
-          hit.max = limit->max;
-          g_array_append_val (hits, hit);
-        }
+      hit.rule = rule;
+      hit.field = whole->field;
+      hit.start = limit->max;
+      hit.end = length;
+      hit.length = length;
+      hit.max = limit->max;
+      g_array_append_val (hits, hit);
     }
   /* The span runs to the end of the text: walk only to its start. */
   for (guint i = first; i < hits->len; i++)
@@ -113,6 +133,7 @@ const RedlineRuleTypeCheck _redline_length_check = {
     { "max", get_max },
     { NULL, NULL },
   },
+  .scan_field = scan_lengths,
 };
 
 /**
@@ -139,19 +160,16 @@ redline_rule_set_get_length_limit (RedlineRuleSet     *self,
   g_return_val_if_fail (REDLINE_IS_RULE_SET (self), 0);
   g_return_val_if_fail (ecosystem < REDLINE_N_ECOSYSTEMS, 0);
 
-  for (guint r = 0; r < self->rules->len; r++)
+  for (guint r = 0; r < self->rules_of_type[REDLINE_RULE_TYPE_LENGTH]->len; r++)
     {
-      RedlineRule *rule = g_ptr_array_index (self->rules, r);
+      RedlineRule *rule = g_ptr_array_index (self->rules_of_type[REDLINE_RULE_TYPE_LENGTH], r);
+      const RedlineLimit *limit;
 
       if (!length_rule_applies (rule, ecosystem, kind))
         continue;
-      for (guint i = 0; i < rule->limits->len; i++)
-        {
-          RedlineLimit *limit = &g_array_index (rule->limits, RedlineLimit, i);
-
-          if (limit->kind == kind && limit->field == field && (max == 0 || limit->max < max))
-            max = limit->max;
-        }
+      limit = find_limit (rule, kind, field);
+      if (limit != NULL && (max == 0 || limit->max < max))
+        max = limit->max;
     }
   return max;
 }

@@ -65,18 +65,20 @@ link_host (const char *link)
   return g_strndup (start, end - start);
 }
 
-void
-_redline_scan_links (FieldScan *scan)
+/* The links of a piece whose host no rule of @all_rules allows. */
+static void
+scan_links (FieldScan *scan,
+            GPtrArray *all_rules)
 {
   g_autoptr(GMatchInfo) match = NULL;
   g_autoptr(GError) error = NULL;
   GPtrArray *rules = NULL;
 
-  for (guint r = 0; r < scan->self->rules->len; r++)
+  for (guint r = 0; r < all_rules->len; r++)
     {
-      RedlineRule *rule = g_ptr_array_index (scan->self->rules, r);
+      RedlineRule *rule = g_ptr_array_index (all_rules, r);
 
-      if (rule->type == REDLINE_RULE_TYPE_LINKS && _redline_scan_rule_applies (scan, rule, NULL))
+      if (_redline_scan_rule_applies (scan, rule, NULL))
         {
           if (rules == NULL)
             rules = g_ptr_array_new ();
@@ -160,4 +162,5 @@ const RedlineRuleTypeCheck _redline_links_check = {
     { "domain", get_domain },
     { NULL, NULL },
   },
+  .scan_piece = scan_links,
 };

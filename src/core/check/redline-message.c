@@ -60,14 +60,6 @@ static const RedlinePlaceholder common_placeholders[] = {
   { NULL, NULL },
 };
 
-/* The passes and placeholders of each rule type, by RedlineRuleType. */
-static const RedlineRuleTypeCheck * const type_checks[] = {
-  [REDLINE_RULE_TYPE_TERMS] = &_redline_terms_check,
-  [REDLINE_RULE_TYPE_REQUIRES] = &_redline_requires_check,
-  [REDLINE_RULE_TYPE_LINKS] = &_redline_links_check,
-  [REDLINE_RULE_TYPE_LENGTH] = &_redline_length_check,
-};
-
 static const RedlinePlaceholder *
 find_in (const RedlinePlaceholder *placeholders,
          const char               *name,
@@ -93,10 +85,10 @@ find_placeholder (RedlineRuleType  type,
 {
   const RedlinePlaceholder *found = find_in (common_placeholders, name, length);
 
-  if (found == NULL && type < G_N_ELEMENTS (type_checks))
-    found = find_in (type_checks[type]->placeholders, name, length);
-  for (guint t = 0; found == NULL && t < G_N_ELEMENTS (type_checks); t++)
-    found = find_in (type_checks[t]->placeholders, name, length);
+  if (found == NULL && type < REDLINE_N_RULE_TYPES)
+    found = find_in (_redline_rule_type_get_check (type)->placeholders, name, length);
+  for (guint t = 0; found == NULL && t < REDLINE_N_RULE_TYPES; t++)
+    found = find_in (_redline_rule_type_get_check (t)->placeholders, name, length);
   return found;
 }
 

@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "redline-finding-private.h"
+#include "redline-rule-type-private.h"
 #include "redline-fold-private.h"
 #include "redline-rule-pack.h"
 #include "redline-scan-private.h"
@@ -97,7 +98,7 @@ run_example (RedlineRuleSet  *self,
     {
       RedlineFinding *finding = g_ptr_array_index (mine, i);
 
-      if (rule->type == REDLINE_RULE_TYPE_REQUIRES
+      if (_redline_rule_type_get_info (rule->type)->whole_document
           ? finding->scope == REDLINE_SCOPE_DOCUMENT
           : (finding->scope == REDLINE_SCOPE_SPAN &&
              finding->start == example->marker_start && finding->end == example->marker_end))

@@ -110,7 +110,13 @@ _redline_scan_piece (PieceQueue  *queue,
   _redline_scan_drop_excepted_hits (&scan, 0);
   if (self->has_patterns)
     _redline_scan_patterns (&scan);
-  _redline_scan_links (&scan);
+  for (RedlineRuleType type = 0; type < REDLINE_N_RULE_TYPES; type++)
+    {
+      const RedlineRuleTypeCheck *check = _redline_rule_type_get_check (type);
+
+      if (check->scan_piece != NULL && self->rules_of_type[type]->len > 0)
+        check->scan_piece (&scan, self->rules_of_type[type]);
+    }
 
   piece->length = redline_text_get_original_length (scan.text) - lead_chars - trail_chars;
   piece->n_breaks = redline_text_get_n_line_breaks (scan.text) - lead_breaks - trail_breaks;

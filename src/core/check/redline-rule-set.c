@@ -64,6 +64,9 @@ redline_rule_set_finalize (GObject *object)
   g_clear_pointer (&self->packs, g_ptr_array_unref);
   g_clear_pointer (&self->rules, g_ptr_array_unref);
   g_clear_pointer (&self->rules_by_id, g_hash_table_unref);
+  for (guint t = 0; t < REDLINE_N_RULE_TYPES; t++)
+    g_clear_pointer (&self->rules_of_type[t], g_ptr_array_unref);
+  g_clear_pointer (&self->first_required, g_hash_table_unref);
   g_clear_pointer (&self->entries, g_array_unref);
   g_clear_pointer (&self->matcher, redline_matcher_free);
   g_clear_pointer (&self->allowed_domains, g_ptr_array_unref);
@@ -87,6 +90,9 @@ redline_rule_set_init (RedlineRuleSet *self)
   self->packs = g_ptr_array_new_with_free_func (g_object_unref);
   self->rules = g_ptr_array_new_with_free_func (g_object_unref);
   self->rules_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint t = 0; t < REDLINE_N_RULE_TYPES; t++)
+    self->rules_of_type[t] = g_ptr_array_new ();
+  self->first_required = g_hash_table_new (NULL, NULL);
   self->entries = g_array_new (FALSE, FALSE, sizeof (Entry));
   self->matcher = redline_matcher_new ();
   self->piece_bytes = PIECE_BYTES;
@@ -108,12 +114,16 @@ redline_rule_set_init (RedlineRuleSet *self)
   g_assert (self->link_regex != NULL);
 }
 
-/* Adds @rule's terms, required phrases and hints to the automaton. */
+/* Adds @rule to the set: its terms and the hints of its patterns to the
+ * automaton, then whatever more its type compiles. */
 void
 _redline_rule_set_add_rule (RedlineRuleSet *self,
                             RedlineRule    *rule)
 {
+  const RedlineRuleTypeCheck *check = _redline_rule_type_get_check (rule->type);
+
   g_ptr_array_add (self->rules, g_object_ref (rule));
+  g_ptr_array_add (self->rules_of_type[rule->type], rule);
 
   for (guint t = 0; t < rule->terms->len; t++)
     {
@@ -124,19 +134,7 @@ _redline_rule_set_add_rule (RedlineRuleSet *self,
       redline_matcher_add (self->matcher, term->phrase.chars, term->phrase.n_chars,
                            self->entries->len - 1);
     }
-  /* Required phrases ride on the same automaton: one pass tells which of
-   * them are present. */
-  for (guint q = 0; q < rule->requires->len; q++)
-    {
-      RedlinePhrase *phrase = g_ptr_array_index (rule->requires, q);
-      Entry entry = { rule, NULL, NULL, self->n_required++ };
-
-      g_array_append_val (self->entries, entry);
-      redline_matcher_add (self->matcher, phrase->chars, phrase->n_chars,
-                           self->entries->len - 1);
-    }
-  /* So are the hints of regular expressions: a pattern runs only near
-   * them. */
+  /* A pattern runs only near one of its hints, found by the automaton. */
   for (guint q = 0; q < rule->patterns->len; q++)
     {
       RedlinePattern *pattern = g_ptr_array_index (rule->patterns, q);
@@ -153,6 +151,9 @@ _redline_rule_set_add_rule (RedlineRuleSet *self,
     }
   self->n_terms += rule->terms->len;
   self->has_patterns |= rule->patterns->len > 0;
+
+  if (check->compile != NULL)
+    check->compile (self, rule);
 }
 
 /**
@@ -354,7 +355,8 @@ typedef struct
   gboolean            stopped;     /* @func asked to stop */
   gboolean           *present;     /* per required phrase, in the whole document */
   GHashTable         *last_end;    /* rule (| 1 for failures) → end of its last hit */
-  GHashTable         *triggers;    /* "requires" rule → its earliest trigger, a Hit */
+  GHashTable         *triggers;    /* rule → its earliest hit, for findings about
+                                    * the whole document */
   GPtrArray          *pending;     /* of RedlineFinding: the field's lengths, in order */
   guint               next_pending;
   gsize               offset;      /* where the next piece starts in its field */
@@ -460,10 +462,10 @@ deliver_piece (Checker *checker,
     {
       Hit *hit = &g_array_index (hits, Hit, i);
 
-      if (hit->rule->type == REDLINE_RULE_TYPE_REQUIRES && hit->failure == NULL)
+      if (hit->failure == NULL && _redline_rule_type_get_info (hit->rule->type)->whole_document)
         {
-          /* The earliest trigger of a "requires" rule is remembered for a
-           * finding about the whole document. */
+          /* The earliest hit of a rule whose findings are about the whole
+           * document is kept until all of it is known. */
           if (!g_hash_table_contains (checker->triggers, hit->rule))
             {
               g_hash_table_insert (checker->triggers, hit->rule, g_memdup2 (hit, sizeof *hit));
@@ -487,39 +489,35 @@ deliver_piece (Checker *checker,
                                              : piece->tail + 1;
 }
 
-/* The field's length findings, made before its pieces are scanned so that
- * they are handed on in order among the others. */
+/* The findings of the passes over the whole field (a length), made before
+ * its pieces are scanned so that they are handed on in order among the
+ * others. */
 static void
-add_length_findings (Checker      *checker,
-                     RedlineField  field,
-                     const char   *text,
-                     const char   *end)
+scan_whole_field (Checker      *checker,
+                  RedlineField  field,
+                  const char   *text,
+                  const char   *end)
 {
   RedlineRuleSet *self = checker->self;
+  WholeField whole = { self, checker->ecosystem, checker->kind, field, text, end };
   g_autoptr(GArray) hits = NULL;
-  gboolean any = FALSE;
-  gsize length, breaks;
 
-  for (guint r = 0; r < self->rules->len && !any; r++)
+  for (RedlineRuleType type = 0; type < REDLINE_N_RULE_TYPES; type++)
     {
-      RedlineRule *rule = g_ptr_array_index (self->rules, r);
+      const RedlineRuleTypeCheck *check = _redline_rule_type_get_check (type);
 
-      if (rule->type != REDLINE_RULE_TYPE_LENGTH)
+      if (check->scan_field == NULL || self->rules_of_type[type]->len == 0)
         continue;
-      for (guint i = 0; i < rule->limits->len && !any; i++)
+      if (hits == NULL)
         {
-          RedlineLimit *limit = &g_array_index (rule->limits, RedlineLimit, i);
-
-          any = limit->kind == checker->kind && limit->field == field;
+          hits = g_array_new (FALSE, FALSE, sizeof (Hit));
+          g_array_set_clear_func (hits, _redline_hit_clear);
         }
+      check->scan_field (&whole, self->rules_of_type[type], hits);
     }
-  if (!any)
+  if (hits == NULL || hits->len == 0)
     return;
 
-  _redline_count_text (text, end, &length, &breaks);
-  hits = g_array_new (FALSE, FALSE, sizeof (Hit));
-  g_array_set_clear_func (hits, _redline_hit_clear);
-  _redline_scan_lengths (self, checker->ecosystem, checker->kind, field, text, length, hits);
   dedup_hits (hits);
   g_array_sort (hits, compare_hits_for_output);
   for (guint i = 0; i < hits->len; i++)
@@ -543,7 +541,7 @@ check_field (Checker      *checker,
   GThread *threads[8];
   guint n_threads;
 
-  add_length_findings (checker, field, text, end);
+  scan_whole_field (checker, field, text, end);
 
   for (const char *start = text; start < end || pieces->len == 0; )
     {
@@ -625,14 +623,12 @@ compare_findings (gconstpointer a,
   return redline_finding_compare (*(RedlineFinding **) a, *(RedlineFinding **) b);
 }
 
-/* A "requires" rule whose trigger fired and none of whose phrases is
- * anywhere in the document gives one finding about the whole document,
- * naming its earliest trigger. */
+/* The findings about the whole document, from the earliest hit of each
+ * rule whose type makes them (a "requires" rule whose phrase is missing). */
 static void
 deliver_document_findings (Checker *checker)
 {
-  RedlineRuleSet *self = checker->self;
-  g_autoptr(GHashTable) first_required = NULL;
+  WholeDocument document = { checker->self, checker->ecosystem, checker->present };
   g_autoptr(GPtrArray) findings = NULL;
   GHashTableIter iter;
   gpointer key, value;
@@ -640,34 +636,16 @@ deliver_document_findings (Checker *checker)
   if (g_hash_table_size (checker->triggers) == 0)
     return;
 
-  first_required = g_hash_table_new (NULL, NULL);
-  for (guint i = 0; i < self->entries->len; i++)
-    {
-      const Entry *entry = &g_array_index (self->entries, Entry, i);
-
-      if (entry->term == NULL && entry->pattern == NULL &&
-          !g_hash_table_contains (first_required, entry->rule))
-        g_hash_table_insert (first_required, entry->rule, GUINT_TO_POINTER (entry->required));
-    }
-
   findings = g_ptr_array_new_with_free_func (g_object_unref);
   g_hash_table_iter_init (&iter, checker->triggers);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
       RedlineRule *rule = key;
-      Hit *trigger = value;
-      guint required = GPOINTER_TO_UINT (g_hash_table_lookup (first_required, rule));
-      gboolean satisfied = FALSE;
+      const RedlineRuleTypeCheck *check = _redline_rule_type_get_check (rule->type);
+      RedlineFinding *finding = check->document_finding (&document, rule, value);
 
-      for (guint r = 0; r < rule->requires->len && !satisfied; r++)
-        satisfied = checker->present[required + r];
-      if (!satisfied)
-        {
-          const RedlinePhrase *missing = g_ptr_array_index (rule->requires, 0);
-
-          g_ptr_array_add (findings,
-                           _redline_hit_make_finding (checker->ecosystem, trigger, missing->text));
-        }
+      if (finding != NULL)
+        g_ptr_array_add (findings, finding);
     }
   g_ptr_array_sort (findings, compare_findings);
   for (guint i = 0; i < findings->len; i++)
@@ -873,26 +851,6 @@ redline_rule_set_count_matches (RedlineRuleSet *self,
   chars = redline_text_get_chars (normalized, &n_chars);
   return redline_matcher_scan (self->matcher, chars, n_chars, count_cb, NULL);
 }
-
-/* ---- The "requires" type ------------------------------------------------- */
-
-static const char *
-get_missing (const Hit  *hit,
-             const char *text,
-             const char *missing,
-             char       *buffer,
-             gsize       size)
-{
-  return missing;
-}
-
-/* "requires" rules: {missing}, the first required phrase. */
-const RedlineRuleTypeCheck _redline_requires_check = {
-  .placeholders = (const RedlinePlaceholder[]) {
-    { "missing", get_missing },
-    { NULL, NULL },
-  },
-};
 
 /* ---- For tests ------------------------------------------------------------ */
 

@@ -3,10 +3,13 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The rule set (redline-rule-set.c) compiles packs and schedules the pieces
- * of a document; each piece is scanned by the passes of redline-field-scan.c
- * (terms, required phrases, regular expressions, with the exceptions of
- * redline-exceptions.c), redline-link-scan.c and redline-length-scan.c; its
- * hits become findings in redline-message.c.
+ * of a document. Each piece is scanned by the passes every rule shares in
+ * redline-field-scan.c (one automaton for every term, phrase and hint, then
+ * the regular expressions, with the exceptions of redline-exceptions.c and
+ * the words of redline-word-scan.c), then by the passes of each rule type
+ * (a RedlineRuleTypeCheck, listed in redline-type-checks.c: links in
+ * redline-link-scan.c, lengths in redline-length-scan.c, required phrases
+ * in redline-requires-scan.c). Hits become findings in redline-message.c.
  */
 
 #pragma once
@@ -14,6 +17,7 @@
 #include "redline-matcher.h"
 #include "redline-rule-private.h"
 #include "redline-rule-set.h"
+#include "redline-rule-type-private.h"
 #include "redline-text.h"
 
 G_BEGIN_DECLS
@@ -49,6 +53,7 @@ struct _RedlineRuleSet
 
   GPtrArray      *packs;           /* of RedlineRulePack */
   GPtrArray      *rules;           /* of RedlineRule, in pack order */
+  GPtrArray      *rules_of_type[REDLINE_N_RULE_TYPES]; /* the same, by type */
   GHashTable     *rules_by_id;
   GArray         *entries;         /* of Entry: the matcher's payloads */
   RedlineMatcher *matcher;
@@ -57,6 +62,7 @@ struct _RedlineRuleSet
   GRegex         *link_regex;
   guint           n_terms;
   guint           n_required;      /* phrases of "requires" rules, all told */
+  GHashTable     *first_required;  /* "requires" rule → index of its first phrase */
   gboolean        has_patterns;
   gsize           piece_bytes;     /* PIECE_BYTES but in tests */
   gsize           context_bytes;   /* PIECE_CONTEXT_BYTES but in tests */
@@ -223,18 +229,6 @@ _redline_scan_patterns (FieldScan *scan);
 void
 _redline_field_scan_clear (FieldScan *scan);
 
-void
-_redline_scan_links (FieldScan *scan);
-
-void
-_redline_scan_lengths (RedlineRuleSet     *self,
-                       RedlineEcosystem    ecosystem,
-                       RedlineContentKind  kind,
-                       RedlineField        field,
-                       const char         *text,
-                       gsize               length,
-                       GArray             *hits);
-
 RedlineFinding *
 _redline_hit_make_finding (RedlineEcosystem  ecosystem,
                            Hit              *hit,
@@ -268,21 +262,61 @@ typedef struct
                       gsize       size);
 } RedlinePlaceholder;
 
+/* A whole field, for the passes that need all of it at once. */
+typedef struct
+{
+  RedlineRuleSet     *self;
+  RedlineEcosystem    ecosystem;
+  RedlineContentKind  kind;
+  RedlineField        field;
+  const char         *text;
+  const char         *end;
+} WholeField;
+
+/* What is known once every field of a document has been scanned. */
+typedef struct
+{
+  RedlineRuleSet     *self;
+  RedlineEcosystem    ecosystem;
+  const gboolean     *present;   /* per required phrase, anywhere in the document */
+} WholeDocument;
+
 /**
  * RedlineRuleTypeCheck:
  * @placeholders: the message placeholders the type provides beyond
  *   `{text}`, ending with `{ NULL, NULL }`
+ * @compile: (nullable): adds what a rule of the type needs to a rule set,
+ *   beyond its terms and patterns (which every type that has them shares)
+ * @scan_piece: (nullable): a pass over a piece of a field, after the
+ *   automaton and the patterns; @rules are the set's rules of the type
+ * @scan_field: (nullable): a pass over a whole field, before its pieces,
+ *   for what needs all of it (a length); it appends to @hits
+ * @document_finding: (nullable): for a type whose findings are about the
+ *   whole document (RedlineRuleTypeInfo.whole_document), the finding of
+ *   @rule, whose earliest hit in the document was @first, or %NULL
  *
  * What the checker knows of one rule type; one per type, next to its pass.
  */
 typedef struct
 {
   const RedlinePlaceholder *placeholders;
+  void            (*compile)          (RedlineRuleSet      *self,
+                                       RedlineRule         *rule);
+  void            (*scan_piece)       (FieldScan           *scan,
+                                       GPtrArray           *rules);
+  void            (*scan_field)       (const WholeField    *field,
+                                       GPtrArray           *rules,
+                                       GArray              *hits);
+  RedlineFinding *(*document_finding) (const WholeDocument *document,
+                                       RedlineRule         *rule,
+                                       Hit                 *first);
 } RedlineRuleTypeCheck;
 
 extern const RedlineRuleTypeCheck _redline_terms_check;     /* redline-field-scan.c */
-extern const RedlineRuleTypeCheck _redline_requires_check;  /* redline-rule-set.c */
+extern const RedlineRuleTypeCheck _redline_requires_check;  /* redline-requires-scan.c */
 extern const RedlineRuleTypeCheck _redline_links_check;     /* redline-link-scan.c */
 extern const RedlineRuleTypeCheck _redline_length_check;    /* redline-length-scan.c */
+
+const RedlineRuleTypeCheck *_redline_rule_type_get_check (RedlineRuleType type);
 
 G_END_DECLS

@@ -18,6 +18,7 @@
 
 #include "redline-fold-private.h"
 #include "redline-rule-pack-load-private.h"
+#include "redline-rule-type-private.h"
 #include "redline-severity-policy.h"
 #include "redline-text.h"
 
@@ -451,14 +452,15 @@ parse_example (LoadState       *state,
                       kind, rule->id);
       return FALSE;
     }
-  if (rule->type == REDLINE_RULE_TYPE_REQUIRES && example->has_marker)
+  if (_redline_rule_type_get_info (rule->type)->whole_document && example->has_marker)
     {
       _redline_rule_pack_set_node_error (state, error, node, NULL, REDLINE_RULES_ERROR_INVALID,
                       _("an example of a “requires” rule has no <marker>: its finding is "
                         "about the whole document"));
       return FALSE;
     }
-  if (rule->type != REDLINE_RULE_TYPE_REQUIRES && !example->correct && !example->has_marker)
+  if (!_redline_rule_type_get_info (rule->type)->whole_document &&
+      !example->correct && !example->has_marker)
     {
       _redline_rule_pack_set_node_error (state, error, node, NULL, REDLINE_RULES_ERROR_INVALID,
                       _("an incorrect example needs a <marker> around the text the rule "
@@ -570,66 +572,60 @@ parse_limit (LoadState    *state,
 
 /* The schema lets a rule of any type hold any of these children, so that
  * libxml2 validates large packs in linear time (see the schema's comment
- * on <rule>); which ones go with which type is checked here. Each of
- * @matchers, @require, @allow_domain and @limit is the first such child,
- * or NULL. */
+ * on <rule>); which ones go with which type is checked here, against the
+ * type's row in redline-rule-type.c. @first holds the first child of each
+ * RedlineRulePart, or NULL. */
 static gboolean
 check_rule_content (LoadState    *state,
                     RedlineRule  *rule,
                     xmlNode      *node,
-                    xmlNode      *matchers,
-                    xmlNode      *require,
-                    xmlNode      *allow_domain,
-                    xmlNode      *limit,
+                    xmlNode      *first[REDLINE_N_RULE_PARTS],
                     GError      **error)
 {
+  const RedlineRuleTypeInfo *info = _redline_rule_type_get_info (rule->type);
   const char *type = redline_rule_type_to_string (rule->type);
-  xmlNode *stray = NULL;
-  gboolean needs_matchers = FALSE;
-  const char *needs = NULL;
 
-  switch (rule->type)
+  for (guint i = 0; i < REDLINE_N_RULE_PARTS; i++)
     {
-    case REDLINE_RULE_TYPE_TERMS:
-      stray = require != NULL ? require : allow_domain != NULL ? allow_domain : limit;
-      needs_matchers = matchers == NULL;
-      break;
-    case REDLINE_RULE_TYPE_REQUIRES:
-      stray = allow_domain != NULL ? allow_domain : limit;
-      needs_matchers = matchers == NULL;
-      needs = require == NULL ? "require" : NULL;
-      break;
-    case REDLINE_RULE_TYPE_LINKS:
-      stray = matchers != NULL ? matchers : require != NULL ? require : limit;
-      break;
-    case REDLINE_RULE_TYPE_LENGTH:
-      stray = matchers != NULL ? matchers : require != NULL ? require : allow_domain;
-      needs = limit == NULL ? "limit" : NULL;
-      break;
-    default:
-      g_assert_not_reached ();
+      if (first[i] != NULL && (info->parts & (1u << i)) == 0)
+        {
+          _redline_rule_pack_set_node_error (state, error, first[i], NULL, REDLINE_RULES_ERROR_SCHEMA,
+                          _("a rule of type “%s” cannot have <%s>"), type,
+                          (const char *) first[i]->name);
+          return FALSE;
+        }
     }
+  for (guint i = 0; i < REDLINE_N_RULE_PARTS; i++)
+    {
+      RedlineRulePart part = 1u << i;
 
-  if (stray != NULL)
-    {
-      _redline_rule_pack_set_node_error (state, error, stray, NULL, REDLINE_RULES_ERROR_SCHEMA,
-                      _("a rule of type “%s” cannot have <%s>"), type,
-                      (const char *) stray->name);
-      return FALSE;
-    }
-  if (needs_matchers)
-    {
-      _redline_rule_pack_set_node_error (state, error, node, NULL, REDLINE_RULES_ERROR_SCHEMA,
-                      _("a rule of type “%s” needs <terms> or <pattern>"), type);
-      return FALSE;
-    }
-  if (needs != NULL)
-    {
-      _redline_rule_pack_set_node_error (state, error, node, NULL, REDLINE_RULES_ERROR_SCHEMA,
-                      _("a rule of type “%s” needs at least one <%s>"), type, needs);
+      if (first[i] != NULL || (info->needs & part) == 0)
+        continue;
+      if (part == REDLINE_RULE_PART_MATCHERS)
+        _redline_rule_pack_set_node_error (state, error, node, NULL, REDLINE_RULES_ERROR_SCHEMA,
+                        _("a rule of type “%s” needs <terms> or <pattern>"), type);
+      else
+        _redline_rule_pack_set_node_error (state, error, node, NULL, REDLINE_RULES_ERROR_SCHEMA,
+                        _("a rule of type “%s” needs at least one <%s>"), type,
+                        _redline_rule_part_to_string (part));
       return FALSE;
     }
   return TRUE;
+}
+
+/* The part @child belongs to, or 0. */
+static RedlineRulePart
+part_of (xmlNode *child)
+{
+  if (is_element (child, "terms") || is_element (child, "pattern"))
+    return REDLINE_RULE_PART_MATCHERS;
+  if (is_element (child, "require"))
+    return REDLINE_RULE_PART_REQUIRE;
+  if (is_element (child, "allow-domain"))
+    return REDLINE_RULE_PART_ALLOW_DOMAIN;
+  if (is_element (child, "limit"))
+    return REDLINE_RULE_PART_LIMIT;
+  return 0;
 }
 
 static void
@@ -675,10 +671,7 @@ parse_rule (RedlineRulePack  *self,
   g_autofree char *words = dup_attr (node, "words");
   gboolean examples_seen = FALSE;
   gboolean on[REDLINE_N_ECOSYSTEMS] = { FALSE, FALSE };
-  xmlNode *matchers = NULL;     /* the first child of each kind */
-  xmlNode *require = NULL;
-  xmlNode *allow_domain = NULL;
-  xmlNode *limit = NULL;
+  xmlNode *first[REDLINE_N_RULE_PARTS] = { NULL }; /* the first child of each part */
 
   rule->pack = self;
   rule->id = dup_attr (node, "id");
@@ -686,14 +679,11 @@ parse_rule (RedlineRulePack  *self,
   rule->topic = dup_attr (node, "topic");
   rule->line = xmlGetLineNo (node);
   rule->whole_words = words != NULL && g_str_equal (words, "whole");
-  if (type == NULL || g_str_equal (type, "terms"))
+  /* The schema allows only the types' names. */
+  if (type == NULL)
     rule->type = REDLINE_RULE_TYPE_TERMS;
-  else if (g_str_equal (type, "requires"))
-    rule->type = REDLINE_RULE_TYPE_REQUIRES;
-  else if (g_str_equal (type, "links"))
-    rule->type = REDLINE_RULE_TYPE_LINKS;
-  else
-    rule->type = REDLINE_RULE_TYPE_LENGTH;
+  else if (!_redline_rule_type_from_string (type, &rule->type))
+    g_assert_not_reached ();
 
   if (g_hash_table_contains (rule_ids, rule->id))
     {
@@ -781,16 +771,14 @@ parse_rule (RedlineRulePack  *self,
             return FALSE;
         }
 
-      if (is_element (child, "terms") || is_element (child, "pattern"))
-        matchers = matchers != NULL ? matchers : child;
-      else if (is_element (child, "require"))
-        require = require != NULL ? require : child;
-      else if (is_element (child, "allow-domain"))
-        allow_domain = allow_domain != NULL ? allow_domain : child;
-      else if (is_element (child, "limit"))
-        limit = limit != NULL ? limit : child;
+      if (part_of (child) != 0)
+        {
+          guint i = g_bit_nth_lsf (part_of (child), -1);
+
+          first[i] = first[i] != NULL ? first[i] : child;
+        }
     }
-  if (!check_rule_content (state, rule, node, matchers, require, allow_domain, limit, error))
+  if (!check_rule_content (state, rule, node, first, error))
     return FALSE;
   _redline_exceptions_compile (&rule->exceptions);
   rule->suggestions = g_strv_builder_end (suggestions);
