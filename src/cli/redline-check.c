@@ -673,6 +673,12 @@ check_project (Options    *options,
       options->bad_input = TRUE;
       return;
     }
+  /* The findings are still worth having; the history is not. */
+  if (!redline_project_verify_audit (project, NULL, &error))
+    {
+      g_printerr (_("redline-check: warning: %s\n"), error->message);
+      g_clear_error (&error);
+    }
   redline_context_set_project (options->context, project);
   rule_set = redline_context_get_rule_set (options->context);
   if (rule_set == NULL)

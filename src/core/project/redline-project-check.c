@@ -8,10 +8,33 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
 
 #include "redline-project-private.h"
 #include "redline-rule-pack.h"
 #include "redline-rule-set.h"
+
+/* The packs of @rule_set and their versions, as a JSON object. */
+char *
+_redline_pack_versions_to_json (RedlineRuleSet *rule_set)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_object (builder);
+  for (guint i = 0; rule_set != NULL && i < redline_rule_set_get_n_packs (rule_set); i++)
+    {
+      RedlineRulePack *pack = redline_rule_set_get_pack (rule_set, i);
+
+      json_builder_set_member_name (builder, redline_rule_pack_get_id (pack));
+      json_builder_add_string_value (builder, redline_rule_pack_get_version (pack));
+    }
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  return json_generator_to_data (generator, NULL);
+}
 
 /**
  * redline_project_create_rule_set:
@@ -88,7 +111,16 @@ redline_project_create_rule_set (RedlineProject  *self,
       g_ptr_array_add (used, pack);
     }
 
-  return redline_rule_set_new (used, &options, error);
+  {
+    RedlineRuleSet *rule_set = redline_rule_set_new (used, &options, error);
+
+    if (rule_set == NULL)
+      return NULL;
+    /* The audit log names the packs in force with every entry. */
+    g_free (self->packs_in_force);
+    self->packs_in_force = _redline_pack_versions_to_json (rule_set);
+    return rule_set;
+  }
 }
 
 /**

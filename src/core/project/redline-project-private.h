@@ -42,6 +42,9 @@ struct _RedlineProject
   GListStore     *posts;
   GHashTable     *campaigns_by_id;
   GHashTable     *posts_by_id;
+
+  char           *actor;          /* who acts, for the audit log; NULL: the user */
+  char           *packs_in_force; /* JSON: pack id → version, of the last rule set */
 };
 
 /* redline-project.c */
@@ -50,6 +53,7 @@ struct _RedlineProject
 RedlineSqlite *_redline_project_get_sqlite          (RedlineProject      *self);
 sqlite3       *_redline_project_get_db              (RedlineProject      *self);
 char          *_redline_project_now                 (void);
+const char    *_redline_project_get_actor           (RedlineProject      *self);
 gboolean       _redline_project_check_open          (RedlineProject      *self,
                                                      GError             **error);
 gboolean       _redline_project_check_writable      (RedlineProject      *self,
@@ -115,6 +119,10 @@ void           _redline_project_set_bad_value_error (RedlineProject      *self,
                                                      RedlineBadValue      what,
                                                      gint64               id,
                                                      const char          *value);
+
+/* redline-project-check.c */
+
+char          *_redline_pack_versions_to_json       (RedlineRuleSet      *rule_set);
 
 /* redline-audit-table.c */
 

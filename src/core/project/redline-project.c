@@ -97,6 +97,52 @@ _redline_project_now (void)
   return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
 }
 
+/* Who the audit log says did what: the name set for this session, else the
+ * user's real name, else their login. */
+const char *
+_redline_project_get_actor (RedlineProject *self)
+{
+  const char *real_name;
+
+  if (self->actor != NULL)
+    return self->actor;
+  real_name = g_get_real_name ();
+  return real_name != NULL && real_name[0] != '\0' && g_strcmp0 (real_name, "Unknown") != 0
+         ? real_name : g_get_user_name ();
+}
+
+/**
+ * redline_project_get_actor:
+ * @self: a #RedlineProject
+ *
+ * Returns: who the audit log names for what is done to @self: the name set
+ *   with redline_project_set_actor(), else the user's real name
+ */
+const char *
+redline_project_get_actor (RedlineProject *self)
+{
+  g_return_val_if_fail (REDLINE_IS_PROJECT (self), NULL);
+  return _redline_project_get_actor (self);
+}
+
+/**
+ * redline_project_set_actor:
+ * @self: a #RedlineProject
+ * @actor: (nullable): a person's name, such as the reviewer's from the
+ *   preferences, or %NULL for the user's real name
+ *
+ * Sets who the audit log names for what is done from now on.
+ */
+void
+redline_project_set_actor (RedlineProject *self,
+                           const char     *actor)
+{
+  g_return_if_fail (REDLINE_IS_PROJECT (self));
+
+  g_free (self->actor);
+  self->actor = actor != NULL && actor[0] != '\0' ? g_strdup (actor) : NULL;
+}
+
 gboolean
 _redline_project_check_open (RedlineProject  *self,
                              GError         **error)
@@ -238,6 +284,8 @@ redline_project_finalize (GObject *object)
   g_clear_pointer (&self->posts_by_id, g_hash_table_unref);
   g_clear_object (&self->campaigns);
   g_clear_object (&self->posts);
+  g_clear_pointer (&self->actor, g_free);
+  g_clear_pointer (&self->packs_in_force, g_free);
 
   G_OBJECT_CLASS (redline_project_parent_class)->finalize (object);
 }

@@ -31,6 +31,9 @@ G_BEGIN_DECLS
  *   date, category, CSV content…)
  * @REDLINE_STORE_ERROR_NOT_FOUND: no such campaign or post
  * @REDLINE_STORE_ERROR_CLOSED: the project has been closed
+ * @REDLINE_STORE_ERROR_TAMPERED: the audit trail was changed outside Redline
+ * @REDLINE_STORE_ERROR_REFUSED: the review workflow does not allow the
+ *   action (approving a post with unwaived errors…)
  *
  * Errors of project files. A file that fails to open is left untouched.
  */
@@ -47,6 +50,8 @@ typedef enum
   REDLINE_STORE_ERROR_INVALID,
   REDLINE_STORE_ERROR_NOT_FOUND,
   REDLINE_STORE_ERROR_CLOSED,
+  REDLINE_STORE_ERROR_TAMPERED,
+  REDLINE_STORE_ERROR_REFUSED,
 } RedlineStoreError;
 
 /**
@@ -61,7 +66,7 @@ typedef enum
  *
  * The file format this Redline writes (`PRAGMA user_version`).
  */
-#define REDLINE_PROJECT_FORMAT 4
+#define REDLINE_PROJECT_FORMAT 5
 
 /**
  * RedlineProjectFlags:
@@ -207,6 +212,12 @@ gint64              redline_project_add_waiver          (RedlineProject         
 guint               redline_project_count_reviews       (RedlineProject         *self,
                                                          RedlinePost            *post);
 guint               redline_project_count_audit_entries (RedlineProject         *self);
+gboolean            redline_project_verify_audit        (RedlineProject         *self,
+                                                         guint                  *n_unsealed,
+                                                         GError                **error);
+const char         *redline_project_get_actor           (RedlineProject         *self);
+void                redline_project_set_actor           (RedlineProject         *self,
+                                                         const char             *actor);
 
 RedlinePost        *redline_project_copy_post_to_ecosystem (RedlineProject     *self,
                                                              RedlinePost        *post,

@@ -36,27 +36,6 @@ findings_to_json (GListModel *findings)
   return json_generator_to_data (generator, NULL);
 }
 
-static char *
-pack_versions_to_json (RedlineRuleSet *rule_set)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-
-  json_builder_begin_object (builder);
-  for (guint i = 0; rule_set != NULL && i < redline_rule_set_get_n_packs (rule_set); i++)
-    {
-      RedlineRulePack *pack = redline_rule_set_get_pack (rule_set, i);
-
-      json_builder_set_member_name (builder, redline_rule_pack_get_id (pack));
-      json_builder_add_string_value (builder, redline_rule_pack_get_version (pack));
-    }
-  json_builder_end_object (builder);
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  return json_generator_to_data (generator, NULL);
-}
-
 /**
  * redline_project_add_review:
  * @self: a #RedlineProject
@@ -104,7 +83,7 @@ redline_project_add_review (RedlineProject         *self,
     return 0;
 
   findings_json = findings_to_json (findings);
-  versions_json = pack_versions_to_json (rule_set);
+  versions_json = _redline_pack_versions_to_json (rule_set);
   {
     g_autoptr(RedlineStmt) stmt = _redline_sqlite_prepare (self->sqlite, sql, error);
 

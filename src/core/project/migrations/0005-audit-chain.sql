@@ -1,0 +1,2 @@
+ALTER TABLE audit_log ADD COLUMN packs TEXT;
+ALTER TABLE audit_log ADD COLUMN hash TEXT;
