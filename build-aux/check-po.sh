@@ -19,6 +19,15 @@ case "$stats" in
         exit 1 ;;
 esac
 
+# Every source with translatable strings is listed, or its strings would
+# silently stay English.
+missing=$(grep -rlE '(^|[^A-Za-z0-9_])(N?_|g_dngettext) *\(' src --include='*.c' | LC_ALL=C sort |
+          while read -r f; do grep -qx "$f" po/POTFILES.in || echo "$f"; done)
+if [ -n "$missing" ]; then
+    echo "po/POTFILES.in lacks sources with translatable strings:" $missing >&2
+    exit 1
+fi
+
 # The same extraction as `meson compile redline-pot` (the glib preset).
 xgettext --package-name=redline -f po/POTFILES.in -D . -k_ --from-code=UTF-8 \
     --keyword=N_ --keyword=C_:1c,2 --keyword=NC_:1c,2 --keyword=g_dcgettext:2 \

@@ -46,6 +46,7 @@ typedef struct
   RedlineContext     *context;
   gboolean            bad_input;
   gboolean            errors_found;
+  guint               n_waived;       /* findings of projects waived by a reviewer */
   guint               n_results;     /* JSON results written */
   guint               n_findings;    /* findings written in the current result */
 } Options;
@@ -529,6 +530,13 @@ print_finding (Options        *options,
     g_string_append_printf (out, _("    reference: %s\n"), reference);
   g_string_append_printf (out, _("    on %s: %s\n"), ecosystem_label (redline_ecosystem_other (ecosystem)),
                           redline_severity_to_string (redline_finding_get_other_severity (finding)));
+  if (redline_finding_get_waived (finding))
+    /* TRANSLATORS: %s: who; %s: when; %s: their justification */
+    g_string_append_printf (out, _("    waived by %s on %s: %s\n"),
+                            redline_finding_get_waived_by (finding),
+                            redline_finding_get_waived_at (finding) != NULL
+                            ? redline_finding_get_waived_at (finding) : "?",
+                            redline_finding_get_waiver_justification (finding));
   write_output (options, out->str, out->len);
 }
 
@@ -606,8 +614,11 @@ report_finding_cb (RedlineFinding *finding,
   Report *report = user_data;
   Options *options = report->options;
 
-  if (redline_finding_get_severity (finding) == REDLINE_SEVERITY_ERROR)
+  /* A reviewer's waiver takes a finding out of the exit status. */
+  if (redline_finding_blocks (finding))
     options->errors_found = TRUE;
+  if (redline_finding_get_waived (finding))
+    options->n_waived++;
   if (options->json)
     {
       g_autofree char *json = redline_json_finding_to_string (finding);
@@ -665,6 +676,7 @@ check_project (Options    *options,
   g_autoptr(RedlineProject) project = NULL;
   RedlineRuleSet *rule_set;
   GListModel *posts;
+  guint waived_before = options->n_waived;
 
   project = redline_project_open (file, REDLINE_PROJECT_FLAGS_READ_ONLY, &error);
   if (project == NULL)
@@ -697,16 +709,40 @@ check_project (Options    *options,
       RedlineContentKind kind = redline_post_get_kind (post);
       RedlineEcosystem own = redline_project_get_post_ecosystem (project, post);
       guint n_ecosystems = options->ecosystem == NULL ? 1 : options->n_ecosystems;
-      RedlineDocument document = { { NULL } };
 
-      redline_project_post_document (post, &document);
       for (guint e = 0; e < n_ecosystems; e++)
         {
           RedlineEcosystem ecosystem = options->ecosystem == NULL ? own
                                                                   : options->ecosystems[e];
 
-          report_document (options, rule_set, name, &document, ecosystem, kind);
+          g_autoptr(GListModel) findings = NULL;
+          Report report = { options, name };
+
+          if (write_errno != 0)
+            break;
+          /* A post is small: checked whole, with the project's waivers. */
+          findings = redline_project_check_post (project, rule_set, post, ecosystem);
+          begin_result (options, name, ecosystem, kind);
+          for (guint f = 0; f < g_list_model_get_n_items (findings); f++)
+            {
+              g_autoptr(RedlineFinding) finding = g_list_model_get_item (findings, f);
+
+              if (!report_finding_cb (finding, &report))
+                break;
+            }
+          end_result (options);
         }
+    }
+  if (options->n_waived > waived_before)
+    {
+      guint n = options->n_waived - waived_before;
+
+      /* On stderr: the output formats stay as documented. */
+      g_printerr (g_dngettext (GETTEXT_PACKAGE,
+                               "redline-check: %s: %u finding is waived by a reviewer and "
+                               "does not count as an error\n",
+                               "redline-check: %s: %u findings are waived by a reviewer and "
+                               "do not count as errors\n", n), path, n);
     }
 }
 

@@ -34,6 +34,9 @@ struct _RedlineFinding
   const char * const *suggestions;
   char             *missing;
   char             *trigger;
+  char             *waived_by;
+  char             *waived_at;
+  char             *waiver_justification;
 };
 
 RedlineFinding *_redline_finding_new (void);

@@ -29,6 +29,7 @@ enum {
   PROP_SUGGESTIONS,
   PROP_REFERENCE,
   PROP_PACK_ID,
+  PROP_WAIVED,
   N_PROPS
 };
 
@@ -45,6 +46,9 @@ redline_finding_finalize (GObject *object)
   g_free (self->message);
   g_free (self->missing);
   g_free (self->trigger);
+  g_free (self->waived_by);
+  g_free (self->waived_at);
+  g_free (self->waiver_justification);
 
   G_OBJECT_CLASS (redline_finding_parent_class)->finalize (object);
 }
@@ -107,6 +111,9 @@ redline_finding_get_property (GObject    *object,
     case PROP_PACK_ID:
       g_value_set_string (value, redline_finding_get_pack_id (self));
       break;
+    case PROP_WAIVED:
+      g_value_set_boolean (value, redline_finding_get_waived (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -144,6 +151,13 @@ redline_finding_class_init (RedlineFindingClass *klass)
   properties[PROP_SUGGESTIONS] = g_param_spec_boxed ("suggestions", NULL, NULL, G_TYPE_STRV, flags);
   properties[PROP_REFERENCE] = g_param_spec_string ("reference", NULL, NULL, NULL, flags);
   properties[PROP_PACK_ID] = g_param_spec_string ("pack-id", NULL, NULL, NULL, flags);
+  /**
+   * RedlineFinding:waived:
+   *
+   * Whether a reviewer has waived the finding (redline_finding_set_waived()).
+   */
+  properties[PROP_WAIVED] = g_param_spec_boolean ("waived", NULL, NULL, FALSE,
+                                                  flags | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -379,4 +393,96 @@ redline_finding_compare (RedlineFinding *a,
   if (a->end != b->end)
     return a->end < b->end ? -1 : 1;
   return g_strcmp0 (a->rule->id, b->rule->id);
+}
+
+/**
+ * redline_finding_set_waived:
+ * @self: a #RedlineFinding
+ * @by: (nullable): who waived it, or %NULL to take the waiver back
+ * @at: (nullable): when, as an ISO 8601 date and time
+ * @justification: (nullable): why the finding does not apply
+ *
+ * Marks the finding as waived by a reviewer, as a project's waivers do. A
+ * waived finding is still a finding: it is shown as waived and counted
+ * apart, and no longer blocks an approval nor fails a check.
+ */
+void
+redline_finding_set_waived (RedlineFinding *self,
+                            const char     *by,
+                            const char     *at,
+                            const char     *justification)
+{
+  gboolean was_waived;
+
+  g_return_if_fail (REDLINE_IS_FINDING (self));
+
+  was_waived = self->waived_by != NULL;
+  g_free (self->waived_by);
+  g_free (self->waived_at);
+  g_free (self->waiver_justification);
+  self->waived_by = g_strdup (by);
+  self->waived_at = by != NULL ? g_strdup (at) : NULL;
+  self->waiver_justification = by != NULL ? g_strdup (justification) : NULL;
+  if (was_waived != (by != NULL))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WAIVED]);
+}
+
+gboolean
+redline_finding_get_waived (RedlineFinding *self)
+{
+  g_return_val_if_fail (REDLINE_IS_FINDING (self), FALSE);
+  return self->waived_by != NULL;
+}
+
+/**
+ * redline_finding_get_waived_by:
+ * @self: a #RedlineFinding
+ *
+ * Returns: (nullable): who waived it, or %NULL if it is not waived
+ */
+const char *
+redline_finding_get_waived_by (RedlineFinding *self)
+{
+  g_return_val_if_fail (REDLINE_IS_FINDING (self), NULL);
+  return self->waived_by;
+}
+
+/**
+ * redline_finding_get_waived_at:
+ * @self: a #RedlineFinding
+ *
+ * Returns: (nullable): when it was waived
+ */
+const char *
+redline_finding_get_waived_at (RedlineFinding *self)
+{
+  g_return_val_if_fail (REDLINE_IS_FINDING (self), NULL);
+  return self->waived_at;
+}
+
+/**
+ * redline_finding_get_waiver_justification:
+ * @self: a #RedlineFinding
+ *
+ * Returns: (nullable): why it was waived
+ */
+const char *
+redline_finding_get_waiver_justification (RedlineFinding *self)
+{
+  g_return_val_if_fail (REDLINE_IS_FINDING (self), NULL);
+  return self->waiver_justification;
+}
+
+/**
+ * redline_finding_blocks:
+ * @self: a #RedlineFinding
+ *
+ * Returns: whether the finding is an error nobody has waived: what fails a
+ *   check and blocks an approval
+ */
+gboolean
+redline_finding_blocks (RedlineFinding *self)
+{
+  g_return_val_if_fail (REDLINE_IS_FINDING (self), FALSE);
+  return self->severity == REDLINE_SEVERITY_ERROR && self->waived_by == NULL;
 }

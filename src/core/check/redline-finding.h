@@ -34,6 +34,15 @@ const char          *redline_finding_get_reference       (RedlineFinding *self);
 const char          *redline_finding_get_url             (RedlineFinding *self);
 const char          *redline_finding_get_missing         (RedlineFinding *self);
 const char          *redline_finding_get_trigger         (RedlineFinding *self);
+void                 redline_finding_set_waived          (RedlineFinding *self,
+                                                          const char     *by,
+                                                          const char     *at,
+                                                          const char     *justification);
+gboolean             redline_finding_get_waived          (RedlineFinding *self);
+const char          *redline_finding_get_waived_by       (RedlineFinding *self);
+const char          *redline_finding_get_waived_at       (RedlineFinding *self);
+const char          *redline_finding_get_waiver_justification (RedlineFinding *self);
+gboolean             redline_finding_blocks              (RedlineFinding *self);
 int                  redline_finding_compare             (RedlineFinding *a,
                                                           RedlineFinding *b);
 

@@ -73,6 +73,17 @@ redline_json_add_finding (JsonBuilder    *builder,
   add_string (builder, "trigger", redline_finding_get_trigger (finding));
   add_string (builder, "pack", redline_finding_get_pack_id (finding));
   add_string (builder, "pack_version", redline_finding_get_pack_version (finding));
+  if (redline_finding_get_waived (finding))
+    {
+      /* A reviewer's waiver, from a project: the finding no longer fails
+       * the check. */
+      json_builder_set_member_name (builder, "waived");
+      json_builder_begin_object (builder);
+      add_string (builder, "by", redline_finding_get_waived_by (finding));
+      add_string (builder, "at", redline_finding_get_waived_at (finding));
+      add_string (builder, "justification", redline_finding_get_waiver_justification (finding));
+      json_builder_end_object (builder);
+    }
 
   /* What the other ecosystem says of the same rule, so nobody mistakes a
    * WeChat pass for a Weixin pass or the other way round. */

@@ -212,13 +212,14 @@ redline_project_verify_audit (RedlineProject  *self,
         }
       if (problem != NULL)
         {
+          g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
           g_set_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_TAMPERED,
-                       /* TRANSLATORS: %s: the file; %lld: the entry's number; %s, %s: when
+                       /* TRANSLATORS: %s: the file; %s: the entry's number; %s, %s: when
                         * and what (“approve”); %s: what is wrong with it */
-                       _("%s: the audit trail has been altered outside Redline at entry %"
-                         G_GINT64_FORMAT " (%s, %s): %s. The review history from there on "
-                         "cannot be trusted."),
-                       self->display_name, id, columns[0] != NULL ? columns[0] : "?",
+                       _("%s: the audit trail has been altered outside Redline at entry %s "
+                         "(%s, %s): %s. The review history from there on cannot be trusted."),
+                       self->display_name, number, columns[0] != NULL ? columns[0] : "?",
                        columns[2] != NULL ? columns[2] : "?", problem);
           return FALSE;
         }

@@ -25,7 +25,7 @@ static const char * const migration_names[] = {
   "0002-campaign-notes-and-waivers.sql",
   "0003-post-digest.sql",
   "0004-linked-posts.sql",
-  "0005-audit-chain.sql",
+  "0005-review-workflow.sql",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migration_names) == REDLINE_PROJECT_FORMAT);

@@ -287,6 +287,44 @@ _redline_posts_table_store (RedlineProject  *self,
                 redline_post_status_to_string (redline_post_get_status (post)), error);
 }
 
+/* The status @post has in the file, and whether its copy (any text field)
+ * differs from the file's. */
+static RedlinePostStatus
+stored_review_state (RedlineProject *self,
+                     RedlinePost    *post,
+                     gboolean       *text_changed)
+{
+  static const char sql[] =
+    "SELECT title, digest, body, call_to_action, link, status FROM posts WHERE id = ?1";
+  g_autoptr(RedlineStmt) stmt = _redline_sqlite_prepare (self->sqlite, sql, NULL);
+  RedlineDocument document = { { NULL } };
+  RedlineField fields[] = { REDLINE_FIELD_TITLE, REDLINE_FIELD_DIGEST, REDLINE_FIELD_BODY,
+                            REDLINE_FIELD_CALL_TO_ACTION, REDLINE_FIELD_LINK };
+  RedlinePostStatus status = REDLINE_POST_STATUS_DRAFT;
+  const char *value;
+
+  *text_changed = TRUE;
+  if (stmt == NULL)
+    return status;
+  _redline_stmt_bind_int64 (stmt, 1, redline_post_get_id (post));
+  if (!_redline_sqlite_step_row (self->sqlite, stmt, NULL))
+    return status;
+  redline_project_post_document (post, &document);
+  *text_changed = FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      value = _redline_stmt_column_raw_text (stmt, i);
+      /* NULL and empty are the same copy. */
+      if (g_strcmp0 (value != NULL ? value : "",
+                     document.fields[fields[i]] != NULL ? document.fields[fields[i]] : "") != 0)
+        *text_changed = TRUE;
+    }
+  value = _redline_stmt_column_raw_text (stmt, 5);
+  if (value == NULL || !redline_post_status_from_string (value, &status))
+    status = REDLINE_POST_STATUS_DRAFT;
+  return status;
+}
+
 /**
  * redline_project_update_post:
  * @self: a #RedlineProject
@@ -294,7 +332,9 @@ _redline_posts_table_store (RedlineProject  *self,
  * @error: return location for a #GError
  *
  * Stores the changes made to @post. On failure, @post is put back as it
- * is in the file.
+ * is in the file. An approved post whose copy changes goes back to draft
+ * (recorded as "edit-after-approval" in the audit log), and the waivers
+ * whose text it no longer holds lapse.
  *
  * Returns: whether the changes were stored
  */
@@ -304,6 +344,9 @@ redline_project_update_post (RedlineProject  *self,
                              GError         **error)
 {
   g_auto(RedlineTransaction) tx = REDLINE_TRANSACTION_INIT;
+  const char *action = "update-post";
+  RedlinePostStatus stored_status;
+  gboolean text_changed = FALSE;
   g_return_val_if_fail (REDLINE_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (REDLINE_IS_POST (post), FALSE);
 
@@ -313,8 +356,17 @@ redline_project_update_post (RedlineProject  *self,
     return FALSE;
   if (!_redline_project_begin (self, &tx, error))
     goto revert;
-  if (!_redline_posts_table_store (self, post, "update-post",
-                                   error) || !_redline_transaction_commit (&tx, error))
+  stored_status = stored_review_state (self, post, &text_changed);
+  /* An approved post whose copy changes needs a new review. */
+  if (text_changed && stored_status == REDLINE_POST_STATUS_APPROVED &&
+      redline_post_get_status (post) == REDLINE_POST_STATUS_APPROVED)
+    {
+      redline_post_set_status (post, REDLINE_POST_STATUS_DRAFT);
+      action = "edit-after-approval";
+    }
+  if (!_redline_posts_table_store (self, post, action, error) ||
+      (text_changed && !_redline_waivers_table_lapse (self, post, error)) ||
+      !_redline_transaction_commit (&tx, error))
     goto fail;
 
   _redline_project_store_changed (self->posts, post);

@@ -174,7 +174,8 @@ redline_project_post_document (RedlinePost     *post,
  *   redline_project_get_post_ecosystem()
  *
  * Checks the title, body, call to action and link of @post as its content
- * kind.
+ * kind. The findings that a waiver of the project covers are marked waived
+ * (redline_finding_get_waived()).
  *
  * Returns: (transfer full): a #GListModel of #RedlineFinding
  */
@@ -185,11 +186,14 @@ redline_project_check_post (RedlineProject   *self,
                             RedlineEcosystem  ecosystem)
 {
   RedlineDocument document = { { NULL } };
+  GListModel *findings;
 
   g_return_val_if_fail (REDLINE_IS_PROJECT (self), NULL);
   g_return_val_if_fail (REDLINE_IS_RULE_SET (rule_set), NULL);
   g_return_val_if_fail (REDLINE_IS_POST (post), NULL);
 
   redline_project_post_document (post, &document);
-  return redline_rule_set_check (rule_set, &document, ecosystem, redline_post_get_kind (post));
+  findings = redline_rule_set_check (rule_set, &document, ecosystem, redline_post_get_kind (post));
+  _redline_waivers_table_apply (self, post, findings);
+  return findings;
 }

@@ -124,6 +124,26 @@ void           _redline_project_set_bad_value_error (RedlineProject      *self,
 
 char          *_redline_pack_versions_to_json       (RedlineRuleSet      *rule_set);
 
+/* redline-reviews-table.c */
+
+gint64         _redline_reviews_table_insert        (RedlineProject         *self,
+                                                     RedlinePost            *post,
+                                                     RedlineReviewDecision   decision,
+                                                     const char             *reviewer,
+                                                     const char             *comment,
+                                                     GListModel             *findings,
+                                                     RedlineRuleSet         *rule_set,
+                                                     GError                **error);
+
+/* redline-waivers-table.c */
+
+void           _redline_waivers_table_apply         (RedlineProject      *self,
+                                                     RedlinePost         *post,
+                                                     GListModel          *findings);
+gboolean       _redline_waivers_table_lapse         (RedlineProject      *self,
+                                                     RedlinePost         *post,
+                                                     GError             **error);
+
 /* redline-audit-table.c */
 
 gboolean       _redline_audit_table_append          (RedlineProject      *self,

@@ -209,6 +209,23 @@ gint64              redline_project_add_waiver          (RedlineProject         
                                                          const char             *justification,
                                                          const char             *waived_by,
                                                          GError                **error);
+gint64              redline_project_waive_finding       (RedlineProject         *self,
+                                                         RedlinePost            *post,
+                                                         RedlineFinding         *finding,
+                                                         const char             *justification,
+                                                         GError                **error);
+guint               redline_project_count_waivers       (RedlineProject         *self,
+                                                         RedlinePost            *post,
+                                                         gboolean                lapsed);
+gboolean            redline_project_submit_post         (RedlineProject         *self,
+                                                         RedlinePost            *post,
+                                                         GError                **error);
+gint64              redline_project_review_post         (RedlineProject         *self,
+                                                         RedlinePost            *post,
+                                                         RedlineReviewDecision   decision,
+                                                         const char             *comment,
+                                                         RedlineRuleSet         *rule_set,
+                                                         GError                **error);
 guint               redline_project_count_reviews       (RedlineProject         *self,
                                                          RedlinePost            *post);
 guint               redline_project_count_audit_entries (RedlineProject         *self);

@@ -1,4 +1,4 @@
-/* redline-reviews-table.c: reviews, comments and waivers of a project's posts
+/* redline-reviews-table.c: reviews and comments of a project's posts
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -36,6 +36,40 @@ findings_to_json (GListModel *findings)
   return json_generator_to_data (generator, NULL);
 }
 
+/* Inserts a review row, in the caller's transaction. */
+gint64
+_redline_reviews_table_insert (RedlineProject         *self,
+                               RedlinePost            *post,
+                               RedlineReviewDecision   decision,
+                               const char             *reviewer,
+                               const char             *comment,
+                               GListModel             *findings,
+                               RedlineRuleSet         *rule_set,
+                               GError                **error)
+{
+  static const char sql[] =
+    "INSERT INTO reviews (post_id, decision, reviewer, comment, reviewed_at, findings, "
+    "pack_versions) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+  g_autofree char *now = _redline_project_now ();
+  g_autofree char *findings_json = findings_to_json (findings);
+  g_autofree char *versions_json = _redline_pack_versions_to_json (rule_set);
+  g_autoptr(RedlineStmt) stmt = _redline_sqlite_prepare (self->sqlite, sql, error);
+
+  if (stmt == NULL)
+    return 0;
+  _redline_stmt_bind_int64 (stmt, 1, redline_post_get_id (post));
+  _redline_stmt_bind_text (stmt, 2, decision == REDLINE_REVIEW_DECISION_APPROVED ? "approved"
+                                                                             : "rejected");
+  _redline_stmt_bind_text (stmt, 3, reviewer);
+  _redline_stmt_bind_text (stmt, 4, comment);
+  _redline_stmt_bind_text (stmt, 5, now);
+  _redline_stmt_bind_text (stmt, 6, findings_json);
+  _redline_stmt_bind_text (stmt, 7, versions_json);
+  if (!_redline_sqlite_step_done (self->sqlite, stmt, error))
+    return 0;
+  return _redline_sqlite_last_insert_id (self->sqlite);
+}
+
 /**
  * redline_project_add_review:
  * @self: a #RedlineProject
@@ -47,7 +81,9 @@ findings_to_json (GListModel *findings)
  * @rule_set: (nullable): the rule set that found them, for its pack versions
  * @error: return location for a #GError
  *
- * Records a review and sets the post's status to match, in one transaction.
+ * Records a review as given and sets the post's status to match, in one
+ * transaction, as an import does. The review workflow, which refuses to
+ * approve a post with unwaived errors, is redline_project_review_post().
  *
  * Returns: the review's id, or 0 on failure
  */
@@ -62,12 +98,6 @@ redline_project_add_review (RedlineProject         *self,
                             GError                **error)
 {
   g_auto(RedlineTransaction) tx = REDLINE_TRANSACTION_INIT;
-  static const char sql[] =
-    "INSERT INTO reviews (post_id, decision, reviewer, comment, reviewed_at, findings, "
-    "pack_versions) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
-  g_autofree char *now = _redline_project_now ();
-  g_autofree char *findings_json = NULL;
-  g_autofree char *versions_json = NULL;
   RedlinePostStatus old_status;
   gint64 review_id;
 
@@ -82,25 +112,11 @@ redline_project_add_review (RedlineProject         *self,
       !_redline_project_begin (self, &tx, error))
     return 0;
 
-  findings_json = findings_to_json (findings);
-  versions_json = _redline_pack_versions_to_json (rule_set);
-  {
-    g_autoptr(RedlineStmt) stmt = _redline_sqlite_prepare (self->sqlite, sql, error);
+  review_id = _redline_reviews_table_insert (self, post, decision, reviewer, comment, findings,
+                                             rule_set, error);
+  if (review_id == 0)
+    goto fail;
 
-    if (stmt == NULL)
-      goto fail;
-    _redline_stmt_bind_int64 (stmt, 1, redline_post_get_id (post));
-    _redline_stmt_bind_text (stmt, 2, decision == REDLINE_REVIEW_DECISION_APPROVED ? "approved"
-                                                                               : "rejected");
-    _redline_stmt_bind_text (stmt, 3, reviewer);
-    _redline_stmt_bind_text (stmt, 4, comment);
-    _redline_stmt_bind_text (stmt, 5, now);
-    _redline_stmt_bind_text (stmt, 6, findings_json);
-    _redline_stmt_bind_text (stmt, 7, versions_json);
-    if (!_redline_sqlite_step_done (self->sqlite, stmt, error))
-      goto fail;
-  }
-  review_id = _redline_sqlite_last_insert_id (self->sqlite);
 
   old_status = redline_post_get_status (post);
   redline_post_set_status (post, decision == REDLINE_REVIEW_DECISION_APPROVED
@@ -190,40 +206,6 @@ redline_project_add_comment (RedlineProject  *self,
                           "INSERT INTO comments (post_id, author, body, created_at) "
                           "VALUES (?1, ?2, ?3, ?4)",
                           "comment", values, G_N_ELEMENTS (values), error);
-}
-
-/**
- * redline_project_add_waiver:
- * @self: a #RedlineProject
- * @post: the post
- * @rule_id: the rule whose finding is waived
- * @text: (nullable): the text of the finding
- * @justification: why the finding does not apply
- * @waived_by: who decided it
- * @error: return location for a #GError
- *
- * Returns: the waiver's id, or 0 on failure
- */
-gint64
-redline_project_add_waiver (RedlineProject  *self,
-                            RedlinePost     *post,
-                            const char      *rule_id,
-                            const char      *text,
-                            const char      *justification,
-                            const char      *waived_by,
-                            GError         **error)
-{
-  g_autofree char *now = _redline_project_now ();
-  const char * const values[] = { rule_id, text, justification, waived_by, now };
-
-  g_return_val_if_fail (REDLINE_IS_PROJECT (self), 0);
-  g_return_val_if_fail (REDLINE_IS_POST (post), 0);
-  g_return_val_if_fail (rule_id != NULL && justification != NULL && waived_by != NULL, 0);
-
-  return insert_for_post (self, post,
-                          "INSERT INTO waivers (post_id, rule_id, text, justification, "
-                          "waived_by, waived_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                          "waive", values, G_N_ELEMENTS (values), error);
 }
 
 /**

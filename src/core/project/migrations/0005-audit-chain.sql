@@ -1,2 +1,0 @@
-ALTER TABLE audit_log ADD COLUMN packs TEXT;
-ALTER TABLE audit_log ADD COLUMN hash TEXT;
