@@ -61,6 +61,9 @@ count_finding (RedlineFinding *finding,
 {
   Counts *counts = user_data;
 
+  /* A waived finding no longer counts against its post. */
+  if (redline_finding_get_waived (finding))
+    return TRUE;
   switch (redline_finding_get_severity (finding))
     {
     case REDLINE_SEVERITY_ERROR:

@@ -410,6 +410,24 @@ redline_context_get_rule_set_error (RedlineContext *self)
   return self->rule_set_error;
 }
 
+typedef struct
+{
+  RedlineProject     *project;
+  RedlinePost        *post;
+  RedlineFindingFunc  func;
+  gpointer            user_data;
+} Waiving;
+
+static gboolean
+waive_cb (RedlineFinding *finding,
+          gpointer        user_data)
+{
+  Waiving *waiving = user_data;
+
+  redline_project_apply_waivers (waiving->project, waiving->post, finding);
+  return waiving->func (finding, waiving->user_data);
+}
+
 /**
  * redline_context_check_post_stream:
  * @self: a #RedlineContext with a rule set
@@ -419,7 +437,8 @@ redline_context_get_rule_set_error (RedlineContext *self)
  * @user_data: data for @func
  *
  * Checks @post with its own content kind, handing on findings as they are
- * found, so memory stays small on long posts.
+ * found, so memory stays small on long posts. With a project, its waivers
+ * mark the findings they cover.
  *
  * Returns: %FALSE if @func stopped the check
  */
@@ -439,6 +458,13 @@ redline_context_check_post_stream (RedlineContext     *self,
   g_return_val_if_fail (func != NULL, FALSE);
 
   redline_project_post_document (post, &document);
+  if (self->project != NULL)
+    {
+      Waiving waiving = { self->project, post, func, user_data };
+
+      return redline_rule_set_check_stream (self->rule_set, &document, ecosystem,
+                                            redline_post_get_kind (post), waive_cb, &waiving);
+    }
   return redline_rule_set_check_stream (self->rule_set, &document, ecosystem,
                                         redline_post_get_kind (post), func, user_data);
 }
@@ -448,6 +474,9 @@ redline_context_check_post_stream (RedlineContext     *self,
  * @self: a #RedlineContext with a rule set
  * @post: a post
  * @ecosystem: the ecosystem to check for
+ *
+ * Checks @post with its own content kind; with a project, its waivers mark
+ * the findings they cover.
  *
  * Returns: (transfer full): a list model of #RedlineFinding, in text order
  */
@@ -463,6 +492,8 @@ redline_context_check_post (RedlineContext   *self,
   g_return_val_if_fail (REDLINE_IS_POST (post), NULL);
   g_return_val_if_fail (ecosystem < REDLINE_N_ECOSYSTEMS, NULL);
 
+  if (self->project != NULL)
+    return redline_project_check_post (self->project, self->rule_set, post, ecosystem);
   redline_project_post_document (post, &document);
   return redline_rule_set_check (self->rule_set, &document, ecosystem,
                                  redline_post_get_kind (post));

@@ -311,6 +311,7 @@ redline_project_remove_campaign (RedlineProject   *self,
 
       if (redline_post_get_campaign_id (post) == id)
         {
+          _redline_waivers_table_forget (self, post_id);
           g_hash_table_remove (self->posts_by_id, &post_id);
           g_list_store_remove (self->posts, i - 1);
         }

@@ -420,6 +420,7 @@ redline_project_remove_post (RedlineProject  *self,
     goto fail;
 
   removed = g_object_ref (post);
+  _redline_waivers_table_forget (self, id);
   g_hash_table_remove (self->posts_by_id, &id);
   g_list_store_remove (self->posts, _redline_project_find_position (self->posts, post));
   _redline_post_set_id (removed, 0);

@@ -45,6 +45,7 @@ struct _RedlineProject
 
   char           *actor;          /* who acts, for the audit log; NULL: the user */
   char           *packs_in_force; /* JSON: pack id → version, of the last rule set */
+  GHashTable     *waivers;        /* post id → GPtrArray: its waivers in force, as read */
 };
 
 /* redline-project.c */
@@ -140,6 +141,8 @@ gint64         _redline_reviews_table_insert        (RedlineProject         *sel
 void           _redline_waivers_table_apply         (RedlineProject      *self,
                                                      RedlinePost         *post,
                                                      GListModel          *findings);
+void           _redline_waivers_table_forget        (RedlineProject      *self,
+                                                     gint64               id);
 gboolean       _redline_waivers_table_lapse         (RedlineProject      *self,
                                                      RedlinePost         *post,
                                                      GError             **error);

@@ -286,6 +286,7 @@ redline_project_finalize (GObject *object)
   g_clear_object (&self->posts);
   g_clear_pointer (&self->actor, g_free);
   g_clear_pointer (&self->packs_in_force, g_free);
+  g_clear_pointer (&self->waivers, g_hash_table_unref);
 
   G_OBJECT_CLASS (redline_project_parent_class)->finalize (object);
 }

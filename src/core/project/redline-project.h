@@ -214,6 +214,9 @@ gint64              redline_project_waive_finding       (RedlineProject         
                                                          RedlineFinding         *finding,
                                                          const char             *justification,
                                                          GError                **error);
+gboolean            redline_project_apply_waivers       (RedlineProject         *self,
+                                                         RedlinePost            *post,
+                                                         RedlineFinding         *finding);
 guint               redline_project_count_waivers       (RedlineProject         *self,
                                                          RedlinePost            *post,
                                                          gboolean                lapsed);

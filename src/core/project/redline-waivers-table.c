@@ -98,6 +98,44 @@ load_waivers (RedlineProject *self,
   return waivers;
 }
 
+/* The waivers of @post in force, kept until they change: a check of a post
+ * being typed in asks on every keystroke. */
+static GPtrArray *
+get_waivers (RedlineProject *self,
+             RedlinePost    *post)
+{
+  gint64 id = redline_post_get_id (post);
+  GPtrArray *waivers;
+
+  if (self->waivers == NULL)
+    self->waivers = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                           (GDestroyNotify) g_ptr_array_unref);
+  waivers = g_hash_table_lookup (self->waivers, &id);
+  if (waivers == NULL)
+    {
+      waivers = load_waivers (self, post);
+      g_hash_table_insert (self->waivers, _redline_project_dup_id (id), waivers);
+    }
+  return waivers;
+}
+
+/* Drops what is known of the waivers of post @id: they changed, or the
+ * post is gone (and its id may be given to the next one). */
+void
+_redline_waivers_table_forget (RedlineProject *self,
+                               gint64          id)
+{
+  if (self->waivers != NULL)
+    g_hash_table_remove (self->waivers, &id);
+}
+
+static void
+forget_waivers (RedlineProject *self,
+                RedlinePost    *post)
+{
+  _redline_waivers_table_forget (self, redline_post_get_id (post));
+}
+
 static const char *
 post_field (RedlinePost  *post,
             RedlineField  field)
@@ -153,33 +191,57 @@ waiver_covers (const Waiver   *waiver,
          g_str_has_prefix (after, waiver->after != NULL ? waiver->after : "");
 }
 
+/**
+ * redline_project_apply_waivers:
+ * @self: a #RedlineProject
+ * @post: one of its posts, or an editor's copy of one
+ * @finding: a finding of @post's text as it is now
+ *
+ * Marks @finding waived if a waiver of @post in force covers it, for a
+ * check that hands findings on one at a time
+ * (redline_rule_set_check_stream()); redline_project_check_post() does it
+ * for each of its findings.
+ *
+ * Returns: whether @finding is waived
+ */
+gboolean
+redline_project_apply_waivers (RedlineProject *self,
+                               RedlinePost    *post,
+                               RedlineFinding *finding)
+{
+  GPtrArray *waivers;
+
+  g_return_val_if_fail (REDLINE_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (REDLINE_IS_POST (post), FALSE);
+  g_return_val_if_fail (REDLINE_IS_FINDING (finding), FALSE);
+
+  if (redline_post_get_id (post) == 0 || !_redline_sqlite_is_open (self->sqlite))
+    return FALSE;
+  waivers = get_waivers (self, post);
+  for (guint w = 0; w < waivers->len; w++)
+    {
+      const Waiver *waiver = g_ptr_array_index (waivers, w);
+
+      if (waiver_covers (waiver, finding, post))
+        {
+          redline_finding_set_waived (finding, waiver->by, waiver->at, waiver->justification);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 /* Marks the findings of @post that a waiver in force covers. */
 void
 _redline_waivers_table_apply (RedlineProject *self,
                               RedlinePost    *post,
                               GListModel     *findings)
 {
-  g_autoptr(GPtrArray) waivers = NULL;
-
-  if (redline_post_get_id (post) == 0)
-    return;
-  waivers = load_waivers (self, post);
-  if (waivers->len == 0)
-    return;
   for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
     {
       g_autoptr(RedlineFinding) finding = g_list_model_get_item (findings, i);
 
-      for (guint w = 0; w < waivers->len; w++)
-        {
-          const Waiver *waiver = g_ptr_array_index (waivers, w);
-
-          if (waiver_covers (waiver, finding, post))
-            {
-              redline_finding_set_waived (finding, waiver->by, waiver->at, waiver->justification);
-              break;
-            }
-        }
+      redline_project_apply_waivers (self, post, finding);
     }
 }
 
@@ -216,6 +278,8 @@ _redline_waivers_table_lapse (RedlineProject  *self,
   g_autoptr(GPtrArray) waivers = load_waivers (self, post);
   g_autofree char *now = _redline_project_now ();
 
+  /* Read again after the transaction, whether it commits or not. */
+  forget_waivers (self, post);
   for (guint w = 0; w < waivers->len; w++)
     {
       const Waiver *waiver = g_ptr_array_index (waivers, w);
@@ -272,12 +336,15 @@ insert_waiver (RedlineProject      *self,
       return 0;
   }
   id = _redline_sqlite_last_insert_id (self->sqlite);
+  forget_waivers (self, post);
   detail = g_strdup_printf ("waiver %" G_GINT64_FORMAT ": %s “%s”: %s", id, values[0],
                             values[1] != NULL ? values[1] : "", values[2]);
   if (!_redline_audit_table_append (self, "waive", "post", redline_post_get_id (post), detail,
                                     error) ||
       !_redline_transaction_commit (&tx, error))
     return 0;
+  /* Its counts change: the lists showing it learn so. */
+  _redline_project_store_changed (self->posts, post);
   return id;
 }
 
