@@ -21,7 +21,8 @@ esac
 
 # Every source with translatable strings is listed, or its strings would
 # silently stay English.
-missing=$(grep -rlE '(^|[^A-Za-z0-9_])(N?_|g_dngettext) *\(' src --include='*.c' | LC_ALL=C sort |
+missing=$( (grep -rlE '(^|[^A-Za-z0-9_])(N?_|g_dngettext) *\(' src --include='*.c'
+           grep -rl 'translatable="yes"' ui --include='*.ui') | LC_ALL=C sort |
           while read -r f; do grep -qx "$f" po/POTFILES.in || echo "$f"; done)
 if [ -n "$missing" ]; then
     echo "po/POTFILES.in lacks sources with translatable strings:" $missing >&2

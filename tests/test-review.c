@@ -157,6 +157,20 @@ test_submit (ReviewFixture *fixture,
   g_assert_true (redline_project_submit_post (fixture->project, fixture->post, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (redline_project_count_reviews (fixture->project, fixture->post), ==, 1);
+
+  {
+    RedlineReviewDecision decision = REDLINE_REVIEW_DECISION_APPROVED;
+    g_autofree char *reviewer = NULL;
+    g_autofree char *at = NULL;
+    g_autofree char *comment = NULL;
+
+    g_assert_true (redline_project_get_last_review (fixture->project, fixture->post, &decision,
+                                                    &reviewer, &at, &comment));
+    g_assert_cmpint (decision, ==, REDLINE_REVIEW_DECISION_REJECTED);
+    g_assert_cmpstr (reviewer, ==, "王律师");
+    g_assert_cmpstr (comment, ==, "请删去最佳");
+    g_assert_true (g_str_has_suffix (at, "Z"));
+  }
 }
 
 static void
@@ -164,6 +178,9 @@ test_approve_refused (ReviewFixture *fixture,
                       gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
+
+  g_assert_false (redline_project_get_last_review (fixture->project, fixture->post, NULL, NULL,
+                                                   NULL, NULL));
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   guint entries;

@@ -54,6 +54,8 @@ static const struct {
   const char *light;
   const char *dark;
 } severity_colors[N_SEVERITIES] = {
+  /* A finding a reviewer waived: a neutral grey line. */
+  [REDLINE_SEVERITY_OFF] = { "#77767b", "#9a9996" },
   [REDLINE_SEVERITY_INFO] = { "#1c71d8", "#78aeed" },
   [REDLINE_SEVERITY_WARNING] = { "#c64600", "#ffa348" },
   [REDLINE_SEVERITY_ERROR] = { "#c01c28", "#ff7b63" },
@@ -64,7 +66,7 @@ update_tag_colors (RedlineFieldView *self)
 {
   gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
 
-  for (guint i = REDLINE_SEVERITY_INFO; i < N_SEVERITIES; i++)
+  for (guint i = REDLINE_SEVERITY_OFF; i < N_SEVERITIES; i++)
     {
       GdkRGBA rgba;
 
@@ -279,6 +281,7 @@ redline_field_view_init (RedlineFieldView *self)
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
   GtkEventController *keys = gtk_event_controller_key_new ();
   static const PangoUnderline underlines[N_SEVERITIES] = {
+    [REDLINE_SEVERITY_OFF] = PANGO_UNDERLINE_LOW,  /* waived */
     [REDLINE_SEVERITY_INFO] = PANGO_UNDERLINE_LOW,
     [REDLINE_SEVERITY_WARNING] = PANGO_UNDERLINE_ERROR,
     [REDLINE_SEVERITY_ERROR] = PANGO_UNDERLINE_ERROR,
@@ -292,7 +295,7 @@ redline_field_view_init (RedlineFieldView *self)
   gtk_widget_add_css_class (GTK_WIDGET (self), "redline-field");
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
 
-  for (guint i = REDLINE_SEVERITY_INFO; i < N_SEVERITIES; i++)
+  for (guint i = REDLINE_SEVERITY_OFF; i < N_SEVERITIES; i++)
     self->tags[i] = gtk_text_buffer_create_tag (buffer, NULL, "underline", underlines[i], NULL);
   /* Errors are also bold enough to see without colour. */
   g_object_set (self->tags[REDLINE_SEVERITY_ERROR], "weight", PANGO_WEIGHT_SEMIBOLD, NULL);
@@ -381,7 +384,7 @@ redline_field_view_set_findings (RedlineFieldView *self,
 
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
   gtk_text_buffer_get_bounds (buffer, &start, &end);
-  for (guint i = REDLINE_SEVERITY_INFO; i < N_SEVERITIES; i++)
+  for (guint i = REDLINE_SEVERITY_OFF; i < N_SEVERITIES; i++)
     gtk_text_buffer_remove_tag (buffer, self->tags[i], &start, &end);
 
   g_clear_pointer (&self->findings, g_ptr_array_unref);
@@ -404,7 +407,11 @@ redline_field_view_set_findings (RedlineFieldView *self,
         continue;
       gtk_text_buffer_get_iter_at_offset (buffer, &start, (int) from);
       gtk_text_buffer_get_iter_at_offset (buffer, &end, (int) to);
-      gtk_text_buffer_apply_tag (buffer, self->tags[severity], &start, &end);
+      /* A waived finding is drawn apart, in the waived tag (tags[OFF]). */
+      gtk_text_buffer_apply_tag (buffer,
+                                 self->tags[redline_finding_get_waived (finding)
+                                            ? REDLINE_SEVERITY_OFF : severity],
+                                 &start, &end);
     }
 }
 
@@ -546,5 +553,15 @@ redline_finding_describe_markup (RedlineFinding *finding)
   g_string_append_printf (markup, _("On %s: %s"), redline_ecosystem_short_label (other),
                           redline_severity_label (redline_finding_get_other_severity (finding)));
   g_string_append (markup, "</small>");
+  if (redline_finding_get_waived (finding))
+    {
+      g_autofree char *by = g_markup_escape_text (redline_finding_get_waived_by (finding), -1);
+      g_autofree char *why =
+        g_markup_escape_text (redline_finding_get_waiver_justification (finding), -1);
+
+      g_string_append (markup, "\n<i>");
+      g_string_append_printf (markup, _("Waived by %s: %s"), by, why);
+      g_string_append (markup, "</i>");
+    }
   return g_string_free (markup, FALSE);
 }

@@ -15,8 +15,10 @@
  *
  * One finding: its severity on the ecosystem checked for, the field and
  * text it is about, the message, the legal reference, what the other
- * ecosystem says, and a "Replace with …" button per suggestion, which
- * emits #RedlineFindingRow::replace.
+ * ecosystem says, a "Replace with …" button per suggestion, which emits
+ * #RedlineFindingRow::replace, and for a finding not yet waived a
+ * "Waive…" button (#RedlineFindingRow::waive); a waived one says by whom
+ * and why.
  */
 struct _RedlineFindingRow
 {
@@ -30,12 +32,15 @@ struct _RedlineFindingRow
   GtkLabel       *reference_label;
   GtkLabel       *other_label;
   GtkFlowBox     *suggestions_box;
+  GtkLabel       *waived_label;
+  GtkWidget      *waive_button;
 };
 
 G_DEFINE_FINAL_TYPE (RedlineFindingRow, redline_finding_row, GTK_TYPE_LIST_BOX_ROW)
 
 enum {
   REPLACE,
+  WAIVE,
   N_SIGNALS
 };
 
@@ -58,6 +63,13 @@ on_suggestion_clicked_cb (GtkButton         *button,
   const char *suggestion = g_object_get_data (G_OBJECT (button), "suggestion");
 
   g_signal_emit (self, signals[REPLACE], 0, suggestion);
+}
+
+static void
+on_waive_clicked_cb (GtkButton         *button,
+                     RedlineFindingRow *self)
+{
+  g_signal_emit (self, signals[WAIVE], 0);
 }
 
 static void
@@ -113,6 +125,24 @@ populate (RedlineFindingRow *self,
     }
   gtk_widget_set_visible (GTK_WIDGET (self->suggestions_box),
                           can_replace && suggestions != NULL && suggestions[0] != NULL);
+
+  /* A waived finding stays listed, says who waived it and why, and is
+   * dimmed. */
+  if (redline_finding_get_waived (finding))
+    {
+      g_autofree char *waived =
+        /* TRANSLATORS: "Waived by 王律师: 第一 refers to a named award" */
+        g_strdup_printf (_("Waived by %s: %s"), redline_finding_get_waived_by (finding),
+                         redline_finding_get_waiver_justification (finding));
+
+      gtk_label_set_text (self->waived_label, waived);
+      gtk_widget_add_css_class (GTK_WIDGET (self), "waived");
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->waived_label), redline_finding_get_waived (finding));
+  /* Errors and warnings can be waived, where the post can change. */
+  gtk_widget_set_visible (self->waive_button,
+                          can_replace && !redline_finding_get_waived (finding) &&
+                          severity >= REDLINE_SEVERITY_WARNING);
 }
 
 static void
@@ -143,6 +173,16 @@ redline_finding_row_class_init (RedlineFindingRowClass *klass)
     g_signal_new ("replace", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_STRING);
 
+  /**
+   * RedlineFindingRow::waive:
+   * @row: the row
+   *
+   * The user asks to waive the row's finding.
+   */
+  signals[WAIVE] =
+    g_signal_new ("waive", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/redline/Redline/redline-finding-row.ui");
   gtk_widget_class_bind_template_child (widget_class, RedlineFindingRow, icon);
@@ -151,6 +191,9 @@ redline_finding_row_class_init (RedlineFindingRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RedlineFindingRow, reference_label);
   gtk_widget_class_bind_template_child (widget_class, RedlineFindingRow, other_label);
   gtk_widget_class_bind_template_child (widget_class, RedlineFindingRow, suggestions_box);
+  gtk_widget_class_bind_template_child (widget_class, RedlineFindingRow, waived_label);
+  gtk_widget_class_bind_template_child (widget_class, RedlineFindingRow, waive_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_waive_clicked_cb);
 }
 
 static void

@@ -27,7 +27,7 @@ void
 _redline_post_editor_update_findings_title (RedlinePostEditor *self)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->findings));
-  guint errors = 0, warnings = 0;
+  guint errors = 0, warnings = 0, waived = 0;
   g_autofree char *title = NULL;
   g_autofree char *n_errors = NULL;
   g_autofree char *n_warnings = NULL;
@@ -36,6 +36,11 @@ _redline_post_editor_update_findings_title (RedlinePostEditor *self)
     {
       g_autoptr(RedlineFinding) finding = g_list_model_get_item (G_LIST_MODEL (self->findings), i);
 
+      if (redline_finding_get_waived (finding))
+        {
+          waived++;
+          continue;
+        }
       errors += redline_finding_get_severity (finding) == REDLINE_SEVERITY_ERROR;
       warnings += redline_finding_get_severity (finding) == REDLINE_SEVERITY_WARNING;
     }
@@ -46,6 +51,16 @@ _redline_post_editor_update_findings_title (RedlinePostEditor *self)
   /* TRANSLATORS: "Weixin: 2 errors, 1 warning", the findings listed below */
   title = g_strdup_printf (_("%s: %s, %s"), redline_ecosystem_short_label (self->ecosystem),
                            n_errors, n_warnings);
+  if (waived > 0)
+    {
+      g_autofree char *with_waived =
+        /* TRANSLATORS: "Weixin: 0 errors, 1 warning · 2 waived" */
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %u waived", "%s · %u waived",
+                                      waived), title, waived);
+
+      g_free (title);
+      title = g_steal_pointer (&with_waived);
+    }
   gtk_label_set_text (self->findings_title, title);
   gtk_stack_set_visible_child_name (self->findings_stack, n > 0 ? "list" : "empty");
 }
@@ -58,6 +73,13 @@ on_row_replace_cb (RedlineFindingRow *row,
   redline_post_editor_apply_suggestion (self, redline_finding_row_get_finding (row), suggestion);
 }
 
+static void
+on_row_waive_cb (RedlineFindingRow *row,
+                 RedlinePostEditor *self)
+{
+  _redline_post_editor_waive (self, redline_finding_row_get_finding (row));
+}
+
 static GtkWidget *
 create_finding_row (gpointer item,
                     gpointer user_data)
@@ -66,6 +88,7 @@ create_finding_row (gpointer item,
   GtkWidget *row = redline_finding_row_new (item, !_redline_post_editor_is_read_only (self));
 
   g_signal_connect_object (row, "replace", G_CALLBACK (on_row_replace_cb), self, 0);
+  g_signal_connect_object (row, "waive", G_CALLBACK (on_row_waive_cb), self, 0);
   return row;
 }
 
@@ -101,6 +124,7 @@ same_row (RedlineFinding *a,
           RedlineFinding *b)
 {
   return redline_finding_get_severity (a) == redline_finding_get_severity (b) &&
+         redline_finding_get_waived (a) == redline_finding_get_waived (b) &&
          redline_finding_get_other_severity (a) == redline_finding_get_other_severity (b) &&
          redline_finding_get_field (a) == redline_finding_get_field (b) &&
          g_strcmp0 (redline_finding_get_rule_id (a), redline_finding_get_rule_id (b)) == 0 &&

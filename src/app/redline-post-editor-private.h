@@ -2,9 +2,10 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * RedlinePostEditor is one type in two files: redline-post-editor.c (the
- * fields, checking and saving) and redline-post-editor-findings.c (the list
- * of findings beside the text).
+ * RedlinePostEditor is one type in three files: redline-post-editor.c (the
+ * fields, checking and saving), redline-post-editor-findings.c (the list
+ * of findings beside the text) and redline-post-editor-review.c (the review
+ * bar: submit, approve, request changes, and waivers).
  */
 
 #pragma once
@@ -34,6 +35,11 @@ struct _RedlinePostEditor
   GtkToggleButton  *findings_button;
   GtkDropDown      *kind_dropdown;
   GtkLabel         *status_label;
+  GtkWidget        *review_bar;
+  GtkLabel         *review_label;
+  GtkWidget        *submit_button;
+  GtkWidget        *request_changes_button;
+  GtkWidget        *approve_button;
   GtkToggleButton  *weixin_button;
   GtkToggleButton  *wechat_button;
   GtkLabel         *preview_label;
@@ -57,6 +63,11 @@ void     _redline_post_editor_update_finding_rows        (RedlinePostEditor *sel
 void     _redline_post_editor_update_finding_header      (GtkListBoxRow     *row,
                                                           GtkListBoxRow     *before,
                                                           gpointer           user_data);
+void     _redline_post_editor_run_check                  (RedlinePostEditor *self);
+void     _redline_post_editor_update_review              (RedlinePostEditor *self);
+void     _redline_post_editor_class_init_review          (GtkWidgetClass    *widget_class);
+void     _redline_post_editor_waive                      (RedlinePostEditor *self,
+                                                          RedlineFinding    *finding);
 void     _redline_post_editor_on_finding_activated_cb    (GtkListBox        *list,
                                                           GtkListBoxRow     *row,
                                                           RedlinePostEditor *self);

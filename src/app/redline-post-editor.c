@@ -143,6 +143,7 @@ update_status (RedlinePostEditor *self)
   text = g_strdup_printf (_("%s · %s"), redline_post_status_label (redline_post_get_status (self->post)),
                           state);
   gtk_label_set_text (self->status_label, text);
+  _redline_post_editor_update_review (self);
 }
 
 static void
@@ -309,6 +310,12 @@ run_check (RedlinePostEditor *self)
                        sorted->pdata, sorted->len);
   _redline_post_editor_update_findings_title (self);
   update_counters (self);
+}
+
+void
+_redline_post_editor_run_check (RedlinePostEditor *self)
+{
+  run_check (self);
 }
 
 static gboolean
@@ -517,6 +524,7 @@ redline_post_editor_class_init (RedlinePostEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RedlinePostEditor, findings_button);
   gtk_widget_class_bind_template_child (widget_class, RedlinePostEditor, kind_dropdown);
   gtk_widget_class_bind_template_child (widget_class, RedlinePostEditor, status_label);
+  _redline_post_editor_class_init_review (widget_class);
   gtk_widget_class_bind_template_child (widget_class, RedlinePostEditor, weixin_button);
   gtk_widget_class_bind_template_child (widget_class, RedlinePostEditor, wechat_button);
   gtk_widget_class_bind_template_child (widget_class, RedlinePostEditor, preview_label);
@@ -598,6 +606,13 @@ redline_post_editor_get_post (RedlinePostEditor *self)
   return self->post;
 }
 
+/* A review, or an edit after approval, moved the post. */
+static void
+on_post_status_cb (RedlinePostEditor *self)
+{
+  update_status (self);
+}
+
 /**
  * redline_post_editor_set_post:
  * @self: a #RedlinePostEditor
@@ -621,7 +636,12 @@ redline_post_editor_set_post (RedlinePostEditor *self,
   if (!redline_post_editor_save (self, &error))
     g_signal_emit (self, signals[SAVE_FAILED], 0, error->message);
   g_clear_handle_id (&self->check_id, g_source_remove);
+  if (self->post != NULL)
+    g_signal_handlers_disconnect_by_func (self->post, on_post_status_cb, self);
   g_set_object (&self->post, post);
+  if (post != NULL)
+    g_signal_connect_object (post, "notify::status", G_CALLBACK (on_post_status_cb), self,
+                             G_CONNECT_SWAPPED);
   self->save_failed = FALSE;
 
   self->loading = TRUE;
@@ -652,6 +672,7 @@ redline_post_editor_set_post (RedlinePostEditor *self,
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ECOSYSTEM]);
     }
   update_linked (self);
+  _redline_post_editor_update_review (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_POST]);
 }
 

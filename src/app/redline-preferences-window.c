@@ -27,10 +27,13 @@ struct _RedlinePreferencesWindow
   AdwPreferencesWindow  parent_instance;
 
   RedlineContext       *context;
+  GSettings            *settings;
   GPtrArray            *pack_rows;
   GPtrArray            *setting_rows;
 
   AdwPreferencesGroup  *packs_group;
+  AdwPreferencesGroup  *reviewer_group;
+  AdwEntryRow          *reviewer_entry;
   GtkWidget            *add_pack_button;
   GtkWidget            *read_only_group;
   AdwPreferencesGroup  *domains_group;
@@ -475,6 +478,7 @@ redline_preferences_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), REDLINE_TYPE_PREFERENCES_WINDOW);
   g_clear_pointer (&self->pack_rows, g_ptr_array_unref);
   g_clear_pointer (&self->setting_rows, g_ptr_array_unref);
+  g_clear_object (&self->settings);
   g_clear_object (&self->context);
 
   G_OBJECT_CLASS (redline_preferences_window_parent_class)->dispose (object);
@@ -491,6 +495,8 @@ redline_preferences_window_class_init (RedlinePreferencesWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/redline/Redline/redline-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RedlinePreferencesWindow, packs_group);
+  gtk_widget_class_bind_template_child (widget_class, RedlinePreferencesWindow, reviewer_group);
+  gtk_widget_class_bind_template_child (widget_class, RedlinePreferencesWindow, reviewer_entry);
   gtk_widget_class_bind_template_child (widget_class, RedlinePreferencesWindow, add_pack_button);
   gtk_widget_class_bind_template_child (widget_class, RedlinePreferencesWindow, read_only_group);
   gtk_widget_class_bind_template_child (widget_class, RedlinePreferencesWindow, domains_group);
@@ -514,6 +520,20 @@ redline_preferences_window_init (RedlinePreferencesWindow *self)
   g_signal_connect_object (self->domain_entry, "apply", G_CALLBACK (on_entry_apply_cb), self, 0);
   g_signal_connect_object (self->allowed_entry, "apply", G_CALLBACK (on_entry_apply_cb), self, 0);
   g_signal_connect_object (self->banned_entry, "apply", G_CALLBACK (on_entry_apply_cb), self, 0);
+
+  /* The reviewer's name is the user's, for every project. */
+  self->settings = g_settings_new (APP_ID);
+  g_settings_bind (self->settings, "reviewer-name", self->reviewer_entry, "text",
+                   G_SETTINGS_BIND_DEFAULT);
+  {
+    g_autofree char *description =
+      /* TRANSLATORS: %s: the full name of the user's account */
+      g_strdup_printf (_("Decisions, waivers and comments carry this name in the project’s "
+                         "history. Left empty, it is your account’s name, %s."),
+                       g_get_real_name ());
+
+    adw_preferences_group_set_description (self->reviewer_group, description);
+  }
 }
 
 /**

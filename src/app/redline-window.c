@@ -218,6 +218,28 @@ on_save_failed_cb (RedlinePostEditor *editor,
 
 /* ---- Opening and closing ---------------------------------------------- */
 
+/* Decisions, waivers and comments carry the reviewer's name from the
+ * preferences, or the account's. */
+static void
+update_actor (RedlineWindow *self)
+{
+  RedlineProject *project = redline_context_get_project (self->context);
+  g_autofree char *name = NULL;
+
+  if (project == NULL)
+    return;
+  name = g_settings_get_string (self->settings, "reviewer-name");
+  redline_project_set_actor (project, g_strstrip (name));
+}
+
+static void
+on_reviewer_name_changed_cb (GSettings     *settings,
+                             const char    *key,
+                             RedlineWindow *self)
+{
+  update_actor (self);
+}
+
 static void
 set_project (RedlineWindow  *self,
              RedlineProject *project,
@@ -230,6 +252,7 @@ set_project (RedlineWindow  *self,
   redline_post_editor_set_post (self->editor, NULL);
   g_hash_table_remove_all (self->hidden_campaigns);
   redline_context_set_project (self->context, project);
+  update_actor (self);
 
   g_free (self->read_only_reason);
   self->read_only_reason = g_strdup (read_only_reason);
@@ -564,6 +587,8 @@ redline_window_init (RedlineWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
+  g_signal_connect_object (self->settings, "changed::reviewer-name",
+                           G_CALLBACK (on_reviewer_name_changed_cb), self, 0);
   gtk_window_set_default_size (GTK_WINDOW (self), g_settings_get_int (self->settings, "window-width"),
                                g_settings_get_int (self->settings, "window-height"));
   if (g_settings_get_boolean (self->settings, "window-maximized"))

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "redline-field-view.h"
+#include "redline-finding-row.h"
 #include "redline-test-util.h"
 #include "redline-post-editor.h"
 #include "redline-post-table.h"
@@ -526,6 +527,143 @@ test_window_delete_and_undo (Fixture       *fixture,
   }
 }
 
+/* The open message dialog (AdwMessageDialog) whose body contains
+ * @needle, or NULL. */
+static AdwMessageDialog *
+find_dialog (const char *needle)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)) &&
+          strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (window)), needle) != NULL)
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+/* The first descendant of @widget of @type, depth first. */
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = G_TYPE_CHECK_INSTANCE_TYPE (child, type) ? child
+                                                                  : find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The row of the findings list that shows @finding. */
+static GtkWidget *
+find_finding_row (GtkWidget      *widget,
+                  RedlineFinding *finding)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (REDLINE_IS_FINDING_ROW (child) &&
+          redline_finding_row_get_finding (REDLINE_FINDING_ROW (child)) == finding)
+        return child;
+      if ((found = find_finding_row (child, finding)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A reviewer opens a post in review, is refused approval because of an
+ * error, waives it with a reason, approves, and the marketer's next edit
+ * sends the post back to draft. */
+static void
+test_window_review (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("org.redline.Redline");
+  RedlinePostEditor *editor = get_editor (fixture);
+  RedlineProject *project = redline_context_get_project (redline_window_get_context (fixture->window));
+  RedlinePost *post = find_post (fixture->window, "The best latte in Singapore");
+  AdwMessageDialog *dialog;
+  RedlineFinding *error_finding = NULL;
+  GtkWidget *row, *view;
+  GListModel *findings;
+
+  g_settings_set_string (settings, "reviewer-name", "Legal — Wang");
+  g_assert_cmpstr (redline_project_get_actor (project), ==, "Legal — Wang");
+  g_assert_true (redline_window_select_post (fixture->window, post));
+  g_assert_cmpint (redline_post_get_status (post), ==, REDLINE_POST_STATUS_IN_REVIEW);
+
+  /* Refused, saying which error stands in the way. */
+  gtk_widget_activate_action (GTK_WIDGET (editor), "post.approve", NULL);
+  dialog = find_dialog ("cannot be approved");
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "platform.length.moments-outer"));
+  /* What a click on Close does: the response, and the dialog goes. */
+  adw_message_dialog_response (dialog, "close");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_null (find_dialog ("cannot be approved"));
+  g_assert_cmpint (redline_post_get_status (post), ==, REDLINE_POST_STATUS_IN_REVIEW);
+
+  /* Waive the error from its row: the dialog wants a reason first. */
+  findings = redline_post_editor_get_findings (editor);
+  for (guint i = 0; i < g_list_model_get_n_items (findings) && error_finding == NULL; i++)
+    {
+      g_autoptr(RedlineFinding) finding = g_list_model_get_item (findings, i);
+
+      if (redline_finding_blocks (finding))
+        error_finding = finding;
+    }
+  g_assert_nonnull (error_finding);
+  row = find_finding_row (GTK_WIDGET (editor), error_finding);
+  g_assert_nonnull (row);
+  g_signal_emit_by_name (row, "waive");
+  dialog = find_dialog ("Say why it does not apply");
+  g_assert_nonnull (dialog);
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "waive"));
+  view = find_descendant (adw_message_dialog_get_extra_child (dialog), GTK_TYPE_TEXT_VIEW);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)),
+                            "Longer copy agreed with the account manager", -1);
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "waive"));
+  adw_message_dialog_response (dialog, "waive");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_cmpuint (redline_project_count_waivers (project, post, FALSE), ==, 2);
+
+  /* Listed still, marked waived; approval now goes through. */
+  findings = redline_post_editor_get_findings (editor);
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(RedlineFinding) finding = g_list_model_get_item (findings, i);
+
+      g_assert_false (redline_finding_blocks (finding));
+    }
+  gtk_widget_activate_action (GTK_WIDGET (editor), "post.approve", NULL);
+  g_assert_null (find_dialog ("cannot be approved"));
+  g_assert_cmpint (redline_post_get_status (post), ==, REDLINE_POST_STATUS_APPROVED);
+  {
+    g_autofree char *reviewer = NULL;
+
+    g_assert_true (redline_project_get_last_review (project, post, NULL, &reviewer, NULL, NULL));
+    g_assert_cmpstr (reviewer, ==, "Legal — Wang");
+  }
+
+  /* The marketer changes the title: back to draft. */
+  type_at_end (get_buffer (fixture, REDLINE_FIELD_TITLE), "!");
+  g_assert_true (redline_post_editor_save (editor, NULL));
+  g_assert_cmpint (redline_post_get_status (post), ==, REDLINE_POST_STATUS_DRAFT);
+  /* Submit for Review is open again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "post.submit", NULL));
+  g_assert_cmpint (redline_post_get_status (post), ==, REDLINE_POST_STATUS_IN_REVIEW);
+}
+
 static void
 test_window_newer_format (Fixture       *fixture,
                           gconstpointer  data)
@@ -675,6 +813,8 @@ main (int   argc,
               test_window_finding_row_jumps, fixture_tear_down);
   g_test_add ("/window/delete-and-undo", Fixture, NULL, fixture_set_up,
               test_window_delete_and_undo, fixture_tear_down);
+  g_test_add ("/window/review", Fixture, NULL, fixture_set_up, test_window_review,
+              fixture_tear_down);
   g_test_add ("/window/newer-format", Fixture, NULL, fixture_set_up, test_window_newer_format,
               fixture_tear_down);
   g_test_add_func ("/window/killed-after-typing", test_window_killed_after_typing);

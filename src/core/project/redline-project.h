@@ -231,6 +231,12 @@ gint64              redline_project_review_post         (RedlineProject         
                                                          GError                **error);
 guint               redline_project_count_reviews       (RedlineProject         *self,
                                                          RedlinePost            *post);
+gboolean            redline_project_get_last_review     (RedlineProject         *self,
+                                                         RedlinePost            *post,
+                                                         RedlineReviewDecision  *decision,
+                                                         char                  **reviewer,
+                                                         char                  **reviewed_at,
+                                                         char                  **comment);
 guint               redline_project_count_audit_entries (RedlineProject         *self);
 gboolean            redline_project_verify_audit        (RedlineProject         *self,
                                                          guint                  *n_unsealed,

@@ -225,3 +225,59 @@ redline_project_count_reviews (RedlineProject *self,
   return _redline_project_count (self, "SELECT count(*) FROM reviews WHERE post_id = ?1",
                 redline_post_get_id (post));
 }
+
+/**
+ * redline_project_get_last_review:
+ * @self: a #RedlineProject
+ * @post: one of its posts
+ * @decision: (out) (optional): the decision
+ * @reviewer: (out) (optional) (transfer full): who decided
+ * @reviewed_at: (out) (optional) (transfer full): when, ISO 8601 in UTC
+ * @comment: (out) (optional) (transfer full) (nullable): the reviewer's comment
+ *
+ * The latest review of @post, for an editor to show what the reviewer
+ * said.
+ *
+ * Returns: whether @post has been reviewed
+ */
+gboolean
+redline_project_get_last_review (RedlineProject         *self,
+                                 RedlinePost            *post,
+                                 RedlineReviewDecision  *decision,
+                                 char                  **reviewer,
+                                 char                  **reviewed_at,
+                                 char                  **comment)
+{
+  static const char sql[] =
+    "SELECT decision, reviewer, reviewed_at, comment FROM reviews WHERE post_id = ?1 "
+    "ORDER BY id DESC LIMIT 1";
+  g_autoptr(RedlineStmt) stmt = NULL;
+  const char *values[4] = { NULL };
+
+  g_return_val_if_fail (REDLINE_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (REDLINE_IS_POST (post), FALSE);
+
+  if (!_redline_sqlite_is_open (self->sqlite) ||
+      (stmt = _redline_sqlite_prepare (self->sqlite, sql, NULL)) == NULL)
+    return FALSE;
+  _redline_stmt_bind_int64 (stmt, 1, redline_post_get_id (post));
+  if (!_redline_sqlite_step_row (self->sqlite, stmt, NULL))
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    {
+      /* A value that is not sound text reads as missing. */
+      if (!_redline_sqlite_column_text (self->sqlite, stmt, i, "reviews",
+                                        redline_post_get_id (post), &values[i], NULL))
+        values[i] = NULL;
+    }
+  if (decision != NULL)
+    *decision = g_strcmp0 (values[0], "approved") == 0 ? REDLINE_REVIEW_DECISION_APPROVED
+                                                        : REDLINE_REVIEW_DECISION_REJECTED;
+  if (reviewer != NULL)
+    *reviewer = g_strdup (values[1] != NULL ? values[1] : "?");
+  if (reviewed_at != NULL)
+    *reviewed_at = g_strdup (values[2] != NULL ? values[2] : "");
+  if (comment != NULL)
+    *comment = g_strdup (values[3]);
+  return TRUE;
+}
