@@ -14,7 +14,8 @@
 /**
  * RedlinePostTable:
  *
- * The posts of one campaign in a #GtkColumnView: title, content kind,
+ * The posts of one campaign, or the review queue (the posts in review of
+ * every campaign, waiting longest first), in a #GtkColumnView: title, content kind,
  * scheduled date, status, and the errors and warnings found on the
  * campaign's ecosystem. Every column sorts; a search entry filters on the
  * title and body, and a toggle shows only the posts with errors. The view
@@ -29,6 +30,7 @@ struct _RedlinePostTable
 
   RedlineCheckIndex  *index;
   gint64              campaign_id;
+  gboolean            queue;         /* the review queue: posts in review, everywhere */
   char               *search;
   GHashTable         *hidden;        /* RedlinePost set: deleted, with an undo pending */
   gboolean            index_was_busy;
@@ -39,10 +41,15 @@ struct _RedlinePostTable
   GtkCustomFilter    *filter;
   GtkSorter          *errors_sorter;
   GtkSorter          *warnings_sorter;
+  GtkColumnViewColumn *campaign_column;
+  GtkColumnViewColumn *waiting_column;
+  GtkColumnViewColumn *status_column;
+  GtkColumnViewColumn *kind_column;
 
   GtkWidget          *box;
   GtkSearchEntry     *search_entry;
   GtkToggleButton    *errors_only_button;
+  GtkDropDown        *ecosystem_dropdown;
   GtkStack           *stack;
   GtkColumnView      *column_view;
 };
@@ -107,6 +114,20 @@ update_scheduled (GtkLabel           *label,
   gtk_widget_set_tooltip_text (GTK_WIDGET (label), at);
 }
 
+/* The campaign of @post, through the index's project. */
+static RedlineCampaign *
+find_campaign (RedlinePostTable *self,
+               RedlinePost      *post)
+{
+  RedlineProject *project = self->index != NULL
+                            ? redline_context_get_project (redline_check_index_get_context (self->index))
+                            : NULL;
+
+  return project != NULL ? redline_project_find_campaign (project,
+                                                          redline_post_get_campaign_id (post))
+                         : NULL;
+}
+
 static void
 update_status (GtkLabel           *label,
                RedlinePostSummary *summary)
@@ -114,6 +135,42 @@ update_status (GtkLabel           *label,
   gtk_label_set_text (label,
                       redline_post_status_label (redline_post_get_status (
                                                    redline_post_summary_get_post (summary))));
+}
+
+/* "秋季新品上市 · Weixin": in the queue, where a post comes from. */
+static void
+update_campaign (GtkLabel           *label,
+                 RedlinePostSummary *summary)
+{
+  RedlinePostTable *self = g_object_get_data (G_OBJECT (label), "table");
+  RedlineCampaign *campaign = find_campaign (self, redline_post_summary_get_post (summary));
+  g_autofree char *text = NULL;
+
+  if (campaign == NULL)
+    {
+      gtk_label_set_text (label, "");
+      return;
+    }
+  /* TRANSLATORS: "秋季新品上市 · Weixin": a campaign and its ecosystem */
+  text = g_strdup_printf (_("%s · %s"), redline_campaign_get_name (campaign),
+                          redline_ecosystem_short_label (redline_campaign_get_ecosystem (campaign)));
+  gtk_label_set_text (label, text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (label), text);
+}
+
+/* The time the post last changed: for a post in review, since when it has
+ * waited. */
+static void
+update_waiting (GtkLabel           *label,
+                RedlinePostSummary *summary)
+{
+  const char *at = redline_post_get_updated_at (redline_post_summary_get_post (summary));
+  g_autoptr(GDateTime) utc = at != NULL ? g_date_time_new_from_iso8601 (at, NULL) : NULL;
+  g_autoptr(GDateTime) local = utc != NULL ? g_date_time_to_local (utc) : NULL;
+  g_autofree char *text = local != NULL ? g_date_time_format (local, "%Y-%m-%d %H:%M")
+                                        : g_strdup (at != NULL ? at : "");
+
+  gtk_label_set_text (label, text);
 }
 
 static void
@@ -173,6 +230,7 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
   if (numeric)
     gtk_widget_add_css_class (label, "numeric");
   g_object_set_data (G_OBJECT (label), "list-item", item);
+  g_object_set_data (G_OBJECT (label), "table", user_data);
   g_object_set_data (G_OBJECT (label), "update", g_object_get_data (G_OBJECT (factory), "update"));
   gtk_list_item_set_child (item, label);
 }
@@ -269,8 +327,22 @@ filter_post (gpointer item,
   RedlinePostSummary *summary = item;
   RedlinePost *post = redline_post_summary_get_post (summary);
 
-  if (redline_post_get_campaign_id (post) != self->campaign_id ||
-      g_hash_table_contains (self->hidden, post))
+  if (g_hash_table_contains (self->hidden, post))
+    return FALSE;
+  if (self->queue)
+    {
+      guint ecosystem = gtk_drop_down_get_selected (self->ecosystem_dropdown);
+      RedlineCampaign *campaign;
+
+      if (redline_post_get_status (post) != REDLINE_POST_STATUS_IN_REVIEW)
+        return FALSE;
+      /* 0: every ecosystem; then Weixin, WeChat. */
+      campaign = find_campaign (self, post);
+      if (ecosystem > 0 &&
+          (campaign == NULL || redline_campaign_get_ecosystem (campaign) != ecosystem - 1))
+        return FALSE;
+    }
+  else if (redline_post_get_campaign_id (post) != self->campaign_id)
     return FALSE;
   if (gtk_toggle_button_get_active (self->errors_only_button) &&
       redline_post_summary_get_errors (summary) == 0)
@@ -291,6 +363,8 @@ update_stack (RedlinePostTable *self)
     redline_check_index_get_campaign_totals (self->index, self->campaign_id, &totals);
   if (g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)) > 0)
     gtk_stack_set_visible_child_name (self->stack, "posts");
+  else if (self->queue)
+    gtk_stack_set_visible_child_name (self->stack, "queue-empty");
   else if (totals.posts > g_hash_table_size (self->hidden) &&
            (self->search != NULL || gtk_toggle_button_get_active (self->errors_only_button)))
     gtk_stack_set_visible_child_name (self->stack, "no-match");
@@ -320,6 +394,14 @@ on_search_changed_cb (GtkSearchEntry   *entry,
 static void
 on_errors_only_toggled_cb (GtkToggleButton  *button,
                            RedlinePostTable *self)
+{
+  refilter (self);
+}
+
+static void
+on_ecosystem_selected_cb (GtkDropDown      *dropdown,
+                          GParamSpec       *pspec,
+                          RedlinePostTable *self)
 {
   refilter (self);
 }
@@ -407,6 +489,7 @@ redline_post_table_class_init (RedlinePostTableClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RedlinePostTable, box);
   gtk_widget_class_bind_template_child (widget_class, RedlinePostTable, search_entry);
   gtk_widget_class_bind_template_child (widget_class, RedlinePostTable, errors_only_button);
+  gtk_widget_class_bind_template_child (widget_class, RedlinePostTable, ecosystem_dropdown);
   gtk_widget_class_bind_template_child (widget_class, RedlinePostTable, stack);
   gtk_widget_class_bind_template_child (widget_class, RedlinePostTable, column_view);
 }
@@ -431,13 +514,24 @@ redline_post_table_init (RedlinePostTable *self)
                       GTK_SORTER (gtk_string_sorter_new (post_property_expression ("title"))),
                       FALSE);
   gtk_column_view_column_set_expand (title, TRUE);
-  add_column (self, _("Kind"), update_kind,
+  self->kind_column = add_column (self, _("Kind"), update_kind,
               GTK_SORTER (gtk_custom_sorter_new (compare_enum_property, (gpointer) "kind", NULL)),
               FALSE);
   add_column (self, _("Scheduled"), update_scheduled,
               GTK_SORTER (gtk_string_sorter_new (post_property_expression ("scheduled-at"))),
               FALSE);
-  add_column (self, _("Status"), update_status,
+  self->campaign_column =
+    add_column (self, _("Campaign"), update_campaign,
+                GTK_SORTER (gtk_numeric_sorter_new (post_property_expression ("campaign-id"))),
+                FALSE);
+  self->waiting_column =
+    add_column (self, _("Waiting Since"), update_waiting,
+                GTK_SORTER (gtk_string_sorter_new (post_property_expression ("updated-at"))),
+                FALSE);
+  gtk_column_view_column_set_fixed_width (self->campaign_column, 160);
+  gtk_column_view_column_set_visible (self->campaign_column, FALSE);
+  gtk_column_view_column_set_visible (self->waiting_column, FALSE);
+  self->status_column = add_column (self, _("Status"), update_status,
               GTK_SORTER (gtk_custom_sorter_new (compare_enum_property, (gpointer) "status", NULL)),
               FALSE);
   self->errors_sorter =
@@ -459,9 +553,31 @@ redline_post_table_init (RedlinePostTable *self)
                            G_CALLBACK (on_search_changed_cb), self, 0);
   g_signal_connect_object (self->errors_only_button, "toggled",
                            G_CALLBACK (on_errors_only_toggled_cb), self, 0);
+  g_signal_connect_object (self->ecosystem_dropdown, "notify::selected",
+                           G_CALLBACK (on_ecosystem_selected_cb), self, 0);
   g_signal_connect_object (self->selection, "notify::selected-item",
                            G_CALLBACK (on_selected_cb), self, 0);
   update_stack (self);
+}
+
+/* The queue shows where each post comes from and since when it waits, and
+ * is sorted oldest first; a campaign's table goes back to its columns. */
+static void
+set_queue (RedlinePostTable *self,
+           gboolean          queue)
+{
+  if (self->queue == queue)
+    return;
+  self->queue = queue;
+  gtk_column_view_column_set_visible (self->campaign_column, queue);
+  gtk_column_view_column_set_visible (self->waiting_column, queue);
+  /* Every post there is in review; its kind shows in the editor. The
+   * title keeps the room. */
+  gtk_column_view_column_set_visible (self->status_column, !queue);
+  gtk_column_view_column_set_visible (self->kind_column, !queue);
+  gtk_widget_set_visible (GTK_WIDGET (self->ecosystem_dropdown), queue);
+  gtk_column_view_sort_by_column (self->column_view, queue ? self->waiting_column : NULL,
+                                  GTK_SORT_ASCENDING);
 }
 
 /**
@@ -515,10 +631,43 @@ redline_post_table_set_campaign_id (RedlinePostTable *self,
 {
   g_return_if_fail (REDLINE_IS_POST_TABLE (self));
 
-  if (self->campaign_id == campaign_id)
+  if (self->campaign_id == campaign_id && !self->queue)
     return;
   self->campaign_id = campaign_id;
+  set_queue (self, FALSE);
   refilter (self);
+}
+
+/**
+ * redline_post_table_show_review_queue:
+ * @self: a #RedlinePostTable
+ *
+ * Shows the review queue: the posts in review of every campaign, those
+ * waiting longest first, with their campaign, and a filter by ecosystem.
+ */
+void
+redline_post_table_show_review_queue (RedlinePostTable *self)
+{
+  g_return_if_fail (REDLINE_IS_POST_TABLE (self));
+
+  if (self->queue)
+    return;
+  self->campaign_id = 0;
+  set_queue (self, TRUE);
+  refilter (self);
+}
+
+/**
+ * redline_post_table_get_showing_review_queue:
+ * @self: a #RedlinePostTable
+ *
+ * Returns: whether the review queue is shown
+ */
+gboolean
+redline_post_table_get_showing_review_queue (RedlinePostTable *self)
+{
+  g_return_val_if_fail (REDLINE_IS_POST_TABLE (self), FALSE);
+  return self->queue;
 }
 
 /**

@@ -20,6 +20,8 @@ void         redline_post_table_set_index         (RedlinePostTable  *self,
 gint64       redline_post_table_get_campaign_id   (RedlinePostTable  *self);
 void         redline_post_table_set_campaign_id   (RedlinePostTable  *self,
                                                    gint64             campaign_id);
+void         redline_post_table_show_review_queue (RedlinePostTable  *self);
+gboolean     redline_post_table_get_showing_review_queue (RedlinePostTable *self);
 RedlinePost *redline_post_table_get_selected_post (RedlinePostTable  *self);
 gboolean     redline_post_table_select_post       (RedlinePostTable  *self,
                                                    RedlinePost       *post);

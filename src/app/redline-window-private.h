@@ -40,6 +40,11 @@ struct _RedlineWindow
   GtkWidget            *content_box;
   AdwWindowTitle       *project_title;
   GtkListBox           *campaign_list;
+  GtkListBox           *queue_list;
+  GtkImage             *banner_icon;
+  GtkListBoxRow        *queue_row;
+  GtkLabel             *queue_count;
+  GListModel           *watched_posts;   /* the project's posts, for the queue's count */
   AdwWindowTitle       *campaign_title;
   GtkRevealer          *banner_revealer;
   GtkLabel             *banner_label;

@@ -172,6 +172,11 @@ on_campaign_selected_cb (GtkListBox    *list,
 {
   RedlineCampaign *campaign = _redline_window_get_selected_campaign (self);
 
+  /* Unselected because the queue was chosen: the queue shows. */
+  if (row == NULL && gtk_list_box_get_selected_row (self->queue_list) != NULL)
+    return;
+  if (row != NULL)
+    gtk_list_box_unselect_all (self->queue_list);
   if (campaign == NULL)
     {
       adw_window_title_set_title (self->campaign_title, "");
@@ -240,11 +245,119 @@ on_reviewer_name_changed_cb (GSettings     *settings,
   update_actor (self);
 }
 
+/* ---- Review queue ---------------------------------------------------- */
+
+static guint
+count_in_review (RedlineWindow *self)
+{
+  guint n = 0;
+
+  for (guint i = 0; self->watched_posts != NULL &&
+                    i < g_list_model_get_n_items (self->watched_posts); i++)
+    {
+      g_autoptr(RedlinePost) post = g_list_model_get_item (self->watched_posts, i);
+
+      n += redline_post_get_status (post) == REDLINE_POST_STATUS_IN_REVIEW;
+    }
+  return n;
+}
+
+static void
+update_queue_title (RedlineWindow *self)
+{
+  guint n = count_in_review (self);
+  g_autofree char *count = g_strdup_printf ("%u", n);
+
+  gtk_label_set_text (self->queue_count, count);
+  gtk_widget_set_visible (GTK_WIDGET (self->queue_count), n > 0);
+  if (redline_post_table_get_showing_review_queue (self->post_table))
+    {
+      g_autofree char *subtitle =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u post awaits review",
+                                      "%u posts await review", n), n);
+
+      adw_window_title_set_title (self->campaign_title, _("Review Queue"));
+      adw_window_title_set_subtitle (self->campaign_title, subtitle);
+    }
+}
+
+static void
+on_posts_changed_cb (GListModel    *posts,
+                     guint          position,
+                     guint          removed,
+                     guint          added,
+                     RedlineWindow *self)
+{
+  update_queue_title (self);
+}
+
+static void
+watch_posts (RedlineWindow *self,
+             GListModel    *posts)
+{
+  if (self->watched_posts != NULL)
+    g_signal_handlers_disconnect_by_func (self->watched_posts, on_posts_changed_cb, self);
+  g_set_object (&self->watched_posts, posts);
+  if (posts != NULL)
+    g_signal_connect_object (posts, "items-changed", G_CALLBACK (on_posts_changed_cb), self, 0);
+  update_queue_title (self);
+}
+
+static void
+on_queue_selected_cb (GtkListBox    *list,
+                      GtkListBoxRow *row,
+                      RedlineWindow *self)
+{
+  if (row == NULL)
+    return;
+  gtk_list_box_unselect_all (self->campaign_list);
+  redline_post_table_show_review_queue (self->post_table);
+  update_queue_title (self);
+  _redline_window_update_actions (self);
+}
+
+static void
+on_queue_activated_cb (GtkListBox    *list,
+                       GtkListBoxRow *row,
+                       RedlineWindow *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+/**
+ * redline_window_show_review_queue:
+ * @self: a #RedlineWindow
+ *
+ * Shows the posts in review of every campaign, those waiting longest first.
+ */
+void
+redline_window_show_review_queue (RedlineWindow *self)
+{
+  g_return_if_fail (REDLINE_IS_WINDOW (self));
+
+  gtk_list_box_select_row (self->queue_list, self->queue_row);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+/* The audit trail's seals, checked when a project opens: an edit made
+ * outside Redline is said plainly in the banner. */
+static char *
+check_audit (RedlineProject *project)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (project == NULL || redline_project_verify_audit (project, NULL, &error))
+    return NULL;
+  return g_strdup (error->message);
+}
+
 static void
 set_project (RedlineWindow  *self,
              RedlineProject *project,
              const char     *read_only_reason)
 {
+  g_autofree char *audit_problem = NULL;
+  g_autofree char *banner = NULL;
   GListModel *campaigns;
   g_autofree char *subtitle = NULL;
   GtkListBoxRow *first;
@@ -256,13 +369,23 @@ set_project (RedlineWindow  *self,
 
   g_free (self->read_only_reason);
   self->read_only_reason = g_strdup (read_only_reason);
-  gtk_label_set_text (self->banner_label, read_only_reason != NULL ? read_only_reason : "");
-  gtk_revealer_set_reveal_child (self->banner_revealer, read_only_reason != NULL);
+  audit_problem = check_audit (project);
+  banner = g_strjoin ("\n", read_only_reason != NULL ? read_only_reason : audit_problem,
+                      read_only_reason != NULL ? audit_problem : NULL, NULL);
+  gtk_label_set_text (self->banner_label, banner);
+  gtk_revealer_set_reveal_child (self->banner_revealer,
+                                 read_only_reason != NULL || audit_problem != NULL);
+  gtk_image_set_from_icon_name (self->banner_icon, read_only_reason != NULL
+                                                   ? "changes-prevent-symbolic"
+                                                   : "dialog-warning-symbolic");
   /* A copy of a newer file would be just as newer: only the newer Redline
    * can edit it. */
   gtk_widget_set_visible (self->banner_save_button,
-                          project == NULL ||
-                          redline_project_get_format (project) <= REDLINE_PROJECT_FORMAT);
+                          read_only_reason != NULL &&
+                          (project == NULL ||
+                           redline_project_get_format (project) <= REDLINE_PROJECT_FORMAT));
+  watch_posts (self, project != NULL ? redline_project_get_posts (project) : NULL);
+  gtk_list_box_unselect_all (self->queue_list);
 
   if (project == NULL)
     {
@@ -490,12 +613,18 @@ redline_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->post_table, self);
   if (self->campaign_list != NULL)
     g_signal_handlers_disconnect_by_data (self->campaign_list, self);
+  if (self->queue_list != NULL)
+    g_signal_handlers_disconnect_by_data (self->queue_list, self);
+  if (self->watched_posts != NULL)
+    g_signal_handlers_disconnect_by_data (self->watched_posts, self);
+  g_clear_object (&self->watched_posts);
   if (self->editor != NULL)
     redline_post_editor_set_post (self->editor, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), REDLINE_TYPE_WINDOW);
   self->editor = NULL;
   self->post_table = NULL;
   self->campaign_list = NULL;
+  self->queue_list = NULL;
   g_clear_pointer (&self->pending_deletes, g_hash_table_unref);
   g_clear_pointer (&self->hidden_campaigns, g_hash_table_unref);
   g_clear_object (&self->campaigns);
@@ -532,6 +661,10 @@ redline_window_class_init (RedlineWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RedlineWindow, content_box);
   gtk_widget_class_bind_template_child (widget_class, RedlineWindow, project_title);
   gtk_widget_class_bind_template_child (widget_class, RedlineWindow, campaign_list);
+  gtk_widget_class_bind_template_child (widget_class, RedlineWindow, queue_list);
+  gtk_widget_class_bind_template_child (widget_class, RedlineWindow, banner_icon);
+  gtk_widget_class_bind_template_child (widget_class, RedlineWindow, queue_row);
+  gtk_widget_class_bind_template_child (widget_class, RedlineWindow, queue_count);
   gtk_widget_class_bind_template_child (widget_class, RedlineWindow, campaign_title);
   gtk_widget_class_bind_template_child (widget_class, RedlineWindow, banner_revealer);
   gtk_widget_class_bind_template_child (widget_class, RedlineWindow, banner_label);
@@ -610,6 +743,10 @@ redline_window_init (RedlineWindow *self)
                            G_CALLBACK (on_campaign_selected_cb), self, 0);
   g_signal_connect_object (self->campaign_list, "row-activated",
                            G_CALLBACK (on_campaign_row_activated_cb), self, 0);
+  g_signal_connect_object (self->queue_list, "row-selected",
+                           G_CALLBACK (on_queue_selected_cb), self, 0);
+  g_signal_connect_object (self->queue_list, "row-activated",
+                           G_CALLBACK (on_queue_activated_cb), self, 0);
   g_signal_connect_object (self->welcome_page, "open", G_CALLBACK (on_welcome_open_cb), self, 0);
 
   redline_post_table_set_index (self->post_table, self->index);
@@ -727,6 +864,10 @@ redline_window_select_post (RedlineWindow *self,
   g_return_val_if_fail (REDLINE_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (REDLINE_IS_POST (post), FALSE);
 
+  /* A post in the queue shown is selected there. */
+  if (redline_post_table_get_showing_review_queue (self->post_table) &&
+      redline_post_table_select_post (self->post_table, post))
+    return TRUE;
   campaign = redline_project_find_campaign (_redline_window_get_project (self), redline_post_get_campaign_id (post));
   if (campaign == NULL || !redline_window_select_campaign (self, campaign))
     return FALSE;

@@ -26,6 +26,7 @@ gboolean           redline_window_select_campaign  (RedlineWindow      *self,
                                                     RedlineCampaign    *campaign);
 gboolean           redline_window_select_post      (RedlineWindow      *self,
                                                     RedlinePost        *post);
+void               redline_window_show_review_queue (RedlineWindow     *self);
 GtkWidget         *redline_window_get_editor       (RedlineWindow      *self);
 const char        *redline_window_get_read_only_reason (RedlineWindow  *self);
 GtkWidget         *redline_window_get_post_table   (RedlineWindow      *self);

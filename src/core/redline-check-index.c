@@ -374,6 +374,19 @@ redline_check_index_new (RedlineContext *context)
 }
 
 /**
+ * redline_check_index_get_context:
+ * @self: a #RedlineCheckIndex
+ *
+ * Returns: (transfer none): the context whose project is indexed
+ */
+RedlineContext *
+redline_check_index_get_context (RedlineCheckIndex *self)
+{
+  g_return_val_if_fail (REDLINE_IS_CHECK_INDEX (self), NULL);
+  return self->context;
+}
+
+/**
  * redline_check_index_get_summaries:
  * @self: a #RedlineCheckIndex
  *

@@ -32,6 +32,7 @@ typedef struct
 G_DECLARE_FINAL_TYPE (RedlineCheckIndex, redline_check_index, REDLINE, CHECK_INDEX, GObject)
 
 RedlineCheckIndex  *redline_check_index_new                 (RedlineContext        *context);
+RedlineContext     *redline_check_index_get_context         (RedlineCheckIndex     *self);
 GListModel         *redline_check_index_get_summaries       (RedlineCheckIndex     *self);
 RedlinePostSummary *redline_check_index_lookup              (RedlineCheckIndex     *self,
                                                              RedlinePost           *post);

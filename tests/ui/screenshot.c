@@ -2,12 +2,13 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Usage: screenshot PROJECT POST-TITLE OUTPUT.png WIDTH HEIGHT [ecosystem]
+ * Usage: screenshot PROJECT POST-TITLE OUTPUT.png WIDTH HEIGHT [wechat|queue]
  *
  * Opens PROJECT (a copy: nothing is written to it), selects the post titled
  * POST-TITLE, waits for the checks to settle and saves the window as a PNG.
  * With "wechat" as the last argument the post is previewed against the
- * other ecosystem. Run it with LANGUAGE=zh_CN for the Chinese screenshots.
+ * other ecosystem; with "queue", the post is selected in the review queue.
+ * Run it with LANGUAGE=zh_CN for the Chinese screenshots.
  */
 
 #include "config.h"
@@ -112,6 +113,8 @@ main (int   argc,
     return 1;
   project = redline_context_get_project (redline_window_get_context (window));
   posts = redline_project_get_posts (project);
+  if (argc > 6 && g_str_equal (argv[6], "queue"))
+    redline_window_show_review_queue (window);
   for (guint i = 0; i < g_list_model_get_n_items (posts); i++)
     {
       g_autoptr(RedlinePost) post = g_list_model_get_item (posts, i);

@@ -664,6 +664,106 @@ test_window_review (Fixture       *fixture,
   g_assert_cmpint (redline_post_get_status (post), ==, REDLINE_POST_STATUS_IN_REVIEW);
 }
 
+/* The queue: every campaign's posts in review, filtered by ecosystem; a
+ * decided post leaves it. */
+static void
+test_window_review_queue (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  RedlinePostTable *table = REDLINE_POST_TABLE (redline_window_get_post_table (fixture->window));
+  RedlinePostEditor *editor = get_editor (fixture);
+  RedlinePost *post = find_post (fixture->window, "栗子蛋糕限时上新");
+  GtkDropDown *ecosystems = GTK_DROP_DOWN (find_descendant (GTK_WIDGET (table),
+                                                            GTK_TYPE_DROP_DOWN));
+
+  redline_window_show_review_queue (fixture->window);
+  g_assert_true (redline_post_table_get_showing_review_queue (table));
+  /* One from each ecosystem in the sample. */
+  g_assert_cmpuint (redline_post_table_get_n_shown (table), ==, 2);
+  gtk_drop_down_set_selected (ecosystems, 1 + REDLINE_ECOSYSTEM_WECHAT);
+  g_assert_cmpuint (redline_post_table_get_n_shown (table), ==, 1);
+  gtk_drop_down_set_selected (ecosystems, 1 + REDLINE_ECOSYSTEM_WEIXIN);
+  g_assert_cmpuint (redline_post_table_get_n_shown (table), ==, 1);
+  gtk_drop_down_set_selected (ecosystems, 0);
+
+  /* Selected in the queue, approved (it has no error), gone from it. */
+  g_assert_true (redline_window_select_post (fixture->window, post));
+  g_assert_true (redline_post_table_get_showing_review_queue (table));
+  g_assert_true (redline_post_editor_get_post (editor) == post);
+  gtk_widget_activate_action (GTK_WIDGET (editor), "post.approve", NULL);
+  g_assert_cmpint (redline_post_get_status (post), ==, REDLINE_POST_STATUS_APPROVED);
+  g_assert_cmpuint (redline_post_table_get_n_shown (table), ==, 1);
+
+  /* A campaign again: its posts, all statuses. */
+  g_assert_true (redline_window_select_post (fixture->window, post));
+  g_assert_false (redline_post_table_get_showing_review_queue (table));
+  g_assert_cmpuint (redline_post_table_get_n_shown (table), >, 1);
+}
+
+/* A visible label of @widget's tree whose text contains @needle. */
+static GtkLabel *
+find_label (GtkWidget  *widget,
+            const char *needle)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found;
+
+      if (GTK_IS_LABEL (child) && strstr (gtk_label_get_text (GTK_LABEL (child)), needle) != NULL)
+        return GTK_LABEL (child);
+      if ((found = find_label (child, needle)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The sample with its audit trail edited as one would with sqlite3: the
+ * triggers dropped, an entry changed, the triggers put back. */
+static void
+fixture_set_up_audit_altered (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autofree char *triggers = NULL;
+  sqlite3_stmt *stmt;
+  sqlite3 *db = NULL;
+
+  copy_sample (fixture);
+  g_assert_cmpint (sqlite3_open (g_file_peek_path (fixture->file), &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT group_concat(sql, ';') FROM sqlite_master "
+                                           "WHERE type = 'trigger' AND tbl_name = 'audit_log'",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  triggers = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_exec (db, "DROP TRIGGER audit_log_no_update;"
+                                     "DROP TRIGGER audit_log_no_delete;"
+                                     "UPDATE audit_log SET actor = 'Mallory' WHERE id = 5",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, triggers, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  fixture->window = g_object_ref_sink (redline_window_new (NULL));
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1024, 600);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  g_assert_true (redline_window_open_file (fixture->window, fixture->file));
+  spin (0.2);
+}
+
+/* An altered audit trail is said plainly when the file opens. */
+static void
+test_window_audit_altered (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  GtkLabel *banner = find_label (GTK_WIDGET (fixture->window), "audit trail has been altered");
+
+  g_assert_nonnull (banner);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (banner)));
+  g_assert_nonnull (strstr (gtk_label_get_text (banner), "entry 5"));
+  /* Still a working project: only its history is in doubt. */
+  g_assert_null (redline_window_get_read_only_reason (fixture->window));
+}
+
 static void
 test_window_newer_format (Fixture       *fixture,
                           gconstpointer  data)
@@ -815,6 +915,10 @@ main (int   argc,
               test_window_delete_and_undo, fixture_tear_down);
   g_test_add ("/window/review", Fixture, NULL, fixture_set_up, test_window_review,
               fixture_tear_down);
+  g_test_add ("/window/review-queue", Fixture, NULL, fixture_set_up, test_window_review_queue,
+              fixture_tear_down);
+  g_test_add ("/window/audit-altered", Fixture, NULL, fixture_set_up_audit_altered,
+              test_window_audit_altered, fixture_tear_down);
   g_test_add ("/window/newer-format", Fixture, NULL, fixture_set_up, test_window_newer_format,
               fixture_tear_down);
   g_test_add_func ("/window/killed-after-typing", test_window_killed_after_typing);
