@@ -271,6 +271,40 @@ test_waive_and_approve (ReviewFixture *fixture,
   actions = audit_actions (fixture, fixture->entries);
   g_assert_true (g_str_has_suffix (actions, "waive approve review-comment"));
   g_assert_true (g_str_has_prefix (actions, "submit waive"));
+
+  /* The history reads it all back. */
+  {
+    g_autoptr(GPtrArray) reviews = redline_project_list_reviews (fixture->project, fixture->post,
+                                                                 &error);
+    g_autoptr(GPtrArray) waivers = redline_project_list_waivers (fixture->project, fixture->post,
+                                                                 &error);
+    g_autoptr(GPtrArray) audit = redline_project_list_audit (fixture->project, fixture->post,
+                                                             &error);
+    g_autoptr(GPtrArray) all = redline_project_list_audit (fixture->project, NULL, &error);
+    RedlineReviewRecord *review;
+    RedlineWaiverRecord *waiver;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (reviews->len, ==, 1);
+    review = g_ptr_array_index (reviews, 0);
+    g_assert_cmpint (review->decision, ==, REDLINE_REVIEW_DECISION_APPROVED);
+    g_assert_cmpstr (review->reviewer, ==, "王律师");
+    g_assert_cmpstr (review->comment, ==, "可以发布");
+    g_assert_nonnull (strstr (review->pack_versions, "redline.absolute-terms"));
+    g_assert_cmpuint (waivers->len, ==, n_blocking);
+    waiver = g_ptr_array_index (waivers, 0);
+    g_assert_cmpstr (waiver->rule_id, ==, "ad-law.absolute.zui");
+    g_assert_cmpstr (waiver->text, ==, "最佳");
+    g_assert_cmpstr (waiver->field, ==, "body");
+    g_assert_cmpstr (waiver->ecosystem, ==, "weixin");
+    g_assert_null (waiver->lapsed_at);
+    g_assert_nonnull (strstr (waiver->justification, "certificate on file"));
+    /* The post's part of the log, and all of it. */
+    g_assert_cmpuint (audit->len, >=, n_blocking + 3);
+    g_assert_cmpuint (all->len, ==, redline_project_count_audit_entries (fixture->project));
+    g_assert_cmpstr (((RedlineAuditRecord *) g_ptr_array_index (audit, audit->len - 1))->action,
+                     ==, "review-comment");
+  }
 }
 
 /* An edit elsewhere sends an approved post back to draft and keeps the

@@ -10,6 +10,7 @@
 #include "redline-check-index.h"
 #include "redline-context.h"
 #include "redline-finding.h"
+#include "redline-history.h"
 #include "redline-json.h"
 #include "redline-matcher.h"
 #include "redline-post.h"
