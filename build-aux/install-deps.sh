@@ -12,6 +12,7 @@ packages="
   dbus
   desktop-file-utils
   gettext
+  poppler-utils
   git
   fonts-noto-cjk
   libadwaita-1-dev

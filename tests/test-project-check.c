@@ -206,6 +206,81 @@ test_check_command (void)
   }
 }
 
+/* redline-check --report: a report of the project, the check as usual. */
+static void
+test_report_command (void)
+{
+  g_autofree char *sample = g_test_build_filename (G_TEST_BUILT, "..", "data", "sample",
+                                                   "lumi-cafe.redline", NULL);
+  g_autofree char *text = g_test_build_filename (G_TEST_DIST, "data", "sample-post.txt", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("redline-report-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "report.pdf", NULL);
+  g_autofree char *csv = g_build_filename (dir, "report.csv", NULL);
+  g_autofree char *pdf_option = g_strconcat ("--report=", pdf, NULL);
+  g_autofree char *csv_option = g_strconcat ("--report=", csv, NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  const char *redline_check = g_getenv ("REDLINE_CHECK");
+  struct {
+    const char *argv[5];
+    int         status;
+    const char *err;
+  } runs[] = {
+    /* The sample has errors: status 1, and the report. */
+    { { redline_check, pdf_option, sample, NULL }, 1, NULL },
+    { { redline_check, "--format=json", csv_option, sample, NULL }, 1, NULL },
+    { { redline_check, "--report=report.txt", sample, NULL }, 2, ".pdf, .html or .csv" },
+    { { redline_check, pdf_option, sample, sample, NULL }, 2, "exactly one project" },
+    { { redline_check, pdf_option, text, NULL }, 2, "needs a project file" },
+  };
+
+  if (redline_check == NULL)
+    {
+      g_test_skip ("REDLINE_CHECK is not set");
+      return;
+    }
+  before = hash_file (sample);
+  for (guint i = 0; i < G_N_ELEMENTS (runs); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+      int status;
+
+      g_assert_true (g_spawn_sync (NULL, (char **) runs[i].argv, NULL, G_SPAWN_DEFAULT, NULL,
+                                   NULL, &out, &err, &status, &error));
+      g_assert_no_error (error);
+      g_test_message ("%s", err);
+      g_assert_true (WIFEXITED (status));
+      g_assert_cmpint (WEXITSTATUS (status), ==, runs[i].status);
+      if (runs[i].err != NULL)
+        g_assert_nonnull (strstr (err, runs[i].err));
+      if (i == 0)
+        {
+          g_autofree char *contents = NULL;
+
+          g_assert_true (g_file_get_contents (pdf, &contents, NULL, NULL));
+          g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+          /* The findings still go to standard output. */
+          g_assert_nonnull (strstr (out, "error:"));
+        }
+      if (i == 1)
+        {
+          g_autofree char *contents = NULL;
+
+          g_assert_true (g_file_get_contents (csv, &contents, NULL, NULL));
+          g_assert_nonnull (strstr (contents, "\"campaign\",\"ecosystem\""));
+          g_assert_true (g_str_has_prefix (out, "{"));
+        }
+    }
+  /* Checked and reported, never written. */
+  after = hash_file (sample);
+  g_assert_cmpstr (before, ==, after);
+  g_unlink (pdf);
+  g_unlink (csv);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -218,6 +293,7 @@ main (int   argc,
   ADD ("rule-set", test_rule_set);
   g_test_add_func ("/redline/project/sample", test_sample);
   g_test_add_func ("/redline/project/check-command", test_check_command);
+  g_test_add_func ("/redline/project/report-command", test_report_command);
 
 #undef ADD
 

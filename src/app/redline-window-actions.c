@@ -12,6 +12,7 @@
 #include "redline-labels.h"
 #include "redline-new-project-dialog.h"
 #include "redline-preferences-window.h"
+#include "redline-report.h"
 #include "redline-window-private.h"
 
 /* ---- Dialogs ------------------------------------------------------------ */
@@ -203,6 +204,121 @@ save_as_activated (GtkWidget  *widget,
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect (chooser, "response", G_CALLBACK (on_save_as_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* ---- Reports ------------------------------------------------------------ */
+
+/**
+ * redline_window_export_report:
+ * @self: a #RedlineWindow
+ * @file: where to write it; its name says the format (.pdf, .html, .csv)
+ * @error: return location for a #GError
+ *
+ * Saves what is typed, then writes the review report of the whole project.
+ *
+ * Returns: whether it was written
+ */
+gboolean
+redline_window_export_report (RedlineWindow  *self,
+                              GFile          *file,
+                              GError        **error)
+{
+  RedlineProject *project = _redline_window_get_project (self);
+  RedlineRuleSet *rule_set = redline_context_get_rule_set (self->context);
+  RedlineReportFormat format;
+
+  g_return_val_if_fail (REDLINE_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (project == NULL)
+    return FALSE;
+  if (rule_set == NULL)
+    {
+      g_propagate_error (error, g_error_copy (redline_context_get_rule_set_error (self->context)));
+      return FALSE;
+    }
+  redline_window_save (self);
+  return redline_report_format_for_file (file, &format, error) &&
+         redline_report_write (project, rule_set, 0, format, file, error);
+}
+
+static void
+on_export_response_cb (GtkNativeDialog *chooser,
+                       int              response,
+                       RedlineWindow   *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT && _redline_window_get_project (self) != NULL)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autoptr(GFile) named = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *name = g_file_get_basename (file);
+      RedlineReportFormat format;
+
+      /* A name without a known ending gets the one of the filter chosen. */
+      if (!redline_report_format_for_file (file, &format, NULL))
+        {
+          GtkFileFilter *filter = gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (chooser));
+          const char *suffix = g_object_get_data (G_OBJECT (filter), "suffix");
+          g_autofree char *with = g_strconcat (name, suffix != NULL ? suffix : ".pdf", NULL);
+
+          named = g_file_get_child (g_file_get_parent (file), with);
+          g_set_object (&file, named);
+          g_free (name);
+          name = g_file_get_basename (file);
+        }
+      if (!redline_window_export_report (self, file, &error))
+        _redline_window_show_error (self, _("Could Not Export the Report"), error->message);
+      else
+        {
+          /* TRANSLATORS: %s: the report's file name */
+          g_autofree char *text = g_strdup_printf (_("Report saved as “%s”"), name);
+
+          _redline_window_toast (self, text);
+        }
+    }
+  g_object_unref (chooser);
+}
+
+static GtkFileFilter *
+report_filter (const char *name,
+               const char *mime_type,
+               const char *suffix)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, name);
+  gtk_file_filter_add_mime_type (filter, mime_type);
+  g_object_set_data (G_OBJECT (filter), "suffix", (gpointer) suffix);
+  return filter;
+}
+
+static void
+export_report_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  RedlineWindow *self = REDLINE_WINDOW (widget);
+  g_autoptr(GtkFileFilter) pdf = report_filter (_("PDF document"), "application/pdf", ".pdf");
+  g_autoptr(GtkFileFilter) html = report_filter (_("Web page"), "text/html", ".html");
+  g_autoptr(GtkFileFilter) csv = report_filter (_("Spreadsheet (CSV)"), "text/csv", ".csv");
+  GtkFileChooserNative *chooser;
+  g_autofree char *name = NULL;
+
+  if (_redline_window_get_project (self) == NULL)
+    return;
+  chooser = gtk_file_chooser_native_new (_("Export the Review Report"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  /* TRANSLATORS: the report's default file name; %s: the project's name */
+  name = g_strdup_printf (_("%s — review report.pdf"),
+                          redline_project_get_name (_redline_window_get_project (self)));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), pdf);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), html);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), csv);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_export_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
@@ -577,6 +693,8 @@ _redline_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.new-project", NULL, new_project_activated);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_activated);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_activated);
+  gtk_widget_class_install_action (widget_class, "win.export-report", NULL,
+                                   export_report_activated);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_activated);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_activated);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_activated);

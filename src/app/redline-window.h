@@ -31,5 +31,8 @@ GtkWidget         *redline_window_get_editor       (RedlineWindow      *self);
 const char        *redline_window_get_read_only_reason (RedlineWindow  *self);
 GtkWidget         *redline_window_get_post_table   (RedlineWindow      *self);
 gboolean           redline_window_save             (RedlineWindow      *self);
+gboolean           redline_window_export_report    (RedlineWindow      *self,
+                                                    GFile              *file,
+                                                    GError            **error);
 
 G_END_DECLS

@@ -20,6 +20,7 @@
 #include <gio/gio.h>
 
 #include "redline-core.h"
+#include "redline-report.h"
 
 /* Exit statuses of the command-line contract (doc/cli.md). */
 enum {
@@ -37,9 +38,12 @@ typedef struct
   char               *format;
   gboolean            list_rules;
   gboolean            test_rules;
+  char               *report;
   char              **files;
 
   gboolean            json;
+  RedlineReportFormat report_format;
+  guint               n_reports;      /* reports written */
   guint               n_ecosystems;
   RedlineEcosystem    ecosystems[REDLINE_N_ECOSYSTEMS];
   RedlineContentKind  content_kind;
@@ -62,6 +66,7 @@ options_clear (Options *options)
   g_free (options->kind);
   g_strfreev (options->rules);
   g_free (options->format);
+  g_free (options->report);
   g_strfreev (options->files);
   g_clear_object (&options->context);
 }
@@ -100,6 +105,8 @@ parse_options (Options  *options,
       N_("Print the loaded packs and rules and exit"), NULL },
     { "test-rules", 0, 0, G_OPTION_ARG_NONE, &options->test_rules,
       N_("Run every rule’s examples; exit 1 if one fails"), NULL },
+    { "report", 0, 0, G_OPTION_ARG_FILENAME, &options->report,
+      N_("Write a review report of the project checked (.pdf, .html or .csv)"), "FILE" },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &options->files, NULL, NULL },
     { NULL }
   };
@@ -159,6 +166,22 @@ parse_options (Options  *options,
         g_strdup_printf (_("unknown format “%s”: use text or json"), options->format);
       print_usage_error (message);
       return FALSE;
+    }
+
+  if (options->report != NULL)
+    {
+      g_autoptr(GFile) report = g_file_new_for_commandline_arg (options->report);
+
+      if (!redline_report_format_for_file (report, &options->report_format, &error))
+        {
+          print_usage_error (error->message);
+          return FALSE;
+        }
+      if (options->files == NULL || options->files[0] == NULL || options->files[1] != NULL)
+        {
+          print_usage_error (_("--report needs exactly one project file to report on"));
+          return FALSE;
+        }
     }
 
   if (options->no_builtin_rules && (options->rules == NULL || options->rules[0] == NULL))
@@ -733,6 +756,18 @@ check_project (Options    *options,
           end_result (options);
         }
     }
+  if (options->report != NULL)
+    {
+      g_autoptr(GFile) report = g_file_new_for_commandline_arg (options->report);
+
+      if (!redline_report_write (project, rule_set, 0, options->report_format, report, &error))
+        {
+          print_error (error->message);
+          options->bad_input = TRUE;
+        }
+      else
+        options->n_reports++;
+    }
   if (options->n_waived > waived_before)
     {
       guint n = options->n_waived - waived_before;
@@ -902,6 +937,12 @@ main (int   argc,
 
   if (options.json)
     end_json (&options);
+  /* A report asked for and not written: the input was no project. */
+  if (options.report != NULL && options.n_reports == 0 && !options.bad_input)
+    {
+      print_usage_error (_("--report needs a project file; the input is text"));
+      options.bad_input = TRUE;
+    }
 
   status = !finish_output (&options) ? EXIT_BAD_INPUT
          : options.bad_input ? EXIT_BAD_INPUT

@@ -12,6 +12,7 @@
 #include "redline-finding.h"
 #include "redline-history.h"
 #include "redline-json.h"
+#include "redline-labels.h"
 #include "redline-matcher.h"
 #include "redline-post.h"
 #include "redline-post-summary.h"

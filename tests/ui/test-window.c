@@ -764,6 +764,37 @@ test_window_audit_altered (Fixture       *fixture,
   g_assert_null (redline_window_get_read_only_reason (fixture->window));
 }
 
+/* Export Review Report…: the file the chooser names, in its format. */
+static void
+test_window_export_report (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *html_path = g_build_filename (fixture->dir, "report.html", NULL);
+  g_autofree char *pdf_path = g_build_filename (fixture->dir, "report.pdf", NULL);
+  g_autoptr(GFile) html = g_file_new_for_path (html_path);
+  g_autoptr(GFile) pdf = g_file_new_for_path (pdf_path);
+  g_autoptr(GFile) txt = g_file_new_for_path ("report.txt");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+
+  g_assert_true (redline_window_export_report (fixture->window, html, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (html_path, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "Lumi Café — autumn launch"));
+  g_assert_nonnull (strstr (contents, "<mark class=\"error\""));
+  g_clear_pointer (&contents, g_free);
+
+  g_assert_true (redline_window_export_report (fixture->window, pdf, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (pdf_path, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+
+  g_assert_false (redline_window_export_report (fixture->window, txt, &error));
+  g_assert_nonnull (error);
+  g_unlink (html_path);
+  g_unlink (pdf_path);
+}
+
 static void
 test_window_newer_format (Fixture       *fixture,
                           gconstpointer  data)
@@ -919,6 +950,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/window/audit-altered", Fixture, NULL, fixture_set_up_audit_altered,
               test_window_audit_altered, fixture_tear_down);
+  g_test_add ("/window/export-report", Fixture, NULL, fixture_set_up, test_window_export_report,
+              fixture_tear_down);
   g_test_add ("/window/newer-format", Fixture, NULL, fixture_set_up, test_window_newer_format,
               fixture_tear_down);
   g_test_add_func ("/window/killed-after-typing", test_window_killed_after_typing);

@@ -1,4 +1,4 @@
-/* redline-labels.h: what the app calls the core's enumerations
+/* redline-labels.h: the names of the core enumerations, for people
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -1,11 +1,11 @@
-/* redline-labels.c: what the app calls the core's enumerations
+/* redline-labels.c: the names of the core enumerations, for people
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include "config.h"
 
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 
 #include "redline-labels.h"
 
