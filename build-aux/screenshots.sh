@@ -34,3 +34,13 @@ shot weixin-en en default "全城最佳的秋日咖啡"
 shot weixin-zh zh_CN default "全城最佳的秋日咖啡"
 shot wechat-preview-en en default "全城最佳的秋日咖啡" wechat
 shot wechat-dark-en en prefer-dark "The best latte in Singapore"
+shot review-queue-en en default "The best latte in Singapore" queue
+shot review-queue-zh zh_CN default "The best latte in Singapore" queue
+
+# A page of the PDF review report of the sample, as redline-check writes it.
+report_dir=$(mktemp -d)
+LANGUAGE=zh_CN REDLINE_LOCALEDIR="$locale_dir" _build/src/cli/redline-check \
+    --report="$report_dir/report.pdf" _build/data/sample/lumi-cafe.redline > /dev/null || true
+pdftoppm -r 80 -png -f 2 -l 2 -singlefile "$report_dir/report.pdf" "$out/report-pdf-zh"
+rm -rf "$report_dir"
+echo "$out/report-pdf-zh.png"
