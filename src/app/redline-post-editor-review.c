@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "redline-history-window.h"
 #include "redline-labels.h"
 #include "redline-post-editor-private.h"
 
@@ -336,9 +337,25 @@ _redline_post_editor_waive (RedlinePostEditor *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void
+history_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  RedlinePostEditor *self = REDLINE_POST_EDITOR (widget);
+  GtkWidget *window;
+
+  if (self->post == NULL || get_project (self) == NULL)
+    return;
+  window = redline_history_window_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                       get_project (self), self->post);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 void
 _redline_post_editor_class_init_review (GtkWidgetClass *widget_class)
 {
+  gtk_widget_class_install_action (widget_class, "post.history", NULL, history_action);
   gtk_widget_class_install_action (widget_class, "post.submit", NULL, submit_action);
   gtk_widget_class_install_action (widget_class, "post.approve", NULL, approve_action);
   gtk_widget_class_install_action (widget_class, "post.request-changes", NULL,

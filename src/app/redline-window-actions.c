@@ -9,6 +9,7 @@
 
 #include "redline-campaign-dialog.h"
 #include "redline-campaign-row.h"
+#include "redline-history-window.h"
 #include "redline-labels.h"
 #include "redline-new-project-dialog.h"
 #include "redline-preferences-window.h"
@@ -320,6 +321,22 @@ export_report_activated (GtkWidget  *widget,
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect (chooser, "response", G_CALLBACK (on_export_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+project_history_activated (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  RedlineWindow *self = REDLINE_WINDOW (widget);
+  GtkWidget *window;
+
+  if (_redline_window_get_project (self) == NULL)
+    return;
+  redline_window_save (self);
+  window = redline_history_window_new (GTK_WINDOW (self), _redline_window_get_project (self),
+                                       NULL);
+  gtk_window_present (GTK_WINDOW (window));
 }
 
 /* ---- Campaigns ---------------------------------------------------------- */
@@ -695,6 +712,8 @@ _redline_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_activated);
   gtk_widget_class_install_action (widget_class, "win.export-report", NULL,
                                    export_report_activated);
+  gtk_widget_class_install_action (widget_class, "win.project-history", NULL,
+                                   project_history_activated);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_activated);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_activated);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_activated);

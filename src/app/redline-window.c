@@ -76,7 +76,8 @@ _redline_window_update_actions (RedlineWindow *self)
   gboolean writable = _redline_window_is_writable (self);
   gboolean campaign = _redline_window_get_selected_campaign (self) != NULL;
   gboolean post = redline_post_editor_get_post (self->editor) != NULL;
-  static const char *need_project[] = { "save-as", "export-report", "preferences", "find", "show-sidebar",
+  static const char *need_project[] = { "save-as", "export-report", "project-history",
+                                        "preferences", "find", "show-sidebar",
                                         "check-other-ecosystem", "next-finding",
                                         "previous-finding" };
 

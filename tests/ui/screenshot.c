@@ -18,6 +18,7 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 
+#include "redline-history-window.h"
 #include "redline-post-editor.h"
 #include "redline-preferences-window.h"
 #include "redline-window.h"
@@ -138,6 +139,18 @@ main (int   argc,
                                                       "project");
       spin (1.0);
       if (!save_window (preferences, argv[3]))
+        return 1;
+      return 0;
+    }
+  if (g_getenv ("REDLINE_SCREENSHOT_HISTORY") != NULL)
+    {
+      RedlinePost *post = redline_post_editor_get_post (REDLINE_POST_EDITOR (
+                                                          redline_window_get_editor (window)));
+      GtkWidget *history = redline_history_window_new (GTK_WINDOW (window), project, post);
+
+      gtk_window_present (GTK_WINDOW (history));
+      spin (1.0);
+      if (!save_window (history, argv[3]))
         return 1;
       return 0;
     }

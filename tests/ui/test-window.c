@@ -13,6 +13,7 @@
 
 #include "redline-field-view.h"
 #include "redline-finding-row.h"
+#include "redline-history-window.h"
 #include "redline-test-util.h"
 #include "redline-post-editor.h"
 #include "redline-post-table.h"
@@ -527,6 +528,24 @@ test_window_delete_and_undo (Fixture       *fixture,
   }
 }
 
+/* A visible label of @widget's tree whose text contains @needle. */
+static GtkLabel *
+find_label (GtkWidget  *widget,
+            const char *needle)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found;
+
+      if (GTK_IS_LABEL (child) && strstr (gtk_label_get_text (GTK_LABEL (child)), needle) != NULL)
+        return GTK_LABEL (child);
+      if ((found = find_label (child, needle)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* The open message dialog (AdwMessageDialog) whose body contains
  * @needle, or NULL. */
 static AdwMessageDialog *
@@ -655,6 +674,29 @@ test_window_review (Fixture       *fixture,
     g_assert_cmpstr (reviewer, ==, "Legal — Wang");
   }
 
+  /* Its history: every step, and a comment added from there. */
+  {
+    GtkWidget *history = redline_history_window_new (GTK_WINDOW (fixture->window), project, post);
+    g_autoptr(GPtrArray) comments = NULL;
+    g_autoptr(GError) comment_error = NULL;
+
+    gtk_window_present (GTK_WINDOW (history));
+    /* Submitted in the sample, waived twice, approved. */
+    g_assert_cmpuint (redline_history_window_get_n_entries (REDLINE_HISTORY_WINDOW (history)),
+                      >=, 3);
+    g_assert_nonnull (find_label (history, "Approved"));
+    g_assert_nonnull (find_label (history, "Finding waived"));
+    g_assert_true (redline_history_window_add_comment (REDLINE_HISTORY_WINDOW (history),
+                                                       "Cleared for SG", &comment_error));
+    g_assert_no_error (comment_error);
+    comments = redline_project_list_comments (project, post, &comment_error);
+    g_assert_no_error (comment_error);
+    g_assert_cmpstr (((RedlineCommentRecord *) g_ptr_array_index (comments, comments->len - 1))->author,
+                     ==, "Legal — Wang");
+    g_assert_nonnull (find_label (history, "Cleared for SG"));
+    gtk_window_destroy (GTK_WINDOW (history));
+  }
+
   /* The marketer changes the title: back to draft. */
   type_at_end (get_buffer (fixture, REDLINE_FIELD_TITLE), "!");
   g_assert_true (redline_post_editor_save (editor, NULL));
@@ -698,24 +740,6 @@ test_window_review_queue (Fixture       *fixture,
   g_assert_true (redline_window_select_post (fixture->window, post));
   g_assert_false (redline_post_table_get_showing_review_queue (table));
   g_assert_cmpuint (redline_post_table_get_n_shown (table), >, 1);
-}
-
-/* A visible label of @widget's tree whose text contains @needle. */
-static GtkLabel *
-find_label (GtkWidget  *widget,
-            const char *needle)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkLabel *found;
-
-      if (GTK_IS_LABEL (child) && strstr (gtk_label_get_text (GTK_LABEL (child)), needle) != NULL)
-        return GTK_LABEL (child);
-      if ((found = find_label (child, needle)) != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 /* The sample with its audit trail edited as one would with sqlite3: the
