@@ -349,7 +349,10 @@ filter_post (gpointer item,
     return FALSE;
   if (self->search != NULL &&
       !contains_casefold (redline_post_get_title (post), self->search) &&
-      !contains_casefold (redline_post_get_body (post), self->search))
+      !contains_casefold (redline_post_get_body (post), self->search) &&
+      /* In the queue, a campaign's name finds its posts. */
+      !(self->queue && find_campaign (self, post) != NULL &&
+        contains_casefold (redline_campaign_get_name (find_campaign (self, post)), self->search)))
     return FALSE;
   return TRUE;
 }

@@ -706,6 +706,18 @@ test_window_review (Fixture       *fixture,
   g_assert_cmpint (redline_post_get_status (post), ==, REDLINE_POST_STATUS_IN_REVIEW);
 }
 
+static gboolean
+one_shown (gpointer data)
+{
+  return redline_post_table_get_n_shown (data) == 1;
+}
+
+static gboolean
+two_shown (gpointer data)
+{
+  return redline_post_table_get_n_shown (data) == 2;
+}
+
 /* The queue: every campaign's posts in review, filtered by ecosystem; a
  * decided post leaves it. */
 static void
@@ -727,6 +739,13 @@ test_window_review_queue (Fixture       *fixture,
   gtk_drop_down_set_selected (ecosystems, 1 + REDLINE_ECOSYSTEM_WEIXIN);
   g_assert_cmpuint (redline_post_table_get_n_shown (table), ==, 1);
   gtk_drop_down_set_selected (ecosystems, 0);
+  /* The search finds a campaign's posts by its name. */
+  gtk_editable_set_text (GTK_EDITABLE (find_descendant (GTK_WIDGET (table), GTK_TYPE_SEARCH_ENTRY)),
+                         "Autumn launch");
+  wait_until (one_shown, table, 5);
+  gtk_editable_set_text (GTK_EDITABLE (find_descendant (GTK_WIDGET (table), GTK_TYPE_SEARCH_ENTRY)),
+                         "");
+  wait_until (two_shown, table, 5);
 
   /* Selected in the queue, approved (it has no error), gone from it. */
   g_assert_true (redline_window_select_post (fixture->window, post));
