@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "redline-history-window.h"
+#include "redline-labels.h"
 
 /**
  * RedlineHistoryWindow:
@@ -79,18 +80,6 @@ describe_action (const char *action)
   return action;
 }
 
-static char *
-local_time (const char *iso)
-{
-  g_autoptr(GDateTime) utc = iso != NULL ? g_date_time_new_from_iso8601 (iso, NULL) : NULL;
-  g_autoptr(GDateTime) local = NULL;
-
-  if (utc == NULL)
-    return g_strdup (iso != NULL ? iso : "");
-  local = g_date_time_to_local (utc);
-  return g_date_time_format (local, "%Y-%m-%d %H:%M");
-}
-
 static void
 add_row (RedlineHistoryWindow *self,
          AdwPreferencesGroup  *group,
@@ -156,7 +145,7 @@ refill (RedlineHistoryWindow *self)
       for (guint i = 0; comments != NULL && i < comments->len; i++)
         {
           RedlineCommentRecord *comment = g_ptr_array_index (comments, i);
-          g_autofree char *when = local_time (comment->created_at);
+          g_autofree char *when = redline_format_time (comment->created_at);
           g_autofree char *subtitle = g_strdup_printf ("%s · %s", comment->author, when);
 
           add_row (self, self->comments_group, comment->body, subtitle);
@@ -184,7 +173,7 @@ refill (RedlineHistoryWindow *self)
   for (guint i = entries->len; i > first; i--)
     {
       RedlineAuditRecord *entry = g_ptr_array_index (entries, i - 1);
-      g_autofree char *when = local_time (entry->at);
+      g_autofree char *when = redline_format_time (entry->at);
       g_autoptr(GString) subtitle = g_string_new (NULL);
 
       g_string_append_printf (subtitle, "%s · %s", entry->actor, when);

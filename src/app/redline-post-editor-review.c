@@ -25,19 +25,6 @@ get_project (RedlinePostEditor *self)
   return self->context != NULL ? redline_context_get_project (self->context) : NULL;
 }
 
-/* "2026-11-22T09:30:00Z" as the user's local date and time. */
-static char *
-format_time (const char *iso)
-{
-  g_autoptr(GDateTime) utc = iso != NULL ? g_date_time_new_from_iso8601 (iso, NULL) : NULL;
-  g_autoptr(GDateTime) local = NULL;
-
-  if (utc == NULL)
-    return g_strdup (iso != NULL ? iso : "");
-  local = g_date_time_to_local (utc);
-  return g_date_time_format (local, "%x %H:%M");
-}
-
 static void
 show_error (RedlinePostEditor *self,
             const char        *heading,
@@ -73,7 +60,7 @@ _redline_post_editor_update_review (RedlinePostEditor *self)
   writable = !_redline_post_editor_is_read_only (self);
   reviewed = redline_project_get_last_review (project, self->post, &decision, &reviewer, &at,
                                               &comment);
-  when = format_time (at);
+  when = redline_format_time (at);
 
   switch (status)
     {

@@ -164,11 +164,8 @@ static void
 update_waiting (GtkLabel           *label,
                 RedlinePostSummary *summary)
 {
-  const char *at = redline_post_get_updated_at (redline_post_summary_get_post (summary));
-  g_autoptr(GDateTime) utc = at != NULL ? g_date_time_new_from_iso8601 (at, NULL) : NULL;
-  g_autoptr(GDateTime) local = utc != NULL ? g_date_time_to_local (utc) : NULL;
-  g_autofree char *text = local != NULL ? g_date_time_format (local, "%Y-%m-%d %H:%M")
-                                        : g_strdup (at != NULL ? at : "");
+  g_autofree char *text =
+    redline_format_time (redline_post_get_updated_at (redline_post_summary_get_post (summary)));
 
   gtk_label_set_text (label, text);
 }

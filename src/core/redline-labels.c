@@ -179,3 +179,23 @@ redline_content_kind_fields (RedlineContentKind kind)
       return all & ~(1u << REDLINE_FIELD_DIGEST);
     }
 }
+
+/**
+ * redline_format_time:
+ * @iso: (nullable): a date and time in ISO 8601, as the project file keeps
+ *   them (in UTC)
+ *
+ * Returns: (transfer full): it in local time to the minute, such as
+ *   "2026-11-22 18:06", for people; @iso as it is if it is not a date
+ */
+char *
+redline_format_time (const char *iso)
+{
+  g_autoptr(GDateTime) utc = iso != NULL ? g_date_time_new_from_iso8601 (iso, NULL) : NULL;
+  g_autoptr(GDateTime) local = NULL;
+
+  if (utc == NULL)
+    return g_strdup (iso != NULL ? iso : "");
+  local = g_date_time_to_local (utc);
+  return g_date_time_format (local, "%Y-%m-%d %H:%M");
+}

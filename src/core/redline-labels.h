@@ -16,5 +16,6 @@ const char *redline_post_status_label      (RedlinePostStatus  status);
 const char *redline_severity_label         (RedlineSeverity    severity);
 const char *redline_field_label            (RedlineField       field);
 guint       redline_content_kind_fields    (RedlineContentKind kind);
+char       *redline_format_time            (const char        *iso);
 
 G_END_DECLS

@@ -55,7 +55,7 @@ append_row (GString           *out,
                                 ? g_ptr_array_index (post->reviews, post->reviews->len - 1)
                                 : NULL;
   g_autofree char *post_id = g_strdup_printf ("%" G_GINT64_FORMAT, redline_post_get_id (post->post));
-  g_autofree char *reviewed_at = review != NULL ? _redline_report_local_time (review->reviewed_at)
+  g_autofree char *reviewed_at = review != NULL ? redline_format_time (review->reviewed_at)
                                                 : NULL;
   g_autofree char *waived_at = NULL;
   gboolean span = finding != NULL && redline_finding_get_scope (finding) == REDLINE_SCOPE_SPAN;
@@ -87,7 +87,7 @@ append_row (GString           *out,
   append_cell (out, finding != NULL ? redline_finding_get_reference (finding) : NULL, FALSE);
   if (finding != NULL && redline_finding_get_waived (finding))
     {
-      waived_at = _redline_report_local_time (redline_finding_get_waived_at (finding));
+      waived_at = redline_format_time (redline_finding_get_waived_at (finding));
       append_cell (out, "yes", FALSE);
       append_cell (out, redline_finding_get_waived_by (finding), FALSE);
       append_cell (out, waived_at, FALSE);

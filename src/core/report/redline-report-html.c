@@ -125,45 +125,39 @@ append_summary (GString           *out,
   g_string_append (out, "</tbody></table></section>");
 }
 
-/* @text with the spans of @findings in @field marked; a finding that
- * overlaps one already marked is listed, not marked again. */
+static void
+append_piece (const char     *piece,
+              gsize           length,
+              RedlineFinding *finding,
+              gpointer        user_data)
+{
+  GString *out = user_data;
+  g_autofree char *escaped = g_markup_escape_text (piece, (gssize) length);
+
+  if (finding == NULL)
+    {
+      g_string_append (out, escaped);
+      return;
+    }
+  {
+    g_autofree char *title = g_markup_escape_text (redline_finding_get_rule_id (finding), -1);
+
+    g_string_append_printf (out, "<mark class=\"%s\" title=\"%s\">%s</mark>",
+                            redline_finding_get_waived (finding)
+                            ? "waived" : severity_class (redline_finding_get_severity (finding)),
+                            title, escaped);
+  }
+}
+
+/* @text with the spans of @findings in @field marked. */
 static void
 append_marked_copy (GString      *out,
                     const char   *text,
                     RedlineField  field,
                     GPtrArray    *findings)
 {
-  gsize done = 0;
-
   g_string_append (out, "<p class=\"copy\">");
-  for (guint i = 0; i < findings->len; i++)
-    {
-      RedlineFinding *finding = g_ptr_array_index (findings, i);
-      g_autofree char *before = NULL;
-      g_autofree char *marked = NULL;
-      g_autofree char *title = NULL;
-      gsize from, to;
-
-      if (redline_finding_get_field (finding) != field ||
-          redline_finding_get_scope (finding) != REDLINE_SCOPE_SPAN)
-        continue;
-      _redline_report_span_bytes (text, redline_finding_get_start (finding),
-                                  redline_finding_get_end (finding), &from, &to);
-      if (from < done || to <= from)
-        continue;
-      before = g_strndup (text + done, from - done);
-      marked = g_strndup (text + from, to - from);
-      append_escaped (out, before);
-      title = g_markup_escape_text (redline_finding_get_rule_id (finding), -1);
-      g_string_append_printf (out, "<mark class=\"%s\" title=\"%s\">",
-                              redline_finding_get_waived (finding)
-                              ? "waived" : severity_class (redline_finding_get_severity (finding)),
-                              title);
-      append_escaped (out, marked);
-      g_string_append (out, "</mark>");
-      done = to;
-    }
-  append_escaped (out, text + done);
+  _redline_report_mark_copy (text, field, findings, append_piece, out);
   g_string_append (out, "</p>");
 }
 
@@ -214,7 +208,7 @@ append_findings (GString           *out,
       g_string_append (out, "</small></td><td>");
       if (redline_finding_get_waived (finding))
         {
-          g_autofree char *at = _redline_report_local_time (redline_finding_get_waived_at (finding));
+          g_autofree char *at = redline_format_time (redline_finding_get_waived_at (finding));
           g_autofree char *by = g_strdup_printf (_("Waived by %s on %s"),
                                                  redline_finding_get_waived_by (finding), at);
 
@@ -246,7 +240,7 @@ append_history (GString           *out,
       for (guint i = 0; i < post->reviews->len; i++)
         {
           RedlineReviewRecord *review = g_ptr_array_index (post->reviews, i);
-          g_autofree char *at = _redline_report_local_time (review->reviewed_at);
+          g_autofree char *at = redline_format_time (review->reviewed_at);
           g_autofree char *packs = _redline_report_describe_versions (review->pack_versions);
 
           g_string_append (out, "<tr>");
@@ -276,12 +270,12 @@ append_history (GString           *out,
       for (guint i = 0; i < post->waivers->len; i++)
         {
           RedlineWaiverRecord *waiver = g_ptr_array_index (post->waivers, i);
-          g_autofree char *at = _redline_report_local_time (waiver->waived_at);
+          g_autofree char *at = redline_format_time (waiver->waived_at);
           g_autofree char *lapsed = NULL;
 
           if (waiver->lapsed_at != NULL)
             {
-              g_autofree char *when = _redline_report_local_time (waiver->lapsed_at);
+              g_autofree char *when = redline_format_time (waiver->lapsed_at);
 
               lapsed = g_strdup_printf (_("Lapsed on %s: the text changed"), when);
             }
@@ -304,7 +298,7 @@ append_history (GString           *out,
       for (guint i = 0; i < post->comments->len; i++)
         {
           RedlineCommentRecord *comment = g_ptr_array_index (post->comments, i);
-          g_autofree char *at = _redline_report_local_time (comment->created_at);
+          g_autofree char *at = redline_format_time (comment->created_at);
 
           g_string_append (out, "<li><span class=\"meta\">");
           append_escaped (out, comment->author);

@@ -183,6 +183,24 @@ severity_background (RedlineFinding *finding)
     }
 }
 
+static void
+append_piece (const char     *piece,
+              gsize           length,
+              RedlineFinding *finding,
+              gpointer        user_data)
+{
+  GString *out = user_data;
+  g_autofree char *escaped = g_markup_escape_text (piece, (gssize) length);
+
+  if (finding == NULL)
+    g_string_append (out, escaped);
+  else
+    g_string_append_printf (out, "<span background=\"%s\"%s>%s</span>",
+                            severity_background (finding),
+                            redline_finding_get_waived (finding) ? " strikethrough=\"true\"" : "",
+                            escaped);
+}
+
 /* The copy of @field with its findings highlighted, as Pango markup. */
 static char *
 marked_copy (const char   *text,
@@ -190,39 +208,8 @@ marked_copy (const char   *text,
              GPtrArray    *findings)
 {
   GString *out = g_string_new (NULL);
-  gsize done = 0;
 
-  for (guint i = 0; i < findings->len; i++)
-    {
-      RedlineFinding *finding = g_ptr_array_index (findings, i);
-      g_autofree char *before = NULL;
-      g_autofree char *marked = NULL;
-      g_autofree char *before_escaped = NULL;
-      g_autofree char *marked_escaped = NULL;
-      gsize from, to;
-
-      if (redline_finding_get_field (finding) != field ||
-          redline_finding_get_scope (finding) != REDLINE_SCOPE_SPAN)
-        continue;
-      _redline_report_span_bytes (text, redline_finding_get_start (finding),
-                                  redline_finding_get_end (finding), &from, &to);
-      if (from < done || to <= from)
-        continue;
-      before = g_strndup (text + done, from - done);
-      marked = g_strndup (text + from, to - from);
-      before_escaped = g_markup_escape_text (before, -1);
-      marked_escaped = g_markup_escape_text (marked, -1);
-      g_string_append_printf (out, "%s<span background=\"%s\"%s>%s</span>", before_escaped,
-                              severity_background (finding),
-                              redline_finding_get_waived (finding) ? " strikethrough=\"true\"" : "",
-                              marked_escaped);
-      done = to;
-    }
-  {
-    g_autofree char *rest = g_markup_escape_text (text + done, -1);
-
-    g_string_append (out, rest);
-  }
+  _redline_report_mark_copy (text, field, findings, append_piece, out);
   return g_string_free (out, FALSE);
 }
 
@@ -330,7 +317,7 @@ draw_post (Pdf               *pdf,
         g_string_append_printf (text, " %s", reference);
       if (redline_finding_get_waived (finding))
         {
-          g_autofree char *at = _redline_report_local_time (redline_finding_get_waived_at (finding));
+          g_autofree char *at = redline_format_time (redline_finding_get_waived_at (finding));
 
           g_string_append (text, " — ");
           g_string_append_printf (text, _("Waived by %s on %s"),
@@ -346,7 +333,7 @@ draw_post (Pdf               *pdf,
   for (guint i = 0; i < post->reviews->len; i++)
     {
       RedlineReviewRecord *review = g_ptr_array_index (post->reviews, i);
-      g_autofree char *at = _redline_report_local_time (review->reviewed_at);
+      g_autofree char *at = redline_format_time (review->reviewed_at);
       g_autofree char *packs = _redline_report_describe_versions (review->pack_versions);
       g_autofree char *text =
         g_strdup_printf ("%s · %s · %s%s%s · %s", at, review->reviewer,
@@ -362,9 +349,9 @@ draw_post (Pdf               *pdf,
   for (guint i = 0; i < post->waivers->len; i++)
     {
       RedlineWaiverRecord *waiver = g_ptr_array_index (post->waivers, i);
-      g_autofree char *at = _redline_report_local_time (waiver->waived_at);
+      g_autofree char *at = redline_format_time (waiver->waived_at);
       g_autofree char *lapsed = waiver->lapsed_at != NULL
-                                ? _redline_report_local_time (waiver->lapsed_at) : NULL;
+                                ? redline_format_time (waiver->lapsed_at) : NULL;
       g_autofree char *status = lapsed != NULL
                                 ? g_strdup_printf (_("Lapsed on %s: the text changed"), lapsed)
                                 : g_strdup (_("In force"));
@@ -379,7 +366,7 @@ draw_post (Pdf               *pdf,
   for (guint i = 0; i < post->comments->len; i++)
     {
       RedlineCommentRecord *comment = g_ptr_array_index (post->comments, i);
-      g_autofree char *at = _redline_report_local_time (comment->created_at);
+      g_autofree char *at = redline_format_time (comment->created_at);
       g_autofree char *text = g_strdup_printf ("%s, %s: %s", comment->author, at, comment->body);
 
       draw_text (pdf, text, 9, FALSE, 8, 3);

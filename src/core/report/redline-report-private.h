@@ -68,10 +68,19 @@ gboolean _redline_report_write_pdf   (RedlineReportData  *data,
                                       GOutputStream      *out,
                                       GError            **error);
 
-/* "2026-11-22 18:06" in local time, from ISO 8601 in UTC. */
-char    *_redline_report_local_time  (const char         *iso);
 /* "id 1.0.0, id 2.0.0" from a JSON object of pack id → version. */
 char    *_redline_report_describe_versions (const char   *json);
+/* Hands @text of @field to @func piece by piece: each finding of @findings
+ * on it with its span, the text between with %NULL. */
+typedef void (*RedlineReportMarkFunc) (const char     *piece,
+                                       gsize           length,
+                                       RedlineFinding *finding,
+                                       gpointer        user_data);
+void     _redline_report_mark_copy   (const char            *text,
+                                      RedlineField           field,
+                                      GPtrArray             *findings,
+                                      RedlineReportMarkFunc  func,
+                                      gpointer               user_data);
 /* The byte range of code points [start, end) of @text, clamped to it. */
 void     _redline_report_span_bytes  (const char         *text,
                                       gsize               start,

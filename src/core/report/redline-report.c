@@ -58,18 +58,6 @@ _redline_report_data_free (RedlineReportData *data)
   g_free (data);
 }
 
-char *
-_redline_report_local_time (const char *iso)
-{
-  g_autoptr(GDateTime) utc = iso != NULL ? g_date_time_new_from_iso8601 (iso, NULL) : NULL;
-  g_autoptr(GDateTime) local = NULL;
-
-  if (utc == NULL)
-    return g_strdup (iso != NULL ? iso : "");
-  local = g_date_time_to_local (utc);
-  return g_date_time_format (local, "%Y-%m-%d %H:%M");
-}
-
 void
 _redline_report_span_bytes (const char *text,
                             gsize       start,
@@ -116,6 +104,36 @@ _redline_report_describe_versions (const char *json)
                             json_node_get_value_type (value) == G_TYPE_STRING
                             ? json_node_get_string (value) : "?");
   return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+void
+_redline_report_mark_copy (const char            *text,
+                           RedlineField           field,
+                           GPtrArray             *findings,
+                           RedlineReportMarkFunc  func,
+                           gpointer               user_data)
+{
+  gsize done = 0;
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      RedlineFinding *finding = g_ptr_array_index (findings, i);
+      gsize from, to;
+
+      if (redline_finding_get_field (finding) != field ||
+          redline_finding_get_scope (finding) != REDLINE_SCOPE_SPAN)
+        continue;
+      _redline_report_span_bytes (text, redline_finding_get_start (finding),
+                                  redline_finding_get_end (finding), &from, &to);
+      /* One mark at a place: an overlapping finding is in the list only. */
+      if (from < done || to <= from)
+        continue;
+      if (from > done)
+        func (text + done, from - done, NULL, user_data);
+      func (text + from, to - from, finding, user_data);
+      done = to;
+    }
+  func (text + done, strlen (text + done), NULL, user_data);
 }
 
 static int
