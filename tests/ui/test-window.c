@@ -793,6 +793,12 @@ fixture_set_up_audit_altered (Fixture       *fixture,
   spin (0.2);
 }
 
+static gboolean
+widget_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (data));
+}
+
 /* An altered audit trail is said plainly when the file opens. */
 static void
 test_window_audit_altered (Fixture       *fixture,
@@ -801,7 +807,8 @@ test_window_audit_altered (Fixture       *fixture,
   GtkLabel *banner = find_label (GTK_WIDGET (fixture->window), "audit trail has been altered");
 
   g_assert_nonnull (banner);
-  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (banner)));
+  /* Mapped once the window has drawn (slowly, under valgrind). */
+  wait_until (widget_mapped, banner, 5);
   g_assert_nonnull (strstr (gtk_label_get_text (banner), "entry 5"));
   /* Still a working project: only its history is in doubt. */
   g_assert_null (redline_window_get_read_only_reason (fixture->window));
