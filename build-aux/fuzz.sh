@@ -16,7 +16,7 @@ set -eu
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
 [ $# -gt 0 ] && shift
-targets=${*:-fuzz-check fuzz-project-open fuzz-project-rows fuzz-rule-pack}
+targets=${*:-fuzz-check fuzz-csv fuzz-project-open fuzz-project-rows fuzz-rule-pack}
 build=_build-fuzz
 
 if ! command -v clang >/dev/null 2>&1; then
@@ -35,6 +35,7 @@ meson compile -C "$build"
 seeds_for() {
     case "$1" in
         fuzz-check) echo tests/fuzz/corpus/check ;;
+        fuzz-csv) echo tests/fuzz/corpus/csv ;;
         fuzz-project-open) echo tests/fuzz/corpus/project-open ;;
         fuzz-project-rows) echo tests/fuzz/corpus/project-rows ;;
         fuzz-rule-pack) echo data/rules tests/data/extra-pack.xml tests/data/failing-example.xml ;;

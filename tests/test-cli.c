@@ -802,7 +802,8 @@ static void
 test_stdout_errors (void)
 {
   g_autofree char *zh = sample_path ("lumi-autumn-zh.txt");
-  g_autofree char *many = g_build_filename (g_get_tmp_dir (), "many.txt", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("redline-cli-XXXXXX", NULL);
+  g_autofree char *many = g_build_filename (dir, "many.txt", NULL);
   g_autofree char *many_before = NULL;
   g_autofree char *many_after = NULL;
   g_autoptr(GString) text = g_string_new (NULL);
@@ -818,6 +819,8 @@ test_stdout_errors (void)
   if (!g_file_test ("/dev/full", G_FILE_TEST_EXISTS))
     {
       g_test_skip ("no /dev/full");
+      g_unlink (many);
+      g_rmdir (dir);
       return;
     }
   for (guint i = 0; i < G_N_ELEMENTS (args); i++)
@@ -847,6 +850,8 @@ test_stdout_errors (void)
     }
   g_assert_true (g_file_get_contents (many, &many_after, NULL, NULL));
   g_assert_cmpstr (many_after, ==, many_before);
+  g_unlink (many);
+  g_rmdir (dir);
 }
 
 /* Findings are written as they are found: 1 MB of 最佳 lines, about 300,000

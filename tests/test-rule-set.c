@@ -359,6 +359,29 @@ test_length (void)
   g_assert_cmpint (redline_finding_get_field (finding), ==, REDLINE_FIELD_TITLE);
   g_assert_cmpstr (redline_finding_get_text (finding), ==, "布会");
   g_assert_cmpstr (redline_finding_get_message (finding), ==, "7/5");
+  g_clear_object (&finding);
+  g_clear_object (&findings);
+
+  /* A body far past its limit: the span covers all of the excess, the text
+   * quotes its first 200 characters. */
+  {
+    g_autoptr(GString) body = g_string_new ("一二三四五六七八九十");
+    g_autofree char *expected = NULL;
+
+    for (guint i = 0; i < 1000; i++)
+      g_string_append (body, "长");
+    document.fields[REDLINE_FIELD_TITLE] = NULL;
+    document.fields[REDLINE_FIELD_BODY] = body->str;
+    findings = redline_rule_set_check (set, &document, REDLINE_ECOSYSTEM_WEIXIN,
+                                       REDLINE_CONTENT_KIND_MOMENTS_AD);
+    g_assert_cmpuint (g_list_model_get_n_items (findings), ==, 1);
+    finding = g_list_model_get_item (findings, 0);
+    g_assert_cmpuint (redline_finding_get_start (finding), ==, 10);
+    g_assert_cmpuint (redline_finding_get_end (finding), ==, 1010);
+    g_assert_cmpstr (redline_finding_get_message (finding), ==, "1010/10");
+    g_assert_cmpuint (g_utf8_strlen (redline_finding_get_text (finding), -1), ==, 201);
+    g_assert_true (g_str_has_suffix (redline_finding_get_text (finding), "长长…"));
+  }
 
   /* What an editor shows beside its character count. */
   g_assert_cmpuint (redline_rule_set_get_length_limit (set, REDLINE_ECOSYSTEM_WEIXIN,

@@ -117,6 +117,7 @@ redline_application_startup (GApplication *app)
     { "app.new-window", { "<Control><Shift>n", NULL } },
     { "win.new-project", { "<Control>n", NULL } },
     { "win.open", { "<Control>o", NULL } },
+    { "win.save", { "<Control>s", NULL } },
     { "win.save-as", { "<Control><Shift>s", NULL } },
     { "win.close", { "<Control>w", NULL } },
     { "win.preferences", { "<Control>comma", NULL } },

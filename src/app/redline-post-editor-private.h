@@ -29,7 +29,7 @@ struct _RedlinePostEditor
   guint             save_id;
   gboolean          loading;
   gboolean          dirty;
-  gboolean          save_failed;
+  GPtrArray        *unsaved;      /* RedlinePost: edited, but the last write failed */
 
   AdwFlap          *box;
   GtkToggleButton  *findings_button;

@@ -133,7 +133,7 @@ update_status (RedlinePostEditor *self)
     return;
   if (_redline_post_editor_is_read_only (self))
     state = _("Read-only");
-  else if (self->save_failed)
+  else if (g_ptr_array_find (self->unsaved, self->post, NULL))
     state = _("Not saved");
   else if (self->dirty)
     state = _("Saving…");
@@ -423,6 +423,7 @@ redline_post_editor_dispose (GObject *object)
    * editor taken down some other way. */
   if (self->dirty)
     redline_post_editor_save (self, NULL);
+  g_clear_pointer (&self->unsaved, g_ptr_array_unref);
   g_clear_handle_id (&self->check_id, g_source_remove);
   g_clear_handle_id (&self->save_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), REDLINE_TYPE_POST_EDITOR);
@@ -573,6 +574,7 @@ redline_post_editor_init (RedlinePostEditor *self)
   gtk_drop_down_set_model (self->kind_dropdown, G_LIST_MODEL (kinds));
 
   self->findings = g_list_store_new (REDLINE_TYPE_FINDING);
+  self->unsaved = g_ptr_array_new_with_free_func (g_object_unref);
   gtk_list_box_set_header_func (self->findings_list, _redline_post_editor_update_finding_header, NULL, NULL);
 
   for (RedlineField field = 0; field < REDLINE_N_FIELDS; field++)
@@ -642,7 +644,6 @@ redline_post_editor_set_post (RedlinePostEditor *self,
   if (post != NULL)
     g_signal_connect_object (post, "notify::status", G_CALLBACK (on_post_status_cb), self,
                              G_CONNECT_SWAPPED);
-  self->save_failed = FALSE;
 
   self->loading = TRUE;
   editable = !_redline_post_editor_is_read_only (self);
@@ -734,37 +735,95 @@ redline_post_editor_get_findings (RedlinePostEditor *self)
  * @error: return location for a #GError
  *
  * Writes the post to the project file now, if it changed since it was last
- * written.
+ * written, and every post edited here whose write failed before (a full
+ * disk, a file held by another program): their text stays in memory until
+ * a write succeeds or redline_post_editor_discard_unsaved() gives it up.
  *
- * Returns: %TRUE if there was nothing to save or it was saved
+ * Returns: %TRUE if there was nothing to save or all of it was saved
  */
 gboolean
 redline_post_editor_save (RedlinePostEditor  *self,
                           GError            **error)
 {
+  g_autoptr(GError) first_error = NULL;
   RedlineProject *project;
 
   g_return_val_if_fail (REDLINE_IS_POST_EDITOR (self), FALSE);
 
   g_clear_handle_id (&self->save_id, g_source_remove);
-  if (!self->dirty || self->post == NULL)
-    return TRUE;
   project = get_project (self);
-  if (project == NULL || redline_post_get_id (self->post) == 0)
+  if (self->dirty && self->post != NULL && project != NULL && redline_post_get_id (self->post) != 0 &&
+      !g_ptr_array_find (self->unsaved, self->post, NULL))
+    g_ptr_array_add (self->unsaved, g_object_ref (self->post));
+  self->dirty = FALSE;
+  if (project == NULL)
+    g_ptr_array_set_size (self->unsaved, 0);
+
+  for (guint i = self->unsaved->len; i > 0; i--)
     {
-      self->dirty = FALSE;
-      return TRUE;
+      RedlinePost *post = g_ptr_array_index (self->unsaved, i - 1);
+      g_autoptr(RedlinePost) edited = NULL;
+      g_autoptr(GError) local_error = NULL;
+
+      /* Deleted since, or of a project no longer open: nothing to write. */
+      if (redline_project_find_post (project, redline_post_get_id (post)) != post)
+        {
+          g_ptr_array_remove_index (self->unsaved, i - 1);
+          continue;
+        }
+      edited = redline_post_copy (post);
+      if (redline_project_update_post (project, post, &local_error))
+        {
+          g_ptr_array_remove_index (self->unsaved, i - 1);
+          continue;
+        }
+      /* The project puts a post it could not write back as the file has
+       * it; here the edits stay, in memory, for the next try. */
+      for (RedlineField field = 0; field < REDLINE_N_FIELDS; field++)
+        post_set_field (post, field, post_get_field (edited, field));
+      redline_post_set_kind (post, redline_post_get_kind (edited));
+      redline_post_set_status (post, redline_post_get_status (edited));
+      if (first_error == NULL)
+        first_error = g_steal_pointer (&local_error);
     }
-  if (!redline_project_update_post (project, self->post, error))
+  if (self->post != NULL)
+    update_status (self);
+  if (first_error != NULL)
     {
-      self->save_failed = TRUE;
-      update_status (self);
+      g_propagate_error (error, g_steal_pointer (&first_error));
       return FALSE;
     }
-  self->dirty = FALSE;
-  self->save_failed = FALSE;
-  update_status (self);
   return TRUE;
+}
+
+/**
+ * redline_post_editor_get_n_unsaved:
+ * @self: a #RedlinePostEditor
+ *
+ * Returns: how many posts edited here are not yet written to the file
+ */
+guint
+redline_post_editor_get_n_unsaved (RedlinePostEditor *self)
+{
+  g_return_val_if_fail (REDLINE_IS_POST_EDITOR (self), 0);
+  return self->unsaved->len + (self->dirty ? 1 : 0);
+}
+
+/**
+ * redline_post_editor_discard_unsaved:
+ * @self: a #RedlinePostEditor
+ *
+ * Gives up the edits that could not be written, when the user closes
+ * without them.
+ */
+void
+redline_post_editor_discard_unsaved (RedlinePostEditor *self)
+{
+  g_return_if_fail (REDLINE_IS_POST_EDITOR (self));
+
+  g_clear_handle_id (&self->save_id, g_source_remove);
+  self->dirty = FALSE;
+  g_ptr_array_set_size (self->unsaved, 0);
 }
 
 /**

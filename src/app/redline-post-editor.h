@@ -24,6 +24,8 @@ void              redline_post_editor_set_ecosystem  (RedlinePostEditor *self,
 GListModel       *redline_post_editor_get_findings   (RedlinePostEditor *self);
 gboolean          redline_post_editor_save           (RedlinePostEditor *self,
                                                       GError           **error);
+guint             redline_post_editor_get_n_unsaved  (RedlinePostEditor *self);
+void              redline_post_editor_discard_unsaved (RedlinePostEditor *self);
 void              redline_post_editor_check_now      (RedlinePostEditor *self);
 void              redline_post_editor_show_finding   (RedlinePostEditor *self,
                                                       RedlineFinding    *finding);

@@ -181,6 +181,8 @@ on_save_as_response_cb (GtkNativeDialog *chooser,
 
           adw_window_title_set_subtitle (self->project_title, basename);
           _redline_window_remember_project (self, file);
+          /* Edits the old file could not take go into the new one. */
+          redline_window_save (self);
         }
     }
   g_object_unref (chooser);
@@ -196,8 +198,9 @@ save_as_activated (GtkWidget  *widget,
   g_autoptr(GtkFileFilter) filter = project_filter ();
   g_autofree char *name = NULL;
 
-  if (!redline_window_save (self))
-    return;
+  /* Even when this fails: Save As… is how edits the file cannot take
+   * reach another disk. */
+  redline_window_save (self);
   chooser = gtk_file_chooser_native_new (_("Save the Project As"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
   name = g_strdup_printf ("%s.redline", redline_project_get_name (_redline_window_get_project (self)));
@@ -686,6 +689,58 @@ next_finding_activated (GtkWidget  *widget,
 }
 
 static void
+save_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  RedlineWindow *self = REDLINE_WINDOW (widget);
+
+  if (redline_window_save (self))
+    _redline_window_toast (self, _("Saved"));
+}
+
+static void
+on_close_unsaved_response_cb (AdwMessageDialog *dialog,
+                              const char       *response,
+                              RedlineWindow    *self)
+{
+  if (g_str_equal (response, "discard"))
+    {
+      redline_post_editor_discard_unsaved (self->editor);
+      self->close_without_unsaved = TRUE;
+      gtk_window_close (GTK_WINDOW (self));
+    }
+  else if (g_str_equal (response, "save-as"))
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.save-as", NULL);
+}
+
+/* Closing while edits could not be written: they are not let go without
+ * asking. */
+void
+_redline_window_confirm_close_unsaved (RedlineWindow *self)
+{
+  GtkWidget *dialog =
+    adw_message_dialog_new (GTK_WINDOW (self), _("Close Without Your Changes?"),
+                            _("Some of your changes could not be saved to the project file. "
+                              "Save the project elsewhere to keep them, or close and lose "
+                              "them."));
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Close Without Saving"),
+                                    "save-as", _("Save _As…"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save-as",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save-as");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_close_unsaved_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 close_activated (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
@@ -709,6 +764,7 @@ _redline_window_class_add_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.new-project", NULL, new_project_activated);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_activated);
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_activated);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_activated);
   gtk_widget_class_install_action (widget_class, "win.export-report", NULL,
                                    export_report_activated);

@@ -49,6 +49,9 @@ struct _RedlineWindow
   GtkRevealer          *banner_revealer;
   GtkLabel             *banner_label;
   GtkWidget            *banner_save_button;
+  GtkRevealer          *save_banner_revealer;
+  GtkLabel             *save_banner_label;
+  gboolean              close_without_unsaved;
   RedlinePostTable     *post_table;
   GtkStack             *editor_stack;
   RedlinePostEditor    *editor;
@@ -63,6 +66,9 @@ void             _redline_window_remember_project       (RedlineWindow   *self,
 AdwToast        *_redline_window_toast_new              (const char      *text);
 void             _redline_window_toast                  (RedlineWindow   *self,
                                                          const char      *text);
+void             _redline_window_show_save_failed       (RedlineWindow   *self,
+                                                         const char      *message);
+void             _redline_window_confirm_close_unsaved  (RedlineWindow   *self);
 void             _redline_window_show_error             (RedlineWindow   *self,
                                                          const char      *heading,
                                                          const char      *message);

@@ -83,6 +83,7 @@ _redline_window_update_actions (RedlineWindow *self)
 
   for (gsize i = 0; i < G_N_ELEMENTS (need_project); i++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), need_project[i], open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "save", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "new-campaign", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "rename-campaign", writable && campaign);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "delete-campaign", writable && campaign);
@@ -219,7 +220,27 @@ on_save_failed_cb (RedlinePostEditor *editor,
                    const char        *message,
                    RedlineWindow     *self)
 {
-  _redline_window_toast (self, message);
+  _redline_window_show_save_failed (self, message);
+}
+
+/* A write that failed (a full disk, a file another program holds, a
+ * drive gone read-only) is said until one succeeds; the text stays in the
+ * window, and Save As… can put it somewhere else. */
+void
+_redline_window_show_save_failed (RedlineWindow *self,
+                                  const char    *message)
+{
+  g_autofree char *text = NULL;
+
+  if (message == NULL)
+    {
+      gtk_revealer_set_reveal_child (self->save_banner_revealer, FALSE);
+      return;
+    }
+  text = g_strdup_printf (_("Your changes could not be saved: %s. They are kept in this window, "
+                            "and Redline tries again as you type."), message);
+  gtk_label_set_text (self->save_banner_label, text);
+  gtk_revealer_set_reveal_child (self->save_banner_revealer, TRUE);
 }
 
 /* ---- Opening and closing ---------------------------------------------- */
@@ -466,7 +487,15 @@ redline_window_open_file (RedlineWindow *self,
   g_return_val_if_fail (REDLINE_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  redline_window_save (self);
+  /* Another project would take the place of edits not yet written. */
+  if (!redline_window_save (self))
+    {
+      _redline_window_show_error (self, _("Changes Not Saved"),
+                                  _("The changes to this project could not be saved, so another "
+                                    "project cannot be opened in this window. Save this one "
+                                    "elsewhere with Save As… first."));
+      return FALSE;
+    }
   reason = read_only_reason_for (file, NULL);
   if (reason == NULL)
     project = redline_project_open (file, flags, &error);
@@ -548,9 +577,10 @@ redline_window_save (RedlineWindow *self)
   _redline_window_flush_pending_deletes (self);
   if (!redline_post_editor_save (self->editor, &error))
     {
-      _redline_window_show_error (self, _("Could Not Save the Post"), error->message);
+      _redline_window_show_save_failed (self, error->message);
       return FALSE;
     }
+  _redline_window_show_save_failed (self, NULL);
   return TRUE;
 }
 
@@ -596,7 +626,11 @@ redline_window_close_request (GtkWindow *window)
   RedlineWindow *self = REDLINE_WINDOW (window);
   int width, height;
 
-  redline_window_save (self);
+  if (!redline_window_save (self) && !self->close_without_unsaved)
+    {
+      _redline_window_confirm_close_unsaved (self);
+      return TRUE;
+    }
   gtk_window_get_default_size (window, &width, &height);
   g_settings_set_int (self->settings, "window-width", width);
   g_settings_set_int (self->settings, "window-height", height);
@@ -670,6 +704,8 @@ redline_window_class_init (RedlineWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RedlineWindow, banner_revealer);
   gtk_widget_class_bind_template_child (widget_class, RedlineWindow, banner_label);
   gtk_widget_class_bind_template_child (widget_class, RedlineWindow, banner_save_button);
+  gtk_widget_class_bind_template_child (widget_class, RedlineWindow, save_banner_revealer);
+  gtk_widget_class_bind_template_child (widget_class, RedlineWindow, save_banner_label);
   gtk_widget_class_bind_template_child (widget_class, RedlineWindow, post_table);
   gtk_widget_class_bind_template_child (widget_class, RedlineWindow, editor_stack);
   gtk_widget_class_bind_template_child (widget_class, RedlineWindow, editor);

@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 #include <signal.h>
 #include <sqlite3.h>
+#include <sys/resource.h>
 #include <string.h>
 
 #include "redline-field-view.h"
@@ -814,6 +815,110 @@ test_window_audit_altered (Fixture       *fixture,
   g_assert_null (redline_window_get_read_only_reason (fixture->window));
 }
 
+static gboolean
+widget_unmapped (gpointer data)
+{
+  return !gtk_widget_get_mapped (GTK_WIDGET (data));
+}
+
+static char *
+body_on_disk (GFile  *file,
+              gint64  id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RedlineProject) project = redline_project_open (file, REDLINE_PROJECT_FLAGS_READ_ONLY,
+                                                            &error);
+  char *body;
+
+  /* Opening runs SQLite's quick_check: the file is sound. */
+  g_assert_no_error (error);
+  body = g_strdup (redline_post_get_body (redline_project_find_post (project, id)));
+  redline_project_close (project);
+  return body;
+}
+
+/* A write that fails (here the file may not grow, as on a full disk) keeps
+ * the text in the window and says so until a write succeeds; closing asks
+ * first; with room again, Try Again writes it. */
+static void
+test_window_save_fails (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  RedlinePostEditor *editor = REDLINE_POST_EDITOR (redline_window_get_editor (fixture->window));
+  RedlinePost *post = find_post (fixture->window, "栗子蛋糕限时上新");
+  GListModel *posts = redline_project_get_posts (
+    redline_context_get_project (redline_window_get_context (fixture->window)));
+  g_autoptr(RedlinePost) other = NULL;
+  g_autoptr(GString) paste = g_string_new ("，");
+  g_autofree char *before_body = NULL;
+  g_autofree char *after_body = NULL;
+  struct rlimit unlimited, full;
+  AdwMessageDialog *dialog;
+  GtkTextBuffer *buffer;
+  GtkTextIter end;
+  GtkLabel *banner;
+  GStatBuf st;
+  gint64 id = redline_post_get_id (post);
+
+  while (paste->len < 256 * 1024)
+    g_string_append (paste, "秋天的第一杯栗子拿铁，欢迎到店品尝。");
+  g_assert_true (redline_window_select_post (fixture->window, post));
+  before_body = g_strdup (redline_post_get_body (post));
+
+  /* The file may not grow past its size: SQLite meets EFBIG as it would
+   * ENOSPC. */
+  g_assert_cmpint (g_stat (g_file_peek_path (fixture->file), &st), ==, 0);
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &unlimited), ==, 0);
+  full = unlimited;
+  full.rlim_cur = st.st_size;
+  signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &full), ==, 0);
+
+  /* A large paste at the end of the body. */
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (
+    redline_post_editor_get_field_view (editor, REDLINE_FIELD_BODY)));
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_begin_user_action (buffer);
+  gtk_text_buffer_insert (buffer, &end, paste->str, -1);
+  gtk_text_buffer_end_user_action (buffer);
+  g_assert_false (redline_window_save (fixture->window));
+  banner = find_label (GTK_WIDGET (fixture->window), "could not be saved");
+  g_assert_nonnull (banner);
+  g_test_message ("%s", gtk_label_get_text (banner));
+  wait_until (widget_mapped, banner, 5);
+  g_assert_cmpuint (redline_post_editor_get_n_unsaved (editor), ==, 1);
+
+  /* On to another post: the first one's text waits in memory. */
+  for (guint i = 0; other == NULL || other == post; i++)
+    g_set_object (&other, g_list_model_get_item (posts, i));
+  g_assert_true (redline_window_select_post (fixture->window, other));
+  g_assert_cmpuint (redline_post_editor_get_n_unsaved (editor), ==, 1);
+  g_assert_true (g_str_has_suffix (redline_post_get_body (post), "欢迎到店品尝。"));
+
+  /* Closing asks, and Cancel keeps the window and the text. */
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  dialog = find_dialog ("could not be saved to the project file");
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->window)));
+  adw_message_dialog_response (dialog, "cancel");
+  g_assert_cmpuint (redline_post_editor_get_n_unsaved (editor), ==, 1);
+
+  /* The file is sound and holds what was last written. */
+  after_body = body_on_disk (fixture->file, id);
+  g_assert_cmpstr (after_body, ==, before_body);
+  g_clear_pointer (&after_body, g_free);
+
+  /* Room again: Try Again writes the text, and the banner goes. */
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &unlimited), ==, 0);
+  signal (SIGXFSZ, SIG_DFL);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save", NULL);
+  g_assert_cmpuint (redline_post_editor_get_n_unsaved (editor), ==, 0);
+  wait_until (widget_unmapped, banner, 5);
+  after_body = body_on_disk (fixture->file, id);
+  g_assert_true (g_str_has_suffix (after_body, "欢迎到店品尝。"));
+  g_assert_cmpuint (strlen (after_body), ==, strlen (before_body) + paste->len);
+}
+
 /* Export Review Report…: the file the chooser names, in its format. (The
  * PDF is test-report's: drawing one here would load cairo's PDF writer,
  * whose own leak LeakSanitizer cannot place with the fast unwinding the UI
@@ -1004,6 +1109,8 @@ main (int   argc,
   g_test_add ("/window/audit-altered", Fixture, NULL, fixture_set_up_audit_altered,
               test_window_audit_altered, fixture_tear_down);
   g_test_add ("/window/export-report", Fixture, NULL, fixture_set_up, test_window_export_report,
+              fixture_tear_down);
+  g_test_add ("/window/save-fails", Fixture, NULL, fixture_set_up, test_window_save_fails,
               fixture_tear_down);
   g_test_add ("/window/newer-format", Fixture, NULL, fixture_set_up, test_window_newer_format,
               fixture_tear_down);

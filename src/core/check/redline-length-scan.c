@@ -100,7 +100,20 @@ scan_lengths (const WholeField *whole,
           hit->column++;
           p = g_utf8_next_char (p);
         }
-      hit->text = g_strdup (p);
+      {
+        const char *q = p;
+
+        for (guint n = 0; n < LENGTH_TEXT_MAX_CHARS && q < whole->end; n++)
+          q = g_utf8_next_char (q);
+        if (q >= whole->end)
+          hit->text = g_strndup (p, whole->end - p);
+        else
+          {
+            g_autofree char *head = g_strndup (p, q - p);
+
+            hit->text = g_strconcat (head, "…", NULL);
+          }
+      }
     }
 }
 

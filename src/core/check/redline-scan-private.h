@@ -28,6 +28,11 @@ G_BEGIN_DECLS
 #define MESSAGE_MAX_CHARS 2000
 #define MESSAGE_MAX_VALUE_CHARS 200
 
+/* The text of a "length" finding is the start of what is past the limit,
+ * at most this many code points and then an ellipsis: the span (start,
+ * end) covers all of it (doc/cli.md). */
+#define LENGTH_TEXT_MAX_CHARS 200
+
 /* How far either side of a hit an <except-pattern> looks. */
 #define EXCEPT_PATTERN_WINDOW 32
 

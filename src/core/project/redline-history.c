@@ -243,8 +243,6 @@ redline_project_list_audit (RedlineProject  *self,
                             RedlinePost     *post,
                             GError         **error)
 {
-  g_autofree char *object = NULL;
-
   g_return_val_if_fail (REDLINE_IS_PROJECT (self), NULL);
   g_return_val_if_fail (post == NULL || REDLINE_IS_POST (post), NULL);
 

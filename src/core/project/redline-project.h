@@ -34,6 +34,8 @@ G_BEGIN_DECLS
  * @REDLINE_STORE_ERROR_TAMPERED: the audit trail was changed outside Redline
  * @REDLINE_STORE_ERROR_REFUSED: the review workflow does not allow the
  *   action (approving a post with unwaived errors…)
+ * @REDLINE_STORE_ERROR_DISK: the disk could not take the change (it is
+ *   full, or reading or writing failed)
  *
  * Errors of project files. A file that fails to open is left untouched.
  */
@@ -52,6 +54,7 @@ typedef enum
   REDLINE_STORE_ERROR_CLOSED,
   REDLINE_STORE_ERROR_TAMPERED,
   REDLINE_STORE_ERROR_REFUSED,
+  REDLINE_STORE_ERROR_DISK,
 } RedlineStoreError;
 
 /**

@@ -168,6 +168,17 @@ _redline_sqlite_set_error (RedlineSqlite  *self,
                    _("%s: the project file cannot be written (%s)"), self->display_name,
                    detail);
       break;
+    case SQLITE_FULL:
+      g_set_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_DISK,
+                   _("%s: the disk is full; free some space, or save the project on "
+                     "another disk"), self->display_name);
+      break;
+    case SQLITE_IOERR:
+      g_set_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_DISK,
+                   _("%s: the disk could not be written or read (%s); check that it is "
+                     "connected and has room, or save the project on another disk"),
+                   self->display_name, detail);
+      break;
     case SQLITE_CONSTRAINT:
       g_set_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_INVALID,
                    _("%s: the change was refused (%s)"), self->display_name, detail);
