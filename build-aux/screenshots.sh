@@ -26,7 +26,7 @@ shot() {
     REDLINE_LOCALEDIR="$locale_dir" LANGUAGE="$language" ADW_DEBUG_COLOR_SCHEME="$style" \
         xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- \
         _build/tests/ui/screenshot _build/data/sample/lumi-cafe.redline "$post" \
-        "$out/$name.png" 1180 760 "$@" 2>/dev/null
+        "$out/$name.png" "${SHOT_WIDTH:-1180}" "${SHOT_HEIGHT:-760}" "$@" 2>/dev/null
     echo "$out/$name.png"
 }
 
@@ -36,6 +36,11 @@ shot wechat-preview-en en default "全城最佳的秋日咖啡" wechat
 shot wechat-dark-en en prefer-dark "The best latte in Singapore"
 shot review-queue-en en default "The best latte in Singapore" queue
 shot review-queue-zh zh_CN default "The best latte in Singapore" queue
+# At the smallest size supported, a save that fails: the banner and the
+# text still in the window.
+export REDLINE_SCREENSHOT_DISK_FULL=1 SHOT_WIDTH=1024 SHOT_HEIGHT=600
+shot save-failed-1024-en en default "栗子蛋糕限时上新"
+unset REDLINE_SCREENSHOT_DISK_FULL SHOT_WIDTH SHOT_HEIGHT
 
 # A page of the PDF review report of the sample, as redline-check writes it.
 report_dir=$(mktemp -d)

@@ -72,6 +72,33 @@ on_waive_clicked_cb (GtkButton         *button,
   g_signal_emit (self, signals[WAIVE], 0);
 }
 
+/* The text found, as it reads in one line of the list: runs of white
+ * space become one space, and a long text (a length limit's excess) is
+ * cut. */
+static char *
+quote_for_line (const char *text)
+{
+  GString *out = g_string_new (NULL);
+  guint n = 0;
+
+  for (const char *p = text; *p != '\0' && n < 40; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c))
+        {
+          if (out->len > 0 && out->str[out->len - 1] != ' ')
+            g_string_append_c (out, ' ');
+          continue;
+        }
+      g_string_append_unichar (out, c);
+      n++;
+      if (n == 40 && *g_utf8_next_char (p) != '\0')
+        g_string_append (out, "…");
+    }
+  return g_string_free (out, FALSE);
+}
+
 static void
 populate (RedlineFindingRow *self,
           gboolean           can_replace)
@@ -91,9 +118,13 @@ populate (RedlineFindingRow *self,
   gtk_image_set_from_icon_name (self->icon, severity_style[severity].icon);
   gtk_widget_add_css_class (GTK_WIDGET (self->icon), severity_style[severity].css);
   if (redline_finding_get_scope (finding) == REDLINE_SCOPE_SPAN && text != NULL && text[0] != '\0')
-    /* TRANSLATORS: "Error · Body · “最佳”": severity, field and the text found */
-    where = g_strdup_printf (_("%s · %s · “%s”"), redline_severity_label (severity),
-                             redline_field_label (redline_finding_get_field (finding)), text);
+    {
+      g_autofree char *quote = quote_for_line (text);
+
+      /* TRANSLATORS: "Error · Body · “最佳”": severity, field and the text found */
+      where = g_strdup_printf (_("%s · %s · “%s”"), redline_severity_label (severity),
+                               redline_field_label (redline_finding_get_field (finding)), quote);
+    }
   else
     where = g_strdup_printf ("%s · %s", redline_severity_label (severity),
                              redline_field_label (redline_finding_get_field (finding)));

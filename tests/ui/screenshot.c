@@ -14,6 +14,9 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
+#include <signal.h>
+#include <sys/resource.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <locale.h>
@@ -127,6 +130,33 @@ main (int   argc,
     redline_post_editor_set_ecosystem (REDLINE_POST_EDITOR (redline_window_get_editor (window)),
                                        REDLINE_ECOSYSTEM_WECHAT);
   spin (1.5);
+  if (g_getenv ("REDLINE_SCREENSHOT_DISK_FULL") != NULL)
+    {
+      /* The file may not grow, as on a full disk, and a paragraph is
+       * pasted: the banner that says the text is kept. */
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (
+        redline_post_editor_get_field_view (REDLINE_POST_EDITOR (redline_window_get_editor (window)),
+                                            REDLINE_FIELD_BODY)));
+      g_autoptr(GString) paste = g_string_new (NULL);
+      struct rlimit unlimited, full;
+      GStatBuf st;
+      GtkTextIter end;
+
+      while (paste->len < 64 * 1024)
+        g_string_append (paste, "\n秋天的第一杯栗子拿铁，欢迎到店品尝。");
+      g_stat (path, &st);
+      getrlimit (RLIMIT_FSIZE, &unlimited);
+      full = unlimited;
+      full.rlim_cur = st.st_size;
+      signal (SIGXFSZ, SIG_IGN);
+      setrlimit (RLIMIT_FSIZE, &full);
+      gtk_text_buffer_get_end_iter (buffer, &end);
+      gtk_text_buffer_insert (buffer, &end, paste->str, -1);
+      redline_window_save (window);
+      /* The picture itself must be written. */
+      setrlimit (RLIMIT_FSIZE, &unlimited);
+      spin (1.0);
+    }
   if (g_getenv ("REDLINE_SCREENSHOT_PREFERENCES") != NULL)
     {
       GtkWidget *preferences =
