@@ -1074,6 +1074,148 @@ test_window_killed_after_typing (void)
   g_free (fixture.dir);
 }
 
+/* Killed in the middle of saving: the child types and writes after every
+ * character, the parent kills it at three different moments. Each time
+ * the file opens sound (SQLite undoes the unfinished write from its
+ * journal) and the body is the old one plus some first part of what was
+ * typed: never a half-written mix. */
+static const char typed_while_saving[] =
+  "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥一二三四五六七八九十"
+  "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥一二三四五六七八九十"
+  "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥一二三四五六七八九十"
+  "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥一二三四五六七八九十";
+
+/* Whether @text is a first part of typed_while_saving typed over and over. */
+static gboolean
+typed_so_far (const char *text)
+{
+  const char *t = typed_while_saving;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      if (g_utf8_get_char (p) != g_utf8_get_char (t))
+        return FALSE;
+      t = g_utf8_next_char (t);
+      if (*t == '\0')
+        t = typed_while_saving;
+    }
+  return TRUE;
+}
+
+static void
+test_window_killed_while_saving (void)
+{
+  static const double after[] = { 1.5, 2.2, 3.1 };
+  Fixture fixture = { 0 };
+  g_autofree char *before = NULL;
+  gint64 id = 0;
+
+  if (g_test_subprocess ())
+    {
+      const char *dir = g_getenv ("REDLINE_TEST_KILL_DIR");
+      g_autofree char *file_path = g_build_filename (dir, "lumi-cafe.redline", NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (file_path);
+      RedlineWindow *window = g_object_ref_sink (redline_window_new (NULL));
+      GtkTextBuffer *buffer;
+
+      gtk_window_present (GTK_WINDOW (window));
+      g_assert_true (redline_window_open_file (window, file));
+      g_assert_true (redline_window_select_post (window, find_post (window, "栗子蛋糕限时上新")));
+      buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (
+        redline_post_editor_get_field_view (REDLINE_POST_EDITOR (redline_window_get_editor (window)),
+                                            REDLINE_FIELD_BODY)));
+      /* Until killed. */
+      for (;;)
+        for (const char *p = typed_while_saving; *p != '\0'; p = g_utf8_next_char (p))
+          {
+            GtkTextIter end;
+
+            gtk_text_buffer_get_end_iter (buffer, &end);
+            gtk_text_buffer_insert (buffer, &end, p, g_utf8_next_char (p) - p);
+            g_assert_true (redline_window_save (window));
+          }
+    }
+
+  copy_sample (&fixture);
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(RedlineProject) project = redline_project_open (fixture.file,
+                                                               REDLINE_PROJECT_FLAGS_READ_ONLY,
+                                                               &error);
+    g_assert_no_error (error);
+    for (guint i = 0; i < g_list_model_get_n_items (redline_project_get_posts (project)); i++)
+      {
+        g_autoptr(RedlinePost) post = g_list_model_get_item (redline_project_get_posts (project), i);
+
+        if (g_strcmp0 (redline_post_get_title (post), "栗子蛋糕限时上新") == 0)
+          {
+            id = redline_post_get_id (post);
+            before = g_strdup (redline_post_get_body (post));
+          }
+      }
+    redline_project_close (project);
+  }
+  g_assert_nonnull (before);
+  g_setenv ("REDLINE_TEST_KILL_DIR", fixture.dir, TRUE);
+
+  for (guint round = 0; round < G_N_ELEMENTS (after); round++)
+    {
+      /* A sanitizer build starts more slowly; valgrind does not follow the
+       * child. */
+      double seconds = after[round] * (redline_test_slow_runner () ? 2 : 1);
+      g_autoptr(RedlineProject) reopened = NULL;
+      g_autoptr(GError) error = NULL;
+      const char *body;
+      sqlite3_stmt *stmt;
+      sqlite3 *db = NULL;
+
+      /* The trap kills the child with SIGKILL when the time is up. */
+      g_test_trap_subprocess (NULL, (guint64) (seconds * G_USEC_PER_SEC),
+                              G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_failed ();
+
+      {
+        g_autofree char *journal = g_strconcat (g_file_peek_path (fixture.file), "-journal", NULL);
+
+        g_test_message ("round %u: killed %s", round,
+                        g_file_test (journal, G_FILE_TEST_EXISTS) ? "in the middle of a write"
+                                                                  : "between writes");
+      }
+      /* Opened for writing, as the app does: a journal left behind is
+       * rolled back. */
+      reopened = redline_project_open (fixture.file, REDLINE_PROJECT_FLAGS_NONE, &error);
+      g_assert_no_error (error);
+      body = redline_post_get_body (redline_project_find_post (reopened, id));
+      g_assert_true (g_str_has_prefix (body, before));
+      g_assert_true (typed_so_far (body + strlen (before)));
+      g_test_message ("round %u: %ld characters typed and saved", round,
+                      g_utf8_strlen (body + strlen (before), -1));
+      /* The next child types on from here. */
+      g_free (before);
+      before = g_strdup (body);
+      redline_project_close (reopened);
+
+      g_assert_cmpint (sqlite3_open_v2 (g_file_peek_path (fixture.file), &db, SQLITE_OPEN_READONLY,
+                                        NULL), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL), ==,
+                       SQLITE_OK);
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+      g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "ok");
+      sqlite3_finalize (stmt);
+      sqlite3_close (db);
+    }
+
+  {
+    g_autofree char *journal = g_strconcat (g_file_peek_path (fixture.file), "-journal", NULL);
+
+    g_unlink (journal);
+  }
+  g_file_delete (fixture.file, NULL, NULL);
+  g_rmdir (fixture.dir);
+  g_clear_object (&fixture.file);
+  g_free (fixture.dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1115,5 +1257,6 @@ main (int   argc,
   g_test_add ("/window/newer-format", Fixture, NULL, fixture_set_up, test_window_newer_format,
               fixture_tear_down);
   g_test_add_func ("/window/killed-after-typing", test_window_killed_after_typing);
+  g_test_add_func ("/window/killed-while-saving", test_window_killed_while_saving);
   return g_test_run ();
 }
