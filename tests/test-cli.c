@@ -715,7 +715,8 @@ test_streamed_json_sample (void)
   g_autofree char *zh = sample_path ("lumi-autumn-zh.txt");
   g_autofree char *en_text = NULL;
   g_autofree char *zh_text = NULL;
-  g_autofree char *big = g_build_filename (g_get_tmp_dir (), "sample-copy.txt", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("redline-cli-XXXXXX", NULL);
+  g_autofree char *big = g_build_filename (dir, "sample-copy.txt", NULL);
   g_autoptr(GString) big_text = g_string_new (NULL);
   g_autoptr(GPtrArray) packs = NULL;
   g_autoptr(RedlineRuleSet) set = NULL;
@@ -769,6 +770,8 @@ test_streamed_json_sample (void)
       n_findings += json_array_get_length (json_object_get_array_member (result, "findings"));
     }
   g_assert_cmpuint (n_findings, >, 10000);
+  g_unlink (big);
+  g_rmdir (dir);
 }
 
 /* Runs redline-check through the shell, so that stdout can be redirected
@@ -862,7 +865,8 @@ test_streamed_memory (void)
 #if defined(__SANITIZE_ADDRESS__)
   g_test_skip ("address space limits do not work with AddressSanitizer");
 #else
-  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "zuijia.txt", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("redline-cli-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "zuijia.txt", NULL);
   g_autoptr(GString) text = g_string_new (NULL);
   g_autoptr(GError) error = NULL;
 
@@ -879,6 +883,8 @@ test_streamed_memory (void)
       g_assert_cmpint (status, ==, 1);
       g_assert_cmpstr (err, ==, "");
     }
+  g_unlink (path);
+  g_rmdir (dir);
 #endif
 }
 
