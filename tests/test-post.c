@@ -106,7 +106,8 @@ test_status_nicks (void)
 static void
 test_notify_once (void)
 {
-  g_autoptr(RedlinePost) post = redline_post_new (1, REDLINE_CONTENT_KIND_ARTICLE);
+  /* The next kind, group message, may have any purpose. */
+  g_autoptr(RedlinePost) post = redline_post_new (1, REDLINE_CONTENT_KIND_MINI_PROGRAM);
   g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
   g_autofree GParamSpec **pspecs = NULL;
   guint n_pspecs, n_writable = 0;
@@ -126,7 +127,7 @@ test_notify_once (void)
       g_object_set_property (G_OBJECT (post), pspecs[i]->name, &value);
       g_assert_cmpuint (count_of (counts, pspecs[i]->name), ==, 1);
     }
-  g_assert_cmpuint (n_writable, ==, 10);
+  g_assert_cmpuint (n_writable, ==, 11);
   g_assert_cmpuint (g_hash_table_size (counts), ==, n_writable);
 
   /* The accessors behave the same. */
@@ -136,9 +137,49 @@ test_notify_once (void)
   redline_post_set_status (post, REDLINE_POST_STATUS_APPROVED);
   redline_post_set_status (post, REDLINE_POST_STATUS_APPROVED);
   g_assert_cmpuint (count_of (counts, "status"), ==, 2);
-  redline_post_set_kind (post, REDLINE_CONTENT_KIND_GROUP_MESSAGE);
-  redline_post_set_kind (post, REDLINE_CONTENT_KIND_GROUP_MESSAGE);
+  redline_post_set_kind (post, REDLINE_CONTENT_KIND_ARTICLE);
+  redline_post_set_kind (post, REDLINE_CONTENT_KIND_ARTICLE);
   g_assert_cmpuint (count_of (counts, "kind"), ==, 2);
+}
+
+/* A paid placement is advertising: its kind sets the purpose, once. */
+static void
+test_purpose (void)
+{
+  g_autoptr(RedlinePost) post = redline_post_new (1, REDLINE_CONTENT_KIND_ARTICLE);
+  g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(RedlinePost) copy = NULL;
+
+  g_assert_cmpint (redline_post_get_purpose (post), ==, REDLINE_PURPOSE_ADVERTISING);
+  g_signal_connect (post, "notify", G_CALLBACK (count_notify_cb), counts);
+  redline_post_set_purpose (post, REDLINE_PURPOSE_EDITORIAL);
+  g_assert_cmpint (redline_post_get_purpose (post), ==, REDLINE_PURPOSE_EDITORIAL);
+  copy = redline_post_copy (post);
+  g_assert_cmpint (redline_post_get_purpose (copy), ==, REDLINE_PURPOSE_EDITORIAL);
+
+  redline_post_set_kind (post, REDLINE_CONTENT_KIND_GROUP_MESSAGE);
+  g_assert_cmpint (redline_post_get_purpose (post), ==, REDLINE_PURPOSE_EDITORIAL);
+  redline_post_set_kind (post, REDLINE_CONTENT_KIND_MOMENTS_AD);
+  g_assert_cmpint (redline_post_get_purpose (post), ==, REDLINE_PURPOSE_ADVERTISING);
+  g_assert_cmpuint (count_of (counts, "purpose"), ==, 2);
+  g_assert_cmpuint (count_of (counts, "kind"), ==, 2);
+
+  for (RedlineContentKind kind = 0; kind < REDLINE_N_CONTENT_KINDS; kind++)
+    for (RedlinePurpose purpose = 0; purpose < REDLINE_N_PURPOSES; purpose++)
+      g_assert_cmpint (redline_content_kind_purpose (kind, purpose), ==,
+                       redline_content_kind_is_paid (kind) ? REDLINE_PURPOSE_ADVERTISING
+                                                           : purpose);
+  g_assert_true (redline_content_kind_is_paid (REDLINE_CONTENT_KIND_MINI_PROGRAM));
+  g_assert_false (redline_content_kind_is_paid (REDLINE_CONTENT_KIND_CHANNELS));
+
+  /* A paid placement refuses another purpose. */
+  if (g_test_undefined ())
+    {
+      g_test_expect_message ("redline-post", G_LOG_LEVEL_CRITICAL, "*purpose*");
+      redline_post_set_purpose (post, REDLINE_PURPOSE_NOTICE);
+      g_test_assert_expected_messages ();
+      g_assert_cmpint (redline_post_get_purpose (post), ==, REDLINE_PURPOSE_ADVERTISING);
+    }
 }
 
 static void
@@ -253,6 +294,7 @@ main (int   argc,
   g_test_add_func ("/redline/post/enum-properties", test_enum_properties);
   g_test_add_func ("/redline/post/status-nicks", test_status_nicks);
   g_test_add_func ("/redline/post/notify-once", test_notify_once);
+  g_test_add_func ("/redline/post/purpose", test_purpose);
   g_test_add_func ("/redline/post/copy", test_copy);
 
   return g_test_run ();

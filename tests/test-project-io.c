@@ -44,6 +44,9 @@ test_csv_import (Fixture       *fixture,
     { "title,body\nA,B\nC,\xff\xfe\n", ":3: not UTF-8" },
     { "title,title\nA,B\n", ":1: column “title” appears twice" },
     { "title,scheduled_at\nA,tomorrow\n", ":2: “tomorrow” is not a date" },
+    { "title,purpose\nA,press\n", ":2: “press” is not a purpose this post can have" },
+    { "title,kind,purpose\nA,moments-ad,editorial\n",
+      ":2: “editorial” is not a purpose this post can have" },
   };
   g_autoptr(GError) error = NULL;
   g_autoptr(RedlineProject) project = create_for_csv (fixture);
@@ -140,7 +143,7 @@ test_export (Fixture       *fixture,
 
   /* CSV goes back in. */
   csv = redline_project_export_csv (project);
-  g_assert_true (g_str_has_prefix (csv, "\xef\xbb\xbfid,campaign,ecosystem,kind,status,"));
+  g_assert_true (g_str_has_prefix (csv, "\xef\xbb\xbfid,campaign,ecosystem,kind,purpose,status,"));
   copy = redline_project_create (copy_file, "Copy", &error);
   g_assert_no_error (error);
   campaign = redline_campaign_new ("秋季上新", REDLINE_ECOSYSTEM_WEIXIN);

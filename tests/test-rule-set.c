@@ -997,6 +997,153 @@ test_rule_types (void)
     g_assert_nonnull (_redline_rule_part_to_string (1u << bit));
 }
 
+static const char purpose_pack[] =
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+  "<rulepack id=\"t.purpose\" version=\"1\">\n"
+  "  <title>Purposes</title>\n"
+  "  <category id=\"house\" weixin=\"warning\" wechat=\"warning\" purposes=\"advertising notice\"/>\n"
+  "  <rule id=\"t.abs\" category=\"absolute-term\">\n"
+  "    <message>{text}</message>\n"
+  "    <terms><term id=\"zui-jia\">最佳</term></terms>\n"
+  "    <example type=\"incorrect\"><marker>最佳</marker></example>\n"
+  "  </rule>\n"
+  "  <rule id=\"t.everywhere\" category=\"absolute-term\" purposes=\"advertising editorial notice\">\n"
+  "    <message>{text}</message>\n"
+  "    <terms><term id=\"guo-jia-ji\">国家级</term></terms>\n"
+  "    <example type=\"incorrect\"><marker>国家级</marker></example>\n"
+  "  </rule>\n"
+  "  <rule id=\"t.notice\" type=\"requires\" category=\"disclaimer\">\n"
+  "    <message>{missing}</message>\n"
+  "    <terms><term id=\"li-cai\">理财</term></terms>\n"
+  "    <require>投资有风险</require>\n"
+  "    <example type=\"incorrect\">理财</example>\n"
+  "  </rule>\n"
+  "  <rule id=\"t.gambling\" category=\"sensitive-topic\" topic=\"gambling\">\n"
+  "    <message>{text}</message>\n"
+  "    <terms><term id=\"du-chang\">赌场</term></terms>\n"
+  "    <example type=\"incorrect\"><marker>赌场</marker></example>\n"
+  "  </rule>\n"
+  "  <rule id=\"t.house\" category=\"house\">\n"
+  "    <message>{text}</message>\n"
+  "    <terms><term id=\"te-jia\">特价</term></terms>\n"
+  "    <example type=\"incorrect\"><marker>特价</marker></example>\n"
+  "  </rule>\n"
+  "</rulepack>\n";
+
+/* "rule:severity" or "rule:severity~" for a finding outside the purpose. */
+static char *
+summarize_purpose (RedlineRuleSet     *set,
+                   const char         *text,
+                   RedlineEcosystem    ecosystem,
+                   RedlineContentKind  kind,
+                   RedlinePurpose      purpose)
+{
+  RedlineDocument document = { { NULL } };
+  g_autoptr(GListModel) findings = NULL;
+  GString *out = g_string_new (NULL);
+
+  document.fields[REDLINE_FIELD_BODY] = text;
+  document.purpose = purpose;
+  findings = redline_rule_set_check (set, &document, ecosystem, kind);
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(RedlineFinding) finding = g_list_model_get_item (findings, i);
+      gboolean outside;
+
+      g_object_get (finding, "outside-purpose", &outside, NULL);
+      g_assert_cmpint (outside, ==, redline_finding_get_outside_purpose (finding));
+      g_string_append_printf (out, "%s%s:%s%s", i > 0 ? " " : "",
+                              redline_finding_get_rule_id (finding),
+                              redline_severity_to_string (redline_finding_get_severity (finding)),
+                              outside ? "~" : "");
+      if (outside)
+        g_assert_cmpint (redline_finding_get_other_severity (finding), <=, REDLINE_SEVERITY_INFO);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* The Advertising Law binds advertising: outside it, its rules' hits are
+ * information and its duties go; platform rules bind every post; a paid
+ * placement is advertising whatever it states. */
+static void
+test_purpose (void)
+{
+  static const char text[] = "最佳理财，国家级赌场特价";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (purpose_pack, sizeof purpose_pack - 1);
+  g_autoptr(GPtrArray) packs = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(RedlineRuleSet) set = NULL;
+  g_autoptr(GError) error = NULL;
+  RedlineRule *rule;
+  static const struct
+  {
+    RedlineEcosystem   ecosystem;
+    RedlineContentKind kind;
+    RedlinePurpose     purpose;
+    const char        *expected;
+  } cases[] = {
+    { REDLINE_ECOSYSTEM_WEIXIN, REDLINE_CONTENT_KIND_ARTICLE, REDLINE_PURPOSE_ADVERTISING,
+      "t.notice:error t.abs:error t.everywhere:error t.gambling:error t.house:warning" },
+    { REDLINE_ECOSYSTEM_WEIXIN, REDLINE_CONTENT_KIND_ARTICLE, REDLINE_PURPOSE_EDITORIAL,
+      "t.abs:info~ t.everywhere:error t.gambling:error t.house:info~" },
+    { REDLINE_ECOSYSTEM_WEIXIN, REDLINE_CONTENT_KIND_GROUP_MESSAGE, REDLINE_PURPOSE_NOTICE,
+      "t.abs:info~ t.everywhere:error t.gambling:error t.house:warning" },
+    { REDLINE_ECOSYSTEM_WECHAT, REDLINE_CONTENT_KIND_CHANNELS, REDLINE_PURPOSE_EDITORIAL,
+      "t.abs:info~ t.everywhere:info t.gambling:warning t.house:info~" },
+    /* Paid placements: advertising, whatever the post says. */
+    { REDLINE_ECOSYSTEM_WEIXIN, REDLINE_CONTENT_KIND_MOMENTS_AD, REDLINE_PURPOSE_EDITORIAL,
+      "t.notice:error t.abs:error t.everywhere:error t.gambling:error t.house:warning" },
+    { REDLINE_ECOSYSTEM_WEIXIN, REDLINE_CONTENT_KIND_MINI_PROGRAM, REDLINE_PURPOSE_NOTICE,
+      "t.notice:error t.abs:error t.everywhere:error t.gambling:error t.house:warning" },
+  };
+
+  g_ptr_array_add (packs, redline_rule_pack_new_from_bytes (bytes, "purpose.xml", &error));
+  g_assert_no_error (error);
+  set = redline_rule_set_new (packs, NULL, &error);
+  g_assert_no_error (error);
+
+  rule = redline_rule_set_find_rule (set, "t.abs");
+  g_assert_true (redline_rule_applies_to_purpose (rule, REDLINE_PURPOSE_ADVERTISING));
+  g_assert_false (redline_rule_applies_to_purpose (rule, REDLINE_PURPOSE_EDITORIAL));
+  g_assert_false (redline_rule_applies_to_purpose (rule, REDLINE_PURPOSE_NOTICE));
+  rule = redline_rule_set_find_rule (set, "t.gambling");
+  g_assert_true (redline_rule_applies_to_purpose (rule, REDLINE_PURPOSE_EDITORIAL));
+  rule = redline_rule_set_find_rule (set, "t.house");
+  g_assert_true (redline_rule_applies_to_purpose (rule, REDLINE_PURPOSE_NOTICE));
+  g_assert_false (redline_rule_applies_to_purpose (rule, REDLINE_PURPOSE_EDITORIAL));
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *got = summarize_purpose (set, text, cases[i].ecosystem, cases[i].kind,
+                                                cases[i].purpose);
+
+      g_test_message ("case %u: %s", i, got);
+      g_assert_cmpstr (got, ==, cases[i].expected);
+    }
+
+  /* An unknown purpose is the schema's to refuse, with its place. */
+  {
+    static const char bad[] =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+      "<rulepack id=\"t.bad\" version=\"1\">\n"
+      "  <title>Bad</title>\n"
+      "  <rule id=\"t.x\" category=\"absolute-term\" purposes=\"press\">\n"
+      "    <message>{text}</message>\n"
+      "    <terms><term id=\"x\">x</term></terms>\n"
+      "    <example type=\"incorrect\"><marker>x</marker></example>\n"
+      "  </rule>\n"
+      "</rulepack>\n";
+    g_autoptr(GBytes) bad_bytes = g_bytes_new_static (bad, sizeof bad - 1);
+    g_autoptr(RedlineRulePack) pack = redline_rule_pack_new_from_bytes (bad_bytes, "bad.xml",
+                                                                        &error);
+
+    g_assert_null (pack);
+    g_assert_nonnull (error);
+    g_test_message ("%s", error->message);
+    g_assert_true (g_str_has_prefix (error->message, "bad.xml:4"));
+    g_assert_nonnull (strstr (error->message, "purposes"));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1010,6 +1157,7 @@ main (int   argc,
   g_test_add_func ("/redline/rule-set/patterns-and-kinds", test_patterns_and_kinds);
   g_test_add_func ("/redline/rule-set/pattern-hints", test_pattern_hints);
   g_test_add_func ("/redline/rule-set/requires", test_requires);
+  g_test_add_func ("/redline/rule-set/purpose", test_purpose);
   g_test_add_func ("/redline/rule-set/links", test_links);
   g_test_add_func ("/redline/rule-set/length", test_length);
   g_test_add_func ("/redline/rule-set/allowed-terms", test_allowed_terms);

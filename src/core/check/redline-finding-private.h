@@ -25,6 +25,7 @@ struct _RedlineFinding
   RedlineSeverity   other_severity;
   RedlineField      field;
   RedlineScope      scope;
+  gboolean          outside_purpose;
   gsize             start;
   gsize             end;
   guint             line;

@@ -30,6 +30,7 @@ enum {
   PROP_REFERENCE,
   PROP_PACK_ID,
   PROP_WAIVED,
+  PROP_OUTSIDE_PURPOSE,
   N_PROPS
 };
 
@@ -114,6 +115,9 @@ redline_finding_get_property (GObject    *object,
     case PROP_WAIVED:
       g_value_set_boolean (value, redline_finding_get_waived (self));
       break;
+    case PROP_OUTSIDE_PURPOSE:
+      g_value_set_boolean (value, self->outside_purpose);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -158,6 +162,15 @@ redline_finding_class_init (RedlineFindingClass *klass)
    */
   properties[PROP_WAIVED] = g_param_spec_boolean ("waived", NULL, NULL, FALSE,
                                                   flags | G_PARAM_EXPLICIT_NOTIFY);
+  /**
+   * RedlineFinding:outside-purpose:
+   *
+   * Whether the rule does not bind copy of the purpose checked for (an
+   * advertising-law rule on editorial copy): the finding is then only
+   * information (redline_finding_get_outside_purpose()).
+   */
+  properties[PROP_OUTSIDE_PURPOSE] = g_param_spec_boolean ("outside-purpose", NULL, NULL, FALSE,
+                                                           flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -432,6 +445,25 @@ redline_finding_get_waived (RedlineFinding *self)
 {
   g_return_val_if_fail (REDLINE_IS_FINDING (self), FALSE);
   return self->waived_by != NULL;
+}
+
+/**
+ * redline_finding_get_outside_purpose:
+ * @self: a #RedlineFinding
+ *
+ * A rule binds copy of some purposes only (redline_rule_applies_to_purpose()):
+ * the Advertising Law's rules bind advertising. Checked as another purpose,
+ * such a rule's hit is still reported, so that nobody mistakes an advert
+ * for an article unseen, but at most as %REDLINE_SEVERITY_INFO; a duty of
+ * the rule (a missing disclaimer) is not reported at all.
+ *
+ * Returns: whether the finding's rule does not bind the copy's purpose
+ */
+gboolean
+redline_finding_get_outside_purpose (RedlineFinding *self)
+{
+  g_return_val_if_fail (REDLINE_IS_FINDING (self), FALSE);
+  return self->outside_purpose;
 }
 
 /**

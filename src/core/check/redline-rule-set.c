@@ -350,6 +350,7 @@ typedef struct
   RedlineRuleSet     *self;
   RedlineEcosystem    ecosystem;
   RedlineContentKind  kind;
+  RedlinePurpose      purpose;
   RedlineFindingFunc  func;
   gpointer            user_data;
   gboolean            stopped;     /* @func asked to stop */
@@ -364,11 +365,27 @@ typedef struct
   gsize               column;
 } Checker;
 
+/* A rule that does not bind the copy's purpose: its hits are information
+ * at most, its duties are not reported. FALSE to drop @finding. */
+static gboolean
+apply_purpose (Checker        *checker,
+               RedlineFinding *finding)
+{
+  if (redline_rule_applies_to_purpose (finding->rule, checker->purpose))
+    return TRUE;
+  if (finding->scope == REDLINE_SCOPE_DOCUMENT)
+    return FALSE;
+  finding->outside_purpose = TRUE;
+  finding->severity = MIN (finding->severity, REDLINE_SEVERITY_INFO);
+  finding->other_severity = MIN (finding->other_severity, REDLINE_SEVERITY_INFO);
+  return TRUE;
+}
+
 static void
 emit_finding (Checker        *checker,
               RedlineFinding *finding)
 {
-  if (!checker->stopped)
+  if (!checker->stopped && apply_purpose (checker, finding))
     checker->stopped = !checker->func (finding, checker->user_data);
 }
 
@@ -710,6 +727,7 @@ redline_rule_set_check_stream (RedlineRuleSet        *self,
   g_return_val_if_fail (document != NULL, FALSE);
   g_return_val_if_fail (ecosystem < REDLINE_N_ECOSYSTEMS, FALSE);
   g_return_val_if_fail (kind < REDLINE_N_CONTENT_KINDS, FALSE);
+  g_return_val_if_fail (document->purpose < REDLINE_N_PURPOSES, FALSE);
   g_return_val_if_fail (func != NULL, FALSE);
 
   present = g_new0 (gboolean, MAX (self->n_required, 1));
@@ -720,6 +738,7 @@ redline_rule_set_check_stream (RedlineRuleSet        *self,
   checker.self = self;
   checker.ecosystem = ecosystem;
   checker.kind = kind;
+  checker.purpose = redline_content_kind_purpose (kind, document->purpose);
   checker.func = func;
   checker.user_data = user_data;
   for (RedlineField field = 0; field < REDLINE_N_FIELDS; field++)

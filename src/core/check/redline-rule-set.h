@@ -33,13 +33,18 @@ typedef struct
 /**
  * RedlineDocument:
  * @fields: the text of each #RedlineField, or %NULL; valid UTF-8
+ * @purpose: what the copy is for; zero, %REDLINE_PURPOSE_ADVERTISING, in a
+ *   zero-initialised document
  *
  * A piece of copy to check: each field is checked on its own, but a
  * "requires" rule triggered in one field is satisfied by a phrase in any.
+ * A rule that does not bind @purpose reports its hits as information only,
+ * and none of its duties (redline_finding_get_outside_purpose()).
  */
 typedef struct
 {
-  const char *fields[REDLINE_N_FIELDS];
+  const char     *fields[REDLINE_N_FIELDS];
+  RedlinePurpose  purpose;
 } RedlineDocument;
 
 /**

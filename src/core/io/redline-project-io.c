@@ -141,6 +141,7 @@ typedef enum
   COLUMN_IGNORED,
   COLUMN_CAMPAIGN,
   COLUMN_KIND,
+  COLUMN_PURPOSE,
   COLUMN_STATUS,
   COLUMN_TITLE,
   COLUMN_DIGEST,
@@ -157,6 +158,7 @@ static const struct
 } column_names[] = {
   { "campaign", COLUMN_CAMPAIGN },
   { "kind", COLUMN_KIND },
+  { "purpose", COLUMN_PURPOSE },
   { "status", COLUMN_STATUS },
   { "title", COLUMN_TITLE },
   { "digest", COLUMN_DIGEST },
@@ -236,6 +238,7 @@ post_from_record (RedlineProject   *self,
 {
   RedlineCampaign *campaign = default_campaign;
   RedlineContentKind kind = REDLINE_CONTENT_KIND_ARTICLE;
+  RedlinePurpose purpose = REDLINE_PURPOSE_ADVERTISING;
   RedlinePostStatus status = REDLINE_POST_STATUS_DRAFT;
   g_autoptr(RedlinePost) post = NULL;
   const char *text[COLUMN_SCHEDULED_AT + 1] = { NULL };
@@ -274,6 +277,16 @@ post_from_record (RedlineProject   *self,
                      "mini-program or group-message"), display_name, line, text[COLUMN_KIND]);
       return NULL;
     }
+  if (text[COLUMN_PURPOSE] != NULL &&
+      (!redline_purpose_from_string (text[COLUMN_PURPOSE], &purpose) ||
+       redline_content_kind_purpose (kind, purpose) != purpose))
+    {
+      g_set_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_INVALID,
+                   _("%s:%u: “%s” is not a purpose this post can have: use advertising, "
+                     "editorial or notice (a Moments or Mini Program ad is always "
+                     "advertising)"), display_name, line, text[COLUMN_PURPOSE]);
+      return NULL;
+    }
   if (text[COLUMN_STATUS] != NULL &&
       !redline_post_status_from_string (text[COLUMN_STATUS], &status))
     {
@@ -290,6 +303,7 @@ post_from_record (RedlineProject   *self,
     }
 
   post = redline_post_new (redline_campaign_get_id (campaign), kind);
+  redline_post_set_purpose (post, purpose);
   redline_post_set_status (post, status);
   redline_post_set_title (post, text[COLUMN_TITLE]);
   redline_post_set_digest (post, text[COLUMN_DIGEST]);
@@ -311,7 +325,7 @@ post_from_record (RedlineProject   *self,
  * Adds a post for every row of @csv after the header, all in one
  * transaction: if any row is wrong, nothing is imported and the error names
  * its line. The header names the columns, in any order and case: `title`,
- * `digest`, `body`, `call_to_action` (or `cta`), `link`, `kind`, `status`,
+ * `digest`, `body`, `call_to_action` (or `cta`), `link`, `kind`, `purpose`, `status`,
  * `scheduled_at` and `campaign` (an id or a name); `id`, `ecosystem`,
  * `created_at` and `updated_at`, which redline_project_export_csv() writes,
  * are ignored.
@@ -378,7 +392,8 @@ redline_project_import_csv (RedlineProject   *self,
         {
           g_set_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_INVALID,
                        _("%s:%u: unknown column “%s”; the columns are title, digest, body, "
-                         "call_to_action, link, kind, status, scheduled_at and campaign"),
+                         "call_to_action, link, kind, purpose, status, scheduled_at and "
+                         "campaign"),
                        display_name, line, name);
           return 0;
         }
@@ -552,6 +567,7 @@ add_post (JsonBuilder     *builder,
   json_builder_set_member_name (builder, "id");
   json_builder_add_int_value (builder, id);
   add_string (builder, "kind", redline_content_kind_to_string (redline_post_get_kind (post)));
+  add_string (builder, "purpose", redline_purpose_to_string (redline_post_get_purpose (post)));
   add_string (builder, "status", redline_post_status_to_string (redline_post_get_status (post)));
   add_string (builder, "title", redline_post_get_title (post));
   add_string (builder, "digest", redline_post_get_digest (post));
@@ -730,7 +746,7 @@ char *
 redline_project_export_csv (RedlineProject *self)
 {
   static const char * const header[] = {
-    "id", "campaign", "ecosystem", "kind", "status", "title", "digest", "body", "call_to_action",
+    "id", "campaign", "ecosystem", "kind", "purpose", "status", "title", "digest", "body", "call_to_action",
     "link", "scheduled_at", "created_at", "updated_at",
   };
   GString *csv = g_string_new ("\xef\xbb\xbf");
@@ -756,6 +772,7 @@ redline_project_export_csv (RedlineProject *self)
                         FALSE);
       append_csv_field (csv, redline_content_kind_to_string (redline_post_get_kind (post)),
                         FALSE);
+      append_csv_field (csv, redline_purpose_to_string (redline_post_get_purpose (post)), FALSE);
       append_csv_field (csv, redline_post_status_to_string (redline_post_get_status (post)),
                         FALSE);
       append_csv_field (csv, redline_post_get_title (post), FALSE);

@@ -26,6 +26,7 @@ static const char * const migration_names[] = {
   "0003-post-digest.sql",
   "0004-linked-posts.sql",
   "0005-review-workflow.sql",
+  "0006-post-purpose.sql",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migration_names) == REDLINE_PROJECT_FORMAT);

@@ -28,6 +28,7 @@ struct _RedlinePost
   gint64              campaign_id;
   gint64              linked_post_id;
   RedlineContentKind  kind;
+  RedlinePurpose      purpose;
   RedlinePostStatus   status;
   char               *strings[8];
 };
@@ -40,6 +41,7 @@ enum {
   PROP_CAMPAIGN_ID,
   PROP_LINKED_POST_ID,
   PROP_KIND,
+  PROP_PURPOSE,
   PROP_STATUS,
   /* The string properties, in the order of self->strings. */
   PROP_TITLE,
@@ -153,6 +155,9 @@ redline_post_get_property (GObject    *object,
     case PROP_KIND:
       g_value_set_enum (value, self->kind);
       break;
+    case PROP_PURPOSE:
+      g_value_set_enum (value, self->purpose);
+      break;
     case PROP_STATUS:
       g_value_set_enum (value, self->status);
       break;
@@ -191,6 +196,9 @@ redline_post_set_property (GObject      *object,
       break;
     case PROP_KIND:
       redline_post_set_kind (self, g_value_get_enum (value));
+      break;
+    case PROP_PURPOSE:
+      redline_post_set_purpose (self, g_value_get_enum (value));
       break;
     case PROP_STATUS:
       redline_post_set_status (self, g_value_get_enum (value));
@@ -231,6 +239,16 @@ redline_post_class_init (RedlinePostClass *klass)
     g_param_spec_int64 ("linked-post-id", NULL, NULL, 0, G_MAXINT64, 0, flags);
   properties[PROP_KIND] =
     g_param_spec_enum ("kind", NULL, NULL, REDLINE_TYPE_CONTENT_KIND, REDLINE_CONTENT_KIND_ARTICLE,
+                       flags);
+  /**
+   * RedlinePost:purpose:
+   *
+   * What the post is for. A paid placement (redline_content_kind_is_paid())
+   * is always advertising: setting its kind sets this, and any other value
+   * is refused.
+   */
+  properties[PROP_PURPOSE] =
+    g_param_spec_enum ("purpose", NULL, NULL, REDLINE_TYPE_PURPOSE, REDLINE_PURPOSE_ADVERTISING,
                        flags);
   properties[PROP_STATUS] =
     g_param_spec_enum ("status", NULL, NULL, REDLINE_TYPE_POST_STATUS, REDLINE_POST_STATUS_DRAFT,
@@ -371,8 +389,44 @@ redline_post_set_kind (RedlinePost        *self,
 
   if (self->kind == kind)
     return;
+  g_object_freeze_notify (G_OBJECT (self));
   self->kind = kind;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
+  /* A paid placement is advertising whatever its copy says. */
+  if (redline_content_kind_is_paid (kind))
+    redline_post_set_purpose (self, REDLINE_PURPOSE_ADVERTISING);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+RedlinePurpose
+redline_post_get_purpose (RedlinePost *self)
+{
+  g_return_val_if_fail (REDLINE_IS_POST (self), REDLINE_PURPOSE_ADVERTISING);
+  return self->purpose;
+}
+
+/**
+ * redline_post_set_purpose:
+ * @self: a #RedlinePost
+ * @purpose: what the post is for
+ *
+ * Sets what the post is for, which decides whether the Advertising Law's
+ * rules bind it (#RedlineDocument). A paid placement is always
+ * %REDLINE_PURPOSE_ADVERTISING.
+ */
+void
+redline_post_set_purpose (RedlinePost    *self,
+                          RedlinePurpose  purpose)
+{
+  g_return_if_fail (REDLINE_IS_POST (self));
+  g_return_if_fail (purpose < REDLINE_N_PURPOSES);
+  g_return_if_fail (purpose == REDLINE_PURPOSE_ADVERTISING ||
+                    !redline_content_kind_is_paid (self->kind));
+
+  if (self->purpose == purpose)
+    return;
+  self->purpose = purpose;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PURPOSE]);
 }
 
 RedlinePostStatus
@@ -534,6 +588,7 @@ redline_post_copy (RedlinePost *self)
   copy->campaign_id = self->campaign_id;
   copy->linked_post_id = self->linked_post_id;
   copy->kind = self->kind;
+  copy->purpose = self->purpose;
   copy->status = self->status;
   for (guint i = 0; i < G_N_ELEMENTS (self->strings); i++)
     copy->strings[i] = g_strdup (self->strings[i]);

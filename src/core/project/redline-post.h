@@ -50,6 +50,9 @@ void                 redline_post_set_linked_post_id (RedlinePost        *self,
 RedlineContentKind   redline_post_get_kind           (RedlinePost         *self);
 void                 redline_post_set_kind           (RedlinePost         *self,
                                                       RedlineContentKind   kind);
+RedlinePurpose       redline_post_get_purpose        (RedlinePost         *self);
+void                 redline_post_set_purpose        (RedlinePost         *self,
+                                                      RedlinePurpose       purpose);
 RedlinePostStatus    redline_post_get_status         (RedlinePost         *self);
 void                 redline_post_set_status         (RedlinePost         *self,
                                                       RedlinePostStatus    status);

@@ -21,10 +21,13 @@ read_post (RedlineProject  *self,
   RedlinePostStatus status = REDLINE_POST_STATUS_DRAFT;
   gint64 id = _redline_stmt_column_int64 (stmt, 0);
   gint64 campaign_id = _redline_stmt_column_int64 (stmt, 1);
-  const char *text[12] = { NULL };
+  RedlinePurpose purpose = REDLINE_PURPOSE_ADVERTISING;
+  const char *text[14] = { NULL };
 
   for (int c = 2; c < (int) G_N_ELEMENTS (text); c++)
     {
+      if (c == 12)
+        continue; /* linked_post_id */
       if (!_redline_sqlite_column_text (self->sqlite, stmt, c, "posts", id, &text[c], error))
         return FALSE;
     }
@@ -50,11 +53,18 @@ read_post (RedlineProject  *self,
       _redline_project_set_bad_value_error (self, error, REDLINE_BAD_STATUS, id, text[8]);
       return FALSE;
     }
+  if (!redline_purpose_from_string (text[13], &purpose) ||
+      redline_content_kind_purpose (kind, purpose) != purpose)
+    {
+      _redline_project_set_bad_value_error (self, error, REDLINE_BAD_PURPOSE, id, text[13]);
+      return FALSE;
+    }
 
   _redline_post_set_id (post, id);
   redline_post_set_campaign_id (post, campaign_id);
   redline_post_set_linked_post_id (post, _redline_stmt_column_int64 (stmt, 12));
   redline_post_set_kind (post, kind);
+  redline_post_set_purpose (post, purpose);
   redline_post_set_title (post, text[3]);
   redline_post_set_digest (post, text[11]);
   redline_post_set_body (post, text[4]);
@@ -68,7 +78,7 @@ read_post (RedlineProject  *self,
 
 #define POST_COLUMNS \
   "id, campaign_id, kind, title, body, call_to_action, link, scheduled_at, status, " \
-  "created_at, updated_at, digest, linked_post_id"
+  "created_at, updated_at, digest, linked_post_id, purpose"
 
 /**
  * redline_project_get_posts:
@@ -114,6 +124,7 @@ bind_post (RedlineStmt *stmt,
   _redline_stmt_bind_text (stmt, 11, redline_post_get_digest (post));
   if (redline_post_get_linked_post_id (post) != 0)
     _redline_stmt_bind_int64 (stmt, 12, redline_post_get_linked_post_id (post));
+  _redline_stmt_bind_text (stmt, 13, redline_purpose_to_string (redline_post_get_purpose (post)));
 }
 
 gboolean
@@ -124,8 +135,8 @@ _redline_project_insert_post (RedlineProject  *self,
 {
   static const char sql[] =
     "INSERT INTO posts (campaign_id, kind, title, body, call_to_action, link, scheduled_at, "
-    "status, created_at, updated_at, digest, linked_post_id) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?11, ?12)";
+    "status, created_at, updated_at, digest, linked_post_id, purpose) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?11, ?12, ?13)";
   g_autoptr(RedlineStmt) stmt = NULL;
 
   g_assert (_redline_sqlite_in_transaction (self->sqlite));
@@ -268,7 +279,7 @@ _redline_posts_table_store (RedlineProject  *self,
   static const char sql[] =
     "UPDATE posts SET campaign_id = ?1, kind = ?2, title = ?3, body = ?4, call_to_action = ?5, "
     "link = ?6, scheduled_at = ?7, status = ?8, updated_at = ?9, digest = ?11, "
-    "linked_post_id = ?12 WHERE id = ?10";
+    "linked_post_id = ?12, purpose = ?13 WHERE id = ?10";
   g_autoptr(RedlineStmt) stmt = NULL;
   g_autofree char *now = _redline_project_now ();
 
@@ -295,7 +306,7 @@ stored_review_state (RedlineProject *self,
                      gboolean       *text_changed)
 {
   static const char sql[] =
-    "SELECT title, digest, body, call_to_action, link, status FROM posts WHERE id = ?1";
+    "SELECT title, digest, body, call_to_action, link, status, purpose FROM posts WHERE id = ?1";
   g_autoptr(RedlineStmt) stmt = _redline_sqlite_prepare (self->sqlite, sql, NULL);
   RedlineDocument document = { { NULL } };
   RedlineField fields[] = { REDLINE_FIELD_TITLE, REDLINE_FIELD_DIGEST, REDLINE_FIELD_BODY,
@@ -319,6 +330,10 @@ stored_review_state (RedlineProject *self,
                      document.fields[fields[i]] != NULL ? document.fields[fields[i]] : "") != 0)
         *text_changed = TRUE;
     }
+  /* A change of purpose changes which rules bind the copy. */
+  value = _redline_stmt_column_raw_text (stmt, 6);
+  if (g_strcmp0 (value, redline_purpose_to_string (document.purpose)) != 0)
+    *text_changed = TRUE;
   value = _redline_stmt_column_raw_text (stmt, 5);
   if (value == NULL || !redline_post_status_from_string (value, &status))
     status = REDLINE_POST_STATUS_DRAFT;

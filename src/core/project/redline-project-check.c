@@ -163,6 +163,7 @@ redline_project_post_document (RedlinePost     *post,
   document->fields[REDLINE_FIELD_BODY] = redline_post_get_body (post);
   document->fields[REDLINE_FIELD_CALL_TO_ACTION] = redline_post_get_call_to_action (post);
   document->fields[REDLINE_FIELD_LINK] = redline_post_get_link (post);
+  document->purpose = redline_post_get_purpose (post);
 }
 
 /**

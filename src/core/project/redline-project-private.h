@@ -95,6 +95,7 @@ typedef enum
   REDLINE_BAD_ECOSYSTEM,
   REDLINE_BAD_KIND,
   REDLINE_BAD_STATUS,
+  REDLINE_BAD_PURPOSE,
 } RedlineBadValue;
 
 gboolean       _redline_is_identifier               (const char          *str);

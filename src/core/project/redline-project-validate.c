@@ -274,6 +274,11 @@ _redline_project_set_bad_value_error (RedlineProject   *self,
       message = g_strdup_printf (_("post %s: “%s” is not a post status (draft, in-review, "
                                    "approved, rejected or published)"), row, value);
       break;
+    case REDLINE_BAD_PURPOSE:
+      message = g_strdup_printf (_("post %s: “%s” is not a purpose it can have (advertising, "
+                                   "editorial or notice; a Moments or Mini Program ad is "
+                                   "always advertising)"), row, value);
+      break;
     default:
       g_assert_not_reached ();
     }

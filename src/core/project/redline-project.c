@@ -500,9 +500,12 @@ find_bad_value (RedlineProject  *self,
     "('article', 'moments-ad', 'channels', 'mini-program', 'group-message') "
     "UNION ALL SELECT 2, id, status FROM posts WHERE status NOT IN "
     "('draft', 'in-review', 'approved', 'rejected', 'published') "
+    "UNION ALL SELECT 3, id, purpose FROM posts WHERE purpose NOT IN "
+    "('advertising', 'editorial', 'notice') OR (purpose <> 'advertising' AND kind IN "
+    "('moments-ad', 'mini-program')) "
     "LIMIT 1";
   static const RedlineBadValue kinds[] =
-    { REDLINE_BAD_ECOSYSTEM, REDLINE_BAD_KIND, REDLINE_BAD_STATUS };
+    { REDLINE_BAD_ECOSYSTEM, REDLINE_BAD_KIND, REDLINE_BAD_STATUS, REDLINE_BAD_PURPOSE };
   g_autoptr(RedlineStmt) stmt = _redline_sqlite_prepare (self->sqlite, sql, NULL);
   const char *value;
   gint64 id;

@@ -19,6 +19,7 @@
 #include "redline-fold-private.h"
 #include "redline-rule-pack-private.h"
 #include "redline-rule-private.h"
+#include "redline-severity-policy.h"
 #include "redline-text.h"
 
 /* Where the parts of the pack would be in its XML form: the XML
@@ -169,7 +170,8 @@ build_rule (RedlineRulePack       *pack,
   rule->type = REDLINE_RULE_TYPE_TERMS;
   rule->category = g_strdup (category);
   rule->line = line;
-  if (!_redline_rule_pack_category_defaults (pack, category, NULL, rule->severity))
+  if (!_redline_rule_pack_category_defaults (pack, category, NULL, rule->severity,
+                                             &rule->purposes))
     {
       /* At category= of <rule id="…" category="…">. */
       set_place_error (error, display_name, line,
@@ -349,7 +351,7 @@ redline_rule_pack_new_terms (const char             *id,
   for (guint c = 0; c < categories->len; c++)
     {
       if (_redline_rule_pack_declare_category (self, g_ptr_array_index (categories, c),
-                                               declared))
+                                               declared, REDLINE_PURPOSES_ALL))
         line++;
     }
 

@@ -173,6 +173,29 @@ parse_severities (xmlNode         *node,
   return TRUE;
 }
 
+/* purposes="advertising editorial": the schema admits only a list of
+ * purposes' names. FALSE if the attribute is absent. */
+static gboolean
+parse_purposes (xmlNode *node,
+                guint   *purposes)
+{
+  g_autofree char *value = dup_attr (node, "purposes");
+  g_auto(GStrv) names = NULL;
+
+  if (value == NULL)
+    return FALSE;
+  names = g_strsplit_set (value, " \t\r\n", -1);
+  *purposes = 0;
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      RedlinePurpose purpose;
+
+      if (redline_purpose_from_string (names[i], &purpose))
+        *purposes |= REDLINE_PURPOSE_BIT (purpose);
+    }
+  return TRUE;
+}
+
 static char **
 split_suggestions (const char *value)
 {
@@ -494,7 +517,8 @@ resolve_severity (RedlineRulePack  *self,
       return FALSE;
     }
 
-  if (!_redline_rule_pack_category_defaults (self, rule->category, rule->topic, defaults))
+  if (!_redline_rule_pack_category_defaults (self, rule->category, rule->topic, defaults,
+                                             &rule->purposes))
     {
       _redline_rule_pack_set_node_error (state, error, node, "category", REDLINE_RULES_ERROR_UNKNOWN_CATEGORY,
                       _("unknown category “%s”: use a standard one or declare it with "
@@ -506,6 +530,7 @@ resolve_severity (RedlineRulePack  *self,
   parse_severities (node, own, set);
   for (guint e = 0; e < REDLINE_N_ECOSYSTEMS; e++)
     rule->severity[e] = set[e] ? own[e] : defaults[e];
+  parse_purposes (node, &rule->purposes);
   return TRUE;
 }
 
@@ -796,18 +821,18 @@ parse_category (RedlineRulePack  *self,
                 GError          **error)
 {
   g_autofree char *id = dup_attr (node, "id");
-  RedlineSeverity *severity = g_new0 (RedlineSeverity, REDLINE_N_ECOSYSTEMS);
+  RedlineSeverity severity[REDLINE_N_ECOSYSTEMS];
   gboolean set[REDLINE_N_ECOSYSTEMS];
+  guint purposes = REDLINE_PURPOSES_ALL;
 
   parse_severities (node, severity, set);
-  if (redline_category_is_standard (id) || g_hash_table_contains (self->categories, id))
+  parse_purposes (node, &purposes);
+  if (!_redline_rule_pack_declare_category (self, id, severity, purposes))
     {
-      g_free (severity);
       _redline_rule_pack_set_node_error (state, error, node, "id", REDLINE_RULES_ERROR_DUPLICATE_ID,
                       _("the category “%s” is already defined"), id);
       return FALSE;
     }
-  g_hash_table_insert (self->categories, g_steal_pointer (&id), severity);
   return TRUE;
 }
 

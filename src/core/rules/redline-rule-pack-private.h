@@ -16,11 +16,13 @@ RedlineRulePack *_redline_rule_pack_new_empty          (const char            *i
                                                         const char            *display_name);
 gboolean         _redline_rule_pack_declare_category   (RedlineRulePack       *self,
                                                         const char            *category,
-                                                        const RedlineSeverity *severity);
+                                                        const RedlineSeverity *severity,
+                                                        guint                  purposes);
 gboolean         _redline_rule_pack_category_defaults  (RedlineRulePack       *self,
                                                         const char            *category,
                                                         const char            *topic,
-                                                        RedlineSeverity       *severity);
+                                                        RedlineSeverity       *severity,
+                                                        guint                 *purposes);
 void             _redline_rule_pack_take_rule          (RedlineRulePack       *self,
                                                         RedlineRule           *rule);
 

@@ -592,36 +592,51 @@ _redline_rule_pack_new_empty (const char *id,
   return self;
 }
 
+typedef struct
+{
+  RedlineSeverity severity[REDLINE_N_ECOSYSTEMS];
+  guint           purposes;
+} CategoryDefaults;
+
 /* Declares a category of the pack's own; FALSE if it is standard or already
  * declared. */
 gboolean
 _redline_rule_pack_declare_category (RedlineRulePack       *self,
                                      const char            *category,
-                                     const RedlineSeverity *severity)
+                                     const RedlineSeverity *severity,
+                                     guint                  purposes)
 {
+  CategoryDefaults *defaults;
+
   if (redline_category_is_standard (category) ||
       g_hash_table_contains (self->categories, category))
     return FALSE;
-  g_hash_table_insert (self->categories, g_strdup (category),
-                       g_memdup2 (severity, REDLINE_N_ECOSYSTEMS * sizeof (RedlineSeverity)));
+  defaults = g_new0 (CategoryDefaults, 1);
+  memcpy (defaults->severity, severity, sizeof defaults->severity);
+  defaults->purposes = purposes;
+  g_hash_table_insert (self->categories, g_strdup (category), defaults);
   return TRUE;
 }
 
-/* The default severities of a category: those the pack declares, else the
- * policy's (the schema admits only the policy's topics). */
+/* The default severities of a category and the purposes it applies to:
+ * those the pack declares, else the policy's (the schema admits only the
+ * policy's topics). */
 gboolean
 _redline_rule_pack_category_defaults (RedlineRulePack *self,
                                       const char      *category,
                                       const char      *topic,
-                                      RedlineSeverity *severity)
+                                      RedlineSeverity *severity,
+                                      guint           *purposes)
 {
-  const RedlineSeverity *declared = g_hash_table_lookup (self->categories, category);
+  const CategoryDefaults *declared = g_hash_table_lookup (self->categories, category);
 
   if (declared != NULL)
     {
-      memcpy (severity, declared, REDLINE_N_ECOSYSTEMS * sizeof (RedlineSeverity));
+      memcpy (severity, declared->severity, sizeof declared->severity);
+      *purposes = declared->purposes;
       return TRUE;
     }
+  *purposes = redline_purpose_policy_lookup (category);
   return redline_severity_policy_lookup (category, topic, severity);
 }
 

@@ -95,6 +95,7 @@ struct _RedlineRule
   char              *topic;
   RedlineSeverity    severity[REDLINE_N_ECOSYSTEMS];
   guint              kinds;         /* bit per RedlineContentKind */
+  guint              purposes;      /* REDLINE_PURPOSE_BIT()s it applies to */
   gboolean           whole_words;   /* its terms' default for words="whole" */
   char              *message;
   char              *reference;

@@ -175,6 +175,7 @@ static void
 redline_rule_init (RedlineRule *self)
 {
   self->kinds = REDLINE_ALL_KINDS;
+  self->purposes = (1u << REDLINE_N_PURPOSES) - 1;
   self->terms = g_ptr_array_new_with_free_func ((GDestroyNotify) _redline_term_free);
   self->patterns = g_ptr_array_new_with_free_func ((GDestroyNotify) _redline_pattern_free);
   _redline_exceptions_init (&self->exceptions);
@@ -247,6 +248,23 @@ redline_rule_applies_to_kind (RedlineRule        *self,
 {
   g_return_val_if_fail (REDLINE_IS_RULE (self), FALSE);
   return (self->kinds & (1u << kind)) != 0;
+}
+
+/**
+ * redline_rule_applies_to_purpose:
+ * @self: a #RedlineRule
+ * @purpose: the purpose of the copy
+ *
+ * Returns: whether the rule binds copy of @purpose; outside it, its findings
+ *   are only information, and a duty is not reported
+ */
+gboolean
+redline_rule_applies_to_purpose (RedlineRule    *self,
+                                 RedlinePurpose  purpose)
+{
+  g_return_val_if_fail (REDLINE_IS_RULE (self), FALSE);
+  g_return_val_if_fail (purpose < REDLINE_N_PURPOSES, FALSE);
+  return (self->purposes & (1u << purpose)) != 0;
 }
 
 const char *

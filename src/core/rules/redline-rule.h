@@ -21,6 +21,8 @@ RedlineSeverity      redline_rule_get_severity    (RedlineRule        *self,
                                                    RedlineEcosystem    ecosystem);
 gboolean             redline_rule_applies_to_kind (RedlineRule        *self,
                                                    RedlineContentKind  kind);
+gboolean             redline_rule_applies_to_purpose (RedlineRule        *self,
+                                                      RedlinePurpose      purpose);
 const char          *redline_rule_get_message     (RedlineRule        *self);
 const char          *redline_rule_get_reference   (RedlineRule        *self);
 const char          *redline_rule_get_url         (RedlineRule        *self);

@@ -6,6 +6,12 @@
  * (doc/rule-packs.md, "The default severity policy"). The same finding is
  * often an error on Weixin, under PRC advertising law, and only information
  * on WeChat, under foreign law and Tencent's terms.
+ *
+ * The same table says which purposes of copy a category's rules apply to:
+ * the Advertising Law's prohibitions and duties bind advertisements, so a
+ * news article that names a superlative, or a notice without the health
+ * food warning, is not a breach of them; platform content rules (sensitive
+ * topics, links, personal data, lengths) bind every post.
  */
 
 #include "config.h"
@@ -17,29 +23,33 @@ typedef struct
   const char      *id;
   RedlineSeverity  weixin;
   RedlineSeverity  wechat;
+  guint            purposes;
 } CategoryPolicy;
 
+#define ADS REDLINE_PURPOSE_BIT (REDLINE_PURPOSE_ADVERTISING)
+#define ALL REDLINE_PURPOSES_ALL
+
 static const CategoryPolicy standard_categories[] = {
-  { "absolute-term", REDLINE_SEVERITY_ERROR, REDLINE_SEVERITY_INFO },
-  { "state-authority", REDLINE_SEVERITY_ERROR, REDLINE_SEVERITY_INFO },
-  { "sensitive-topic", REDLINE_SEVERITY_ERROR, REDLINE_SEVERITY_WARNING },
-  { "medical-claim", REDLINE_SEVERITY_ERROR, REDLINE_SEVERITY_WARNING },
-  { "financial-promise", REDLINE_SEVERITY_ERROR, REDLINE_SEVERITY_WARNING },
-  { "disclaimer", REDLINE_SEVERITY_ERROR, REDLINE_SEVERITY_WARNING },
-  { "link", REDLINE_SEVERITY_ERROR, REDLINE_SEVERITY_OFF },
-  { "data-consent", REDLINE_SEVERITY_WARNING, REDLINE_SEVERITY_WARNING },
-  { "ad-label", REDLINE_SEVERITY_ERROR, REDLINE_SEVERITY_WARNING },
-  { "length", REDLINE_SEVERITY_ERROR, REDLINE_SEVERITY_ERROR },
-  { "platform", REDLINE_SEVERITY_ERROR, REDLINE_SEVERITY_ERROR },
+  { "absolute-term", REDLINE_SEVERITY_ERROR, REDLINE_SEVERITY_INFO, ADS },
+  { "state-authority", REDLINE_SEVERITY_ERROR, REDLINE_SEVERITY_INFO, ADS },
+  { "sensitive-topic", REDLINE_SEVERITY_ERROR, REDLINE_SEVERITY_WARNING, ALL },
+  { "medical-claim", REDLINE_SEVERITY_ERROR, REDLINE_SEVERITY_WARNING, ADS },
+  { "financial-promise", REDLINE_SEVERITY_ERROR, REDLINE_SEVERITY_WARNING, ADS },
+  { "disclaimer", REDLINE_SEVERITY_ERROR, REDLINE_SEVERITY_WARNING, ADS },
+  { "link", REDLINE_SEVERITY_ERROR, REDLINE_SEVERITY_OFF, ALL },
+  { "data-consent", REDLINE_SEVERITY_WARNING, REDLINE_SEVERITY_WARNING, ALL },
+  { "ad-label", REDLINE_SEVERITY_ERROR, REDLINE_SEVERITY_WARNING, ADS },
+  { "length", REDLINE_SEVERITY_ERROR, REDLINE_SEVERITY_ERROR, ALL },
+  { "platform", REDLINE_SEVERITY_ERROR, REDLINE_SEVERITY_ERROR, ALL },
 };
 
 /* Sensitive topics differ most between the ecosystems. */
 static const CategoryPolicy sensitive_topics[] = {
-  { "politics", REDLINE_SEVERITY_ERROR, REDLINE_SEVERITY_OFF },
-  { "gambling", REDLINE_SEVERITY_ERROR, REDLINE_SEVERITY_WARNING },
-  { "drugs", REDLINE_SEVERITY_ERROR, REDLINE_SEVERITY_ERROR },
-  { "pornography", REDLINE_SEVERITY_ERROR, REDLINE_SEVERITY_ERROR },
-  { "hate", REDLINE_SEVERITY_ERROR, REDLINE_SEVERITY_ERROR },
+  { "politics", REDLINE_SEVERITY_ERROR, REDLINE_SEVERITY_OFF, ALL },
+  { "gambling", REDLINE_SEVERITY_ERROR, REDLINE_SEVERITY_WARNING, ALL },
+  { "drugs", REDLINE_SEVERITY_ERROR, REDLINE_SEVERITY_ERROR, ALL },
+  { "pornography", REDLINE_SEVERITY_ERROR, REDLINE_SEVERITY_ERROR, ALL },
+  { "hate", REDLINE_SEVERITY_ERROR, REDLINE_SEVERITY_ERROR, ALL },
 };
 
 static const CategoryPolicy *
@@ -99,4 +109,22 @@ redline_severity_policy_lookup (const char      *category,
   severity[REDLINE_ECOSYSTEM_WEIXIN] = policy->weixin;
   severity[REDLINE_ECOSYSTEM_WECHAT] = policy->wechat;
   return TRUE;
+}
+
+/**
+ * redline_purpose_policy_lookup:
+ * @category: a category id
+ *
+ * Returns: the purposes a rule of @category applies to by default, as
+ *   %REDLINE_PURPOSE_BIT()s; every purpose for a category that is not
+ *   standard
+ */
+guint
+redline_purpose_policy_lookup (const char *category)
+{
+  const CategoryPolicy *policy;
+
+  g_return_val_if_fail (category != NULL, REDLINE_PURPOSES_ALL);
+  policy = find_policy (standard_categories, G_N_ELEMENTS (standard_categories), category);
+  return policy != NULL ? policy->purposes : REDLINE_PURPOSES_ALL;
 }

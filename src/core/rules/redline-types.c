@@ -112,6 +112,56 @@ redline_content_kind_from_string (const char         *str,
 }
 
 const char *
+redline_purpose_to_string (RedlinePurpose purpose)
+{
+  g_return_val_if_fail (purpose < REDLINE_N_PURPOSES, NULL);
+  return enum_to_nick (REDLINE_TYPE_PURPOSE, purpose);
+}
+
+gboolean
+redline_purpose_from_string (const char     *str,
+                             RedlinePurpose *purpose)
+{
+  int value;
+
+  if (!enum_from_nick (REDLINE_TYPE_PURPOSE, str, &value))
+    return FALSE;
+  *purpose = value;
+  return TRUE;
+}
+
+/**
+ * redline_content_kind_is_paid:
+ * @kind: a content kind
+ *
+ * Returns: whether @kind is a paid placement (a Moments ad, a Mini Program
+ *   ad), which is advertising whatever its copy says
+ */
+gboolean
+redline_content_kind_is_paid (RedlineContentKind kind)
+{
+  g_return_val_if_fail (kind < REDLINE_N_CONTENT_KINDS, FALSE);
+  return kind == REDLINE_CONTENT_KIND_MOMENTS_AD || kind == REDLINE_CONTENT_KIND_MINI_PROGRAM;
+}
+
+/**
+ * redline_content_kind_purpose:
+ * @kind: a content kind
+ * @purpose: the purpose a post of @kind states
+ *
+ * Returns: the purpose a post of @kind is checked for: @purpose, except for
+ *   a paid placement, which is always %REDLINE_PURPOSE_ADVERTISING
+ */
+RedlinePurpose
+redline_content_kind_purpose (RedlineContentKind kind,
+                              RedlinePurpose     purpose)
+{
+  g_return_val_if_fail (kind < REDLINE_N_CONTENT_KINDS, REDLINE_PURPOSE_ADVERTISING);
+  g_return_val_if_fail (purpose < REDLINE_N_PURPOSES, REDLINE_PURPOSE_ADVERTISING);
+  return redline_content_kind_is_paid (kind) ? REDLINE_PURPOSE_ADVERTISING : purpose;
+}
+
+const char *
 redline_field_to_string (RedlineField field)
 {
   g_return_val_if_fail (field < REDLINE_N_FIELDS, NULL);

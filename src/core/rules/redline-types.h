@@ -64,6 +64,29 @@ typedef enum
 #define REDLINE_N_CONTENT_KINDS 5
 
 /**
+ * RedlinePurpose:
+ * @REDLINE_PURPOSE_ADVERTISING: the copy promotes a product or service (an
+ *   advertisement under the Advertising Law); every rule applies
+ * @REDLINE_PURPOSE_EDITORIAL: an article, news or knowledge that sells
+ *   nothing; duties that exist only for ads do not apply
+ * @REDLINE_PURPOSE_NOTICE: a service notice (opening hours, an order's
+ *   state); duties that exist only for ads do not apply
+ *
+ * What a post is for. Rules declare the purposes they apply to (most
+ * advertising-law rules: advertising only); a finding of a rule outside the
+ * copy's purpose is reported as information, and a duty (a missing
+ * disclaimer) is not reported. Paid placements are always advertising.
+ */
+typedef enum
+{
+  REDLINE_PURPOSE_ADVERTISING,
+  REDLINE_PURPOSE_EDITORIAL,
+  REDLINE_PURPOSE_NOTICE,
+} RedlinePurpose;
+
+#define REDLINE_N_PURPOSES 3
+
+/**
  * RedlineField:
  * @REDLINE_FIELD_TITLE: a title or headline
  * @REDLINE_FIELD_DIGEST: the summary an article shows under its title
@@ -120,6 +143,12 @@ gboolean            redline_severity_from_string    (const char         *str,
 const char         *redline_content_kind_to_string  (RedlineContentKind  kind);
 gboolean            redline_content_kind_from_string (const char         *str,
                                                      RedlineContentKind *kind);
+const char         *redline_purpose_to_string       (RedlinePurpose      purpose);
+gboolean            redline_purpose_from_string     (const char         *str,
+                                                     RedlinePurpose     *purpose);
+gboolean            redline_content_kind_is_paid    (RedlineContentKind  kind);
+RedlinePurpose      redline_content_kind_purpose    (RedlineContentKind  kind,
+                                                     RedlinePurpose      purpose);
 const char         *redline_field_to_string         (RedlineField        field);
 gboolean            redline_field_from_string       (const char         *str,
                                                      RedlineField       *field);
