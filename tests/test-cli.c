@@ -199,6 +199,76 @@ test_both_ecosystems (void)
                                                   "file"), ==, path);
 }
 
+/* Editorial copy: the Advertising Law's hits are notes, its duties go, a
+ * platform rule still fails the check; a paid placement stays an ad. */
+static void
+test_purpose (void)
+{
+  static const char input[] = "保健食品科普：这是最好的学习方式。\n";
+  static const char gamble[] = "周末去澳门赌场\n";
+  const char * const ad_args[] = { "--ecosystem=weixin", "--format=json", NULL };
+  const char * const editorial_args[] = { "--ecosystem=weixin", "--format=json",
+                                          "--purpose=editorial", NULL };
+  const char * const paid_args[] = { "--ecosystem=weixin", "--format=json",
+                                     "--purpose=editorial", "--kind=moments-ad", NULL };
+  const char * const text_args[] = { "--ecosystem=weixin", "--purpose=notice",
+                                     "--kind=group-message", NULL };
+  g_auto(Run) ad = { 0 };
+  g_auto(Run) editorial = { 0 };
+  g_auto(Run) paid = { 0 };
+  g_auto(Run) text = { 0 };
+  g_auto(Run) platform = { 0 };
+  g_autoptr(JsonParser) ad_parser = NULL;
+  g_autoptr(JsonParser) editorial_parser = NULL;
+  g_autoptr(JsonParser) paid_parser = NULL;
+  JsonObject *result;
+  JsonArray *findings;
+  gboolean disclaimer = FALSE;
+
+  run_check (&ad, input, ad_args);
+  g_assert_cmpint (ad.status, ==, 1);
+  result = json_array_get_object_element (
+    json_object_get_array_member (parse_json (ad.out, &ad_parser), "results"), 0);
+  g_assert_cmpstr (json_object_get_string_member (result, "purpose"), ==, "advertising");
+  findings = json_object_get_array_member (result, "findings");
+  for (guint i = 0; i < json_array_get_length (findings); i++)
+    {
+      JsonObject *finding = json_array_get_object_element (findings, i);
+
+      g_assert_false (json_object_has_member (finding, "outside_purpose"));
+      if (g_str_equal (json_object_get_string_member (finding, "category"), "disclaimer"))
+        disclaimer = TRUE;
+    }
+  g_assert_true (disclaimer);
+
+  run_check (&editorial, input, editorial_args);
+  g_assert_cmpint (editorial.status, ==, 0);
+  result = json_array_get_object_element (
+    json_object_get_array_member (parse_json (editorial.out, &editorial_parser), "results"), 0);
+  g_assert_cmpstr (json_object_get_string_member (result, "purpose"), ==, "editorial");
+  findings = json_object_get_array_member (result, "findings");
+  g_assert_cmpuint (json_array_get_length (findings), ==, 1);
+  result = json_array_get_object_element (findings, 0);
+  g_assert_cmpstr (json_object_get_string_member (result, "text"), ==, "最好");
+  g_assert_cmpstr (json_object_get_string_member (result, "severity"), ==, "info");
+  g_assert_true (json_object_get_boolean_member (result, "outside_purpose"));
+
+  run_check (&paid, input, paid_args);
+  g_assert_cmpint (paid.status, ==, 1);
+  result = json_array_get_object_element (
+    json_object_get_array_member (parse_json (paid.out, &paid_parser), "results"), 0);
+  g_assert_cmpstr (json_object_get_string_member (result, "purpose"), ==, "advertising");
+
+  run_check (&text, input, text_args);
+  g_assert_cmpint (text.status, ==, 0);
+  g_assert_nonnull (strstr (text.out, "<stdin>:1:10: info: [weixin] "));
+  g_assert_nonnull (strstr (text.out, "    a note only: the rule does not bind notice copy\n"));
+
+  run_check (&platform, gamble, text_args);
+  g_assert_cmpint (platform.status, ==, 1);
+  g_assert_null (strstr (platform.out, "a note only"));
+}
+
 static void
 test_bad_input (void)
 {
@@ -244,6 +314,7 @@ test_usage_errors (void)
   static const char * const bad[][3] = {
     { "--ecosystem=mars", NULL },
     { "--kind=poster", NULL },
+    { "--purpose=press", NULL },
     { "--format=xml", NULL },
     { "--no-builtin-rules", NULL },
     { "--no-such-option", NULL },
@@ -696,7 +767,8 @@ expected_json (RedlineRuleSet     *set,
           g_autoptr(GListModel) findings =
             redline_rule_set_check_text (set, texts[i], e, REDLINE_CONTENT_KIND_ARTICLE);
 
-          redline_json_add_result (builder, files[i], e, REDLINE_CONTENT_KIND_ARTICLE, findings);
+          redline_json_add_result (builder, files[i], e, REDLINE_CONTENT_KIND_ARTICLE,
+                                   REDLINE_PURPOSE_ADVERTISING, findings);
         }
     }
   json_builder_end_array (builder);
@@ -900,6 +972,7 @@ main (int   argc,
   g_test_add_func ("/redline/cli/acceptance-wechat", test_acceptance_wechat);
   g_test_add_func ("/redline/cli/clean-and-evasions", test_clean_and_evasions);
   g_test_add_func ("/redline/cli/both-ecosystems", test_both_ecosystems);
+  g_test_add_func ("/redline/cli/purpose", test_purpose);
   g_test_add_func ("/redline/cli/bad-input", test_bad_input);
   g_test_add_func ("/redline/cli/empty-input", test_empty_input);
   g_test_add_func ("/redline/cli/usage-errors", test_usage_errors);

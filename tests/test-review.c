@@ -355,6 +355,36 @@ test_edit_after_approval (ReviewFixture *fixture,
   g_assert_cmpuint (count_blocking (findings), ==, 1);
 }
 
+/* What the copy is for decides which rules bind it: changing it on an
+ * approved post sends the post back to draft, like an edit of its copy. */
+static void
+test_purpose_after_approval (ReviewFixture *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *actions = NULL;
+  g_autoptr(RedlineProject) reopened = NULL;
+  guint entries;
+
+  waive_and_approve (fixture);
+  g_assert_cmpint (redline_post_get_kind (fixture->post), ==, REDLINE_CONTENT_KIND_ARTICLE);
+  entries = redline_project_count_audit_entries (fixture->project);
+
+  redline_post_set_purpose (fixture->post, REDLINE_PURPOSE_EDITORIAL);
+  g_assert_true (redline_project_update_post (fixture->project, fixture->post, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (redline_post_get_status (fixture->post), ==, REDLINE_POST_STATUS_DRAFT);
+  actions = audit_actions (fixture, entries);
+  g_assert_cmpstr (actions, ==, "edit-after-approval");
+
+  reopened = redline_project_open (redline_project_get_file (fixture->project),
+                                   REDLINE_PROJECT_FLAGS_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (redline_post_get_purpose (redline_project_find_post (
+                     reopened, redline_post_get_id (fixture->post))), ==,
+                   REDLINE_PURPOSE_EDITORIAL);
+}
+
 /* A waiver covers its one finding: the same term elsewhere is not waived. */
 static void
 test_waiver_is_one_finding (ReviewFixture *fixture,
@@ -414,6 +444,7 @@ main (int   argc,
   ADD ("approve-refused", test_approve_refused);
   ADD ("waive-and-approve", test_waive_and_approve);
   ADD ("edit-after-approval", test_edit_after_approval);
+  ADD ("purpose-after-approval", test_purpose_after_approval);
   ADD ("waiver-is-one-finding", test_waiver_is_one_finding);
 
 #undef ADD

@@ -140,6 +140,15 @@ populate (RedlineFindingRow *self,
   /* TRANSLATORS: "On WeChat: Note": the other ecosystem's verdict */
   other_text = g_strdup_printf (_("On %s: %s"), redline_ecosystem_short_label (other),
                                 redline_severity_label (other_severity));
+  /* An advertising-law rule on editorial copy: say why it is only a note. */
+  if (redline_finding_get_outside_purpose (finding))
+    {
+      g_autofree char *line = other_text;
+
+      other_text = g_strconcat (line, "\n",
+                                _("A note only: the rule does not bind this post’s purpose"),
+                                NULL);
+    }
   gtk_label_set_text (self->other_label, other_text);
   gtk_widget_add_css_class (GTK_WIDGET (self->other_label), severity_style[other_severity].css);
 

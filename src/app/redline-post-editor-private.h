@@ -34,6 +34,7 @@ struct _RedlinePostEditor
   AdwFlap          *box;
   GtkToggleButton  *findings_button;
   GtkDropDown      *kind_dropdown;
+  GtkDropDown      *purpose_dropdown;
   GtkLabel         *status_label;
   GtkWidget        *review_bar;
   GtkLabel         *review_label;

@@ -369,6 +369,30 @@ on_buffer_changed_cb (GtkTextBuffer    *buffer,
   schedule_check_and_save (self);
 }
 
+/* The purpose shown, and whether it can change: a paid placement is
+ * advertising. */
+static void
+update_purpose (RedlinePostEditor *self)
+{
+  RedlinePurpose purpose;
+  gboolean paid;
+  gboolean loading = self->loading;
+
+  if (self->post == NULL)
+    return;
+  purpose = redline_post_get_purpose (self->post);
+  paid = redline_content_kind_is_paid (redline_post_get_kind (self->post));
+  self->loading = TRUE;
+  gtk_drop_down_set_selected (self->purpose_dropdown, purpose);
+  self->loading = loading;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->purpose_dropdown),
+                            !paid && !_redline_post_editor_is_read_only (self));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->purpose_dropdown),
+                               paid ? _("Moments and Mini Program ads are paid placements: "
+                                        "always advertising")
+                                    : redline_purpose_explanation (purpose));
+}
+
 static void
 on_kind_selected_cb (GtkDropDown       *dropdown,
                      GParamSpec        *pspec,
@@ -381,6 +405,23 @@ on_kind_selected_cb (GtkDropDown       *dropdown,
     return;
   redline_post_set_kind (self->post, kind);
   update_fields_visible (self);
+  update_purpose (self);
+  schedule_check_and_save (self);
+}
+
+static void
+on_purpose_selected_cb (GtkDropDown       *dropdown,
+                        GParamSpec        *pspec,
+                        RedlinePostEditor *self)
+{
+  guint purpose = gtk_drop_down_get_selected (dropdown);
+
+  if (self->loading || self->post == NULL || purpose >= REDLINE_N_PURPOSES ||
+      purpose == redline_post_get_purpose (self->post) ||
+      redline_content_kind_purpose (redline_post_get_kind (self->post), purpose) != purpose)
+    return;
+  redline_post_set_purpose (self->post, purpose);
+  update_purpose (self);
   schedule_check_and_save (self);
 }
 
@@ -524,6 +565,7 @@ redline_post_editor_class_init (RedlinePostEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RedlinePostEditor, box);
   gtk_widget_class_bind_template_child (widget_class, RedlinePostEditor, findings_button);
   gtk_widget_class_bind_template_child (widget_class, RedlinePostEditor, kind_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, RedlinePostEditor, purpose_dropdown);
   gtk_widget_class_bind_template_child (widget_class, RedlinePostEditor, status_label);
   _redline_post_editor_class_init_review (widget_class);
   gtk_widget_class_bind_template_child (widget_class, RedlinePostEditor, weixin_button);
@@ -561,6 +603,7 @@ static void
 redline_post_editor_init (RedlinePostEditor *self)
 {
   g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) purposes = gtk_string_list_new (NULL);
   GtkEventController *focus = gtk_event_controller_focus_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -572,6 +615,9 @@ redline_post_editor_init (RedlinePostEditor *self)
   for (RedlineContentKind kind = 0; kind < REDLINE_N_CONTENT_KINDS; kind++)
     gtk_string_list_append (kinds, redline_content_kind_label (kind));
   gtk_drop_down_set_model (self->kind_dropdown, G_LIST_MODEL (kinds));
+  for (RedlinePurpose purpose = 0; purpose < REDLINE_N_PURPOSES; purpose++)
+    gtk_string_list_append (purposes, redline_purpose_label (purpose));
+  gtk_drop_down_set_model (self->purpose_dropdown, G_LIST_MODEL (purposes));
 
   self->findings = g_list_store_new (REDLINE_TYPE_FINDING);
   self->unsaved = g_ptr_array_new_with_free_func (g_object_unref);
@@ -584,6 +630,8 @@ redline_post_editor_init (RedlinePostEditor *self)
   gtk_toggle_button_set_active (self->weixin_button, TRUE);
   g_signal_connect_object (self->kind_dropdown, "notify::selected",
                            G_CALLBACK (on_kind_selected_cb), self, 0);
+  g_signal_connect_object (self->purpose_dropdown, "notify::selected",
+                           G_CALLBACK (on_purpose_selected_cb), self, 0);
   g_signal_connect_object (self->weixin_button, "toggled", G_CALLBACK (on_ecosystem_toggled_cb),
                            self, 0);
   g_signal_connect_object (self->wechat_button, "toggled", G_CALLBACK (on_ecosystem_toggled_cb),
@@ -656,6 +704,7 @@ redline_post_editor_set_post (RedlinePostEditor *self,
   gtk_widget_set_sensitive (GTK_WIDGET (self->kind_dropdown), editable);
   if (post != NULL)
     gtk_drop_down_set_selected (self->kind_dropdown, redline_post_get_kind (post));
+  update_purpose (self);
   self->loading = FALSE;
 
   _redline_post_editor_update_finding_rows (self, NULL);
@@ -782,6 +831,7 @@ redline_post_editor_save (RedlinePostEditor  *self,
       for (RedlineField field = 0; field < REDLINE_N_FIELDS; field++)
         post_set_field (post, field, post_get_field (edited, field));
       redline_post_set_kind (post, redline_post_get_kind (edited));
+      redline_post_set_purpose (post, redline_post_get_purpose (edited));
       redline_post_set_status (post, redline_post_get_status (edited));
       if (first_error == NULL)
         first_error = g_steal_pointer (&local_error);
@@ -871,6 +921,20 @@ redline_post_editor_get_counter (RedlinePostEditor *self,
   g_return_val_if_fail (REDLINE_IS_POST_EDITOR (self), NULL);
   g_return_val_if_fail (field < REDLINE_N_FIELDS, NULL);
   return GTK_WIDGET (self->counters[field]);
+}
+
+/**
+ * redline_post_editor_get_purpose_chooser:
+ * @self: a #RedlinePostEditor
+ *
+ * Returns: (transfer none): the drop-down that sets what the post is for,
+ *   its items in the order of #RedlinePurpose
+ */
+GtkWidget *
+redline_post_editor_get_purpose_chooser (RedlinePostEditor *self)
+{
+  g_return_val_if_fail (REDLINE_IS_POST_EDITOR (self), NULL);
+  return GTK_WIDGET (self->purpose_dropdown);
 }
 
 /**

@@ -38,5 +38,6 @@ GtkWidget        *redline_post_editor_get_field_view (RedlinePostEditor *self,
                                                       RedlineField       field);
 GtkWidget        *redline_post_editor_get_counter    (RedlinePostEditor *self,
                                                       RedlineField       field);
+GtkWidget        *redline_post_editor_get_purpose_chooser (RedlinePostEditor *self);
 
 G_END_DECLS

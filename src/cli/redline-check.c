@@ -33,6 +33,7 @@ typedef struct
 {
   char               *ecosystem;
   char               *kind;
+  char               *purpose;
   char              **rules;
   gboolean            no_builtin_rules;
   char               *format;
@@ -47,6 +48,8 @@ typedef struct
   guint               n_ecosystems;
   RedlineEcosystem    ecosystems[REDLINE_N_ECOSYSTEMS];
   RedlineContentKind  content_kind;
+  RedlinePurpose      content_purpose;
+  RedlinePurpose      result_purpose; /* of the result being written */
   RedlineContext     *context;
   gboolean            bad_input;
   gboolean            errors_found;
@@ -64,6 +67,7 @@ options_clear (Options *options)
 {
   g_free (options->ecosystem);
   g_free (options->kind);
+  g_free (options->purpose);
   g_strfreev (options->rules);
   g_free (options->format);
   g_free (options->report);
@@ -95,6 +99,9 @@ parse_options (Options  *options,
     { "kind", 0, 0, G_OPTION_ARG_STRING, &options->kind,
       N_("Content kind of text input: article, moments-ad, channels, mini-program or "
          "group-message (default: article)"), "KIND" },
+    { "purpose", 0, 0, G_OPTION_ARG_STRING, &options->purpose,
+      N_("What the copy is for: advertising, editorial or notice (default: advertising; "
+         "project posts: their own)"), "PURPOSE" },
     { "rules", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &options->rules,
       N_("Load an extra rule pack (repeatable)"), "FILE" },
     { "no-builtin-rules", 0, 0, G_OPTION_ARG_NONE, &options->no_builtin_rules,
@@ -152,6 +159,17 @@ parse_options (Options  *options,
       g_autofree char *message =
         g_strdup_printf (_("unknown content kind “%s”: use article, moments-ad, channels, "
                            "mini-program or group-message"), options->kind);
+      print_usage_error (message);
+      return FALSE;
+    }
+
+  options->content_purpose = REDLINE_PURPOSE_ADVERTISING;
+  if (options->purpose != NULL &&
+      !redline_purpose_from_string (options->purpose, &options->content_purpose))
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("unknown purpose “%s”: use advertising, editorial or notice"),
+                         options->purpose);
       print_usage_error (message);
       return FALSE;
     }
@@ -553,6 +571,10 @@ print_finding (Options        *options,
     g_string_append_printf (out, _("    reference: %s\n"), reference);
   g_string_append_printf (out, _("    on %s: %s\n"), ecosystem_label (redline_ecosystem_other (ecosystem)),
                           redline_severity_to_string (redline_finding_get_other_severity (finding)));
+  if (redline_finding_get_outside_purpose (finding))
+    /* TRANSLATORS: %s: editorial or notice, as given to --purpose */
+    g_string_append_printf (out, _("    a note only: the rule does not bind %s copy\n"),
+                            redline_purpose_to_string (options->result_purpose));
   if (redline_finding_get_waived (finding))
     /* TRANSLATORS: %s: who; %s: when; %s: their justification */
     g_string_append_printf (out, _("    waived by %s on %s: %s\n"),
@@ -588,12 +610,14 @@ static void
 begin_result (Options            *options,
               const char         *file,
               RedlineEcosystem    ecosystem,
-              RedlineContentKind  kind)
+              RedlineContentKind  kind,
+              RedlinePurpose      purpose)
 {
   g_autofree char *name = NULL;
   g_autoptr(GString) out = NULL;
 
   options->n_findings = 0;
+  options->result_purpose = redline_content_kind_purpose (kind, purpose);
   if (!options->json)
     return;
 
@@ -604,9 +628,11 @@ begin_result (Options            *options,
                           "      \"file\" : %s,\n"
                           "      \"ecosystem\" : \"%s\",\n"
                           "      \"kind\" : \"%s\",\n"
+                          "      \"purpose\" : \"%s\",\n"
                           "      \"findings\" : [",
                           name, redline_ecosystem_to_string (ecosystem),
-                          redline_content_kind_to_string (kind));
+                          redline_content_kind_to_string (kind),
+                          redline_purpose_to_string (options->result_purpose));
   write_output (options, out->str, out->len);
   options->n_results++;
 }
@@ -681,7 +707,7 @@ report_document (Options               *options,
 
   if (write_errno != 0)
     return;
-  begin_result (options, file, ecosystem, kind);
+  begin_result (options, file, ecosystem, kind, document->purpose);
   redline_rule_set_check_stream (rule_set, document, ecosystem, kind, report_finding_cb,
                                  &report);
   end_result (options);
@@ -745,7 +771,7 @@ check_project (Options    *options,
             break;
           /* A post is small: checked whole, with the project's waivers. */
           findings = redline_project_check_post (project, rule_set, post, ecosystem);
-          begin_result (options, name, ecosystem, kind);
+          begin_result (options, name, ecosystem, kind, redline_post_get_purpose (post));
           for (guint f = 0; f < g_list_model_get_n_items (findings); f++)
             {
               g_autoptr(RedlineFinding) finding = g_list_model_get_item (findings, f);
@@ -852,6 +878,7 @@ check_input (Options    *options,
       RedlineDocument document = { { NULL } };
 
       document.fields[REDLINE_FIELD_BODY] = text;
+      document.purpose = options->content_purpose;
       report_document (options, redline_context_get_rule_set (options->context), display_name,
                        &document,
                        options->ecosystems[e], options->content_kind);

@@ -76,6 +76,50 @@ redline_content_kind_label (RedlineContentKind kind)
 }
 
 /**
+ * redline_purpose_label:
+ * @purpose: a purpose
+ *
+ * Returns: its name
+ */
+const char *
+redline_purpose_label (RedlinePurpose purpose)
+{
+  switch (purpose)
+    {
+    case REDLINE_PURPOSE_ADVERTISING:
+      return C_("purpose", "Advertising");
+    case REDLINE_PURPOSE_EDITORIAL:
+      return C_("purpose", "Editorial");
+    case REDLINE_PURPOSE_NOTICE:
+      return C_("purpose", "Notice");
+    default:
+      g_return_val_if_reached ("");
+    }
+}
+
+/**
+ * redline_purpose_explanation:
+ * @purpose: a purpose
+ *
+ * Returns: what a post of @purpose is, in a sentence
+ */
+const char *
+redline_purpose_explanation (RedlinePurpose purpose)
+{
+  switch (purpose)
+    {
+    case REDLINE_PURPOSE_ADVERTISING:
+      return _("Promotes a product or service: every rule applies");
+    case REDLINE_PURPOSE_EDITORIAL:
+      return _("An article or news that sells nothing: advertising-law rules are notes only");
+    case REDLINE_PURPOSE_NOTICE:
+      return _("A service notice: advertising-law rules are notes only");
+    default:
+      g_return_val_if_reached ("");
+    }
+}
+
+/**
  * redline_post_status_label:
  * @status: a post status
  *

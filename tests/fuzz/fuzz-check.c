@@ -2,7 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The first byte picks the ecosystem and the content kind; the rest is split
+ * The first byte picks the ecosystem (its lowest bit), the content kind and
+ * the purpose (from the others); the rest is split
  * into the document's fields at ASCII record separators (0x1E). Input that is
  * not text is refused by redline_text_validate() exactly as the CLI refuses
  * it; everything else is checked with the built-in packs, and every finding
@@ -101,6 +102,7 @@ LLVMFuzzerTestOneInput (const guint8 *data,
 
   ecosystem = data[0] & 1 ? REDLINE_ECOSYSTEM_WECHAT : REDLINE_ECOSYSTEM_WEIXIN;
   kind = (data[0] >> 1) % REDLINE_N_CONTENT_KINDS;
+  document.purpose = (data[0] >> 4) % REDLINE_N_PURPOSES;
 
   /* The validator must refuse NUL bytes and bad UTF-8 on its own. */
   if (!redline_text_validate ((const char *) data + 1, size - 1, "fuzz", NULL))
@@ -130,6 +132,13 @@ LLVMFuzzerTestOneInput (const guint8 *data,
         g_assert_cmpint (field, <, REDLINE_N_FIELDS);
         g_assert_nonnull (document.fields[field]);
         assert_finding_quotes_its_text (finding, document.fields[field]);
+        /* A rule outside the copy's purpose gives notes, never duties. */
+        if (redline_finding_get_outside_purpose (finding))
+          {
+            g_assert_cmpint (redline_finding_get_severity (finding), <=, REDLINE_SEVERITY_INFO);
+            g_assert_cmpint (redline_finding_get_scope (finding), ==, REDLINE_SCOPE_SPAN);
+            g_assert_cmpint (document.purpose, !=, REDLINE_PURPOSE_ADVERTISING);
+          }
       }
   }
 

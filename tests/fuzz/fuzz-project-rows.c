@@ -31,6 +31,7 @@ static const Target targets[] = {
   { "posts", "call_to_action" },
   { "posts", "link" },
   { "posts", "kind" },
+  { "posts", "purpose" },
   { "posts", "status" },
   { "posts", "scheduled_at" },
   { "posts", "campaign_id" },

@@ -396,6 +396,60 @@ test_window_switch_ecosystem (Fixture       *fixture,
   g_assert_cmpint (redline_post_editor_get_ecosystem (editor), ==, REDLINE_ECOSYSTEM_WEIXIN);
 }
 
+/* Editorial copy: the Advertising Law's findings become notes, saved with
+ * the post; a paid placement cannot stop being an ad. */
+static void
+test_window_purpose (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  RedlinePostEditor *editor = get_editor (fixture);
+  RedlinePost *post = find_post (fixture->window, "全城最佳的秋日咖啡");
+  GtkDropDown *chooser = GTK_DROP_DOWN (redline_post_editor_get_purpose_chooser (editor));
+  RedlineFinding *finding;
+  g_autoptr(RedlineProject) reopened = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (redline_window_select_post (fixture->window, post));
+  g_assert_cmpint (redline_post_get_kind (post), ==, REDLINE_CONTENT_KIND_ARTICLE);
+  g_assert_cmpuint (gtk_drop_down_get_selected (chooser), ==, REDLINE_PURPOSE_ADVERTISING);
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (chooser)));
+  finding = find_finding (editor, "ad-law.absolute.zui", REDLINE_FIELD_TITLE);
+  g_assert_nonnull (finding);
+  g_assert_cmpint (redline_finding_get_severity (finding), ==, REDLINE_SEVERITY_ERROR);
+
+  gtk_drop_down_set_selected (chooser, REDLINE_PURPOSE_EDITORIAL);
+  g_assert_cmpint (redline_post_get_purpose (post), ==, REDLINE_PURPOSE_EDITORIAL);
+  spin (0.3);
+  finding = find_finding (editor, "ad-law.absolute.zui", REDLINE_FIELD_TITLE);
+  g_assert_nonnull (finding);
+  g_assert_cmpint (redline_finding_get_severity (finding), ==, REDLINE_SEVERITY_INFO);
+  g_assert_true (redline_finding_get_outside_purpose (finding));
+  /* Drawn as a note, not as an error. */
+  g_assert_false (has_underline_at (get_buffer (fixture, REDLINE_FIELD_TITLE),
+                                    redline_finding_get_start (finding)));
+  g_assert_true (has_underline_style_at (get_buffer (fixture, REDLINE_FIELD_TITLE),
+                                         redline_finding_get_start (finding),
+                                         PANGO_UNDERLINE_LOW));
+
+  /* Stored with the post, read back by a second connection. */
+  spin (1.2);
+  reopened = redline_project_open (fixture->file, REDLINE_PROJECT_FLAGS_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (redline_post_get_purpose (redline_project_find_post (
+                     reopened, redline_post_get_id (post))), ==, REDLINE_PURPOSE_EDITORIAL);
+
+  /* A Moments ad is advertising: the chooser says so and cannot change. */
+  g_assert_true (redline_window_select_post (fixture->window,
+                                             find_post (fixture->window,
+                                                        "The best latte in Singapore")));
+  g_assert_cmpuint (gtk_drop_down_get_selected (chooser), ==, REDLINE_PURPOSE_ADVERTISING);
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (chooser)));
+
+  /* Back on the article, the chooser shows its purpose again. */
+  g_assert_true (redline_window_select_post (fixture->window, post));
+  g_assert_cmpuint (gtk_drop_down_get_selected (chooser), ==, REDLINE_PURPOSE_EDITORIAL);
+}
+
 static void
 test_window_copy_to_other_ecosystem (Fixture       *fixture,
                                      gconstpointer  data)
@@ -1238,6 +1292,8 @@ main (int   argc,
               test_window_apply_suggestion, fixture_tear_down);
   g_test_add ("/window/switch-ecosystem", Fixture, NULL, fixture_set_up,
               test_window_switch_ecosystem, fixture_tear_down);
+  g_test_add ("/window/purpose", Fixture, NULL, fixture_set_up, test_window_purpose,
+              fixture_tear_down);
   g_test_add ("/window/copy-to-other-ecosystem", Fixture, NULL, fixture_set_up,
               test_window_copy_to_other_ecosystem, fixture_tear_down);
   g_test_add ("/window/finding-row-jumps", Fixture, NULL, fixture_set_up,

@@ -73,6 +73,12 @@ redline_json_add_finding (JsonBuilder    *builder,
   add_string (builder, "trigger", redline_finding_get_trigger (finding));
   add_string (builder, "pack", redline_finding_get_pack_id (finding));
   add_string (builder, "pack_version", redline_finding_get_pack_version (finding));
+  if (redline_finding_get_outside_purpose (finding))
+    {
+      /* The rule binds other purposes of copy: a note only. */
+      json_builder_set_member_name (builder, "outside_purpose");
+      json_builder_add_boolean_value (builder, TRUE);
+    }
   if (redline_finding_get_waived (finding))
     {
       /* A reviewer's waiver, from a project: the finding no longer fails
@@ -102,6 +108,7 @@ redline_json_add_finding (JsonBuilder    *builder,
  * @file: the file name, or `PROJECT#post-ID`
  * @ecosystem: the ecosystem checked
  * @kind: the content kind checked
+ * @purpose: the purpose checked for (a paid placement's is advertising)
  * @findings: (element-type RedlineFinding): the findings
  *
  * Adds one object of the "results" array of doc/cli.md.
@@ -111,12 +118,15 @@ redline_json_add_result (JsonBuilder        *builder,
                          const char         *file,
                          RedlineEcosystem    ecosystem,
                          RedlineContentKind  kind,
+                         RedlinePurpose      purpose,
                          GListModel         *findings)
 {
   json_builder_begin_object (builder);
   add_string (builder, "file", file);
   add_string (builder, "ecosystem", redline_ecosystem_to_string (ecosystem));
   add_string (builder, "kind", redline_content_kind_to_string (kind));
+  add_string (builder, "purpose",
+              redline_purpose_to_string (redline_content_kind_purpose (kind, purpose)));
   json_builder_set_member_name (builder, "findings");
   json_builder_begin_array (builder);
   for (guint i = 0; i < g_list_model_get_n_items (findings); i++)

@@ -17,6 +17,7 @@ void redline_json_add_result  (JsonBuilder        *builder,
                                const char         *file,
                                RedlineEcosystem    ecosystem,
                                RedlineContentKind  kind,
+                               RedlinePurpose      purpose,
                                GListModel         *findings);
 char *redline_json_finding_to_string (RedlineFinding *finding);
 char *redline_json_string            (const char     *value);

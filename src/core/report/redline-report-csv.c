@@ -65,6 +65,9 @@ append_row (GString           *out,
   append_cell (out, post_id, FALSE);
   append_cell (out, redline_post_get_title (post->post), FALSE);
   append_cell (out, redline_content_kind_to_string (redline_post_get_kind (post->post)), FALSE);
+  append_cell (out, redline_purpose_to_string (redline_content_kind_purpose (
+                      redline_post_get_kind (post->post), redline_post_get_purpose (post->post))),
+               FALSE);
   append_cell (out, redline_post_status_to_string (redline_post_get_status (post->post)), FALSE);
   append_cell (out, finding != NULL ? redline_field_to_string (redline_finding_get_field (finding))
                                     : NULL, FALSE);
@@ -116,7 +119,7 @@ _redline_report_write_csv (RedlineReportData  *data,
   /* The column names are the same in every language: a spreadsheet or a
    * script reads them. */
   static const char * const header[] = {
-    "campaign", "ecosystem", "post_id", "post_title", "kind", "status", "field", "line",
+    "campaign", "ecosystem", "post_id", "post_title", "kind", "purpose", "status", "field", "line",
     "column", "severity", "category", "rule", "text", "message", "reference", "waived",
     "waived_by", "waived_at", "justification", "decision", "reviewer", "reviewed_at",
     "review_comment", "pack_version",

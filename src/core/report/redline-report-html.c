@@ -334,6 +334,7 @@ append_post (GString           *out,
   ROW (_("Campaign"), redline_campaign_get_name (post->campaign));
   ROW (_("Ecosystem"), redline_ecosystem_label (post->ecosystem));
   ROW (_("Kind"), redline_content_kind_label (redline_post_get_kind (post->post)));
+  ROW (C_("report", "Purpose"), redline_purpose_label (redline_post_get_purpose (post->post)));
   ROW (_("Status"), redline_post_status_label (redline_post_get_status (post->post)));
   if (scheduled != NULL && scheduled[0] != '\0')
     ROW (_("Scheduled"), scheduled);

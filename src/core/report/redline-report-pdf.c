@@ -278,9 +278,10 @@ draw_post (Pdf               *pdf,
   pdf->y += 8;
   draw_rule (pdf);
   draw_heading (pdf, title != NULL && title[0] != '\0' ? title : _("Untitled"), 13);
-  meta = g_strdup_printf ("%s · %s · %s · %s", redline_campaign_get_name (post->campaign),
+  meta = g_strdup_printf ("%s · %s · %s · %s · %s", redline_campaign_get_name (post->campaign),
                           redline_ecosystem_label (post->ecosystem),
                           redline_content_kind_label (redline_post_get_kind (post->post)),
+                          redline_purpose_label (redline_post_get_purpose (post->post)),
                           redline_post_status_label (redline_post_get_status (post->post)));
   draw_text (pdf, meta, 9, FALSE, 0, 6);
 
