@@ -41,6 +41,10 @@ shot review-queue-zh zh_CN default "The best latte in Singapore" queue
 export REDLINE_SCREENSHOT_DISK_FULL=1 SHOT_WIDTH=1024 SHOT_HEIGHT=600
 shot save-failed-1024-en en default "栗子蛋糕限时上新"
 unset REDLINE_SCREENSHOT_DISK_FULL SHOT_WIDTH SHOT_HEIGHT
+export SHOT_WIDTH=1024 SHOT_HEIGHT=600
+shot editorial-1024-zh zh_CN default "咖啡豆在家怎么存？"
+shot editorial-1024-en en default "咖啡豆在家怎么存？"
+unset SHOT_WIDTH SHOT_HEIGHT
 
 # A page of the PDF review report of the sample, as redline-check writes it.
 report_dir=$(mktemp -d)

@@ -58,16 +58,21 @@ add_post (RedlineProject  *project,
   g_autoptr(RedlinePost) post = NULL;
   RedlineContentKind kind = REDLINE_CONTENT_KIND_ARTICLE;
   RedlinePostStatus status = REDLINE_POST_STATUS_DRAFT;
+  RedlinePurpose purpose = REDLINE_PURPOSE_ADVERTISING;
   JsonArray *array;
 
   if (!redline_content_kind_from_string (get_string (object, "kind"), &kind) ||
       (get_string (object, "status") != NULL &&
-       !redline_post_status_from_string (get_string (object, "status"), &status)))
+       !redline_post_status_from_string (get_string (object, "status"), &status)) ||
+      (get_string (object, "purpose") != NULL &&
+       (!redline_purpose_from_string (get_string (object, "purpose"), &purpose) ||
+        redline_content_kind_purpose (kind, purpose) != purpose)))
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "bad kind or status");
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "bad kind, status or purpose");
       return FALSE;
     }
   post = redline_post_new (redline_campaign_get_id (campaign), kind);
+  redline_post_set_purpose (post, purpose);
   redline_post_set_title (post, get_string (object, "title"));
   redline_post_set_digest (post, get_string (object, "digest"));
   redline_post_set_body (post, get_string (object, "body"));
