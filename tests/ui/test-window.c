@@ -1066,6 +1066,32 @@ test_window_newer_format (Fixture       *fixture,
   g_assert_cmpstr (before, ==, after);
 }
 
+/* In the child a kill test kills: a window on the copy of the sample in
+ * REDLINE_TEST_KILL_DIR, with "栗子蛋糕限时上新" selected. It is never freed:
+ * the process ends by SIGKILL. */
+static RedlineWindow *
+open_in_killed_child (void)
+{
+  const char *dir = g_getenv ("REDLINE_TEST_KILL_DIR");
+  g_autofree char *file_path = g_build_filename (dir, "lumi-cafe.redline", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (file_path);
+  RedlineWindow *window = g_object_ref_sink (redline_window_new (NULL));
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (redline_window_open_file (window, file));
+  g_assert_true (redline_window_select_post (window, find_post (window, "栗子蛋糕限时上新")));
+  return window;
+}
+
+static GtkTextBuffer *
+killed_child_body (RedlineWindow *window)
+{
+  RedlinePostEditor *editor = REDLINE_POST_EDITOR (redline_window_get_editor (window));
+
+  return gtk_text_view_get_buffer (GTK_TEXT_VIEW (
+    redline_post_editor_get_field_view (editor, REDLINE_FIELD_BODY)));
+}
+
 static void
 test_window_killed_after_typing (void)
 {
@@ -1077,19 +1103,7 @@ test_window_killed_after_typing (void)
 
   if (g_test_subprocess ())
     {
-      const char *dir = g_getenv ("REDLINE_TEST_KILL_DIR");
-      g_autofree char *file_path = g_build_filename (dir, "lumi-cafe.redline", NULL);
-      g_autoptr(GFile) file = g_file_new_for_path (file_path);
-      RedlineWindow *window = g_object_ref_sink (redline_window_new (NULL));
-      RedlinePost *post;
-
-      gtk_window_present (GTK_WINDOW (window));
-      g_assert_true (redline_window_open_file (window, file));
-      post = find_post (window, "栗子蛋糕限时上新");
-      g_assert_true (redline_window_select_post (window, post));
-      type_at_end (gtk_text_view_get_buffer (GTK_TEXT_VIEW (
-        redline_post_editor_get_field_view (REDLINE_POST_EDITOR (redline_window_get_editor (window)),
-                                            REDLINE_FIELD_BODY))), "，欢迎试吃");
+      type_at_end (killed_child_body (open_in_killed_child ()), "，欢迎试吃");
       /* Just past the pause after typing: no close, no flush, no goodbye. */
       spin (1.0);
       raise (SIGKILL);
@@ -1166,18 +1180,8 @@ test_window_killed_while_saving (void)
 
   if (g_test_subprocess ())
     {
-      const char *dir = g_getenv ("REDLINE_TEST_KILL_DIR");
-      g_autofree char *file_path = g_build_filename (dir, "lumi-cafe.redline", NULL);
-      g_autoptr(GFile) file = g_file_new_for_path (file_path);
-      RedlineWindow *window = g_object_ref_sink (redline_window_new (NULL));
-      GtkTextBuffer *buffer;
-
-      gtk_window_present (GTK_WINDOW (window));
-      g_assert_true (redline_window_open_file (window, file));
-      g_assert_true (redline_window_select_post (window, find_post (window, "栗子蛋糕限时上新")));
-      buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (
-        redline_post_editor_get_field_view (REDLINE_POST_EDITOR (redline_window_get_editor (window)),
-                                            REDLINE_FIELD_BODY)));
+      RedlineWindow *window = open_in_killed_child ();
+      GtkTextBuffer *buffer = killed_child_body (window);
       /* Until killed. */
       for (;;)
         for (const char *p = typed_while_saving; *p != '\0'; p = g_utf8_next_char (p))
