@@ -213,6 +213,21 @@ has_underline_at (GtkTextBuffer *buffer,
   return has_underline_style_at (buffer, offset, PANGO_UNDERLINE_ERROR);
 }
 
+static gboolean
+nothing_unsaved (gpointer data)
+{
+  return redline_post_editor_get_n_unsaved (data) == 0;
+}
+
+/* The title's superlative is reported outside the post's purpose. */
+static gboolean
+title_finding_is_note (gpointer data)
+{
+  RedlineFinding *finding = find_finding (data, "ad-law.absolute.zui", REDLINE_FIELD_TITLE);
+
+  return finding != NULL && redline_finding_get_outside_purpose (finding);
+}
+
 static void
 test_window_open_sample (Fixture       *fixture,
                          gconstpointer  data)
@@ -336,7 +351,8 @@ test_window_apply_suggestion (Fixture       *fixture,
 
   /* Stored once the pause after the edit is over: read back from the file
    * by a second connection. */
-  spin (1.2);
+  g_assert_cmpuint (redline_post_editor_get_n_unsaved (editor), >, 0);
+  wait_until (nothing_unsaved, editor, 5);
   reopened = redline_project_open (fixture->file, REDLINE_PROJECT_FLAGS_READ_ONLY, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (redline_post_get_title (redline_project_find_post (reopened,
@@ -419,7 +435,8 @@ test_window_purpose (Fixture       *fixture,
 
   gtk_drop_down_set_selected (chooser, REDLINE_PURPOSE_EDITORIAL);
   g_assert_cmpint (redline_post_get_purpose (post), ==, REDLINE_PURPOSE_EDITORIAL);
-  spin (0.3);
+  g_assert_cmpuint (redline_post_editor_get_n_unsaved (editor), ==, 1);
+  wait_until (title_finding_is_note, editor, 5);
   finding = find_finding (editor, "ad-law.absolute.zui", REDLINE_FIELD_TITLE);
   g_assert_nonnull (finding);
   g_assert_cmpint (redline_finding_get_severity (finding), ==, REDLINE_SEVERITY_INFO);
@@ -432,7 +449,7 @@ test_window_purpose (Fixture       *fixture,
                                          PANGO_UNDERLINE_LOW));
 
   /* Stored with the post, read back by a second connection. */
-  spin (1.2);
+  wait_until (nothing_unsaved, editor, 5);
   reopened = redline_project_open (fixture->file, REDLINE_PROJECT_FLAGS_READ_ONLY, &error);
   g_assert_no_error (error);
   g_assert_cmpint (redline_post_get_purpose (redline_project_find_post (
