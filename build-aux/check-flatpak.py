@@ -18,7 +18,7 @@ import sys
 RUNTIME = {"glib-2.0", "gobject-2.0", "gio-2.0", "libxml-2.0", "sqlite3",
            "json-glib-1.0", "gtk4", "libadwaita-1"}
 # Modules the manifest may build for a library the runtime lacks.
-MODULE_PROVIDES = {}
+MODULE_PROVIDES = {"lunar-date": {"lunar-date-3.0"}}
 
 
 def fail(message):

@@ -20,6 +20,7 @@ packages="
   libglib2.0-dev
   libglib2.0-dev-bin
   libjson-glib-dev
+  liblunar-date-dev
   libsqlite3-dev
   libxml2-dev
   libgtk-4-dev

@@ -24,7 +24,7 @@ static const char * const kinds[] = {
 };
 static const char * const fields[] = { "title", "digest", "body", "call-to-action", "link", NULL };
 static const char * const scopes[] = { "span", "document", NULL };
-static const char * const rule_types[] = { "terms", "requires", "links", "length", NULL };
+static const char * const rule_types[] = { "terms", "requires", "links", "length", "plan", NULL };
 static const char * const post_statuses[] = {
   "draft", "in-review", "approved", "rejected", "published", NULL,
 };

@@ -203,6 +203,7 @@ make_project (const char  *source,
         }
       campaign = redline_campaign_new (get_string (object, "name"), ecosystem);
       redline_campaign_set_account_type (campaign, get_string (object, "account_type"));
+      redline_campaign_set_account (campaign, get_string (object, "account"));
       redline_campaign_set_objective (campaign, get_string (object, "objective"));
       redline_campaign_set_start_date (campaign, get_string (object, "start_date"));
       redline_campaign_set_end_date (campaign, get_string (object, "end_date"));

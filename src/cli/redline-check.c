@@ -769,8 +769,9 @@ check_project (Options    *options,
 
           if (write_errno != 0)
             break;
-          /* A post is small: checked whole, with the project's waivers. */
-          findings = redline_project_check_post (project, rule_set, post, ecosystem);
+          /* A post is small: checked whole, with the project's waivers,
+           * then its place in the plan (on its own ecosystem). */
+          findings = redline_context_check_post (options->context, post, ecosystem);
           begin_result (options, name, ecosystem, kind, redline_post_get_purpose (post));
           for (guint f = 0; f < g_list_model_get_n_items (findings); f++)
             {

@@ -28,6 +28,7 @@ struct _RedlineContext
   RedlineRuleSet *rule_set;
   GError         *rule_set_error;
   gboolean        rule_set_valid;
+  RedlinePlanner *planner;      /* made when first needed */
 };
 
 G_DEFINE_FINAL_TYPE (RedlineContext, redline_context, G_TYPE_OBJECT)
@@ -125,6 +126,7 @@ redline_context_dispose (GObject *object)
     g_signal_group_set_target (self->project_signals, NULL);
   g_clear_object (&self->project_signals);
   g_clear_object (&self->project);
+  g_clear_object (&self->planner);
   g_clear_object (&self->rule_set);
   if (self->packs != NULL)
     g_signal_handlers_disconnect_by_data (self->packs, self);
@@ -373,6 +375,8 @@ redline_context_set_project (RedlineContext *self,
     return;
 
   g_signal_group_set_target (self->project_signals, project);
+  if (self->planner != NULL)
+    redline_planner_set_project (self->planner, project);
   invalidate_rule_set (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
 }
@@ -408,6 +412,48 @@ redline_context_get_rule_set_error (RedlineContext *self)
 
   ensure_rule_set (self);
   return self->rule_set_error;
+}
+
+/**
+ * redline_context_get_planner:
+ * @self: a #RedlineContext
+ *
+ * The planner of the open project, with the planning data built into
+ * Redline.
+ *
+ * Returns: (transfer none): the planner
+ */
+RedlinePlanner *
+redline_context_get_planner (RedlineContext *self)
+{
+  g_return_val_if_fail (REDLINE_IS_CONTEXT (self), NULL);
+
+  if (self->planner == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(RedlinePlatform) platform = redline_platform_load_builtin (&error);
+
+      /* The data is built in and tested: failing to load it is a bug. */
+      if (platform == NULL)
+        g_error ("%s", error->message);
+      self->planner = redline_planner_new (platform);
+      redline_planner_set_project (self->planner, self->project);
+    }
+  return self->planner;
+}
+
+/* The planning findings of @post, if it is the open project's and
+ * @ecosystem is its campaign's: a post is planned on its own ecosystem. */
+static GPtrArray *
+plan_post (RedlineContext   *self,
+           RedlinePost      *post,
+           RedlineEcosystem  ecosystem)
+{
+  if (self->project == NULL ||
+      redline_project_find_post (self->project, redline_post_get_id (post)) == NULL ||
+      redline_project_get_post_ecosystem (self->project, post) != ecosystem)
+    return g_ptr_array_new ();
+  return redline_planner_check_post (redline_context_get_planner (self), post);
 }
 
 typedef struct
@@ -461,9 +507,16 @@ redline_context_check_post_stream (RedlineContext     *self,
   if (self->project != NULL)
     {
       Waiving waiving = { self->project, post, func, user_data };
+      g_autoptr(GPtrArray) planned = NULL;
 
-      return redline_rule_set_check_stream (self->rule_set, &document, ecosystem,
-                                            redline_post_get_kind (post), waive_cb, &waiving);
+      if (!redline_rule_set_check_stream (self->rule_set, &document, ecosystem,
+                                          redline_post_get_kind (post), waive_cb, &waiving))
+        return FALSE;
+      planned = plan_post (self, post, ecosystem);
+      for (guint i = 0; i < planned->len; i++)
+        if (!func (g_ptr_array_index (planned, i), user_data))
+          return FALSE;
+      return TRUE;
     }
   return redline_rule_set_check_stream (self->rule_set, &document, ecosystem,
                                         redline_post_get_kind (post), func, user_data);
@@ -476,7 +529,8 @@ redline_context_check_post_stream (RedlineContext     *self,
  * @ecosystem: the ecosystem to check for
  *
  * Checks @post with its own content kind; with a project, its waivers mark
- * the findings they cover.
+ * the findings they cover, and the planner's findings about the post's
+ * place in the plan (category `platform`) follow those of its copy.
  *
  * Returns: (transfer full): a list model of #RedlineFinding, in text order
  */
@@ -493,7 +547,16 @@ redline_context_check_post (RedlineContext   *self,
   g_return_val_if_fail (ecosystem < REDLINE_N_ECOSYSTEMS, NULL);
 
   if (self->project != NULL)
-    return redline_project_check_post (self->project, self->rule_set, post, ecosystem);
+    {
+      GListModel *findings = redline_project_check_post (self->project, self->rule_set, post,
+                                                         ecosystem);
+      g_autoptr(GPtrArray) planned = plan_post (self, post, ecosystem);
+
+      /* After the copy's findings, as the document's own come last. */
+      for (guint i = 0; i < planned->len; i++)
+        g_list_store_append (G_LIST_STORE (findings), g_ptr_array_index (planned, i));
+      return findings;
+    }
   redline_project_post_document (post, &document);
   return redline_rule_set_check (self->rule_set, &document, ecosystem,
                                  redline_post_get_kind (post));

@@ -7,6 +7,7 @@
 
 #include <gio/gio.h>
 
+#include "redline-planner.h"
 #include "redline-project.h"
 #include "redline-rule-pack.h"
 #include "redline-rule-set.h"
@@ -38,6 +39,7 @@ gboolean         redline_context_check_post_stream   (RedlineContext      *self,
                                                       RedlineEcosystem     ecosystem,
                                                       RedlineFindingFunc   func,
                                                       gpointer             user_data);
+RedlinePlanner  *redline_context_get_planner         (RedlineContext      *self);
 GListModel      *redline_context_check_post          (RedlineContext      *self,
                                                       RedlinePost         *post,
                                                       RedlineEcosystem     ecosystem);

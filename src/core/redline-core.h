@@ -6,6 +6,7 @@
 #pragma once
 
 #include "redline-types.h"
+#include "redline-calendar.h"
 #include "redline-campaign.h"
 #include "redline-check-index.h"
 #include "redline-context.h"
@@ -14,6 +15,8 @@
 #include "redline-json.h"
 #include "redline-labels.h"
 #include "redline-matcher.h"
+#include "redline-planner.h"
+#include "redline-platform.h"
 #include "redline-post.h"
 #include "redline-post-summary.h"
 #include "redline-project.h"

@@ -185,6 +185,43 @@ _redline_finding_new (void)
   return g_object_new (REDLINE_TYPE_FINDING, NULL);
 }
 
+/**
+ * redline_finding_new_for_post:
+ * @rule: a rule that is about a post as a whole, such as a "plan" rule
+ * @ecosystem: the ecosystem it was checked for
+ * @message: what the finding says of this post
+ *
+ * Makes a finding about a whole post (scope "document") that is not found
+ * in its text: the planner's, whose rules need the project around the
+ * post. Its severities are @rule's on @ecosystem and on the other one.
+ *
+ * Returns: (transfer full): the finding
+ */
+RedlineFinding *
+redline_finding_new_for_post (RedlineRule      *rule,
+                              RedlineEcosystem  ecosystem,
+                              const char       *message)
+{
+  RedlineFinding *self;
+
+  g_return_val_if_fail (REDLINE_IS_RULE (rule), NULL);
+  g_return_val_if_fail (ecosystem < REDLINE_N_ECOSYSTEMS, NULL);
+  g_return_val_if_fail (message != NULL, NULL);
+
+  self = _redline_finding_new ();
+  self->rule = g_object_ref (rule);
+  if (rule->pack != NULL)
+    self->pack = g_object_ref (rule->pack);
+  self->ecosystem = ecosystem;
+  self->severity = rule->severity[ecosystem];
+  self->other_severity = rule->severity[redline_ecosystem_other (ecosystem)];
+  self->field = REDLINE_FIELD_BODY;
+  self->scope = REDLINE_SCOPE_DOCUMENT;
+  self->text = g_strdup ("");
+  self->message = g_strdup (message);
+  return self;
+}
+
 const char *
 redline_finding_get_rule_id (RedlineFinding *self)
 {

@@ -5,6 +5,7 @@
 
 #pragma once
 
+#include "redline-rule.h"
 #include "redline-types.h"
 
 G_BEGIN_DECLS
@@ -13,6 +14,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (RedlineFinding, redline_finding, REDLINE, FINDING, GObject)
 
+RedlineFinding      *redline_finding_new_for_post        (RedlineRule      *rule,
+                                                          RedlineEcosystem  ecosystem,
+                                                          const char       *message);
 const char          *redline_finding_get_rule_id         (RedlineFinding *self);
 const char          *redline_finding_get_term_id         (RedlineFinding *self);
 const char          *redline_finding_get_pack_id         (RedlineFinding *self);

@@ -675,6 +675,7 @@ redline_project_export_json (RedlineProject  *self,
       add_string (builder, "ecosystem",
                   redline_ecosystem_to_string (redline_campaign_get_ecosystem (campaign)));
       add_string (builder, "account_type", redline_campaign_get_account_type (campaign));
+      add_string (builder, "account", redline_campaign_get_account (campaign));
       add_string (builder, "objective", redline_campaign_get_objective (campaign));
       add_string (builder, "start_date", redline_campaign_get_start_date (campaign));
       add_string (builder, "end_date", redline_campaign_get_end_date (campaign));

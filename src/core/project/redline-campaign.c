@@ -27,7 +27,7 @@ struct _RedlineCampaign
   RedlineEcosystem  ecosystem;
   gint64            budget;
   char            **target_regions;
-  char             *strings[7];
+  char             *strings[8];
 };
 
 G_DEFINE_FINAL_TYPE (RedlineCampaign, redline_campaign, G_TYPE_OBJECT)
@@ -46,6 +46,7 @@ enum {
   PROP_END_DATE,
   PROP_CURRENCY,
   PROP_NOTES,
+  PROP_ACCOUNT,
   N_PROPS
 };
 
@@ -114,6 +115,7 @@ redline_campaign_get_property (GObject    *object,
     case PROP_END_DATE:
     case PROP_CURRENCY:
     case PROP_NOTES:
+    case PROP_ACCOUNT:
       g_value_set_string (value, get_string (self, prop_id));
       break;
     case PROP_0:
@@ -149,6 +151,7 @@ redline_campaign_set_property (GObject      *object,
     case PROP_END_DATE:
     case PROP_CURRENCY:
     case PROP_NOTES:
+    case PROP_ACCOUNT:
       set_string (self, prop_id, g_value_get_string (value));
       break;
     case PROP_0:
@@ -166,6 +169,7 @@ redline_campaign_class_init (RedlineCampaignClass *klass)
   const GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
   static const char * const string_names[] = {
     "name", "account-type", "objective", "start-date", "end-date", "currency", "notes",
+    "account",
   };
 
   object_class->finalize = redline_campaign_finalize;
@@ -340,6 +344,31 @@ redline_campaign_set_notes (RedlineCampaign *self,
 {
   g_return_if_fail (REDLINE_IS_CAMPAIGN (self));
   set_string (self, PROP_NOTES, notes);
+}
+
+/**
+ * redline_campaign_get_account:
+ * @self: a #RedlineCampaign
+ *
+ * The name of the account the campaign publishes from. Campaigns that name
+ * the same account (of the same type, on the same ecosystem) share its
+ * broadcast quota.
+ *
+ * Returns: (nullable): the account's name
+ */
+const char *
+redline_campaign_get_account (RedlineCampaign *self)
+{
+  g_return_val_if_fail (REDLINE_IS_CAMPAIGN (self), NULL);
+  return get_string (self, PROP_ACCOUNT);
+}
+
+void
+redline_campaign_set_account (RedlineCampaign *self,
+                              const char      *account)
+{
+  g_return_if_fail (REDLINE_IS_CAMPAIGN (self));
+  set_string (self, PROP_ACCOUNT, account);
 }
 
 RedlineEcosystem

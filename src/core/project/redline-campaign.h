@@ -48,6 +48,9 @@ void                 redline_campaign_set_target_regions (RedlineCampaign     *s
 const char          *redline_campaign_get_notes          (RedlineCampaign     *self);
 void                 redline_campaign_set_notes          (RedlineCampaign     *self,
                                                           const char          *notes);
+const char          *redline_campaign_get_account        (RedlineCampaign     *self);
+void                 redline_campaign_set_account        (RedlineCampaign     *self,
+                                                          const char          *account);
 
 RedlineCampaign     *redline_campaign_copy               (RedlineCampaign     *self);
 

@@ -19,7 +19,7 @@ read_campaign (RedlineProject   *self,
 {
   RedlineEcosystem ecosystem = REDLINE_ECOSYSTEM_WEIXIN;
   gint64 id = _redline_stmt_column_int64 (stmt, 0);
-  const char *text[11] = { NULL };
+  const char *text[12] = { NULL };
   g_auto(GStrv) region_list = NULL;
 
   for (int c = 1; c < (int) G_N_ELEMENTS (text); c++)
@@ -47,12 +47,13 @@ read_campaign (RedlineProject   *self,
   redline_campaign_set_currency (campaign, text[8]);
   redline_campaign_set_target_regions (campaign, (const char * const *) region_list);
   redline_campaign_set_notes (campaign, text[10]);
+  redline_campaign_set_account (campaign, text[11]);
   return TRUE;
 }
 
 #define CAMPAIGN_COLUMNS \
   "id, name, ecosystem, account_type, objective, start_date, end_date, budget, currency, " \
-  "target_regions, notes"
+  "target_regions, notes, account"
 
 /**
  * redline_project_get_campaigns:
@@ -101,6 +102,7 @@ bind_campaign (RedlineStmt     *stmt,
   _redline_stmt_bind_text (stmt, 8, redline_campaign_get_currency (campaign));
   _redline_stmt_bind_text (stmt, 9, joined);
   _redline_stmt_bind_text (stmt, 10, redline_campaign_get_notes (campaign));
+  _redline_stmt_bind_text (stmt, 12, redline_campaign_get_account (campaign));
 }
 
 /**
@@ -123,7 +125,8 @@ _redline_campaigns_table_insert (RedlineProject   *self,
 {
   static const char sql[] =
     "INSERT INTO campaigns (name, ecosystem, account_type, objective, start_date, end_date, "
-    "budget, currency, target_regions, notes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
+    "budget, currency, target_regions, notes, account) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?12)";
   g_autoptr(RedlineStmt) stmt = NULL;
   gint64 id;
 
@@ -218,7 +221,7 @@ redline_project_update_campaign (RedlineProject   *self,
   static const char sql[] =
     "UPDATE campaigns SET name = ?1, ecosystem = ?2, account_type = ?3, objective = ?4, "
     "start_date = ?5, end_date = ?6, budget = ?7, currency = ?8, target_regions = ?9, "
-    "notes = ?10 WHERE id = ?11";
+    "notes = ?10, account = ?12 WHERE id = ?11";
   gint64 id;
 
   g_return_val_if_fail (REDLINE_IS_PROJECT (self), FALSE);

@@ -137,6 +137,7 @@ _redline_validate_campaign (RedlineProject   *self,
   const char *start = redline_campaign_get_start_date (campaign);
   const char *end = redline_campaign_get_end_date (campaign);
   const char *currency = redline_campaign_get_currency (campaign);
+  const char *account = redline_campaign_get_account (campaign);
 
   if (_redline_is_empty (name) || !g_utf8_validate (name, -1, NULL))
     {
@@ -155,6 +156,13 @@ _redline_validate_campaign (RedlineProject   *self,
     {
       g_set_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_INVALID,
                    _("Campaign “%s” ends before it starts"), name);
+      return FALSE;
+    }
+  if (account != NULL &&
+      (!g_utf8_validate (account, -1, NULL) || strpbrk (account, "\r\n\t") != NULL))
+    {
+      g_set_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_INVALID,
+                   _("Campaign “%s”: the account’s name must be one line of text"), name);
       return FALSE;
     }
   if (!_redline_is_empty (currency) &&

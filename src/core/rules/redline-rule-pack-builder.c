@@ -369,3 +369,54 @@ redline_rule_pack_new_terms (const char             *id,
     }
   return g_steal_pointer (&self);
 }
+
+/**
+ * redline_rule_pack_new_plan:
+ * @id: the pack's id, such as `redline.platform`
+ * @version: the pack's version
+ * @display_name: how to name the pack in messages (the data file's name)
+ * @title: the pack's title
+ * @checks: (array length=n_checks): its rules, valid (the caller read them
+ *   from validated data)
+ * @n_checks: the length of @checks
+ *
+ * Makes the pack of the planner's "plan" rules, category `platform`, so
+ * that its findings name a rule, a pack and a reference as every other
+ * finding does. A rule set never holds these rules: the planner makes their
+ * findings (redline_finding_new_for_post()).
+ *
+ * Returns: (transfer full): the pack
+ */
+RedlineRulePack *
+redline_rule_pack_new_plan (const char             *id,
+                            const char             *version,
+                            const char             *display_name,
+                            const char             *title,
+                            const RedlinePlanCheck *checks,
+                            gsize                   n_checks)
+{
+  g_autoptr(RedlineRulePack) self = NULL;
+
+  g_return_val_if_fail (is_identifier (id), NULL);
+  g_return_val_if_fail (is_version (version), NULL);
+  g_return_val_if_fail (display_name != NULL && title != NULL, NULL);
+  g_return_val_if_fail (checks != NULL || n_checks == 0, NULL);
+
+  self = _redline_rule_pack_new_empty (id, version, title, display_name);
+  for (gsize i = 0; i < n_checks; i++)
+    {
+      RedlineRule *rule = _redline_rule_new ();
+
+      g_return_val_if_fail (is_identifier (checks[i].id), NULL);
+      rule->id = g_strdup (checks[i].id);
+      rule->type = REDLINE_RULE_TYPE_PLAN;
+      rule->category = g_strdup ("platform");
+      memcpy (rule->severity, checks[i].severity, sizeof rule->severity);
+      rule->message = g_strdup (checks[i].message);
+      rule->reference = g_strdup (checks[i].reference);
+      rule->url = g_strdup (checks[i].url);
+      rule->suggestions = g_new0 (char *, 1);
+      _redline_rule_pack_take_rule (self, rule);
+    }
+  return g_steal_pointer (&self);
+}

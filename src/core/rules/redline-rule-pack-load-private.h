@@ -13,6 +13,7 @@
 #include "redline-lexicon-private.h"
 #include "redline-rule-pack-private.h"
 #include "redline-rule-private.h"
+#include "redline-xml-private.h"
 
 G_BEGIN_DECLS
 
@@ -32,22 +33,8 @@ struct _RedlineRulePack
   guint       n_terms;
 };
 
-typedef struct
-{
-  const char *display_name;
-  const char *data;
-  gsize       length;
-  GError     *error;       /* the first error of the parser or validator */
-} LoadState;
+typedef RedlineXmlSource LoadState;
 
-G_GNUC_PRINTF (6, 7)
-void     _redline_rule_pack_set_node_error (LoadState        *state,
-                                            GError          **error,
-                                            xmlNode          *node,
-                                            const char       *attribute,
-                                            int               code,
-                                            const char       *format,
-                                            ...);
 gboolean _redline_rule_pack_load_document  (RedlineRulePack  *self,
                                             LoadState        *state,
                                             xmlDocPtr         doc,

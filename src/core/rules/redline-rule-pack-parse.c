@@ -21,65 +21,7 @@
 #include "redline-rule-type-private.h"
 #include "redline-severity-policy.h"
 #include "redline-text.h"
-
-static gboolean
-is_element (xmlNode    *node,
-            const char *name)
-{
-  return node->type == XML_ELEMENT_NODE && g_str_equal ((const char *) node->name, name);
-}
-
-static char *
-dup_attr (xmlNode    *node,
-          const char *name)
-{
-  xmlChar *value = xmlGetProp (node, (const xmlChar *) name);
-  char *copy;
-
-  if (value == NULL)
-    return NULL;
-  copy = g_strdup ((const char *) value);
-  xmlFree (value);
-  return copy;
-}
-
-static char *
-dup_content (xmlNode *node)
-{
-  xmlChar *value = xmlNodeGetContent (node);
-  char *copy = g_strdup (value != NULL ? (const char *) value : "");
-
-  xmlFree (value);
-  return copy;
-}
-
-static char *
-dup_stripped_content (xmlNode *node)
-{
-  return g_strstrip (dup_content (node));
-}
-
-/* Prose (messages, references): line breaks and indentation of the XML
- * source read as one space. */
-static char *
-dup_prose_content (xmlNode *node)
-{
-  g_autofree char *content = dup_stripped_content (node);
-  GString *out = g_string_new (NULL);
-
-  for (const char *p = content; *p != '\0'; p++)
-    {
-      if (g_ascii_isspace (*p))
-        {
-          while (g_ascii_isspace (p[1]))
-            p++;
-          g_string_append_c (out, ' ');
-        }
-      else
-        g_string_append_c (out, *p);
-    }
-  return g_string_free (out, FALSE);
-}
+#include "redline-xml-private.h"
 
 static gboolean
 add_phrase (LoadState   *state,
@@ -96,7 +38,7 @@ add_phrase (LoadState   *state,
   if (phrase->n_chars == 0)
     {
       _redline_phrase_free (phrase);
-      _redline_rule_pack_set_node_error (state, error, node, attribute, REDLINE_RULES_ERROR_INVALID,
+      _redline_xml_set_node_error (state, error, node, attribute, REDLINE_RULES_ERROR_INVALID,
                       _("the phrase “%s” is empty once spaces and punctuation are ignored"),
                       copy);
       return FALSE;
@@ -112,7 +54,7 @@ add_phrase_list (LoadState   *state,
                  const char  *attribute,
                  GError     **error)
 {
-  g_autofree char *value = dup_attr (node, attribute);
+  g_autofree char *value = _redline_xml_dup_prop (node, attribute);
   g_auto(GStrv) parts = NULL;
 
   if (value == NULL)
@@ -145,14 +87,14 @@ compile_regex (LoadState   *state,
                        &local_error);
   if (regex == NULL)
     {
-      _redline_rule_pack_set_node_error (state, error, node, NULL, REDLINE_RULES_ERROR_REGEX,
+      _redline_xml_set_node_error (state, error, node, NULL, REDLINE_RULES_ERROR_REGEX,
                       _("the regular expression “%s” does not compile: %s"),
                       source, local_error->message);
       return NULL;
     }
   if (g_regex_match (regex, "", 0, NULL))
     {
-      _redline_rule_pack_set_node_error (state, error, node, NULL, REDLINE_RULES_ERROR_REGEX,
+      _redline_xml_set_node_error (state, error, node, NULL, REDLINE_RULES_ERROR_REGEX,
                       _("the regular expression “%s” matches empty text"), source);
       return NULL;
     }
@@ -166,7 +108,7 @@ parse_severities (xmlNode         *node,
 {
   for (guint e = 0; e < REDLINE_N_ECOSYSTEMS; e++)
     {
-      g_autofree char *value = dup_attr (node, redline_ecosystem_to_string (e));
+      g_autofree char *value = _redline_xml_dup_prop (node, redline_ecosystem_to_string (e));
 
       set[e] = value != NULL && redline_severity_from_string (value, &severity[e]);
     }
@@ -179,7 +121,7 @@ static gboolean
 parse_purposes (xmlNode *node,
                 guint   *purposes)
 {
-  g_autofree char *value = dup_attr (node, "purposes");
+  g_autofree char *value = _redline_xml_dup_prop (node, "purposes");
   g_auto(GStrv) names = NULL;
 
   if (value == NULL)
@@ -221,17 +163,17 @@ parse_exception_element (LoadState          *state,
                          xmlNode            *node,
                          GError            **error)
 {
-  g_autofree char *text = dup_stripped_content (node);
+  g_autofree char *text = _redline_xml_dup_stripped (node);
   g_autoptr(GPtrArray) hints =
     g_ptr_array_new_with_free_func ((GDestroyNotify) _redline_phrase_free);
 
-  if (is_element (node, "except"))
+  if (_redline_xml_is_element (node, "except"))
     return add_phrase (state, exceptions->overlap, text, node, NULL, error);
-  if (is_element (node, "except-before"))
+  if (_redline_xml_is_element (node, "except-before"))
     return add_phrase (state, exceptions->before, text, node, NULL, error);
-  if (is_element (node, "except-after"))
+  if (_redline_xml_is_element (node, "except-after"))
     return add_phrase (state, exceptions->after, text, node, NULL, error);
-  if (is_element (node, "except-pattern"))
+  if (_redline_xml_is_element (node, "except-pattern"))
     {
       GRegex *regex = compile_regex (state, text, FALSE, node, error);
 
@@ -261,7 +203,7 @@ lookup_lexicon (LoadState    *state,
 
   if (lexicon == NULL)
     {
-      _redline_rule_pack_set_node_error (state, error, node, attribute, REDLINE_RULES_ERROR_INVALID,
+      _redline_xml_set_node_error (state, error, node, attribute, REDLINE_RULES_ERROR_INVALID,
                                          _("there is no lexicon “%s” in this pack; declare it with <lexicon id=\"%s\"> before the rules"),
                                          id, id);
       return NULL;
@@ -279,10 +221,10 @@ parse_with (LoadState    *state,
             xmlNode      *node,
             GError      **error)
 {
-  g_autofree char *with = dup_attr (node, "with");
-  g_autofree char *within = dup_attr (node, "within");
-  g_autofree char *side = dup_attr (node, "side");
-  g_autofree char *except_with = dup_attr (node, "except-with");
+  g_autofree char *with = _redline_xml_dup_prop (node, "with");
+  g_autofree char *within = _redline_xml_dup_prop (node, "within");
+  g_autofree char *side = _redline_xml_dup_prop (node, "side");
+  g_autofree char *except_with = _redline_xml_dup_prop (node, "except-with");
 
   if (except_with != NULL &&
       (term->except_with = lookup_lexicon (state, rule, node, "except-with", except_with, error)) == NULL)
@@ -292,7 +234,7 @@ parse_with (LoadState    *state,
     {
       if (within != NULL || side != NULL)
         {
-          _redline_rule_pack_set_node_error (state, error, node, within != NULL ? "within" : "side",
+          _redline_xml_set_node_error (state, error, node, within != NULL ? "within" : "side",
                                              REDLINE_RULES_ERROR_INVALID,
                                              _("“within” and “side” go with “with”, which term “%s” does not have"),
                                              term->id);
@@ -321,20 +263,20 @@ parse_term (LoadState    *state,
             GError      **error)
 {
   RedlineTerm *term = _redline_term_new ();
-  g_autofree char *text = dup_stripped_content (node);
-  g_autofree char *suggest = dup_attr (node, "suggest");
+  g_autofree char *text = _redline_xml_dup_stripped (node);
+  g_autofree char *suggest = _redline_xml_dup_prop (node, "suggest");
   g_autofree char *words = NULL;
   g_autofree char *join = NULL;
   gboolean set[REDLINE_N_ECOSYSTEMS];
 
   g_ptr_array_add (rule->terms, term);
-  term->id = dup_attr (node, "id");
+  term->id = _redline_xml_dup_prop (node, "id");
   term->line = xmlGetLineNo (node);
   term->suggestions = split_suggestions (suggest);
 
   if (!g_hash_table_add (term_ids, term->id))
     {
-      _redline_rule_pack_set_node_error (state, error, node, "id", REDLINE_RULES_ERROR_DUPLICATE_ID,
+      _redline_xml_set_node_error (state, error, node, "id", REDLINE_RULES_ERROR_DUPLICATE_ID,
                       _("the term id “%s” is used twice in rule “%s”"), term->id, rule->id);
       return FALSE;
     }
@@ -342,7 +284,7 @@ parse_term (LoadState    *state,
   _redline_phrase_init (&term->phrase, text);
   if (term->phrase.n_chars == 0)
     {
-      _redline_rule_pack_set_node_error (state, error, node, NULL, REDLINE_RULES_ERROR_INVALID,
+      _redline_xml_set_node_error (state, error, node, NULL, REDLINE_RULES_ERROR_INVALID,
                       _("the term “%s” is empty once spaces and punctuation are ignored"), text);
       return FALSE;
     }
@@ -353,8 +295,8 @@ parse_term (LoadState    *state,
   /* words="whole": the term counts only as words of its own in the cut of
    * the Chinese around it (首 not in 回首); join="next-word" runs it on
    * over the word after it (最 + 专业), and implies whole words. */
-  words = dup_attr (node, "words");
-  join = dup_attr (node, "join");
+  words = _redline_xml_dup_prop (node, "words");
+  join = _redline_xml_dup_prop (node, "join");
   term->whole_words = words != NULL ? g_str_equal (words, "whole") : rule->whole_words;
   term->join = join != NULL && g_str_equal (join, "next-word");
   term->whole_words |= term->join;
@@ -385,13 +327,13 @@ parse_pattern (LoadState    *state,
 
   g_ptr_array_add (rule->patterns, pattern);
   pattern->hints = g_ptr_array_new_with_free_func ((GDestroyNotify) _redline_phrase_free);
-  pattern->id = dup_attr (node, "id");
-  pattern->source = dup_stripped_content (node);
+  pattern->id = _redline_xml_dup_prop (node, "id");
+  pattern->source = _redline_xml_dup_stripped (node);
   pattern->line = xmlGetLineNo (node);
 
   if (!g_hash_table_add (term_ids, pattern->id))
     {
-      _redline_rule_pack_set_node_error (state, error, node, "id", REDLINE_RULES_ERROR_DUPLICATE_ID,
+      _redline_xml_set_node_error (state, error, node, "id", REDLINE_RULES_ERROR_DUPLICATE_ID,
                       _("the id “%s” is used twice in rule “%s”"), pattern->id, rule->id);
       return FALSE;
     }
@@ -425,10 +367,10 @@ parse_example (LoadState       *state,
 {
   RedlineExample *example = g_new0 (RedlineExample, 1);
   g_autoptr(GString) text = g_string_new (NULL);
-  g_autofree char *type = dup_attr (node, "type");
-  g_autofree char *ecosystem = dup_attr (node, "ecosystem");
-  g_autofree char *kind = dup_attr (node, "kind");
-  g_autofree char *field = dup_attr (node, "field");
+  g_autofree char *type = _redline_xml_dup_prop (node, "type");
+  g_autofree char *ecosystem = _redline_xml_dup_prop (node, "ecosystem");
+  g_autofree char *kind = _redline_xml_dup_prop (node, "kind");
+  g_autofree char *field = _redline_xml_dup_prop (node, "field");
   gsize n_chars = 0;
 
   g_ptr_array_add (rule->examples, example);
@@ -448,9 +390,9 @@ parse_example (LoadState       *state,
 
   for (xmlNode *child = node->children; child != NULL; child = child->next)
     {
-      g_autofree char *content = dup_content (child);
+      g_autofree char *content = _redline_xml_dup_text (child);
 
-      if (is_element (child, "marker"))
+      if (_redline_xml_is_element (child, "marker"))
         {
           example->has_marker = TRUE;
           example->marker_start = n_chars;
@@ -463,21 +405,21 @@ parse_example (LoadState       *state,
 
   if (example->has_ecosystem && !on[example->ecosystem])
     {
-      _redline_rule_pack_set_node_error (state, error, node, "ecosystem", REDLINE_RULES_ERROR_INVALID,
+      _redline_xml_set_node_error (state, error, node, "ecosystem", REDLINE_RULES_ERROR_INVALID,
                       _("this example is for %s, where rule “%s” is off"),
                       ecosystem, rule->id);
       return FALSE;
     }
   if (kind != NULL && !redline_rule_applies_to_kind (rule, example->kind))
     {
-      _redline_rule_pack_set_node_error (state, error, node, "kind", REDLINE_RULES_ERROR_INVALID,
+      _redline_xml_set_node_error (state, error, node, "kind", REDLINE_RULES_ERROR_INVALID,
                       _("this example is for “%s”, a kind rule “%s” does not apply to"),
                       kind, rule->id);
       return FALSE;
     }
   if (_redline_rule_type_get_info (rule->type)->whole_document && example->has_marker)
     {
-      _redline_rule_pack_set_node_error (state, error, node, NULL, REDLINE_RULES_ERROR_INVALID,
+      _redline_xml_set_node_error (state, error, node, NULL, REDLINE_RULES_ERROR_INVALID,
                       _("an example of a “requires” rule has no <marker>: its finding is "
                         "about the whole document"));
       return FALSE;
@@ -485,14 +427,14 @@ parse_example (LoadState       *state,
   if (!_redline_rule_type_get_info (rule->type)->whole_document &&
       !example->correct && !example->has_marker)
     {
-      _redline_rule_pack_set_node_error (state, error, node, NULL, REDLINE_RULES_ERROR_INVALID,
+      _redline_xml_set_node_error (state, error, node, NULL, REDLINE_RULES_ERROR_INVALID,
                       _("an incorrect example needs a <marker> around the text the rule "
                         "must find"));
       return FALSE;
     }
   if (example->has_marker && example->marker_start == example->marker_end)
     {
-      _redline_rule_pack_set_node_error (state, error, node, NULL, REDLINE_RULES_ERROR_INVALID,
+      _redline_xml_set_node_error (state, error, node, NULL, REDLINE_RULES_ERROR_INVALID,
                       _("the <marker> of this example is empty"));
       return FALSE;
     }
@@ -512,7 +454,7 @@ resolve_severity (RedlineRulePack  *self,
 
   if (rule->topic != NULL && !g_str_equal (rule->category, "sensitive-topic"))
     {
-      _redline_rule_pack_set_node_error (state, error, node, "topic", REDLINE_RULES_ERROR_INVALID,
+      _redline_xml_set_node_error (state, error, node, "topic", REDLINE_RULES_ERROR_INVALID,
                       _("a topic is only meaningful for the category “sensitive-topic”"));
       return FALSE;
     }
@@ -520,7 +462,7 @@ resolve_severity (RedlineRulePack  *self,
   if (!_redline_rule_pack_category_defaults (self, rule->category, rule->topic, defaults,
                                              &rule->purposes))
     {
-      _redline_rule_pack_set_node_error (state, error, node, "category", REDLINE_RULES_ERROR_UNKNOWN_CATEGORY,
+      _redline_xml_set_node_error (state, error, node, "category", REDLINE_RULES_ERROR_UNKNOWN_CATEGORY,
                       _("unknown category “%s”: use a standard one or declare it with "
                         "<category id=\"%s\" weixin=\"…\" wechat=\"…\"/>"),
                       rule->category, rule->category);
@@ -540,7 +482,7 @@ parse_kinds (LoadState    *state,
              xmlNode      *node,
              GError      **error)
 {
-  g_autofree char *value = dup_attr (node, "kinds");
+  g_autofree char *value = _redline_xml_dup_prop (node, "kinds");
   g_auto(GStrv) kinds = NULL;
 
   if (value == NULL)
@@ -564,9 +506,9 @@ parse_limit (LoadState    *state,
              xmlNode      *node,
              GError      **error)
 {
-  g_autofree char *kind = dup_attr (node, "kind");
-  g_autofree char *field = dup_attr (node, "field");
-  g_autofree char *max = dup_attr (node, "max");
+  g_autofree char *kind = _redline_xml_dup_prop (node, "kind");
+  g_autofree char *field = _redline_xml_dup_prop (node, "field");
+  g_autofree char *max = _redline_xml_dup_prop (node, "max");
   RedlineLimit limit;
   guint64 value;
 
@@ -574,7 +516,7 @@ parse_limit (LoadState    *state,
   redline_field_from_string (field, &limit.field);
   if (!g_ascii_string_to_unsigned (max, 10, 1, G_MAXUINT32, &value, NULL))
     {
-      _redline_rule_pack_set_node_error (state, error, node, "max", REDLINE_RULES_ERROR_INVALID,
+      _redline_xml_set_node_error (state, error, node, "max", REDLINE_RULES_ERROR_INVALID,
                       _("the limit “%s” is out of range"), max);
       return FALSE;
     }
@@ -586,7 +528,7 @@ parse_limit (LoadState    *state,
 
       if (other->kind == limit.kind && other->field == limit.field)
         {
-          _redline_rule_pack_set_node_error (state, error, node, NULL, REDLINE_RULES_ERROR_DUPLICATE_ID,
+          _redline_xml_set_node_error (state, error, node, NULL, REDLINE_RULES_ERROR_DUPLICATE_ID,
                           _("a second limit for the %s of “%s”"), field, kind);
           return FALSE;
         }
@@ -614,7 +556,7 @@ check_rule_content (LoadState    *state,
     {
       if (first[i] != NULL && (info->parts & (1u << i)) == 0)
         {
-          _redline_rule_pack_set_node_error (state, error, first[i], NULL, REDLINE_RULES_ERROR_SCHEMA,
+          _redline_xml_set_node_error (state, error, first[i], NULL, REDLINE_RULES_ERROR_SCHEMA,
                           _("a rule of type “%s” cannot have <%s>"), type,
                           (const char *) first[i]->name);
           return FALSE;
@@ -627,10 +569,10 @@ check_rule_content (LoadState    *state,
       if (first[i] != NULL || (info->needs & part) == 0)
         continue;
       if (part == REDLINE_RULE_PART_MATCHERS)
-        _redline_rule_pack_set_node_error (state, error, node, NULL, REDLINE_RULES_ERROR_SCHEMA,
+        _redline_xml_set_node_error (state, error, node, NULL, REDLINE_RULES_ERROR_SCHEMA,
                         _("a rule of type “%s” needs <terms> or <pattern>"), type);
       else
-        _redline_rule_pack_set_node_error (state, error, node, NULL, REDLINE_RULES_ERROR_SCHEMA,
+        _redline_xml_set_node_error (state, error, node, NULL, REDLINE_RULES_ERROR_SCHEMA,
                         _("a rule of type “%s” needs at least one <%s>"), type,
                         _redline_rule_part_to_string (part));
       return FALSE;
@@ -642,13 +584,13 @@ check_rule_content (LoadState    *state,
 static RedlineRulePart
 part_of (xmlNode *child)
 {
-  if (is_element (child, "terms") || is_element (child, "pattern"))
+  if (_redline_xml_is_element (child, "terms") || _redline_xml_is_element (child, "pattern"))
     return REDLINE_RULE_PART_MATCHERS;
-  if (is_element (child, "require"))
+  if (_redline_xml_is_element (child, "require"))
     return REDLINE_RULE_PART_REQUIRE;
-  if (is_element (child, "allow-domain"))
+  if (_redline_xml_is_element (child, "allow-domain"))
     return REDLINE_RULE_PART_ALLOW_DOMAIN;
-  if (is_element (child, "limit"))
+  if (_redline_xml_is_element (child, "limit"))
     return REDLINE_RULE_PART_LIMIT;
   return 0;
 }
@@ -692,16 +634,16 @@ parse_rule (RedlineRulePack  *self,
   g_autoptr(RedlineRule) rule = _redline_rule_new ();
   g_autoptr(GHashTable) term_ids = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GStrvBuilder) suggestions = g_strv_builder_new ();
-  g_autofree char *type = dup_attr (node, "type");
-  g_autofree char *words = dup_attr (node, "words");
+  g_autofree char *type = _redline_xml_dup_prop (node, "type");
+  g_autofree char *words = _redline_xml_dup_prop (node, "words");
   gboolean examples_seen = FALSE;
   gboolean on[REDLINE_N_ECOSYSTEMS] = { FALSE, FALSE };
   xmlNode *first[REDLINE_N_RULE_PARTS] = { NULL }; /* the first child of each part */
 
   rule->pack = self;
-  rule->id = dup_attr (node, "id");
-  rule->category = dup_attr (node, "category");
-  rule->topic = dup_attr (node, "topic");
+  rule->id = _redline_xml_dup_prop (node, "id");
+  rule->category = _redline_xml_dup_prop (node, "category");
+  rule->topic = _redline_xml_dup_prop (node, "topic");
   rule->line = xmlGetLineNo (node);
   rule->whole_words = words != NULL && g_str_equal (words, "whole");
   /* The schema allows only the types' names. */
@@ -712,7 +654,7 @@ parse_rule (RedlineRulePack  *self,
 
   if (g_hash_table_contains (rule_ids, rule->id))
     {
-      _redline_rule_pack_set_node_error (state, error, node, "id", REDLINE_RULES_ERROR_DUPLICATE_ID,
+      _redline_xml_set_node_error (state, error, node, "id", REDLINE_RULES_ERROR_DUPLICATE_ID,
                       _("the rule id “%s” is used twice"), rule->id);
       return FALSE;
     }
@@ -727,28 +669,28 @@ parse_rule (RedlineRulePack  *self,
       if (child->type != XML_ELEMENT_NODE)
         continue;
 
-      if (is_element (child, "message"))
-        rule->message = dup_prose_content (child);
-      else if (is_element (child, "reference"))
-        rule->reference = dup_prose_content (child);
-      else if (is_element (child, "url"))
-        rule->url = dup_stripped_content (child);
-      else if (is_element (child, "suggestion"))
+      if (_redline_xml_is_element (child, "message"))
+        rule->message = _redline_xml_dup_prose (child);
+      else if (_redline_xml_is_element (child, "reference"))
+        rule->reference = _redline_xml_dup_prose (child);
+      else if (_redline_xml_is_element (child, "url"))
+        rule->url = _redline_xml_dup_stripped (child);
+      else if (_redline_xml_is_element (child, "suggestion"))
         {
-          g_autofree char *suggestion = dup_stripped_content (child);
+          g_autofree char *suggestion = _redline_xml_dup_stripped (child);
 
           g_strv_builder_add (suggestions, suggestion);
         }
-      else if (is_element (child, "terms"))
+      else if (_redline_xml_is_element (child, "terms"))
         {
           for (xmlNode *term = child->children; term != NULL; term = term->next)
             {
-              if (is_element (term, "term") &&
+              if (_redline_xml_is_element (term, "term") &&
                   !parse_term (state, rule, term_ids, term, error))
                 return FALSE;
             }
         }
-      else if (is_element (child, "pattern"))
+      else if (_redline_xml_is_element (child, "pattern"))
         {
           if (!parse_pattern (state, rule, term_ids, child, error))
             return FALSE;
@@ -758,25 +700,25 @@ parse_rule (RedlineRulePack  *self,
           if (!parse_exception_element (state, &rule->exceptions, child, error))
             return FALSE;
         }
-      else if (is_element (child, "require"))
+      else if (_redline_xml_is_element (child, "require"))
         {
-          g_autofree char *text = dup_stripped_content (child);
+          g_autofree char *text = _redline_xml_dup_stripped (child);
 
           if (!add_phrase (state, rule->requires, text, child, NULL, error))
             return FALSE;
         }
-      else if (is_element (child, "allow-domain"))
+      else if (_redline_xml_is_element (child, "allow-domain"))
         {
-          g_autofree char *domain = g_strstrip (dup_content (child));
+          g_autofree char *domain = g_strstrip (_redline_xml_dup_text (child));
 
           g_ptr_array_add (rule->allow_domains, g_ascii_strdown (domain, -1));
         }
-      else if (is_element (child, "limit"))
+      else if (_redline_xml_is_element (child, "limit"))
         {
           if (!parse_limit (state, rule, child, error))
             return FALSE;
         }
-      else if (is_element (child, "example"))
+      else if (_redline_xml_is_element (child, "example"))
         {
           /* Examples come last: every term is known, and whether the rule
            * is on is found once, not once per example. */
@@ -786,7 +728,7 @@ parse_rule (RedlineRulePack  *self,
                 on[e] = rule_is_on (rule, e);
               if (!on[REDLINE_ECOSYSTEM_WEIXIN] && !on[REDLINE_ECOSYSTEM_WECHAT])
                 {
-                  _redline_rule_pack_set_node_error (state, error, node, NULL, REDLINE_RULES_ERROR_INVALID,
+                  _redline_xml_set_node_error (state, error, node, NULL, REDLINE_RULES_ERROR_INVALID,
                                   _("rule “%s” is off on both ecosystems"), rule->id);
                   return FALSE;
                 }
@@ -820,7 +762,7 @@ parse_category (RedlineRulePack  *self,
                 xmlNode          *node,
                 GError          **error)
 {
-  g_autofree char *id = dup_attr (node, "id");
+  g_autofree char *id = _redline_xml_dup_prop (node, "id");
   RedlineSeverity severity[REDLINE_N_ECOSYSTEMS];
   gboolean set[REDLINE_N_ECOSYSTEMS];
   guint purposes = REDLINE_PURPOSES_ALL;
@@ -829,7 +771,7 @@ parse_category (RedlineRulePack  *self,
   parse_purposes (node, &purposes);
   if (!_redline_rule_pack_declare_category (self, id, severity, purposes))
     {
-      _redline_rule_pack_set_node_error (state, error, node, "id", REDLINE_RULES_ERROR_DUPLICATE_ID,
+      _redline_xml_set_node_error (state, error, node, "id", REDLINE_RULES_ERROR_DUPLICATE_ID,
                       _("the category “%s” is already defined"), id);
       return FALSE;
     }
@@ -842,12 +784,12 @@ parse_lexicon (RedlineRulePack  *self,
                xmlNode          *node,
                GError          **error)
 {
-  g_autofree char *id = dup_attr (node, "id");
+  g_autofree char *id = _redline_xml_dup_prop (node, "id");
   g_autoptr(RedlineLexicon) lexicon = NULL;
 
   if (g_hash_table_contains (self->lexicons, id))
     {
-      _redline_rule_pack_set_node_error (state, error, node, "id", REDLINE_RULES_ERROR_DUPLICATE_ID,
+      _redline_xml_set_node_error (state, error, node, "id", REDLINE_RULES_ERROR_DUPLICATE_ID,
                                          _("the lexicon “%s” is already defined"), id);
       return FALSE;
     }
@@ -858,24 +800,24 @@ parse_lexicon (RedlineRulePack  *self,
       g_autofree gunichar *chars = NULL;
       gsize n_chars = 0;
 
-      if (is_element (child, "tag"))
+      if (_redline_xml_is_element (child, "tag"))
         {
-          text = dup_stripped_content (child);
+          text = _redline_xml_dup_stripped (child);
           _redline_lexicon_add_tag (lexicon, text);
           continue;
         }
-      if (!is_element (child, "word") && !is_element (child, "ending"))
+      if (!_redline_xml_is_element (child, "word") && !_redline_xml_is_element (child, "ending"))
         continue;
-      text = dup_stripped_content (child);
+      text = _redline_xml_dup_stripped (child);
       chars = redline_normalize (text, &n_chars);
       if (n_chars == 0)
         {
-          _redline_rule_pack_set_node_error (state, error, child, NULL, REDLINE_RULES_ERROR_INVALID,
+          _redline_xml_set_node_error (state, error, child, NULL, REDLINE_RULES_ERROR_INVALID,
                                              _("the phrase “%s” is empty once spaces and punctuation are ignored"),
                                              text);
           return FALSE;
         }
-      _redline_lexicon_add (lexicon, chars, n_chars, is_element (child, "ending"));
+      _redline_lexicon_add (lexicon, chars, n_chars, _redline_xml_is_element (child, "ending"));
     }
   g_hash_table_insert (self->lexicons, lexicon->id, lexicon);
   lexicon = NULL;
@@ -891,21 +833,21 @@ _redline_rule_pack_load_document (RedlineRulePack  *self,
   xmlNode *root = xmlDocGetRootElement (doc);
   g_autoptr(GHashTable) rule_ids = g_hash_table_new (g_str_hash, g_str_equal);
 
-  self->id = dup_attr (root, "id");
-  self->version = dup_attr (root, "version");
+  self->id = _redline_xml_dup_prop (root, "id");
+  self->version = _redline_xml_dup_prop (root, "version");
 
   for (xmlNode *child = root->children; child != NULL; child = child->next)
     {
-      if (is_element (child, "title"))
-        self->title = dup_stripped_content (child);
-      else if (is_element (child, "description"))
-        self->description = dup_prose_content (child);
-      else if (is_element (child, "category"))
+      if (_redline_xml_is_element (child, "title"))
+        self->title = _redline_xml_dup_stripped (child);
+      else if (_redline_xml_is_element (child, "description"))
+        self->description = _redline_xml_dup_prose (child);
+      else if (_redline_xml_is_element (child, "category"))
         {
           if (!parse_category (self, state, child, error))
             return FALSE;
         }
-      else if (is_element (child, "lexicon"))
+      else if (_redline_xml_is_element (child, "lexicon"))
         {
           if (!parse_lexicon (self, state, child, error))
             return FALSE;
@@ -915,7 +857,7 @@ _redline_rule_pack_load_document (RedlineRulePack  *self,
           if (!parse_exception_element (state, &self->exceptions, child, error))
             return FALSE;
         }
-      else if (is_element (child, "rule"))
+      else if (_redline_xml_is_element (child, "rule"))
         {
           if (!parse_rule (self, state, rule_ids, child, error))
             return FALSE;

@@ -39,234 +39,12 @@ G_DEFINE_FINAL_TYPE (RedlineRulePack, redline_rule_pack, G_TYPE_OBJECT)
 G_DEFINE_QUARK (redline-rules-error-quark, redline_rules_error)
 
 
-/* Where in the source a node (or one of its attributes) starts. libxml2 2.9
- * keeps only the line of a node, so the column is found in the line's text. */
-static guint
-node_column (LoadState  *state,
-             xmlNode    *node,
-             const char *attribute)
-{
-  long line = xmlGetLineNo (node);
-  const char *p = state->data;
-  const char *end = state->data + state->length;
-  const char *line_end;
-  g_autofree char *needle = NULL;
-  const char *found;
-
-  if (line <= 0)
-    return 1;
-  for (long l = 1; l < line && p < end; l++)
-    {
-      const char *nl = memchr (p, '\n', end - p);
-
-      if (nl == NULL)
-        return 1;
-      p = nl + 1;
-    }
-  line_end = memchr (p, '\n', end - p);
-  if (line_end == NULL)
-    line_end = end;
-
-  needle = g_strdup_printf ("<%s", (const char *) node->name);
-  found = g_strstr_len (p, line_end - p, needle);
-  if (found == NULL)
-    found = p;
-  if (attribute != NULL)
-    {
-      g_autofree char *attr_needle = g_strdup_printf ("%s=", attribute);
-      const char *attr = g_strstr_len (found, line_end - found, attr_needle);
-
-      if (attr != NULL)
-        found = attr;
-    }
-  return g_utf8_strlen (p, found - p) + 1;
-}
-
-void
-_redline_rule_pack_set_node_error (LoadState   *state,
-                                   GError     **error,
-                                   xmlNode     *node,
-                                   const char  *attribute,
-                                   int          code,
-                                   const char  *format,
-                                   ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  g_set_error (error, REDLINE_RULES_ERROR, code, "%s:%ld:%u: %s",
-               state->display_name, xmlGetLineNo (node),
-               node_column (state, node, attribute), message);
-}
-
-static char *
-clean_libxml_message (const char *message)
-{
-  char *copy = g_strdup (message != NULL ? message : "");
-
-  return g_strstrip (copy);
-}
-
-static void
-on_parser_error_cb (void        *user_data,
-                    xmlErrorPtr  error)
-{
-  xmlParserCtxtPtr ctxt = user_data;
-  LoadState *state = ctxt->_private;
-  g_autofree char *message = NULL;
-
-  if (state->error != NULL || error->level < XML_ERR_ERROR)
-    return;
-
-  message = clean_libxml_message (error->message);
-  g_set_error (&state->error, REDLINE_RULES_ERROR, REDLINE_RULES_ERROR_PARSE,
-               "%s:%d:%d: %s", state->display_name, error->line, MAX (error->int2, 1), message);
-}
-
-static void
-refuse_declaration (xmlParserCtxtPtr ctxt)
-{
-  LoadState *state = ctxt->_private;
-
-  if (state->error == NULL)
-    g_set_error (&state->error, REDLINE_RULES_ERROR, REDLINE_RULES_ERROR_FORBIDDEN,
-                 _("%s:%d:%d: document type declarations and entities are not allowed "
-                   "in rule packs; remove the <!DOCTYPE …> block"),
-                 state->display_name, xmlSAX2GetLineNumber (ctxt),
-                 MAX (xmlSAX2GetColumnNumber (ctxt), 1));
-  xmlStopParser (ctxt);
-}
-
-static void
-on_internal_subset_cb (void          *user_data,
-                       const xmlChar *name,
-                       const xmlChar *external_id,
-                       const xmlChar *system_id)
-{
-  refuse_declaration (user_data);
-}
-
-static void
-on_entity_decl_cb (void          *user_data,
-                   const xmlChar *name,
-                   int            type,
-                   const xmlChar *public_id,
-                   const xmlChar *system_id,
-                   xmlChar       *content)
-{
-  refuse_declaration (user_data);
-}
-
-static void
-on_validity_error_cb (void        *user_data,
-                      xmlErrorPtr  error)
-{
-  LoadState *state = user_data;
-  g_autofree char *message = NULL;
-  guint column = 1;
-
-  if (state->error != NULL)
-    return;
-
-  message = clean_libxml_message (error->message);
-  if (error->node != NULL)
-    column = node_column (state, error->node, NULL);
-  g_set_error (&state->error, REDLINE_RULES_ERROR, REDLINE_RULES_ERROR_SCHEMA,
-               "%s:%d:%u: %s", state->display_name, error->line, column, message);
-}
-
-static gpointer
-load_schema (gpointer data)
-{
-  g_autoptr(GBytes) bytes = NULL;
-  xmlRelaxNGParserCtxtPtr parser;
-  xmlRelaxNGPtr schema;
-  gsize size;
-  const char *schema_data;
-
-  bytes = g_resources_lookup_data (SCHEMA_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
-  g_assert (bytes != NULL);
-  schema_data = g_bytes_get_data (bytes, &size);
-  parser = xmlRelaxNGNewMemParserCtxt (schema_data, size);
-  schema = xmlRelaxNGParse (parser);
-  xmlRelaxNGFreeParserCtxt (parser);
-  /* The schema ships inside the library: failing to parse it is a bug. */
-  g_assert (schema != NULL);
-  return schema;
-}
-
 static xmlRelaxNGPtr
 get_schema (void)
 {
   static GOnce once = G_ONCE_INIT;
 
-  return g_once (&once, load_schema, NULL);
-}
-
-static xmlDocPtr
-parse_document (LoadState  *state,
-                GError    **error)
-{
-  xmlParserCtxtPtr ctxt;
-  xmlDocPtr doc;
-
-  ctxt = xmlNewParserCtxt ();
-  if (ctxt == NULL)
-    g_error ("Out of memory");
-
-  ctxt->_private = state;
-  ctxt->sax->internalSubset = on_internal_subset_cb;
-  ctxt->sax->externalSubset = on_internal_subset_cb;
-  ctxt->sax->entityDecl = on_entity_decl_cb;
-  ctxt->sax->serror = on_parser_error_cb;
-  ctxt->sax->error = NULL;
-  ctxt->sax->warning = NULL;
-
-  /* No XML_PARSE_NOENT (entities stay unexpanded), no DTD loading, no
-   * network, no XML_PARSE_HUGE (libxml2's size limits stay on). */
-  doc = xmlCtxtReadMemory (ctxt, state->data, state->length, state->display_name, "UTF-8",
-                           XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA);
-
-  if (state->error == NULL && (doc == NULL || !ctxt->wellFormed))
-    g_set_error (&state->error, REDLINE_RULES_ERROR, REDLINE_RULES_ERROR_PARSE,
-                 _("%s: not a well-formed XML document"), state->display_name);
-  xmlFreeParserCtxt (ctxt);
-
-  if (state->error != NULL)
-    {
-      g_clear_pointer (&doc, xmlFreeDoc);
-      g_propagate_error (error, g_steal_pointer (&state->error));
-      return NULL;
-    }
-  return doc;
-}
-
-static gboolean
-validate_document (LoadState  *state,
-                   xmlDocPtr   doc,
-                   GError    **error)
-{
-  xmlRelaxNGValidCtxtPtr vctxt;
-  int ret;
-
-  vctxt = xmlRelaxNGNewValidCtxt (get_schema ());
-  xmlRelaxNGSetValidStructuredErrors (vctxt, on_validity_error_cb, state);
-  ret = xmlRelaxNGValidateDoc (vctxt, doc);
-  xmlRelaxNGFreeValidCtxt (vctxt);
-
-  if (ret == 0)
-    return TRUE;
-
-  if (state->error == NULL)
-    g_set_error (&state->error, REDLINE_RULES_ERROR, REDLINE_RULES_ERROR_SCHEMA,
-                 _("%s:1:1: the document does not follow the rule-pack schema"),
-                 state->display_name);
-  g_propagate_error (error, g_steal_pointer (&state->error));
-  return FALSE;
+  return g_once (&once, (GThreadFunc) _redline_xml_load_schema, (gpointer) SCHEMA_RESOURCE);
 }
 
 static void
@@ -360,6 +138,7 @@ redline_rule_pack_new_from_bytes (GBytes      *bytes,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   state.display_name = display_name;
+  state.what = _("rule packs");
   state.data = g_bytes_get_data (bytes, &state.length);
 
   if (state.length > MAX_PACK_SIZE)
@@ -380,14 +159,9 @@ redline_rule_pack_new_from_bytes (GBytes      *bytes,
       return NULL;
     }
 
-  doc = parse_document (&state, error);
+  doc = _redline_xml_read (&state, get_schema (), error);
   if (doc == NULL)
     return NULL;
-  if (!validate_document (&state, doc, error))
-    {
-      xmlFreeDoc (doc);
-      return NULL;
-    }
 
   self = g_object_new (REDLINE_TYPE_RULE_PACK, NULL);
   self->display_name = g_strdup (display_name);

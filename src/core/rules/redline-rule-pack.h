@@ -56,6 +56,25 @@ typedef struct
   const char *category;
 } RedlinePackTerm;
 
+/**
+ * RedlinePlanCheck:
+ * @id: the rule's id, such as `platform.plan.quota`
+ * @message: what it says in general (its findings say it of one post)
+ * @reference: where the limit comes from
+ * @url: (nullable): a link to the source
+ * @severity: the severity on each ecosystem
+ *
+ * One rule of redline_rule_pack_new_plan().
+ */
+typedef struct
+{
+  const char      *id;
+  const char      *message;
+  const char      *reference;
+  const char      *url;
+  RedlineSeverity  severity[REDLINE_N_ECOSYSTEMS];
+} RedlinePlanCheck;
+
 GQuark            redline_rules_error_quark          (void);
 
 RedlineRulePack  *redline_rule_pack_new_from_file    (GFile            *file,
@@ -73,6 +92,13 @@ RedlineRulePack  *redline_rule_pack_new_terms        (const char             *id
                                                       const RedlinePackTerm  *terms,
                                                       gsize                   n_terms,
                                                       GError                **error);
+
+RedlineRulePack  *redline_rule_pack_new_plan         (const char             *id,
+                                                      const char             *version,
+                                                      const char             *display_name,
+                                                      const char             *title,
+                                                      const RedlinePlanCheck *checks,
+                                                      gsize                   n_checks);
 
 const char       *redline_rule_pack_get_id           (RedlineRulePack  *self);
 const char       *redline_rule_pack_get_version      (RedlineRulePack  *self);

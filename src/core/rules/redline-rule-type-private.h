@@ -34,7 +34,7 @@ typedef struct
   gboolean        whole_document; /* its findings are about the whole document */
 } RedlineRuleTypeInfo;
 
-#define REDLINE_N_RULE_TYPES (REDLINE_RULE_TYPE_LENGTH + 1)
+#define REDLINE_N_RULE_TYPES (REDLINE_RULE_TYPE_PLAN + 1)
 
 const RedlineRuleTypeInfo *_redline_rule_type_get_info    (RedlineRuleType  type);
 gboolean                   _redline_rule_type_from_string (const char      *str,

@@ -32,6 +32,11 @@ static const RedlineRuleTypeInfo infos[] = {
     .parts = REDLINE_RULE_PART_LIMIT,
     .needs = REDLINE_RULE_PART_LIMIT,
   },
+  {
+    /* Built by the planner (redline_rule_pack_new_plan()), never loaded. */
+    .type = REDLINE_RULE_TYPE_PLAN,
+    .whole_document = TRUE,
+  },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (infos) == REDLINE_N_RULE_TYPES);

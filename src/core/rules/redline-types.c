@@ -183,6 +183,6 @@ redline_field_from_string (const char   *str,
 const char *
 redline_rule_type_to_string (RedlineRuleType type)
 {
-  g_return_val_if_fail (type <= REDLINE_RULE_TYPE_LENGTH, NULL);
+  g_return_val_if_fail (type <= REDLINE_RULE_TYPE_PLAN, NULL);
   return enum_to_nick (REDLINE_TYPE_RULE_TYPE, type);
 }

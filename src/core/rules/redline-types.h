@@ -124,6 +124,10 @@ typedef enum
  * @REDLINE_RULE_TYPE_REQUIRES: a trigger requires one of a set of phrases
  * @REDLINE_RULE_TYPE_LINKS: links must point at allowlisted domains
  * @REDLINE_RULE_TYPE_LENGTH: length limits per content kind and field
+ * @REDLINE_RULE_TYPE_PLAN: a check of a post's place in the plan (quotas,
+ *   dates, what the account can publish), made by the planner from the
+ *   planning data; no pack declares one in XML, and the text checker never
+ *   runs one
  */
 typedef enum
 {
@@ -131,6 +135,7 @@ typedef enum
   REDLINE_RULE_TYPE_REQUIRES,
   REDLINE_RULE_TYPE_LINKS,
   REDLINE_RULE_TYPE_LENGTH,
+  REDLINE_RULE_TYPE_PLAN,
 } RedlineRuleType;
 
 const char         *redline_ecosystem_to_string     (RedlineEcosystem    ecosystem);

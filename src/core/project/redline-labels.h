@@ -5,7 +5,8 @@
 
 #pragma once
 
-#include "redline-core.h"
+#include "redline-post.h"
+#include "redline-types.h"
 
 G_BEGIN_DECLS
 
