@@ -20,6 +20,8 @@
 #define SCHEMA_RESOURCE "/org/redline/core/planning/redline-calendar.rng"
 #define BUILTIN_RESOURCE "/org/redline/core/planning/calendar.xml"
 
+typedef LunarDate LunarRelease;
+
 /* liblunar-date knows the lunar calendar of these years. */
 #define LUNAR_FIRST_YEAR 1900
 #define LUNAR_LAST_YEAR 2100
@@ -596,6 +598,17 @@ rule_date (const DayRule *rule,
     }
 }
 
+/* liblunar-date 3.0 frees a date's members in lunar_date_free(), as its
+ * documentation asks, but leaves the object itself to be unreferenced. */
+static void
+lunar_release (LunarDate *lunar)
+{
+  lunar_date_free (lunar);
+  g_object_unref (lunar);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LunarRelease, lunar_release)
+
 static gboolean
 overlaps (const GDate *start,
           guint        n_days,
@@ -656,7 +669,7 @@ redline_calendar_get_key_dates (RedlineCalendar    *self,
 {
   g_autoptr(GPtrArray) dates = g_ptr_array_new_with_free_func ((GDestroyNotify) redline_key_date_free);
   g_autoptr(GHashTable) countries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(LunarDate) lunar = NULL;
+  g_autoptr(LunarRelease) lunar = NULL;
 
   g_return_val_if_fail (REDLINE_IS_CALENDAR (self), NULL);
   g_return_val_if_fail (first != NULL && g_date_valid (first), NULL);
