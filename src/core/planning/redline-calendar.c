@@ -350,11 +350,12 @@ parse_year (RedlineCalendar   *self,
 }
 
 static gboolean
-load_document (RedlineCalendar   *self,
+load_document (GObject           *object,
                RedlineXmlSource  *source,
                xmlDocPtr          doc,
                GError           **error)
 {
+  RedlineCalendar *self = (RedlineCalendar *) object;
   xmlNode *root = xmlDocGetRootElement (doc);
 
   for (xmlNode *node = root->children; node != NULL; node = node->next)
@@ -419,22 +420,8 @@ redline_calendar_new_from_bytes (GBytes      *bytes,
                                  const char  *display_name,
                                  GError     **error)
 {
-  g_autoptr(RedlineCalendar) self = NULL;
-  RedlineXmlSource source;
-  xmlDocPtr doc;
-  gboolean ok;
-
-  g_return_val_if_fail (bytes != NULL, NULL);
-  g_return_val_if_fail (display_name != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  doc = _redline_planning_read (bytes, display_name, &source, SCHEMA_RESOURCE, error);
-  if (doc == NULL)
-    return NULL;
-  self = g_object_new (REDLINE_TYPE_CALENDAR, NULL);
-  ok = load_document (self, &source, doc, error);
-  xmlFreeDoc (doc);
-  return ok ? g_steal_pointer (&self) : NULL;
+  return (RedlineCalendar *) _redline_planning_new (REDLINE_TYPE_CALENDAR, bytes, display_name,
+                                                    SCHEMA_RESOURCE, load_document, error);
 }
 
 /**
@@ -446,12 +433,8 @@ redline_calendar_new_from_bytes (GBytes      *bytes,
 RedlineCalendar *
 redline_calendar_load_builtin (GError **error)
 {
-  g_autoptr(GBytes) bytes = g_resources_lookup_data (BUILTIN_RESOURCE,
-                                                     G_RESOURCE_LOOKUP_FLAGS_NONE, error);
-
-  if (bytes == NULL)
-    return NULL;
-  return redline_calendar_new_from_bytes (bytes, "builtin:calendar.xml", error);
+  return (RedlineCalendar *) _redline_planning_new_builtin (REDLINE_TYPE_CALENDAR, BUILTIN_RESOURCE,
+                                                            SCHEMA_RESOURCE, load_document, error);
 }
 
 /* The solar date of a day of the lunar calendar, by liblunar-date. */

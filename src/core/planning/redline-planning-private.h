@@ -17,11 +17,23 @@ G_BEGIN_DECLS
 /* Platform time: days and months of quotas, and the dates of the plan. */
 #define REDLINE_PLANNING_TIME_ZONE "Asia/Shanghai"
 
-xmlDocPtr   _redline_planning_read      (GBytes            *bytes,
-                                         const char        *display_name,
+/* Fills in a new object of planning data from its validated document. */
+typedef gboolean (*RedlinePlanningLoad) (GObject           *object,
                                          RedlineXmlSource  *source,
-                                         const char        *schema_resource,
+                                         xmlDocPtr          doc,
                                          GError           **error);
+
+GObject    *_redline_planning_new       (GType                type,
+                                         GBytes              *bytes,
+                                         const char          *display_name,
+                                         const char          *schema_resource,
+                                         RedlinePlanningLoad  load,
+                                         GError             **error);
+GObject    *_redline_planning_new_builtin (GType              type,
+                                         const char          *resource,
+                                         const char          *schema_resource,
+                                         RedlinePlanningLoad  load,
+                                         GError             **error);
 char       *_redline_planning_pick_name (xmlNode           *parent);
 GTimeZone  *_redline_planning_time_zone (void);
 

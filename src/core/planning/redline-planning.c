@@ -36,20 +36,11 @@ get_schema (const char *resource)
   return schema;
 }
 
-/*
- * _redline_planning_read:
- * @bytes: a planning data file
- * @display_name: how to name it in messages
- * @source: (out caller-allocates): filled in; keep it while reading the
- *   document, for the places of errors
- * @schema_resource: its schema, a static string
- * @error: return location for a #GError in %REDLINE_RULES_ERROR
- *
- * Reads and validates planning data as rule packs are read: UTF-8, no
- * document type declaration, no network, the schema followed.
- */
-xmlDocPtr
-_redline_planning_read (GBytes            *bytes,
+/* Reads and validates planning data as rule packs are read: UTF-8, no
+ * document type declaration, no network, the schema followed. @source is
+ * filled in, for the places of later errors. */
+static xmlDocPtr
+read_document (GBytes            *bytes,
                         const char        *display_name,
                         RedlineXmlSource  *source,
                         const char        *schema_resource,
@@ -145,4 +136,63 @@ _redline_planning_time_zone (void)
   GTimeZone *zone = g_time_zone_new_identifier (REDLINE_PLANNING_TIME_ZONE);
 
   return zone != NULL ? zone : g_time_zone_new_offset (8 * 3600);
+}
+
+/*
+ * _redline_planning_new:
+ * @type: the type of the object to make
+ * @bytes: a planning data file
+ * @display_name: how to name it in messages (usually its path)
+ * @schema_resource: its schema, a static string
+ * @load: fills in the new object from the validated document
+ * @error: return location for a #GError in %REDLINE_RULES_ERROR
+ *
+ * Makes an object of planning data, refused whole on the first error,
+ * which names @display_name, the line and the column.
+ *
+ * Returns: (transfer full): the object, or %NULL
+ */
+GObject *
+_redline_planning_new (GType                type,
+                       GBytes              *bytes,
+                       const char          *display_name,
+                       const char          *schema_resource,
+                       RedlinePlanningLoad  load,
+                       GError             **error)
+{
+  g_autoptr(GObject) object = NULL;
+  RedlineXmlSource source;
+  xmlDocPtr doc;
+  gboolean ok;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (display_name != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  doc = read_document (bytes, display_name, &source, schema_resource, error);
+  if (doc == NULL)
+    return NULL;
+  object = g_object_new (type, NULL);
+  ok = load (object, &source, doc, error);
+  xmlFreeDoc (doc);
+  return ok ? g_steal_pointer (&object) : NULL;
+}
+
+/* Like _redline_planning_new() for the data built into Redline at
+ * @resource, named "builtin:" and its file name. */
+GObject *
+_redline_planning_new_builtin (GType                type,
+                               const char          *resource,
+                               const char          *schema_resource,
+                               RedlinePlanningLoad  load,
+                               GError             **error)
+{
+  g_autoptr(GBytes) bytes = g_resources_lookup_data (resource, G_RESOURCE_LOOKUP_FLAGS_NONE,
+                                                     error);
+  g_autofree char *name = NULL;
+
+  if (bytes == NULL)
+    return NULL;
+  name = g_strconcat ("builtin:", strrchr (resource, '/') + 1, NULL);
+  return _redline_planning_new (type, bytes, name, schema_resource, load, error);
 }

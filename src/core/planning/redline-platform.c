@@ -253,11 +253,12 @@ clear_check (gpointer data)
 }
 
 static gboolean
-load_document (RedlinePlatform   *self,
+load_document (GObject           *object,
                RedlineXmlSource  *source,
                xmlDocPtr          doc,
                GError           **error)
 {
+  RedlinePlatform *self = (RedlinePlatform *) object;
   xmlNode *root = xmlDocGetRootElement (doc);
   g_autoptr(GArray) checks = g_array_new (FALSE, TRUE, sizeof (RedlinePlanCheck));
   g_autoptr(GHashTable) seen_checks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -326,50 +327,8 @@ redline_platform_new_from_bytes (GBytes      *bytes,
                                  const char  *display_name,
                                  GError     **error)
 {
-  g_autoptr(RedlinePlatform) self = NULL;
-  RedlineXmlSource source;
-  xmlDocPtr doc;
-  gboolean ok;
-
-  g_return_val_if_fail (bytes != NULL, NULL);
-  g_return_val_if_fail (display_name != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  doc = _redline_planning_read (bytes, display_name, &source, SCHEMA_RESOURCE, error);
-  if (doc == NULL)
-    return NULL;
-  self = g_object_new (REDLINE_TYPE_PLATFORM, NULL);
-  ok = load_document (self, &source, doc, error);
-  xmlFreeDoc (doc);
-  return ok ? g_steal_pointer (&self) : NULL;
-}
-
-/**
- * redline_platform_new_from_file:
- * @file: planning data
- * @error: return location for a #GError
- *
- * Like redline_platform_new_from_bytes() for a file.
- *
- * Returns: (transfer full): the platform data, or %NULL
- */
-RedlinePlatform *
-redline_platform_new_from_file (GFile   *file,
-                                GError **error)
-{
-  g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *name = NULL;
-
-  g_return_val_if_fail (G_IS_FILE (file), NULL);
-
-  name = g_file_get_parse_name (file);
-  bytes = g_file_load_bytes (file, NULL, NULL, error);
-  if (bytes == NULL)
-    {
-      g_prefix_error (error, "%s: ", name);
-      return NULL;
-    }
-  return redline_platform_new_from_bytes (bytes, name, error);
+  return (RedlinePlatform *) _redline_planning_new (REDLINE_TYPE_PLATFORM, bytes, display_name,
+                                                    SCHEMA_RESOURCE, load_document, error);
 }
 
 /**
@@ -381,12 +340,8 @@ redline_platform_new_from_file (GFile   *file,
 RedlinePlatform *
 redline_platform_load_builtin (GError **error)
 {
-  g_autoptr(GBytes) bytes = g_resources_lookup_data (BUILTIN_RESOURCE,
-                                                     G_RESOURCE_LOOKUP_FLAGS_NONE, error);
-
-  if (bytes == NULL)
-    return NULL;
-  return redline_platform_new_from_bytes (bytes, "builtin:platform.xml", error);
+  return (RedlinePlatform *) _redline_planning_new_builtin (REDLINE_TYPE_PLATFORM, BUILTIN_RESOURCE,
+                                                            SCHEMA_RESOURCE, load_document, error);
 }
 
 const char *

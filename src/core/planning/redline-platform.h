@@ -60,8 +60,6 @@ G_DECLARE_FINAL_TYPE (RedlinePlatform, redline_platform, REDLINE, PLATFORM, GObj
 RedlinePlatform     *redline_platform_new_from_bytes       (GBytes            *bytes,
                                                             const char        *display_name,
                                                             GError           **error);
-RedlinePlatform     *redline_platform_new_from_file        (GFile             *file,
-                                                            GError           **error);
 RedlinePlatform     *redline_platform_load_builtin         (GError           **error);
 const char          *redline_platform_get_version          (RedlinePlatform   *self);
 RedlineRulePack     *redline_platform_get_rule_pack        (RedlinePlatform   *self);

@@ -21,6 +21,7 @@
 #include "redline-rule-private.h"
 #include "redline-severity-policy.h"
 #include "redline-text.h"
+#include "redline-xml-private.h"
 
 /* Where the parts of the pack would be in its XML form: the XML
  * declaration, <rulepack> and <title> take three lines, each declared
@@ -106,26 +107,6 @@ check_text (const char  *display_name,
   return TRUE;
 }
 
-/* Prose (messages): runs of white space read as one space, as in a pack. */
-static char *
-dup_prose (const char *text)
-{
-  g_autofree char *content = g_strstrip (g_strdup (text));
-  GString *out = g_string_new (NULL);
-
-  for (const char *p = content; *p != '\0'; p++)
-    {
-      if (g_ascii_isspace (*p))
-        {
-          while (g_ascii_isspace (p[1]))
-            p++;
-          g_string_append_c (out, ' ');
-        }
-      else
-        g_string_append_c (out, *p);
-    }
-  return g_string_free (out, FALSE);
-}
 
 G_GNUC_PRINTF (6, 7)
 static void
@@ -182,7 +163,7 @@ build_rule (RedlineRulePack       *pack,
                        category, category);
       return NULL;
     }
-  rule->message = dup_prose (message);
+  rule->message = _redline_xml_collapse_space (message);
   rule->suggestions = g_strv_builder_end (suggestions);
 
   for (gsize i = 0; i < n_terms; i++)

@@ -46,6 +46,7 @@ gboolean      _redline_xml_is_element     (xmlNode           *node,
 char         *_redline_xml_dup_text       (xmlNode           *node);
 char         *_redline_xml_dup_stripped   (xmlNode           *node);
 char         *_redline_xml_dup_prose      (xmlNode           *node);
+char         *_redline_xml_collapse_space (const char        *text);
 char         *_redline_xml_dup_prop       (xmlNode           *node,
                                            const char        *name);
 

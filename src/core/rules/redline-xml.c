@@ -55,12 +55,12 @@ _redline_xml_dup_stripped (xmlNode *node)
   return g_strstrip (_redline_xml_dup_text (node));
 }
 
-/* Prose (messages, references): line breaks and indentation of the XML
- * source read as one space. */
+/* Prose (messages, references): runs of white space, such as the line
+ * breaks and indentation of the XML source, read as one space. */
 char *
-_redline_xml_dup_prose (xmlNode *node)
+_redline_xml_collapse_space (const char *text)
 {
-  g_autofree char *content = _redline_xml_dup_stripped (node);
+  g_autofree char *content = g_strstrip (g_strdup (text));
   GString *out = g_string_new (NULL);
 
   for (const char *p = content; *p != '\0'; p++)
@@ -75,6 +75,14 @@ _redline_xml_dup_prose (xmlNode *node)
         g_string_append_c (out, *p);
     }
   return g_string_free (out, FALSE);
+}
+
+char *
+_redline_xml_dup_prose (xmlNode *node)
+{
+  g_autofree char *content = _redline_xml_dup_text (node);
+
+  return _redline_xml_collapse_space (content);
 }
 
 
