@@ -24,6 +24,7 @@ packages="
   libsqlite3-dev
   libxml2-dev
   libgtk-4-dev
+  libical-dev
   libxml2-utils
   meson
   ninja-build

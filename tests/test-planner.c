@@ -340,6 +340,48 @@ test_cli (PlanFixture   *fixture,
   g_assert_null (strstr (both, "platform.plan."));
 }
 
+/* The sample project shows each kind of plan problem once: the fifth
+ * broadcast of its Service Account in September, a post after its
+ * campaign's last day, and Channels on a WeChat account, which no source
+ * confirms. Every other post plans cleanly. */
+static void
+test_sample (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, "..", "data", "sample",
+                                                 "lumi-cafe.redline", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(RedlineProject) project = redline_project_open (file, REDLINE_PROJECT_FLAGS_READ_ONLY,
+                                                            &error);
+  g_autoptr(RedlinePlatform) platform = redline_platform_load_builtin (&error);
+  g_autoptr(RedlinePlanner) planner = NULL;
+  g_autoptr(GString) flagged = g_string_new (NULL);
+  GListModel *posts;
+
+  g_assert_no_error (error);
+  planner = redline_planner_new (platform);
+  redline_planner_set_project (planner, project);
+  posts = redline_project_get_posts (project);
+  for (guint i = 0; i < g_list_model_get_n_items (posts); i++)
+    {
+      g_autoptr(RedlinePost) post = g_list_model_get_item (posts, i);
+      g_autoptr(GPtrArray) findings = redline_planner_check_post (planner, post);
+
+      for (guint j = 0; j < findings->len; j++)
+        g_string_append_printf (flagged, "%s %s %s\n",
+                                redline_post_get_kind (post) == REDLINE_CONTENT_KIND_CHANNELS
+                                ? "(channels)" : redline_post_get_title (post),
+                                redline_severity_to_string (
+                                  redline_finding_get_severity (findings->pdata[j])),
+                                redline_finding_get_rule_id (findings->pdata[j]));
+    }
+  g_assert_cmpstr (flagged->str, ==,
+                   "国庆假期门店营业时间 error platform.plan.quota\n"
+                   "双十一囤豆节 error platform.plan.outside-campaign\n"
+                   "(channels) warning platform.plan.unconfirmed\n");
+  redline_planner_set_project (planner, NULL);
+}
+
 /* The planning data is checked as a rule pack is, and its pack lists the
  * planner's rules. */
 static void
@@ -414,6 +456,7 @@ main (int   argc,
   ADD ("cli", test_cli);
 #undef ADD
   g_test_add_func ("/redline/planner/platform-data", test_platform_data);
+  g_test_add_func ("/redline/planner/sample", test_sample);
 
   return g_test_run ();
 }

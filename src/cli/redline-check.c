@@ -40,11 +40,15 @@ typedef struct
   gboolean            list_rules;
   gboolean            test_rules;
   char               *report;
+  char               *plan;
+  gboolean            no_key_dates;
   char              **files;
 
   gboolean            json;
   RedlineReportFormat report_format;
   guint               n_reports;      /* reports written */
+  RedlinePlanFormat   plan_format;
+  guint               n_plans;        /* plans written */
   guint               n_ecosystems;
   RedlineEcosystem    ecosystems[REDLINE_N_ECOSYSTEMS];
   RedlineContentKind  content_kind;
@@ -71,6 +75,7 @@ options_clear (Options *options)
   g_strfreev (options->rules);
   g_free (options->format);
   g_free (options->report);
+  g_free (options->plan);
   g_strfreev (options->files);
   g_clear_object (&options->context);
 }
@@ -114,6 +119,11 @@ parse_options (Options  *options,
       N_("Run every rule’s examples; exit 1 if one fails"), NULL },
     { "report", 0, 0, G_OPTION_ARG_FILENAME, &options->report,
       N_("Write a review report of the project checked (.pdf, .html or .csv)"), "FILE" },
+    { "plan", 0, 0, G_OPTION_ARG_FILENAME, &options->plan,
+      N_("Write the plan of the project checked: its scheduled posts and key dates (.ics or "
+         ".csv)"), "FILE" },
+    { "no-key-dates", 0, 0, G_OPTION_ARG_NONE, &options->no_key_dates,
+      N_("Leave festivals, shopping dates and holidays out of the plan"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &options->files, NULL, NULL },
     { NULL }
   };
@@ -200,6 +210,27 @@ parse_options (Options  *options,
           print_usage_error (_("--report needs exactly one project file to report on"));
           return FALSE;
         }
+    }
+
+  if (options->plan != NULL)
+    {
+      g_autoptr(GFile) plan = g_file_new_for_commandline_arg (options->plan);
+
+      if (!redline_plan_format_for_file (plan, &options->plan_format, &error))
+        {
+          print_usage_error (error->message);
+          return FALSE;
+        }
+      if (options->files == NULL || options->files[0] == NULL || options->files[1] != NULL)
+        {
+          print_usage_error (_("--plan needs exactly one project file to plan"));
+          return FALSE;
+        }
+    }
+  else if (options->no_key_dates)
+    {
+      print_usage_error (_("--no-key-dates goes with --plan=FILE"));
+      return FALSE;
     }
 
   if (options->no_builtin_rules && (options->rules == NULL || options->rules[0] == NULL))
@@ -795,6 +826,23 @@ check_project (Options    *options,
       else
         options->n_reports++;
     }
+  if (options->plan != NULL)
+    {
+      g_autoptr(GFile) plan = g_file_new_for_commandline_arg (options->plan);
+      RedlineContext *context = options->context;
+      g_autoptr(GError) plan_error = NULL;
+
+      if (!redline_plan_export_write (redline_context_get_planner (context),
+                                      options->no_key_dates ? NULL
+                                                            : redline_context_get_calendar (context),
+                                      options->plan_format, plan, &plan_error))
+        {
+          print_error (plan_error->message);
+          options->bad_input = TRUE;
+        }
+      else
+        options->n_plans++;
+    }
   if (options->n_waived > waived_before)
     {
       guint n = options->n_waived - waived_before;
@@ -969,6 +1017,12 @@ main (int   argc,
   if (options.report != NULL && options.n_reports == 0 && !options.bad_input)
     {
       print_usage_error (_("--report needs a project file; the input is text"));
+      options.bad_input = TRUE;
+    }
+
+  if (options.plan != NULL && options.n_plans == 0 && !options.bad_input)
+    {
+      print_usage_error (_("--plan needs a project file; the input is text"));
       options.bad_input = TRUE;
     }
 

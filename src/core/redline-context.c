@@ -29,6 +29,7 @@ struct _RedlineContext
   GError         *rule_set_error;
   gboolean        rule_set_valid;
   RedlinePlanner *planner;      /* made when first needed */
+  RedlineCalendar *calendar;    /* made when first needed */
 };
 
 G_DEFINE_FINAL_TYPE (RedlineContext, redline_context, G_TYPE_OBJECT)
@@ -127,6 +128,7 @@ redline_context_dispose (GObject *object)
   g_clear_object (&self->project_signals);
   g_clear_object (&self->project);
   g_clear_object (&self->planner);
+  g_clear_object (&self->calendar);
   g_clear_object (&self->rule_set);
   if (self->packs != NULL)
     g_signal_handlers_disconnect_by_data (self->packs, self);
@@ -440,6 +442,32 @@ redline_context_get_planner (RedlineContext *self)
       redline_planner_set_project (self->planner, self->project);
     }
   return self->planner;
+}
+
+/**
+ * redline_context_get_calendar:
+ * @self: a #RedlineContext
+ *
+ * The calendar of festivals, shopping dates and public holidays built
+ * into Redline.
+ *
+ * Returns: (transfer none): the calendar
+ */
+RedlineCalendar *
+redline_context_get_calendar (RedlineContext *self)
+{
+  g_return_val_if_fail (REDLINE_IS_CONTEXT (self), NULL);
+
+  if (self->calendar == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      self->calendar = redline_calendar_load_builtin (&error);
+      /* The data is built in and tested: failing to load it is a bug. */
+      if (self->calendar == NULL)
+        g_error ("%s", error->message);
+    }
+  return self->calendar;
 }
 
 /* The planning findings of @post, if it is the open project's and

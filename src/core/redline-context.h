@@ -7,6 +7,7 @@
 
 #include <gio/gio.h>
 
+#include "redline-calendar.h"
 #include "redline-planner.h"
 #include "redline-project.h"
 #include "redline-rule-pack.h"
@@ -40,6 +41,7 @@ gboolean         redline_context_check_post_stream   (RedlineContext      *self,
                                                       RedlineFindingFunc   func,
                                                       gpointer             user_data);
 RedlinePlanner  *redline_context_get_planner         (RedlineContext      *self);
+RedlineCalendar *redline_context_get_calendar        (RedlineContext      *self);
 GListModel      *redline_context_check_post          (RedlineContext      *self,
                                                       RedlinePost         *post,
                                                       RedlineEcosystem     ecosystem);

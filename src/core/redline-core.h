@@ -20,6 +20,7 @@
 #include "redline-post.h"
 #include "redline-post-summary.h"
 #include "redline-project.h"
+#include "redline-plan-export.h"
 #include "redline-project-io.h"
 #include "redline-rule.h"
 #include "redline-rule-pack.h"

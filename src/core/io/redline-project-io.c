@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
+#include "redline-csv-private.h"
 #include "redline-project-io.h"
 #include "redline-project-private.h"
 
@@ -710,29 +711,6 @@ redline_project_export_json (RedlineProject  *self,
   return json_generator_to_data (generator, NULL);
 }
 
-static void
-append_csv_field (GString    *csv,
-                  const char *value,
-                  gboolean    last)
-{
-  if (value == NULL)
-    value = "";
-  if (strpbrk (value, ",\"\r\n") != NULL || g_ascii_isspace (value[0]))
-    {
-      g_string_append_c (csv, '"');
-      for (const char *p = value; *p != '\0'; p++)
-        {
-          if (*p == '"')
-            g_string_append_c (csv, '"');
-          g_string_append_c (csv, *p);
-        }
-      g_string_append_c (csv, '"');
-    }
-  else
-    g_string_append (csv, value);
-  g_string_append (csv, last ? "\r\n" : ",");
-}
-
 /**
  * redline_project_export_csv:
  * @self: a #RedlineProject
@@ -750,13 +728,14 @@ redline_project_export_csv (RedlineProject *self)
     "id", "campaign", "ecosystem", "kind", "purpose", "status", "title", "digest", "body", "call_to_action",
     "link", "scheduled_at", "created_at", "updated_at",
   };
-  GString *csv = g_string_new ("\xef\xbb\xbf");
+  GString *csv = g_string_new (REDLINE_CSV_BOM);
   GListModel *posts;
 
   g_return_val_if_fail (REDLINE_IS_PROJECT (self), NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (header); i++)
-    append_csv_field (csv, header[i], i + 1 == G_N_ELEMENTS (header));
+    _redline_csv_append_cell (csv, header[i], i + 1 == G_N_ELEMENTS (header)
+                                              ? REDLINE_CSV_CELL_LAST : REDLINE_CSV_CELL_NONE);
 
   posts = redline_project_get_posts (self);
   for (guint i = 0; i < g_list_model_get_n_items (posts); i++)
@@ -765,25 +744,28 @@ redline_project_export_csv (RedlineProject *self)
       RedlineCampaign *campaign =
         redline_project_find_campaign (self, redline_post_get_campaign_id (post));
       g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, redline_post_get_id (post));
+      const char *cells[] = {
+        id,
+        campaign != NULL ? redline_campaign_get_name (campaign) : NULL,
+        campaign != NULL ? redline_ecosystem_to_string (redline_campaign_get_ecosystem (campaign))
+                         : NULL,
+        redline_content_kind_to_string (redline_post_get_kind (post)),
+        redline_purpose_to_string (redline_post_get_purpose (post)),
+        redline_post_status_to_string (redline_post_get_status (post)),
+        redline_post_get_title (post),
+        redline_post_get_digest (post),
+        redline_post_get_body (post),
+        redline_post_get_call_to_action (post),
+        redline_post_get_link (post),
+        redline_post_get_scheduled_at (post),
+        redline_post_get_created_at (post),
+        redline_post_get_updated_at (post),
+      };
 
-      append_csv_field (csv, id, FALSE);
-      append_csv_field (csv, campaign ? redline_campaign_get_name (campaign) : NULL, FALSE);
-      append_csv_field (csv, campaign ? redline_ecosystem_to_string (
-                                          redline_campaign_get_ecosystem (campaign)) : NULL,
-                        FALSE);
-      append_csv_field (csv, redline_content_kind_to_string (redline_post_get_kind (post)),
-                        FALSE);
-      append_csv_field (csv, redline_purpose_to_string (redline_post_get_purpose (post)), FALSE);
-      append_csv_field (csv, redline_post_status_to_string (redline_post_get_status (post)),
-                        FALSE);
-      append_csv_field (csv, redline_post_get_title (post), FALSE);
-      append_csv_field (csv, redline_post_get_digest (post), FALSE);
-      append_csv_field (csv, redline_post_get_body (post), FALSE);
-      append_csv_field (csv, redline_post_get_call_to_action (post), FALSE);
-      append_csv_field (csv, redline_post_get_link (post), FALSE);
-      append_csv_field (csv, redline_post_get_scheduled_at (post), FALSE);
-      append_csv_field (csv, redline_post_get_created_at (post), FALSE);
-      append_csv_field (csv, redline_post_get_updated_at (post), TRUE);
+      G_STATIC_ASSERT (G_N_ELEMENTS (cells) == G_N_ELEMENTS (header));
+      for (guint c = 0; c < G_N_ELEMENTS (cells); c++)
+        _redline_csv_append_cell (csv, cells[c], c + 1 == G_N_ELEMENTS (cells)
+                                                 ? REDLINE_CSV_CELL_LAST : REDLINE_CSV_CELL_NONE);
     }
   return g_string_free (csv, FALSE);
 }

@@ -14,6 +14,7 @@
 #include <lunar-date/lunar-date.h>
 
 #include "redline-calendar.h"
+#include "redline-campaign.h"
 #include "redline-planning-private.h"
 #include "redline-rule-pack.h"
 
@@ -36,22 +37,21 @@ typedef enum
   RULE_WEEKDAY,    /* month="M" weekday="…" nth="N" */
 } RuleKind;
 
+/* A key date computed every year: @date is what each year's has, but its
+ * first day. */
 typedef struct
 {
   RuleKind           rule;
   guint              ecosystems; /* bits of RedlineEcosystem */
-  RedlineKeyDateKind kind;
-  char              *id;
-  char              *name;
-  char              *country;    /* NULL: a festival or commercial date */
+  RedlineKeyDate     date;       /* country NULL: a festival or commercial date */
   int                month;
   int                day;
   int                offset;     /* easter */
   GDateWeekday       weekday;
   int                nth;
-  guint              n_days;
 } DayRule;
 
+/* A key date of one year, as announced. */
 typedef struct
 {
   guint           ecosystems;
@@ -103,15 +103,42 @@ redline_key_date_copy (const RedlineKeyDate *self)
   return copy;
 }
 
+static void
+key_date_clear (RedlineKeyDate *self)
+{
+  g_free (self->id);
+  g_free (self->name);
+  g_free (self->country);
+}
+
 void
 redline_key_date_free (RedlineKeyDate *self)
 {
   if (self == NULL)
     return;
-  g_free (self->id);
-  g_free (self->name);
-  g_free (self->country);
+  key_date_clear (self);
   g_free (self);
+}
+
+/**
+ * redline_key_date_contains:
+ * @self: a key date
+ * @day: a day
+ *
+ * Returns: whether @day is one of the days @self lasts
+ */
+gboolean
+redline_key_date_contains (const RedlineKeyDate *self,
+                           const GDate          *day)
+{
+  GDate end;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (day != NULL && g_date_valid (day), FALSE);
+
+  end = self->first;
+  g_date_add_days (&end, self->n_days);
+  return g_date_compare (day, &self->first) >= 0 && g_date_compare (day, &end) < 0;
 }
 
 static void
@@ -119,9 +146,7 @@ day_rule_free (gpointer data)
 {
   DayRule *rule = data;
 
-  g_free (rule->id);
-  g_free (rule->name);
-  g_free (rule->country);
+  key_date_clear (&rule->date);
   g_free (rule);
 }
 
@@ -130,9 +155,7 @@ announced_free (gpointer data)
 {
   Announced *announced = data;
 
-  g_free (announced->date.id);
-  g_free (announced->date.name);
-  g_free (announced->date.country);
+  key_date_clear (&announced->date);
   g_free (announced);
 }
 
@@ -219,17 +242,17 @@ parse_day (RedlineCalendar   *self,
 
   g_ptr_array_add (self->rules, rule);
   rule->ecosystems = ecosystems;
-  rule->id = _redline_xml_dup_prop (node, "id");
-  rule->name = _redline_planning_pick_name (node);
-  rule->country = g_strdup (country);
-  rule->n_days = days != NULL ? (guint) atoi (days) : 1;
-  rule->kind = default_kind;
+  rule->date.id = _redline_xml_dup_prop (node, "id");
+  rule->date.name = _redline_planning_pick_name (node);
+  rule->date.country = g_strdup (country);
+  rule->date.n_days = days != NULL ? (guint) atoi (days) : 1;
+  rule->date.kind = default_kind;
   if (kind != NULL && g_str_equal (kind, "festival"))
-    rule->kind = REDLINE_KEY_DATE_FESTIVAL;
+    rule->date.kind = REDLINE_KEY_DATE_FESTIVAL;
   else if (kind != NULL && g_str_equal (kind, "commercial"))
-    rule->kind = REDLINE_KEY_DATE_COMMERCIAL;
+    rule->date.kind = REDLINE_KEY_DATE_COMMERCIAL;
   else if (kind != NULL && g_str_equal (kind, "holiday"))
-    rule->kind = REDLINE_KEY_DATE_HOLIDAY;
+    rule->date.kind = REDLINE_KEY_DATE_HOLIDAY;
 
   if (date != NULL || (lunar != NULL && !g_str_equal (lunar, "eve")))
     {
@@ -669,21 +692,18 @@ redline_calendar_get_key_dates (RedlineCalendar    *self,
     {
       const DayRule *rule = g_ptr_array_index (self->rules, r);
 
-      if (!applies (rule->ecosystems, rule->country, ecosystem, countries))
+      if (!applies (rule->ecosystems, rule->date.country, ecosystem, countries))
         continue;
       /* A lunar year starts in January or February: a lunar date of the
        * year before can fall in @first's year. */
       for (int year = (int) g_date_get_year (first) - 1; year <= (int) g_date_get_year (last);
            year++)
         {
-          RedlineKeyDate date = { .n_days = rule->n_days, .kind = rule->kind };
+          RedlineKeyDate date = rule->date;
 
           if (year < 1 || !rule_date (rule, lunar, year, &date.first) ||
               !overlaps (&date.first, date.n_days, first, last))
             continue;
-          date.id = rule->id;
-          date.name = rule->name;
-          date.country = rule->country;
           g_ptr_array_add (dates, redline_key_date_copy (&date));
         }
     }
@@ -697,6 +717,60 @@ redline_calendar_get_key_dates (RedlineCalendar    *self,
     }
   g_ptr_array_sort (dates, compare_key_dates);
   return g_steal_pointer (&dates);
+}
+
+/**
+ * redline_calendar_get_campaigns_key_dates:
+ * @self: a #RedlineCalendar
+ * @campaigns: (element-type RedlineCampaign): campaigns, such as a
+ *   project's
+ * @first: the first day wanted
+ * @last: the last day wanted
+ *
+ * The key dates of every campaign's ecosystem and target regions, as
+ * redline_calendar_get_key_dates() gives them, each once (Mid-Autumn is
+ * one date for a Weixin and a WeChat campaign). With no campaigns, those
+ * of Weixin.
+ *
+ * Returns: (transfer container) (element-type RedlineKeyDate): the key dates
+ *   that overlap @first to @last, in date order
+ */
+GPtrArray *
+redline_calendar_get_campaigns_key_dates (RedlineCalendar *self,
+                                          GListModel      *campaigns,
+                                          const GDate     *first,
+                                          const GDate     *last)
+{
+  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func ((GDestroyNotify) redline_key_date_free);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n;
+
+  g_return_val_if_fail (REDLINE_IS_CALENDAR (self), NULL);
+  g_return_val_if_fail (G_IS_LIST_MODEL (campaigns), NULL);
+
+  n = g_list_model_get_n_items (campaigns);
+  for (guint c = 0; c < MAX (n, 1); c++)
+    {
+      g_autoptr(RedlineCampaign) campaign = n > 0 ? g_list_model_get_item (campaigns, c) : NULL;
+      g_autoptr(GPtrArray) dates =
+        redline_calendar_get_key_dates (self, first, last,
+                                        campaign != NULL ? redline_campaign_get_ecosystem (campaign)
+                                                         : REDLINE_ECOSYSTEM_WEIXIN,
+                                        campaign != NULL
+                                        ? redline_campaign_get_target_regions (campaign) : NULL);
+
+      for (guint i = 0; i < dates->len; i++)
+        {
+          RedlineKeyDate *date = g_ptr_array_index (dates, i);
+          char *key = g_strdup_printf ("%s/%u/%s", date->id, g_date_get_julian (&date->first),
+                                       date->country != NULL ? date->country : "");
+
+          if (g_hash_table_add (seen, key))
+            g_ptr_array_add (all, g_steal_pointer (&dates->pdata[i]));
+        }
+    }
+  g_ptr_array_sort (all, compare_key_dates);
+  return g_steal_pointer (&all);
 }
 
 /**

@@ -52,6 +52,8 @@ typedef struct
 GType           redline_key_date_get_type (void) G_GNUC_CONST;
 RedlineKeyDate *redline_key_date_copy     (const RedlineKeyDate *self);
 void            redline_key_date_free     (RedlineKeyDate       *self);
+gboolean        redline_key_date_contains (const RedlineKeyDate *self,
+                                           const GDate          *day);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RedlineKeyDate, redline_key_date_free)
 
 #define REDLINE_TYPE_CALENDAR (redline_calendar_get_type ())
@@ -67,6 +69,10 @@ GPtrArray       *redline_calendar_get_key_dates        (RedlineCalendar    *self
                                                         const GDate        *last,
                                                         RedlineEcosystem    ecosystem,
                                                         const char * const *regions);
+GPtrArray       *redline_calendar_get_campaigns_key_dates (RedlineCalendar *self,
+                                                          GListModel      *campaigns,
+                                                          const GDate     *first,
+                                                          const GDate     *last);
 guint            redline_calendar_get_confirmed_through (RedlineCalendar   *self,
                                                         const char         *country);
 const char      *redline_calendar_get_country_name     (RedlineCalendar    *self,

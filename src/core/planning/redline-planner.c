@@ -7,8 +7,6 @@
 
 #include "config.h"
 
-#include <stdio.h>
-
 #include <glib/gi18n-lib.h>
 
 #include "redline-finding.h"
@@ -157,30 +155,24 @@ redline_planner_set_project (RedlinePlanner *self,
   g_signal_connect (self->posts, "items-changed", G_CALLBACK (on_items_changed_cb), self);
 }
 
-/* A campaign date, YYYY-MM-DD (the store has checked the form). */
-static gboolean
-parse_day (const char *text,
-           GDate      *date)
+/**
+ * redline_planner_post_local_time:
+ * @post: a post
+ *
+ * Returns: (transfer full) (nullable): when @post is scheduled, in platform
+ *   time (Asia/Shanghai), or %NULL if it is not scheduled
+ */
+GDateTime *
+redline_planner_post_local_time (RedlinePost *post)
 {
-  unsigned year, month, day;
-  char end;
-
-  g_date_clear (date, 1);
-  if (text == NULL || sscanf (text, "%4u-%2u-%2u%c", &year, &month, &day, &end) != 3 ||
-      !g_date_valid_dmy (day, month, year))
-    return FALSE;
-  g_date_set_dmy (date, day, month, year);
-  return TRUE;
-}
-
-static GDateTime *
-post_local_time (RedlinePost *post)
-{
-  const char *scheduled = redline_post_get_scheduled_at (post);
+  const char *scheduled;
   g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
   g_autoptr(GTimeZone) zone = NULL;
   g_autoptr(GDateTime) time = NULL;
 
+  g_return_val_if_fail (REDLINE_IS_POST (post), NULL);
+
+  scheduled = redline_post_get_scheduled_at (post);
   if (scheduled == NULL || scheduled[0] == '\0')
     return NULL;
   time = g_date_time_new_from_iso8601 (scheduled, utc);
@@ -188,6 +180,15 @@ post_local_time (RedlinePost *post)
     return NULL;
   zone = _redline_planning_time_zone ();
   return g_date_time_to_timezone (time, zone);
+}
+
+static void
+local_day (GDateTime *local,
+           GDate     *date)
+{
+  g_date_clear (date, 1);
+  g_date_set_dmy (date, g_date_time_get_day_of_month (local), g_date_time_get_month (local),
+                  g_date_time_get_year (local));
 }
 
 /**
@@ -207,11 +208,10 @@ redline_planner_post_local_date (RedlinePost *post,
   g_return_val_if_fail (date != NULL, FALSE);
 
   g_date_clear (date, 1);
-  local = post_local_time (post);
+  local = redline_planner_post_local_time (post);
   if (local == NULL)
     return FALSE;
-  g_date_set_dmy (date, g_date_time_get_day_of_month (local), g_date_time_get_month (local),
-                  g_date_time_get_year (local));
+  local_day (local, date);
   return TRUE;
 }
 
@@ -340,22 +340,19 @@ group_free (gpointer data)
 }
 
 static void
-count_post (RedlinePlanner *self,
-            GHashTable     *groups,
-            RedlinePost    *post)
+count_post (RedlinePlanner  *self,
+            GHashTable      *groups,
+            RedlineCampaign *campaign,
+            RedlinePost     *post,
+            GDateTime       *local)
 {
-  RedlineCampaign *campaign = redline_project_find_campaign (self->project,
-                                                             redline_post_get_campaign_id (post));
-  g_autoptr(GDateTime) local = NULL;
   g_autofree char *account = NULL;
   const RedlineQuota *quotas;
   guint n_quotas = 0;
 
-  if (campaign == NULL)
-    return;
   quotas = redline_platform_get_quotas (self->platform,
                                         redline_campaign_get_account_type (campaign), &n_quotas);
-  if (n_quotas == 0 || (local = post_local_time (post)) == NULL)
+  if (n_quotas == 0)
     return;
   account = account_key (campaign);
   for (guint q = 0; q < n_quotas; q++)
@@ -385,19 +382,12 @@ count_post (RedlinePlanner *self,
 }
 
 static void
-check_quotas (RedlinePlanner *self)
+check_quotas (RedlinePlanner *self,
+              GHashTable     *groups)
 {
-  g_autoptr(GHashTable) groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                        group_free);
   GHashTableIter iter;
   gpointer value;
 
-  for (guint i = 0; i < g_list_model_get_n_items (self->posts); i++)
-    {
-      g_autoptr(RedlinePost) post = g_list_model_get_item (self->posts, i);
-
-      count_post (self, groups, post);
-    }
   g_hash_table_iter_init (&iter, groups);
   while (g_hash_table_iter_next (&iter, NULL, &value))
     {
@@ -410,19 +400,19 @@ check_quotas (RedlinePlanner *self)
 static void
 check_dates (RedlinePlanner  *self,
              RedlineCampaign *campaign,
-             RedlinePost     *post)
+             RedlinePost     *post,
+             GDateTime       *local)
 {
   RedlineEcosystem ecosystem = redline_campaign_get_ecosystem (campaign);
   const char *start_text = redline_campaign_get_start_date (campaign);
   const char *end_text = redline_campaign_get_end_date (campaign);
   GDate day, start, end;
-  gboolean has_start = parse_day (start_text, &start);
-  gboolean has_end = parse_day (end_text, &end);
+  gboolean has_start = redline_campaign_get_start_day (campaign, &start);
+  gboolean has_end = redline_campaign_get_end_day (campaign, &end);
   char when[16];
   char *message;
 
-  if (!redline_planner_post_local_date (post, &day))
-    return;
+  local_day (local, &day);
   g_date_strftime (when, sizeof when, "%Y-%m-%d", &day);
   if ((!has_start || g_date_compare (&day, &start) >= 0) &&
       (!has_end || g_date_compare (&day, &end) <= 0))
@@ -498,6 +488,7 @@ compare_findings (gconstpointer a,
 static void
 ensure_checked (RedlinePlanner *self)
 {
+  g_autoptr(GHashTable) groups = NULL;
   GHashTableIter iter;
   gpointer value;
 
@@ -508,18 +499,25 @@ ensure_checked (RedlinePlanner *self)
   if (self->project == NULL)
     return;
 
+  groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, group_free);
   for (guint i = 0; i < g_list_model_get_n_items (self->posts); i++)
     {
       g_autoptr(RedlinePost) post = g_list_model_get_item (self->posts, i);
       RedlineCampaign *campaign = redline_project_find_campaign (self->project,
                                                                  redline_post_get_campaign_id (post));
+      g_autoptr(GDateTime) local = NULL;
 
       if (campaign == NULL)
         continue;
       check_kind (self, campaign, post);
-      check_dates (self, campaign, post);
+      /* Dates and quotas concern scheduled posts only. */
+      local = redline_planner_post_local_time (post);
+      if (local == NULL)
+        continue;
+      check_dates (self, campaign, post, local);
+      count_post (self, groups, campaign, post, local);
     }
-  check_quotas (self);
+  check_quotas (self, groups);
 
   g_hash_table_iter_init (&iter, self->findings);
   while (g_hash_table_iter_next (&iter, NULL, &value))

@@ -15,27 +15,6 @@
 #include "redline-rule-pack.h"
 #include "redline-text.h"
 
-static GMutex schemas_lock;
-static GHashTable *schemas; /* resource → xmlRelaxNGPtr, for the process' life */
-
-static xmlRelaxNGPtr
-get_schema (const char *resource)
-{
-  xmlRelaxNGPtr schema;
-
-  g_mutex_lock (&schemas_lock);
-  if (schemas == NULL)
-    schemas = g_hash_table_new (g_str_hash, g_str_equal);
-  schema = g_hash_table_lookup (schemas, resource);
-  if (schema == NULL)
-    {
-      schema = _redline_xml_load_schema (resource);
-      g_hash_table_insert (schemas, (gpointer) resource, schema);
-    }
-  g_mutex_unlock (&schemas_lock);
-  return schema;
-}
-
 /* Reads and validates planning data as rule packs are read: UTF-8, no
  * document type declaration, no network, the schema followed. @source is
  * filled in, for the places of later errors. */
@@ -72,7 +51,7 @@ read_document (GBytes            *bytes,
                    _("planning data must be UTF-8: "), local_error->message);
       return NULL;
     }
-  return _redline_xml_read (source, get_schema (schema_resource), error);
+  return _redline_xml_read (source, schema_resource, error);
 }
 
 /* Does <name lang="@lang"> (such as "zh-CN") suit the locale name @wanted

@@ -347,6 +347,38 @@ redline_campaign_set_notes (RedlineCampaign *self,
 }
 
 /**
+ * redline_campaign_get_start_day:
+ * @self: a #RedlineCampaign
+ * @day: (out caller-allocates): its first day
+ *
+ * Returns: %FALSE if the campaign has no start date (or not a date)
+ */
+gboolean
+redline_campaign_get_start_day (RedlineCampaign *self,
+                                GDate           *day)
+{
+  g_return_val_if_fail (REDLINE_IS_CAMPAIGN (self), FALSE);
+  g_return_val_if_fail (day != NULL, FALSE);
+  return _redline_parse_date (get_string (self, PROP_START_DATE), day);
+}
+
+/**
+ * redline_campaign_get_end_day:
+ * @self: a #RedlineCampaign
+ * @day: (out caller-allocates): its last day
+ *
+ * Returns: %FALSE if the campaign has no end date (or not a date)
+ */
+gboolean
+redline_campaign_get_end_day (RedlineCampaign *self,
+                              GDate           *day)
+{
+  g_return_val_if_fail (REDLINE_IS_CAMPAIGN (self), FALSE);
+  g_return_val_if_fail (day != NULL, FALSE);
+  return _redline_parse_date (get_string (self, PROP_END_DATE), day);
+}
+
+/**
  * redline_campaign_get_account:
  * @self: a #RedlineCampaign
  *

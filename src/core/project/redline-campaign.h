@@ -36,6 +36,10 @@ void                 redline_campaign_set_start_date     (RedlineCampaign     *s
 const char          *redline_campaign_get_end_date       (RedlineCampaign     *self);
 void                 redline_campaign_set_end_date       (RedlineCampaign     *self,
                                                           const char          *end_date);
+gboolean             redline_campaign_get_start_day      (RedlineCampaign     *self,
+                                                          GDate               *day);
+gboolean             redline_campaign_get_end_day        (RedlineCampaign     *self,
+                                                          GDate               *day);
 gint64               redline_campaign_get_budget         (RedlineCampaign     *self);
 void                 redline_campaign_set_budget         (RedlineCampaign     *self,
                                                           gint64               budget);

@@ -5,9 +5,12 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "redline-labels.h"
+#include "redline-post.h"
 
 /**
  * redline_ecosystem_label:
@@ -242,4 +245,43 @@ redline_format_time (const char *iso)
     return g_strdup (iso != NULL ? iso : "");
   local = g_date_time_to_local (utc);
   return g_date_time_format (local, "%Y-%m-%d %H:%M");
+}
+
+/**
+ * redline_post_dup_heading:
+ * @post: a post
+ *
+ * What to call @post in a list or a calendar: its title; for a post without
+ * one (a Channels caption, a group message), the start of its first line of
+ * body; for an empty post, its content kind.
+ *
+ * Returns: (transfer full): the heading
+ */
+char *
+redline_post_dup_heading (RedlinePost *post)
+{
+  const guint max_chars = 24;
+  const char *title;
+  const char *body;
+  const char *end;
+  glong n_chars;
+
+  g_return_val_if_fail (REDLINE_IS_POST (post), NULL);
+
+  title = redline_post_get_title (post);
+  if (title != NULL && title[0] != '\0')
+    return g_strdup (title);
+  body = redline_post_get_body (post);
+  while (body != NULL && g_unichar_isspace (g_utf8_get_char (body)))
+    body = g_utf8_next_char (body);
+  if (body == NULL || body[0] == '\0')
+    return g_strdup (redline_content_kind_label (redline_post_get_kind (post)));
+  end = strchr (body, '\n');
+  if (end == NULL)
+    end = body + strlen (body);
+  n_chars = g_utf8_strlen (body, end - body);
+  if (n_chars <= max_chars)
+    return g_strndup (body, end - body);
+  end = g_utf8_offset_to_pointer (body, max_chars);
+  return g_strdup_printf ("%.*s…", (int) (end - body), body);
 }

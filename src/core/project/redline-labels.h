@@ -20,5 +20,6 @@ const char *redline_severity_label         (RedlineSeverity    severity);
 const char *redline_field_label            (RedlineField       field);
 guint       redline_content_kind_fields    (RedlineContentKind kind);
 char       *redline_format_time            (const char        *iso);
+char       *redline_post_dup_heading       (RedlinePost       *post);
 
 G_END_DECLS

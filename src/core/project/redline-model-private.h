@@ -26,6 +26,8 @@ _redline_set_str (char       **str,
   return TRUE;
 }
 
+gboolean     _redline_parse_date             (const char      *str,
+                                              GDate           *date);
 void         _redline_campaign_set_id        (RedlineCampaign *self,
                                               gint64           id);
 void         _redline_post_set_id            (RedlinePost     *self,

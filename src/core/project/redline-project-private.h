@@ -100,7 +100,6 @@ typedef enum
 
 gboolean       _redline_is_identifier               (const char          *str);
 gboolean       _redline_is_domain                   (const char          *str);
-gboolean       _redline_is_date                     (const char          *str);
 gboolean       _redline_is_empty                    (const char          *str);
 gboolean       _redline_validate_term               (const char          *term,
                                                      gboolean             banned,

@@ -46,8 +46,11 @@ _redline_is_domain (const char *str)
   return TRUE;
 }
 
+/* @str is a date written YYYY-MM-DD (a campaign's start or end); it is
+ * stored in @date, if not %NULL. */
 gboolean
-_redline_is_date (const char *str)
+_redline_parse_date (const char *str,
+                     GDate      *date)
 {
   guint year, month, day;
 
@@ -62,7 +65,14 @@ _redline_is_date (const char *str)
          g_ascii_digit_value (str[2]) * 10 + g_ascii_digit_value (str[3]);
   month = g_ascii_digit_value (str[5]) * 10 + g_ascii_digit_value (str[6]);
   day = g_ascii_digit_value (str[8]) * 10 + g_ascii_digit_value (str[9]);
-  return g_date_valid_dmy (day, month, year);
+  if (!g_date_valid_dmy (day, month, year))
+    return FALSE;
+  if (date != NULL)
+    {
+      g_date_clear (date, 1);
+      g_date_set_dmy (date, day, month, year);
+    }
+  return TRUE;
 }
 
 gboolean
@@ -145,8 +155,8 @@ _redline_validate_campaign (RedlineProject   *self,
                    _("A campaign needs a name"));
       return FALSE;
     }
-  if ((!_redline_is_empty (start) && !_redline_is_date (start)) ||
-      (!_redline_is_empty (end) && !_redline_is_date (end)))
+  if ((!_redline_is_empty (start) && !_redline_parse_date (start, NULL)) ||
+      (!_redline_is_empty (end) && !_redline_parse_date (end, NULL)))
     {
       g_set_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_INVALID,
                    _("Campaign “%s”: dates must be written YYYY-MM-DD"), name);

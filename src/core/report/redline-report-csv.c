@@ -13,31 +13,13 @@
 
 #include "config.h"
 
-#include <string.h>
-
 #include <glib/gi18n-lib.h>
 
+#include "redline-csv-private.h"
 #include "redline-report-private.h"
 
-static void
-append_cell (GString    *out,
-             const char *value,
-             gboolean    last)
-{
-  const char *p;
-
-  value = value != NULL ? value : "";
-  g_string_append_c (out, '"');
-  if (value[0] != '\0' && strchr ("=+-@\t\r", value[0]) != NULL)
-    g_string_append_c (out, '\'');
-  for (p = value; *p != '\0'; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-  g_string_append (out, last ? "\"\r\n" : "\",");
-}
+/* Every cell of a file for people, quoted and never a formula. */
+#define append_cell _redline_csv_append_cell_for_people
 
 static void
 append_number (GString *out,
@@ -124,7 +106,7 @@ _redline_report_write_csv (RedlineReportData  *data,
     "waived_by", "waived_at", "justification", "decision", "reviewer", "reviewed_at",
     "review_comment", "pack_version",
   };
-  g_autoptr(GString) out = g_string_new ("\xef\xbb\xbf");
+  g_autoptr(GString) out = g_string_new (REDLINE_CSV_BOM);
 
   for (guint i = 0; i < G_N_ELEMENTS (header); i++)
     append_cell (out, header[i], i + 1 == G_N_ELEMENTS (header));

@@ -39,14 +39,6 @@ G_DEFINE_FINAL_TYPE (RedlineRulePack, redline_rule_pack, G_TYPE_OBJECT)
 G_DEFINE_QUARK (redline-rules-error-quark, redline_rules_error)
 
 
-static xmlRelaxNGPtr
-get_schema (void)
-{
-  static GOnce once = G_ONCE_INIT;
-
-  return g_once (&once, (GThreadFunc) _redline_xml_load_schema, (gpointer) SCHEMA_RESOURCE);
-}
-
 static void
 redline_rule_pack_dispose (GObject *object)
 {
@@ -159,7 +151,7 @@ redline_rule_pack_new_from_bytes (GBytes      *bytes,
       return NULL;
     }
 
-  doc = _redline_xml_read (&state, get_schema (), error);
+  doc = _redline_xml_read (&state, SCHEMA_RESOURCE, error);
   if (doc == NULL)
     return NULL;
 

@@ -12,7 +12,6 @@
 #pragma once
 
 #include <gio/gio.h>
-#include <libxml/relaxng.h>
 #include <libxml/tree.h>
 
 G_BEGIN_DECLS
@@ -26,9 +25,8 @@ typedef struct
   GError     *error;       /* the first error of the parser or validator */
 } RedlineXmlSource;
 
-xmlRelaxNGPtr _redline_xml_load_schema    (const char        *resource);
 xmlDocPtr     _redline_xml_read           (RedlineXmlSource  *source,
-                                           xmlRelaxNGPtr      schema,
+                                           const char        *schema_resource,
                                            GError           **error);
 guint         _redline_xml_node_column    (RedlineXmlSource  *source,
                                            xmlNode           *node,

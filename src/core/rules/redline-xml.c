@@ -226,31 +226,38 @@ on_validity_error_cb (void        *user_data,
                "%s:%d:%u: %s", source->display_name, error->line, column, message);
 }
 
-/**
- * _redline_xml_load_schema:
- * @resource: the path of a RELAX NG schema in our resources
- *
- * The schema ships inside the library: failing to parse it is a bug.
- * Callers keep it for the life of the process (a g_once()).
- *
- * Returns: the schema
- */
-xmlRelaxNGPtr
-_redline_xml_load_schema (const char *resource)
-{
-  g_autoptr(GBytes) bytes = NULL;
-  xmlRelaxNGParserCtxtPtr parser;
-  xmlRelaxNGPtr schema;
-  gsize size;
-  const char *schema_data;
+static GMutex schemas_lock;
+static GHashTable *schemas; /* resource → xmlRelaxNGPtr, for the process' life */
 
-  bytes = g_resources_lookup_data (resource, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
-  g_assert (bytes != NULL);
-  schema_data = g_bytes_get_data (bytes, &size);
-  parser = xmlRelaxNGNewMemParserCtxt (schema_data, size);
-  schema = xmlRelaxNGParse (parser);
-  xmlRelaxNGFreeParserCtxt (parser);
-  g_assert (schema != NULL);
+/* The schema at @resource (a static string), parsed once and kept for the
+ * life of the process. It ships inside the library: failing to parse it is
+ * a bug. */
+static xmlRelaxNGPtr
+get_schema (const char *resource)
+{
+  xmlRelaxNGPtr schema;
+
+  g_mutex_lock (&schemas_lock);
+  if (schemas == NULL)
+    schemas = g_hash_table_new (g_str_hash, g_str_equal);
+  schema = g_hash_table_lookup (schemas, resource);
+  if (schema == NULL)
+    {
+      g_autoptr(GBytes) bytes = g_resources_lookup_data (resource, G_RESOURCE_LOOKUP_FLAGS_NONE,
+                                                         NULL);
+      xmlRelaxNGParserCtxtPtr parser;
+      gsize size;
+      const char *data;
+
+      g_assert (bytes != NULL);
+      data = g_bytes_get_data (bytes, &size);
+      parser = xmlRelaxNGNewMemParserCtxt (data, size);
+      schema = xmlRelaxNGParse (parser);
+      xmlRelaxNGFreeParserCtxt (parser);
+      g_assert (schema != NULL);
+      g_hash_table_insert (schemas, (gpointer) resource, schema);
+    }
+  g_mutex_unlock (&schemas_lock);
   return schema;
 }
 
@@ -317,11 +324,11 @@ validate_document (RedlineXmlSource  *source,
   return FALSE;
 }
 
-
 /**
  * _redline_xml_read:
  * @source: the file's name, bytes and kind; its @error must be %NULL
- * @schema: the schema it must follow, from _redline_xml_load_schema()
+ * @schema_resource: the RELAX NG schema it must follow, a static path in
+ *   our resources
  * @error: return location for a #GError in %REDLINE_RULES_ERROR
  *
  * Parses and validates @source. The caller checks the size and encoding
@@ -331,18 +338,18 @@ validate_document (RedlineXmlSource  *source,
  */
 xmlDocPtr
 _redline_xml_read (RedlineXmlSource  *source,
-                   xmlRelaxNGPtr      schema,
+                   const char        *schema_resource,
                    GError           **error)
 {
   xmlDocPtr doc;
 
   g_return_val_if_fail (source != NULL && source->error == NULL, NULL);
-  g_return_val_if_fail (schema != NULL, NULL);
+  g_return_val_if_fail (schema_resource != NULL, NULL);
 
   doc = parse_document (source, error);
   if (doc == NULL)
     return NULL;
-  if (!validate_document (source, schema, doc, error))
+  if (!validate_document (source, get_schema (schema_resource), doc, error))
     {
       xmlFreeDoc (doc);
       return NULL;
