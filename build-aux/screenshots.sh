@@ -36,6 +36,10 @@ shot wechat-preview-en en default "全城最佳的秋日咖啡" wechat
 shot wechat-dark-en en prefer-dark "The best latte in Singapore"
 shot review-queue-en en default "The best latte in Singapore" queue
 shot review-queue-zh zh_CN default "The best latte in Singapore" queue
+# The plan: the calendar of the sample's first month, and its agenda.
+shot calendar-en en default "" calendar
+shot calendar-zh zh_CN default "" calendar
+shot agenda-zh zh_CN default "" agenda
 # At the smallest size supported, a save that fails: the banner and the
 # text still in the window.
 export REDLINE_SCREENSHOT_DISK_FULL=1 SHOT_WIDTH=1024 SHOT_HEIGHT=600

@@ -267,7 +267,9 @@ on_export_response_cb (GtkNativeDialog *chooser,
           const char *suffix = g_object_get_data (G_OBJECT (filter), "suffix");
           g_autofree char *with = g_strconcat (name, suffix != NULL ? suffix : ".pdf", NULL);
 
-          named = g_file_get_child (g_file_get_parent (file), with);
+          g_autoptr(GFile) parent = g_file_get_parent (file);
+
+          named = g_file_get_child (parent, with);
           g_set_object (&file, named);
           g_free (name);
           name = g_file_get_basename (file);
@@ -323,6 +325,110 @@ export_report_activated (GtkWidget  *widget,
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), csv);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect (chooser, "response", G_CALLBACK (on_export_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/**
+ * redline_window_export_plan:
+ * @self: a #RedlineWindow
+ * @file: where to write the plan, ending in `.ics` or `.csv`
+ * @key_dates: whether to add the festivals, shopping dates and holidays
+ * @error: return location for a #GError
+ *
+ * Saves what is typed, then writes the project's plan: its scheduled
+ * posts as a calendar to import or a spreadsheet.
+ *
+ * Returns: whether it was written
+ */
+gboolean
+redline_window_export_plan (RedlineWindow  *self,
+                            GFile          *file,
+                            gboolean        key_dates,
+                            GError        **error)
+{
+  RedlinePlanFormat format;
+
+  g_return_val_if_fail (REDLINE_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (_redline_window_get_project (self) == NULL)
+    return FALSE;
+  redline_window_save (self);
+  return redline_plan_format_for_file (file, &format, error) &&
+         redline_plan_export_write (redline_context_get_planner (self->context),
+                                    key_dates ? redline_context_get_calendar (self->context)
+                                              : NULL,
+                                    format, file, error);
+}
+
+static void
+on_export_plan_response_cb (GtkNativeDialog *chooser,
+                            int              response,
+                            RedlineWindow   *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT && _redline_window_get_project (self) != NULL)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      const char *key_dates = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser),
+                                                           "key-dates");
+      g_autoptr(GError) error = NULL;
+      g_autofree char *name = g_file_get_basename (file);
+      RedlinePlanFormat format;
+
+      /* A name without a known ending gets the one of the filter chosen. */
+      if (!redline_plan_format_for_file (file, &format, NULL))
+        {
+          GtkFileFilter *filter = gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (chooser));
+          const char *suffix = filter != NULL ? g_object_get_data (G_OBJECT (filter), "suffix")
+                                              : NULL;
+          g_autofree char *with = g_strconcat (name, suffix != NULL ? suffix : ".ics", NULL);
+          g_autoptr(GFile) parent = g_file_get_parent (file);
+          g_autoptr(GFile) named = g_file_get_child (parent, with);
+
+          g_set_object (&file, named);
+          g_free (name);
+          name = g_file_get_basename (file);
+        }
+      if (!redline_window_export_plan (self, file, g_strcmp0 (key_dates, "false") != 0, &error))
+        _redline_window_show_error (self, _("Could Not Export the Plan"), error->message);
+      else
+        {
+          /* TRANSLATORS: %s: the plan's file name */
+          g_autofree char *text = g_strdup_printf (_("Plan saved as “%s”"), name);
+
+          _redline_window_toast (self, text);
+        }
+    }
+  g_object_unref (chooser);
+}
+
+static void
+export_plan_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  RedlineWindow *self = REDLINE_WINDOW (widget);
+  g_autoptr(GtkFileFilter) ics = report_filter (_("Calendar (iCalendar)"), "text/calendar",
+                                                ".ics");
+  g_autoptr(GtkFileFilter) csv = report_filter (_("Spreadsheet (CSV)"), "text/csv", ".csv");
+  GtkFileChooserNative *chooser;
+  g_autofree char *name = NULL;
+
+  if (_redline_window_get_project (self) == NULL)
+    return;
+  chooser = gtk_file_chooser_native_new (_("Export the Plan"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  /* TRANSLATORS: the plan's default file name; %s: the project's name */
+  name = g_strdup_printf (_("%s — plan.ics"),
+                          redline_project_get_name (_redline_window_get_project (self)));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), ics);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), csv);
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "key-dates",
+                               _("Add festivals, shopping dates and holidays"), NULL, NULL);
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "key-dates", "true");
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_export_plan_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
@@ -781,6 +887,7 @@ _redline_window_class_add_actions (GtkWidgetClass *widget_class)
                                    delete_campaign_activated);
   gtk_widget_class_install_action (widget_class, "win.new-post", NULL, new_post_activated);
   gtk_widget_class_install_action (widget_class, "win.delete-post", NULL, delete_post_activated);
+  gtk_widget_class_install_action (widget_class, "win.export-plan", NULL, export_plan_activated);
   gtk_widget_class_install_action (widget_class, "win.undo-delete", "t", undo_delete_activated);
   gtk_widget_class_install_action (widget_class, "win.copy-to-other-ecosystem", NULL,
                                    copy_to_other_ecosystem_activated);

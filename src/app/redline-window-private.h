@@ -9,6 +9,7 @@
 
 #pragma once
 
+#include "redline-plan-view.h"
 #include "redline-post-editor.h"
 #include "redline-post-table.h"
 #include "redline-welcome-page.h"
@@ -43,6 +44,10 @@ struct _RedlineWindow
   GtkListBox           *queue_list;
   GtkImage             *banner_icon;
   GtkListBoxRow        *queue_row;
+  GtkListBoxRow        *calendar_row;
+  GtkImage             *calendar_problem_icon;
+  GtkStack             *content_stack;
+  RedlinePlanView      *plan_view;
   GtkLabel             *queue_count;
   GListModel           *watched_posts;   /* the project's posts, for the queue's count */
   AdwWindowTitle       *campaign_title;

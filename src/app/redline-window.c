@@ -76,7 +76,8 @@ _redline_window_update_actions (RedlineWindow *self)
   gboolean writable = _redline_window_is_writable (self);
   gboolean campaign = _redline_window_get_selected_campaign (self) != NULL;
   gboolean post = redline_post_editor_get_post (self->editor) != NULL;
-  static const char *need_project[] = { "save-as", "export-report", "project-history",
+  static const char *need_project[] = { "save-as", "export-report", "export-plan",
+                                        "project-history",
                                         "preferences", "find", "show-sidebar",
                                         "check-other-ecosystem", "next-finding",
                                         "previous-finding" };
@@ -178,7 +179,10 @@ on_campaign_selected_cb (GtkListBox    *list,
   if (row == NULL && gtk_list_box_get_selected_row (self->queue_list) != NULL)
     return;
   if (row != NULL)
-    gtk_list_box_unselect_all (self->queue_list);
+    {
+      gtk_list_box_unselect_all (self->queue_list);
+      gtk_stack_set_visible_child_name (self->content_stack, "posts");
+    }
   if (campaign == NULL)
     {
       adw_window_title_set_title (self->campaign_title, "");
@@ -292,7 +296,8 @@ update_queue_title (RedlineWindow *self)
 
   gtk_label_set_text (self->queue_count, count);
   gtk_widget_set_visible (GTK_WIDGET (self->queue_count), n > 0);
-  if (redline_post_table_get_showing_review_queue (self->post_table))
+  if (redline_post_table_get_showing_review_queue (self->post_table) &&
+      g_str_equal (gtk_stack_get_visible_child_name (self->content_stack), "posts"))
     {
       g_autofree char *subtitle =
         g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u post awaits review",
@@ -303,6 +308,26 @@ update_queue_title (RedlineWindow *self)
     }
 }
 
+/* The calendar's row says when the planner finds an error in the plan. */
+static void
+update_calendar_row (RedlineWindow *self)
+{
+  RedlinePlanner *planner = redline_context_get_planner (self->context);
+  gboolean problem = FALSE;
+
+  for (guint i = 0; self->watched_posts != NULL && !problem &&
+                    i < g_list_model_get_n_items (self->watched_posts); i++)
+    {
+      g_autoptr(RedlinePost) post = g_list_model_get_item (self->watched_posts, i);
+      g_autoptr(GPtrArray) findings = redline_planner_check_post (planner, post);
+
+      for (guint f = 0; f < findings->len && !problem; f++)
+        problem = redline_finding_get_severity (g_ptr_array_index (findings, f)) ==
+                  REDLINE_SEVERITY_ERROR;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->calendar_problem_icon), problem);
+}
+
 static void
 on_posts_changed_cb (GListModel    *posts,
                      guint          position,
@@ -311,6 +336,17 @@ on_posts_changed_cb (GListModel    *posts,
                      RedlineWindow *self)
 {
   update_queue_title (self);
+  update_calendar_row (self);
+}
+
+static void
+on_campaigns_changed_cb (GListModel    *campaigns,
+                         guint          position,
+                         guint          removed,
+                         guint          added,
+                         RedlineWindow *self)
+{
+  update_calendar_row (self);
 }
 
 static void
@@ -323,6 +359,7 @@ watch_posts (RedlineWindow *self,
   if (posts != NULL)
     g_signal_connect_object (posts, "items-changed", G_CALLBACK (on_posts_changed_cb), self, 0);
   update_queue_title (self);
+  update_calendar_row (self);
 }
 
 static void
@@ -333,9 +370,57 @@ on_queue_selected_cb (GtkListBox    *list,
   if (row == NULL)
     return;
   gtk_list_box_unselect_all (self->campaign_list);
+  if (row == self->calendar_row)
+    {
+      RedlineProject *project = _redline_window_get_project (self);
+
+      gtk_stack_set_visible_child_name (self->content_stack, "plan");
+      adw_window_title_set_title (self->campaign_title, _("Calendar"));
+      adw_window_title_set_subtitle (self->campaign_title,
+                                     project != NULL ? redline_project_get_name (project) : "");
+      _redline_window_update_actions (self);
+      return;
+    }
+  gtk_stack_set_visible_child_name (self->content_stack, "posts");
   redline_post_table_show_review_queue (self->post_table);
   update_queue_title (self);
   _redline_window_update_actions (self);
+}
+
+static void
+on_open_post_cb (RedlinePlanView *view,
+                 RedlinePost     *post,
+                 RedlineWindow   *self)
+{
+  redline_window_select_post (self, post);
+}
+
+/**
+ * redline_window_show_calendar:
+ * @self: a #RedlineWindow
+ *
+ * Shows the posts of every campaign on a calendar.
+ */
+void
+redline_window_show_calendar (RedlineWindow *self)
+{
+  g_return_if_fail (REDLINE_IS_WINDOW (self));
+
+  gtk_list_box_select_row (self->queue_list, self->calendar_row);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+/**
+ * redline_window_get_plan_view:
+ * @self: a #RedlineWindow
+ *
+ * Returns: (transfer none): the calendar of the window's project
+ */
+RedlinePlanView *
+redline_window_get_plan_view (RedlineWindow *self)
+{
+  g_return_val_if_fail (REDLINE_IS_WINDOW (self), NULL);
+  return self->plan_view;
 }
 
 static void
@@ -686,6 +771,7 @@ redline_window_class_init (RedlineWindowClass *klass)
   g_type_ensure (REDLINE_TYPE_POST_TABLE);
   g_type_ensure (REDLINE_TYPE_POST_EDITOR);
   g_type_ensure (REDLINE_TYPE_WELCOME_PAGE);
+  g_type_ensure (REDLINE_TYPE_PLAN_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/redline/Redline/redline-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RedlineWindow, toast_overlay);
@@ -699,6 +785,10 @@ redline_window_class_init (RedlineWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RedlineWindow, queue_list);
   gtk_widget_class_bind_template_child (widget_class, RedlineWindow, banner_icon);
   gtk_widget_class_bind_template_child (widget_class, RedlineWindow, queue_row);
+  gtk_widget_class_bind_template_child (widget_class, RedlineWindow, calendar_row);
+  gtk_widget_class_bind_template_child (widget_class, RedlineWindow, calendar_problem_icon);
+  gtk_widget_class_bind_template_child (widget_class, RedlineWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, RedlineWindow, plan_view);
   gtk_widget_class_bind_template_child (widget_class, RedlineWindow, queue_count);
   gtk_widget_class_bind_template_child (widget_class, RedlineWindow, campaign_title);
   gtk_widget_class_bind_template_child (widget_class, RedlineWindow, banner_revealer);
@@ -785,6 +875,11 @@ redline_window_init (RedlineWindow *self)
   g_signal_connect_object (self->queue_list, "row-activated",
                            G_CALLBACK (on_queue_activated_cb), self, 0);
   g_signal_connect_object (self->welcome_page, "open", G_CALLBACK (on_welcome_open_cb), self, 0);
+
+  g_signal_connect_object (self->campaigns, "items-changed",
+                           G_CALLBACK (on_campaigns_changed_cb), self, 0);
+  redline_plan_view_set_context (self->plan_view, self->context);
+  g_signal_connect_object (self->plan_view, "open-post", G_CALLBACK (on_open_post_cb), self, 0);
 
   redline_post_table_set_index (self->post_table, self->index);
   g_object_set (self->editor, "context", self->context, NULL);

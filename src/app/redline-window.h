@@ -9,6 +9,7 @@
 
 #include "redline-application.h"
 #include "redline-core.h"
+#include "redline-plan-view.h"
 
 G_BEGIN_DECLS
 
@@ -27,12 +28,18 @@ gboolean           redline_window_select_campaign  (RedlineWindow      *self,
 gboolean           redline_window_select_post      (RedlineWindow      *self,
                                                     RedlinePost        *post);
 void               redline_window_show_review_queue (RedlineWindow     *self);
+void               redline_window_show_calendar    (RedlineWindow      *self);
+RedlinePlanView   *redline_window_get_plan_view    (RedlineWindow      *self);
 GtkWidget         *redline_window_get_editor       (RedlineWindow      *self);
 const char        *redline_window_get_read_only_reason (RedlineWindow  *self);
 GtkWidget         *redline_window_get_post_table   (RedlineWindow      *self);
 gboolean           redline_window_save             (RedlineWindow      *self);
 gboolean           redline_window_export_report    (RedlineWindow      *self,
                                                     GFile              *file,
+                                                    GError            **error);
+gboolean           redline_window_export_plan      (RedlineWindow      *self,
+                                                    GFile              *file,
+                                                    gboolean            key_dates,
                                                     GError            **error);
 
 G_END_DECLS

@@ -7,7 +7,8 @@
  * Opens PROJECT (a copy: nothing is written to it), selects the post titled
  * POST-TITLE, waits for the checks to settle and saves the window as a PNG.
  * With "wechat" as the last argument the post is previewed against the
- * other ecosystem; with "queue", the post is selected in the review queue.
+ * other ecosystem; with "queue", the post is selected in the review queue;
+ * with "calendar" or "agenda", the plan is shown (POST-TITLE may be "").
  * Run it with LANGUAGE=zh_CN for the Chinese screenshots.
  */
 
@@ -80,7 +81,7 @@ main (int   argc,
 
   if (argc < 6)
     {
-      g_printerr ("Usage: %s PROJECT POST-TITLE OUTPUT.png WIDTH HEIGHT [wechat]\n", argv[0]);
+      g_printerr ("Usage: %s PROJECT POST-TITLE OUTPUT.png WIDTH HEIGHT [wechat|queue|calendar|agenda]\n", argv[0]);
       return 2;
     }
   if (!gtk_init_check ())
@@ -125,6 +126,14 @@ main (int   argc,
 
       if (g_strcmp0 (redline_post_get_title (post), argv[2]) == 0)
         redline_window_select_post (window, post);
+    }
+  /* "calendar" or "agenda": the plan, on the month of its first post. */
+  if (argc > 6 && (g_str_equal (argv[6], "calendar") || g_str_equal (argv[6], "agenda")))
+    {
+      redline_window_show_calendar (window);
+      if (g_str_equal (argv[6], "agenda"))
+        gtk_widget_activate_action (GTK_WIDGET (redline_window_get_plan_view (window)),
+                                    "plan.show-agenda", NULL);
     }
   if (argc > 6 && g_str_equal (argv[6], "wechat"))
     redline_post_editor_set_ecosystem (REDLINE_POST_EDITOR (redline_window_get_editor (window)),

@@ -1109,6 +1109,200 @@ killed_child_body (RedlineWindow *window)
     redline_post_editor_get_field_view (editor, REDLINE_FIELD_BODY)));
 }
 
+/* ---- The calendar ------------------------------------------------------ */
+
+static GDate
+make_day (guint year,
+          guint month,
+          guint day)
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, day, month, year);
+  return date;
+}
+
+/* The post button for @post among @cell's children, or NULL. */
+static GtkWidget *
+find_post_button (GtkWidget   *cell,
+                  RedlinePost *post)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (cell); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_BUTTON (child) && g_object_get_data (G_OBJECT (child), "redline-post") == post)
+      return child;
+  return NULL;
+}
+
+static GtkDropTarget *
+find_drop_target (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        return GTK_DROP_TARGET (controller);
+    }
+  return NULL;
+}
+
+/* The Undo button of a toast on show in @widget's tree. */
+static GtkWidget *
+find_undo_button (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)),
+                                              "_Undo") == 0)
+        return child;
+      if ((found = find_undo_button (child)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+undo_shown (gpointer data)
+{
+  return find_undo_button (data) != NULL;
+}
+
+static char *
+plan_rules (RedlineWindow *window,
+            RedlinePost   *post)
+{
+  RedlinePlanner *planner = redline_context_get_planner (redline_window_get_context (window));
+  g_autoptr(GPtrArray) findings = redline_planner_check_post (planner, post);
+  g_autoptr(GString) ids = g_string_new (NULL);
+
+  for (guint i = 0; i < findings->len; i++)
+    g_string_append_printf (ids, "%s%s", ids->len > 0 ? " " : "",
+                            redline_finding_get_rule_id (findings->pdata[i]));
+  return g_string_free (g_steal_pointer (&ids), FALSE);
+}
+
+typedef struct
+{
+  RedlinePlanView *view;
+  GDate            day;
+  RedlinePost     *post;
+} PostOnDay;
+
+/* Whether the view, rebuilt when it next idles, shows the post that day. */
+static gboolean
+post_shown_on_day (gpointer data)
+{
+  PostOnDay *wanted = data;
+  GtkWidget *cell = redline_plan_view_get_day (wanted->view, &wanted->day);
+
+  return cell != NULL && find_post_button (cell, wanted->post) != NULL;
+}
+
+/* The sample's plan: September 2024 first, with Mid-Autumn and National
+ * Day; the fifth Service Account broadcast and the post after its
+ * campaign marked; a post dragged to October is no longer the fifth, is
+ * saved, and Undo puts it back; a post clicked opens in the editor. */
+static void
+test_window_calendar (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  RedlinePlanView *view = redline_window_get_plan_view (fixture->window);
+  RedlinePost *fifth = find_post (fixture->window, "国庆假期门店营业时间");
+  RedlinePost *late = find_post (fixture->window, "双十一囤豆节");
+  GDate month, day;
+  GtkWidget *cell;
+  GtkWidget *button;
+  GtkDropTarget *target;
+  g_auto(GValue) value = G_VALUE_INIT;
+  gboolean dropped = FALSE;
+  g_autofree char *rules = NULL;
+
+  redline_window_show_calendar (fixture->window);
+  wait_until (widget_mapped, view, 5);
+  redline_plan_view_get_month (view, &month);
+  g_assert_cmpuint (g_date_get_year (&month), ==, 2024);
+  g_assert_cmpuint (g_date_get_month (&month), ==, 9);
+  g_assert_nonnull (find_label (GTK_WIDGET (view), "September 2024"));
+
+  day = make_day (2024, 9, 17);
+  cell = redline_plan_view_get_day (view, &day);
+  g_assert_nonnull (cell);
+  g_assert_nonnull (find_label (cell, "Mid-Autumn Festival"));
+  day = make_day (2024, 10, 1);
+  cell = redline_plan_view_get_day (view, &day);
+  g_assert_nonnull (cell);
+  g_assert_nonnull (find_label (cell, "National Day Golden Week"));
+
+  /* Marked, with the planner's reason in its tooltip. */
+  day = make_day (2024, 9, 28);
+  button = find_post_button (redline_plan_view_get_day (view, &day), fifth);
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_has_css_class (button, "plan-problem"));
+  g_assert_true (gtk_widget_has_css_class (button, "weixin"));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (button), "broadcast 5 in 2024-09"));
+  gtk_widget_activate_action (GTK_WIDGET (view), "plan.next-month", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (view), "plan.next-month", NULL);
+  day = make_day (2024, 11, 11);
+  button = find_post_button (redline_plan_view_get_day (view, &day), late);
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_has_css_class (button, "plan-problem"));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (button), "outside the campaign"));
+  redline_plan_view_show_month (view, 2024, G_DATE_SEPTEMBER);
+
+  /* Dropped on the 3rd of October: the same time that day, in the file. */
+  day = make_day (2024, 10, 3);
+  cell = redline_plan_view_get_day (view, &day);
+  target = find_drop_target (cell);
+  g_assert_nonnull (target);
+  g_value_init (&value, REDLINE_TYPE_POST);
+  g_value_set_object (&value, fifth);
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &dropped);
+  g_assert_true (dropped);
+  g_assert_cmpstr (redline_post_get_scheduled_at (fifth), ==, "2024-10-03T09:00:00+08:00");
+  rules = plan_rules (fixture->window, fifth);
+  g_assert_cmpstr (rules, ==, "");
+  g_clear_pointer (&rules, g_free);
+  wait_until (post_shown_on_day, &(PostOnDay) { view, day, fifth }, 5);
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(RedlineProject) reopened = redline_project_open (fixture->file,
+                                                               REDLINE_PROJECT_FLAGS_READ_ONLY,
+                                                               &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (redline_post_get_scheduled_at (
+                       redline_project_find_post (reopened, redline_post_get_id (fifth))),
+                     ==, "2024-10-03T09:00:00+08:00");
+  }
+  /* Dropped on its own day: nothing changes. */
+  target = find_drop_target (redline_plan_view_get_day (view, &day));
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &dropped);
+  g_assert_false (dropped);
+
+  /* Undo, from the toast. */
+  wait_until (undo_shown, fixture->window, 5);
+  g_signal_emit_by_name (find_undo_button (GTK_WIDGET (fixture->window)), "clicked");
+  g_assert_cmpstr (redline_post_get_scheduled_at (fifth), ==, "2024-09-28T09:00:00+08:00");
+  rules = plan_rules (fixture->window, fifth);
+  g_assert_cmpstr (rules, ==, "platform.plan.quota");
+
+  /* Clicked: the post opens in its campaign. */
+  day = make_day (2024, 9, 28);
+  wait_until (post_shown_on_day, &(PostOnDay) { view, day, fifth }, 5);
+  button = find_post_button (redline_plan_view_get_day (view, &day), fifth);
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_true (redline_post_editor_get_post (get_editor (fixture)) == fifth);
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (view)));
+}
+
 static void
 test_window_killed_after_typing (void)
 {
@@ -1332,6 +1526,8 @@ main (int   argc,
   g_test_add ("/window/save-fails", Fixture, NULL, fixture_set_up, test_window_save_fails,
               fixture_tear_down);
   g_test_add ("/window/newer-format", Fixture, NULL, fixture_set_up, test_window_newer_format,
+              fixture_tear_down);
+  g_test_add ("/window/calendar", Fixture, NULL, fixture_set_up, test_window_calendar,
               fixture_tear_down);
   g_test_add_func ("/window/killed-after-typing", test_window_killed_after_typing);
   g_test_add_func ("/window/killed-while-saving", test_window_killed_while_saving);
