@@ -40,6 +40,8 @@ shot review-queue-zh zh_CN default "The best latte in Singapore" queue
 shot calendar-en en default "" calendar
 shot calendar-zh zh_CN default "" calendar
 shot agenda-zh zh_CN default "" agenda
+# A campaign's details.
+REDLINE_SCREENSHOT_CAMPAIGN=0 shot campaign-zh zh_CN default "国庆假期门店营业时间"
 # At the smallest size supported, a save that fails: the banner and the
 # text still in the window.
 export REDLINE_SCREENSHOT_DISK_FULL=1 SHOT_WIDTH=1024 SHOT_HEIGHT=600

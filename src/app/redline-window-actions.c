@@ -451,44 +451,42 @@ project_history_activated (GtkWidget  *widget,
 /* ---- Campaigns ---------------------------------------------------------- */
 
 static void
-on_campaign_dialog_response_cb (RedlineCampaignDialog *dialog,
-                                const char            *response,
-                                RedlineWindow         *self)
+on_campaign_dialog_save_cb (RedlineCampaignDialog *dialog,
+                            RedlineWindow         *self)
 {
   RedlineProject *project = _redline_window_get_project (self);
   RedlineCampaign *campaign = redline_campaign_dialog_get_campaign (dialog);
   g_autoptr(GError) error = NULL;
-  g_autofree char *name = NULL;
 
-  if (!g_str_equal (response, "ok") || project == NULL)
+  if (project == NULL)
     return;
-  name = redline_campaign_dialog_dup_name (dialog);
   if (campaign == NULL)
     {
       g_autoptr(RedlineCampaign) fresh =
-        redline_campaign_new (name, redline_campaign_dialog_get_ecosystem (dialog));
+        redline_campaign_new ("", redline_campaign_dialog_get_ecosystem (dialog));
 
+      redline_campaign_dialog_apply (dialog, fresh);
       if (!redline_project_add_campaign (project, fresh, &error))
-        _redline_window_show_error (self, _("Could Not Add the Campaign"), error->message);
-      else
-        redline_window_select_campaign (self, fresh);
+        {
+          redline_campaign_dialog_show_error (dialog, error->message);
+          return;
+        }
+      redline_window_select_campaign (self, fresh);
+      gtk_window_destroy (GTK_WINDOW (dialog));
       return;
     }
 
-  {
-    g_autofree char *old = g_strdup (redline_campaign_get_name (campaign));
-
-    redline_campaign_set_name (campaign, name);
-    if (!redline_project_update_campaign (project, campaign, &error))
-      {
-        redline_campaign_set_name (campaign, old);
-        _redline_window_show_error (self, _("Could Not Rename the Campaign"), error->message);
-        return;
-      }
-    /* Keep the sidebar in order. */
-    gtk_filter_changed (GTK_FILTER (self->campaign_filter), GTK_FILTER_CHANGE_DIFFERENT);
-    redline_window_select_campaign (self, campaign);
-  }
+  /* On failure the project puts the campaign back as it was stored. */
+  redline_campaign_dialog_apply (dialog, campaign);
+  if (!redline_project_update_campaign (project, campaign, &error))
+    {
+      redline_campaign_dialog_show_error (dialog, error->message);
+      return;
+    }
+  /* Keep the sidebar in order. */
+  gtk_filter_changed (GTK_FILTER (self->campaign_filter), GTK_FILTER_CHANGE_DIFFERENT);
+  redline_window_select_campaign (self, campaign);
+  gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
 static void
@@ -497,11 +495,11 @@ show_campaign_dialog (RedlineWindow   *self,
 {
   RedlineCampaign *selected = _redline_window_get_selected_campaign (self);
   GtkWidget *dialog =
-    redline_campaign_dialog_new (GTK_WINDOW (self), campaign,
+    redline_campaign_dialog_new (GTK_WINDOW (self), redline_window_get_context (self), campaign,
                                  selected != NULL ? redline_campaign_get_ecosystem (selected)
                                                   : REDLINE_ECOSYSTEM_WEIXIN);
 
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_campaign_dialog_response_cb), self, 0);
+  g_signal_connect_object (dialog, "save", G_CALLBACK (on_campaign_dialog_save_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -514,7 +512,7 @@ new_campaign_activated (GtkWidget  *widget,
 }
 
 static void
-rename_campaign_activated (GtkWidget  *widget,
+campaign_details_activated (GtkWidget  *widget,
                            const char *action_name,
                            GVariant   *parameter)
 {
@@ -881,8 +879,8 @@ _redline_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_activated);
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_activated);
   gtk_widget_class_install_action (widget_class, "win.new-campaign", NULL, new_campaign_activated);
-  gtk_widget_class_install_action (widget_class, "win.rename-campaign", NULL,
-                                   rename_campaign_activated);
+  gtk_widget_class_install_action (widget_class, "win.campaign-details", NULL,
+                                   campaign_details_activated);
   gtk_widget_class_install_action (widget_class, "win.delete-campaign", NULL,
                                    delete_campaign_activated);
   gtk_widget_class_install_action (widget_class, "win.new-post", NULL, new_post_activated);

@@ -86,7 +86,7 @@ _redline_window_update_actions (RedlineWindow *self)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), need_project[i], open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "save", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "new-campaign", writable);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "rename-campaign", writable && campaign);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "campaign-details", campaign);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "delete-campaign", writable && campaign);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "new-post", writable && campaign);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "delete-post", writable && post);

@@ -22,6 +22,7 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 
+#include "redline-campaign-dialog.h"
 #include "redline-history-window.h"
 #include "redline-post-editor.h"
 #include "redline-preferences-window.h"
@@ -178,6 +179,41 @@ main (int   argc,
                                                       "project");
       spin (1.0);
       if (!save_window (preferences, argv[3]))
+        return 1;
+      return 0;
+    }
+  if (g_getenv ("REDLINE_SCREENSHOT_CAMPAIGN") != NULL)
+    {
+      /* The details of the shown post's campaign, scrolled as far as
+       * REDLINE_SCREENSHOT_CAMPAIGN says (0 for the top). */
+      RedlinePost *post = redline_post_editor_get_post (REDLINE_POST_EDITOR (
+                                                          redline_window_get_editor (window)));
+      RedlineCampaign *campaign = redline_project_find_campaign (project,
+                                                                 redline_post_get_campaign_id (post));
+      GtkWidget *dialog = redline_campaign_dialog_new (GTK_WINDOW (window),
+                                                       redline_window_get_context (window),
+                                                       campaign, REDLINE_ECOSYSTEM_WEIXIN);
+
+      gtk_window_present (GTK_WINDOW (dialog));
+      spin (0.5);
+      {
+        GtkWidget *scrolled = dialog;
+
+        while (scrolled != NULL && !GTK_IS_SCROLLED_WINDOW (scrolled))
+          {
+            GtkWidget *next = gtk_widget_get_first_child (scrolled);
+
+            /* Depth first along the first children, past the header bar. */
+            while (next != NULL && GTK_IS_WIDGET (next) && ADW_IS_HEADER_BAR (next))
+              next = gtk_widget_get_next_sibling (next);
+            scrolled = next;
+          }
+        if (scrolled != NULL)
+          gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)),
+                                    g_ascii_strtod (g_getenv ("REDLINE_SCREENSHOT_CAMPAIGN"), NULL));
+      }
+      spin (1.0);
+      if (!save_window (dialog, argv[3]))
         return 1;
       return 0;
     }

@@ -12,6 +12,7 @@
 #include <sys/resource.h>
 #include <string.h>
 
+#include "redline-campaign-dialog.h"
 #include "redline-field-view.h"
 #include "redline-finding-row.h"
 #include "redline-history-window.h"
@@ -1303,6 +1304,244 @@ test_window_calendar (Fixture       *fixture,
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (view)));
 }
 
+/* The open campaign dialog, or NULL. */
+static RedlineCampaignDialog *
+find_campaign_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (REDLINE_IS_CAMPAIGN_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return REDLINE_CAMPAIGN_DIALOG (window);
+    }
+  return NULL;
+}
+
+static gboolean
+campaign_dialog_shown (gpointer data)
+{
+  return find_campaign_dialog () != NULL;
+}
+
+static gboolean
+campaign_dialog_gone (gpointer data)
+{
+  return find_campaign_dialog () == NULL;
+}
+
+/* The first widget of @type under @widget whose preferences-row title, or
+ * tooltip, is @title; any of @type if @title is NULL. */
+static GtkWidget *
+find_titled (GtkWidget  *widget,
+             GType       type,
+             const char *title)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) &&
+          (title == NULL ||
+           (ADW_IS_PREFERENCES_ROW (child) &&
+            g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title) == 0) ||
+           g_strcmp0 (gtk_widget_get_tooltip_text (child), title) == 0))
+        return child;
+      if ((found = find_titled (child, type, title)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Picks the item of @row whose label is @label. */
+static void
+choose (GtkWidget  *row,
+        const char *label)
+{
+  GListModel *model = adw_combo_row_get_model (ADW_COMBO_ROW (row));
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (model), i), label) == 0)
+      {
+        adw_combo_row_set_selected (ADW_COMBO_ROW (row), i);
+        return;
+      }
+  g_assert_not_reached ();
+}
+
+static void
+pick_day (GtkWidget  *dialog,
+          const char *button_tooltip,
+          int         year,
+          int         month,
+          int         day)
+{
+  GtkWidget *button = find_titled (dialog, GTK_TYPE_MENU_BUTTON, button_tooltip);
+  GtkWidget *calendar;
+  g_autoptr(GDateTime) time = g_date_time_new_local (year, month, day, 12, 0, 0);
+
+  g_assert_nonnull (button);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  calendar = find_titled (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button))),
+                          GTK_TYPE_CALENDAR, NULL);
+  g_assert_nonnull (calendar);
+  gtk_calendar_select_day (GTK_CALENDAR (calendar), time);
+  g_signal_emit_by_name (calendar, "day-selected");
+}
+
+/* A campaign's details: its ecosystem shown and never offered; the
+ * account type's capabilities on it; the planner's findings; what cannot
+ * be stored keeps Save off; saved, everything is in the file. A new
+ * campaign chooses its ecosystem. */
+static void
+test_window_campaign_details (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  RedlinePost *fifth = find_post (fixture->window, "国庆假期门店营业时间");
+  RedlineProject *project = redline_context_get_project (redline_window_get_context (fixture->window));
+  RedlineCampaign *campaign = redline_project_find_campaign (project,
+                                                             redline_post_get_campaign_id (fifth));
+  RedlineCampaignDialog *dialog;
+  GtkWidget *save, *row, *regions;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *rules = NULL;
+  gint64 id = redline_campaign_get_id (campaign);
+  guint n_campaigns = g_list_model_get_n_items (redline_project_get_campaigns (project));
+
+  redline_window_select_post (fixture->window, fifth);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.campaign-details", NULL);
+  wait_until (campaign_dialog_shown, NULL, 5);
+  dialog = find_campaign_dialog ();
+  g_assert_true (redline_campaign_dialog_get_campaign (dialog) == campaign);
+  save = gtk_window_get_default_widget (GTK_WINDOW (dialog));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (save)), ==, "_Save");
+  g_assert_true (gtk_widget_get_sensitive (save));
+
+  /* The ecosystem is said, not offered. */
+  g_assert_false (gtk_widget_get_visible (find_titled (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW,
+                                                       "_Ecosystem")));
+  row = find_titled (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, "Ecosystem");
+  g_assert_true (gtk_widget_get_visible (row));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Weixin (China)");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (
+                     find_titled (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "_Name"))),
+                   ==, redline_campaign_get_name (campaign));
+
+  /* What the account type may publish here, from the platform data. */
+  row = find_titled (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "Account _type");
+  choose (row, "Channels");
+  g_assert_nonnull (find_label (GTK_WIDGET (dialog), "On Weixin (China): Moments ad, Channels"));
+  /* The planner's findings, as saved. */
+  g_assert_nonnull (find_label (GTK_WIDGET (dialog), "broadcast 5 in 2024-09"));
+  g_assert_nonnull (find_label (GTK_WIDGET (dialog), "outside the campaign"));
+
+  /* An end before the start, or a region that is not a code: no Save. */
+  pick_day (GTK_WIDGET (dialog), "Choose the end date", 2024, 8, 20);
+  g_assert_false (gtk_widget_get_sensitive (save));
+  g_assert_true (gtk_widget_has_css_class (find_titled (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW,
+                                                        "_Ends"), "error"));
+  pick_day (GTK_WIDGET (dialog), "Choose the end date", 2024, 11, 30);
+  g_assert_true (gtk_widget_get_sensitive (save));
+  regions = find_titled (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Target _regions");
+  gtk_editable_set_text (GTK_EDITABLE (regions), "cn-sh, Shanghai");
+  g_assert_false (gtk_widget_get_sensitive (save));
+  g_assert_nonnull (find_label (GTK_WIDGET (dialog), "“Shanghai” is not a region code"));
+  gtk_editable_set_text (GTK_EDITABLE (regions), "cn-sh，cn-zj、SG");
+  g_assert_true (gtk_widget_get_sensitive (save));
+
+  /* Budget in the currency's minor units, rounded. */
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_titled (GTK_WIDGET (dialog),
+                                                           GTK_TYPE_SPIN_BUTTON, NULL)),
+                             12345.678);
+  gtk_editable_set_text (GTK_EDITABLE (find_titled (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW,
+                                                    "Account _name")),
+                         "  Lumi 咖啡 华东  ");
+  g_signal_emit_by_name (save, "clicked");
+  wait_until (campaign_dialog_gone, NULL, 5);
+
+  g_assert_cmpstr (redline_campaign_get_account_type (campaign), ==, "channels");
+  g_assert_cmpstr (redline_campaign_get_end_date (campaign), ==, "2024-11-30");
+  g_assert_cmpint (redline_campaign_get_budget (campaign), ==, 1234568);
+  g_assert_cmpstr (redline_campaign_get_account (campaign), ==, "Lumi 咖啡 华东");
+  {
+    g_autoptr(RedlineProject) reopened = redline_project_open (fixture->file,
+                                                               REDLINE_PROJECT_FLAGS_READ_ONLY,
+                                                               &error);
+    RedlineCampaign *stored;
+    const char * const *regions_stored;
+
+    g_assert_no_error (error);
+    stored = redline_project_find_campaign (reopened, id);
+    g_assert_cmpstr (redline_campaign_get_end_date (stored), ==, "2024-11-30");
+    g_assert_cmpstr (redline_campaign_get_start_date (stored), ==, "2024-09-01");
+    g_assert_cmpstr (redline_campaign_get_account_type (stored), ==, "channels");
+    g_assert_cmpstr (redline_campaign_get_currency (stored), ==, "CNY");
+    g_assert_cmpint (redline_campaign_get_budget (stored), ==, 1234568);
+    g_assert_cmpstr (redline_campaign_get_objective (stored), ==, "awareness");
+    g_assert_cmpint (redline_campaign_get_ecosystem (stored), ==, REDLINE_ECOSYSTEM_WEIXIN);
+    regions_stored = redline_campaign_get_target_regions (stored);
+    g_assert_cmpuint (g_strv_length ((char **) regions_stored), ==, 3);
+    g_assert_cmpstr (regions_stored[0], ==, "CN-SH");
+    g_assert_cmpstr (regions_stored[2], ==, "SG");
+  }
+  /* The late post is inside the campaign now. */
+  rules = plan_rules (fixture->window, find_post (fixture->window, "双十一囤豆节"));
+  g_assert_null (strstr (rules, "outside"));
+
+  /* A new campaign, on WeChat; Cancel first leaves nothing. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-campaign", NULL);
+  wait_until (campaign_dialog_shown, NULL, 5);
+  dialog = find_campaign_dialog ();
+  save = gtk_window_get_default_widget (GTK_WINDOW (dialog));
+  g_assert_null (redline_campaign_dialog_get_campaign (dialog));
+  g_assert_false (gtk_widget_get_sensitive (save));
+  g_assert_false (gtk_widget_get_visible (find_titled (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW,
+                                                       "Ecosystem")));
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL);
+  wait_until (campaign_dialog_gone, NULL, 5);
+  g_assert_cmpuint (g_list_model_get_n_items (redline_project_get_campaigns (project)), ==,
+                    n_campaigns);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-campaign", NULL);
+  wait_until (campaign_dialog_shown, NULL, 5);
+  dialog = find_campaign_dialog ();
+  save = gtk_window_get_default_widget (GTK_WINDOW (dialog));
+  choose (find_titled (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "_Ecosystem"), "WeChat (Global)");
+  row = find_titled (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "Account _type");
+  choose (row, "Channels");
+  g_assert_nonnull (find_label (GTK_WIDGET (dialog),
+                               "On WeChat (Global), not confirmed by any source: Moments ad, Channels"));
+  gtk_editable_set_text (GTK_EDITABLE (find_titled (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW,
+                                                    "_Name")),
+                         "Lunar New Year SG");
+  choose (find_titled (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "_Currency"), "JPY");
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_titled (GTK_WIDGET (dialog),
+                                                           GTK_TYPE_SPIN_BUTTON, NULL)),
+                             500000.4);
+  g_assert_true (gtk_widget_get_sensitive (save));
+  g_signal_emit_by_name (save, "clicked");
+  wait_until (campaign_dialog_gone, NULL, 5);
+  g_assert_cmpuint (g_list_model_get_n_items (redline_project_get_campaigns (project)), ==,
+                    n_campaigns + 1);
+  for (guint i = 0; i < g_list_model_get_n_items (redline_project_get_campaigns (project)); i++)
+    {
+      g_autoptr(RedlineCampaign) added =
+        g_list_model_get_item (redline_project_get_campaigns (project), i);
+
+      if (g_strcmp0 (redline_campaign_get_name (added), "Lunar New Year SG") != 0)
+        continue;
+      g_assert_cmpint (redline_campaign_get_ecosystem (added), ==, REDLINE_ECOSYSTEM_WECHAT);
+      g_assert_cmpstr (redline_campaign_get_currency (added), ==, "JPY");
+      g_assert_cmpint (redline_campaign_get_budget (added), ==, 500000);
+      g_assert_null (redline_campaign_get_start_date (added));
+      n_campaigns = 0;
+    }
+  g_assert_cmpuint (n_campaigns, ==, 0);
+}
+
 static void
 test_window_killed_after_typing (void)
 {
@@ -1527,6 +1766,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/window/newer-format", Fixture, NULL, fixture_set_up, test_window_newer_format,
               fixture_tear_down);
+  g_test_add ("/window/campaign-details", Fixture, NULL, fixture_set_up,
+              test_window_campaign_details, fixture_tear_down);
   g_test_add ("/window/calendar", Fixture, NULL, fixture_set_up, test_window_calendar,
               fixture_tear_down);
   g_test_add_func ("/window/killed-after-typing", test_window_killed_after_typing);
