@@ -35,6 +35,7 @@ struct _RedlinePostEditor
   GtkToggleButton  *findings_button;
   GtkDropDown      *kind_dropdown;
   GtkDropDown      *purpose_dropdown;
+  GtkWidget        *schedule_button;
   GtkLabel         *status_label;
   GtkWidget        *review_bar;
   GtkLabel         *review_label;

@@ -12,6 +12,7 @@
 #include "redline-finding-row.h"
 #include "redline-labels.h"
 #include "redline-post-editor-private.h"
+#include "redline-schedule-button.h"
 
 /**
  * RedlinePostEditor:
@@ -369,6 +370,33 @@ on_buffer_changed_cb (GtkTextBuffer    *buffer,
   schedule_check_and_save (self);
 }
 
+/* Moved on the calendar: the button follows. */
+static void
+on_post_scheduled_cb (RedlinePostEditor *self)
+{
+  gboolean loading = self->loading;
+
+  self->loading = TRUE;
+  redline_schedule_button_set_scheduled_at (REDLINE_SCHEDULE_BUTTON (self->schedule_button),
+                                            redline_post_get_scheduled_at (self->post));
+  self->loading = loading;
+}
+
+/* Chosen with the button: into the post, checked and saved like typing. */
+static void
+on_schedule_chosen_cb (RedlinePostEditor *self)
+{
+  const char *chosen;
+
+  if (self->loading || self->post == NULL || _redline_post_editor_is_read_only (self))
+    return;
+  chosen = redline_schedule_button_get_scheduled_at (REDLINE_SCHEDULE_BUTTON (self->schedule_button));
+  if (g_strcmp0 (chosen, redline_post_get_scheduled_at (self->post)) == 0)
+    return;
+  redline_post_set_scheduled_at (self->post, chosen);
+  schedule_check_and_save (self);
+}
+
 /* The purpose shown, and whether it can change: a paid placement is
  * advertising. */
 static void
@@ -559,6 +587,7 @@ redline_post_editor_class_init (RedlinePostEditorClass *klass)
                   NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   g_type_ensure (REDLINE_TYPE_FIELD_VIEW);
+  g_type_ensure (REDLINE_TYPE_SCHEDULE_BUTTON);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/redline/Redline/redline-post-editor.ui");
@@ -566,6 +595,7 @@ redline_post_editor_class_init (RedlinePostEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RedlinePostEditor, findings_button);
   gtk_widget_class_bind_template_child (widget_class, RedlinePostEditor, kind_dropdown);
   gtk_widget_class_bind_template_child (widget_class, RedlinePostEditor, purpose_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, RedlinePostEditor, schedule_button);
   gtk_widget_class_bind_template_child (widget_class, RedlinePostEditor, status_label);
   _redline_post_editor_class_init_review (widget_class);
   gtk_widget_class_bind_template_child (widget_class, RedlinePostEditor, weixin_button);
@@ -630,6 +660,8 @@ redline_post_editor_init (RedlinePostEditor *self)
   gtk_toggle_button_set_active (self->weixin_button, TRUE);
   g_signal_connect_object (self->kind_dropdown, "notify::selected",
                            G_CALLBACK (on_kind_selected_cb), self, 0);
+  g_signal_connect_object (self->schedule_button, "notify::scheduled-at",
+                           G_CALLBACK (on_schedule_chosen_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->purpose_dropdown, "notify::selected",
                            G_CALLBACK (on_purpose_selected_cb), self, 0);
   g_signal_connect_object (self->weixin_button, "toggled", G_CALLBACK (on_ecosystem_toggled_cb),
@@ -687,11 +719,18 @@ redline_post_editor_set_post (RedlinePostEditor *self,
     g_signal_emit (self, signals[SAVE_FAILED], 0, error->message);
   g_clear_handle_id (&self->check_id, g_source_remove);
   if (self->post != NULL)
-    g_signal_handlers_disconnect_by_func (self->post, on_post_status_cb, self);
+    {
+      g_signal_handlers_disconnect_by_func (self->post, on_post_status_cb, self);
+      g_signal_handlers_disconnect_by_func (self->post, on_post_scheduled_cb, self);
+    }
   g_set_object (&self->post, post);
   if (post != NULL)
-    g_signal_connect_object (post, "notify::status", G_CALLBACK (on_post_status_cb), self,
-                             G_CONNECT_SWAPPED);
+    {
+      g_signal_connect_object (post, "notify::status", G_CALLBACK (on_post_status_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (post, "notify::scheduled-at", G_CALLBACK (on_post_scheduled_cb),
+                               self, G_CONNECT_SWAPPED);
+    }
 
   self->loading = TRUE;
   editable = !_redline_post_editor_is_read_only (self);
@@ -704,6 +743,10 @@ redline_post_editor_set_post (RedlinePostEditor *self,
   gtk_widget_set_sensitive (GTK_WIDGET (self->kind_dropdown), editable);
   if (post != NULL)
     gtk_drop_down_set_selected (self->kind_dropdown, redline_post_get_kind (post));
+  gtk_widget_set_sensitive (self->schedule_button, editable && post != NULL);
+  redline_schedule_button_set_scheduled_at (REDLINE_SCHEDULE_BUTTON (self->schedule_button),
+                                            post != NULL ? redline_post_get_scheduled_at (post)
+                                                         : NULL);
   update_purpose (self);
   self->loading = FALSE;
 

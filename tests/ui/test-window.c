@@ -19,6 +19,7 @@
 #include "redline-test-util.h"
 #include "redline-post-editor.h"
 #include "redline-post-table.h"
+#include "redline-schedule-button.h"
 #include "redline-window.h"
 
 typedef struct
@@ -1542,6 +1543,108 @@ test_window_campaign_details (Fixture       *fixture,
   g_assert_cmpuint (n_campaigns, ==, 0);
 }
 
+/* The button labelled @label under @widget, or NULL. */
+static GtkWidget *
+find_button_under (GtkWidget  *widget,
+                   const char *label)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), label) == 0)
+        return child;
+      if ((found = find_button_under (child, label)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  GtkWidget *button = find_button_under (widget, label);
+
+  g_assert_nonnull (button);
+  return button;
+}
+
+/* A post scheduled from the editor: a day and a time in Beijing time,
+ * stored with its offset, checked by the planner and saved; then taken off
+ * the schedule. */
+static void
+test_window_schedule_post (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  RedlinePost *fifth = find_post (fixture->window, "国庆假期门店营业时间");
+  GtkWidget *editor;
+  GtkWidget *schedule, *menu_button, *popover, *calendar;
+  GtkWidget *hour, *minute;
+  g_autoptr(GDateTime) day = g_date_time_new_local (2024, 10, 8, 12, 0, 0);
+  g_autofree char *rules = NULL;
+  g_autoptr(GError) error = NULL;
+
+  redline_window_select_post (fixture->window, fifth);
+  editor = GTK_WIDGET (get_editor (fixture));
+  schedule = find_titled (editor, REDLINE_TYPE_SCHEDULE_BUTTON, NULL);
+  g_assert_nonnull (schedule);
+  g_assert_true (gtk_widget_is_sensitive (schedule));
+  g_assert_nonnull (find_label (schedule, "2024-09-28 09:00"));
+
+  menu_button = find_titled (schedule, GTK_TYPE_MENU_BUTTON, NULL);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (menu_button));
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu_button)));
+  calendar = find_titled (popover, GTK_TYPE_CALENDAR, NULL);
+  hour = find_titled (popover, GTK_TYPE_SPIN_BUTTON, NULL);
+  minute = gtk_widget_get_next_sibling (gtk_widget_get_next_sibling (hour));
+  g_assert_true (GTK_IS_SPIN_BUTTON (minute));
+  /* It opens on the post's own day and time. */
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (hour)), ==, 9);
+  {
+    g_autoptr(GDateTime) shown = gtk_calendar_get_date (GTK_CALENDAR (calendar));
+
+    g_assert_cmpint (g_date_time_get_day_of_month (shown), ==, 28);
+  }
+  gtk_calendar_select_day (GTK_CALENDAR (calendar), day);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (hour), 10);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (minute), 30);
+  g_signal_emit_by_name (find_button (popover, "_Schedule"), "clicked");
+  g_assert_cmpstr (redline_post_get_scheduled_at (fifth), ==, "2024-10-08T10:30:00+08:00");
+  g_assert_nonnull (find_label (schedule, "2024-10-08 10:30"));
+  /* Saved, it is no longer the fifth broadcast of September. */
+  wait_until (nothing_unsaved, get_editor (fixture), 5);
+  rules = plan_rules (fixture->window, fifth);
+  g_assert_cmpstr (rules, ==, "");
+  {
+    g_autoptr(RedlineProject) reopened = redline_project_open (fixture->file,
+                                                               REDLINE_PROJECT_FLAGS_READ_ONLY,
+                                                               &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (redline_post_get_scheduled_at (
+                       redline_project_find_post (reopened, redline_post_get_id (fifth))),
+                     ==, "2024-10-08T10:30:00+08:00");
+  }
+
+  /* Unscheduled. */
+  gtk_menu_button_popup (GTK_MENU_BUTTON (menu_button));
+  g_signal_emit_by_name (find_button (popover, "_Unschedule"), "clicked");
+  g_assert_null (redline_post_get_scheduled_at (fifth));
+  g_assert_nonnull (find_label (schedule, "Not scheduled"));
+  wait_until (nothing_unsaved, get_editor (fixture), 5);
+  {
+    g_autoptr(RedlineProject) reopened = redline_project_open (fixture->file,
+                                                               REDLINE_PROJECT_FLAGS_READ_ONLY,
+                                                               &error);
+
+    g_assert_no_error (error);
+    g_assert_null (redline_post_get_scheduled_at (
+                     redline_project_find_post (reopened, redline_post_get_id (fifth))));
+  }
+}
+
 static void
 test_window_killed_after_typing (void)
 {
@@ -1768,6 +1871,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/window/campaign-details", Fixture, NULL, fixture_set_up,
               test_window_campaign_details, fixture_tear_down);
+  g_test_add ("/window/schedule-post", Fixture, NULL, fixture_set_up,
+              test_window_schedule_post, fixture_tear_down);
   g_test_add ("/window/calendar", Fixture, NULL, fixture_set_up, test_window_calendar,
               fixture_tear_down);
   g_test_add_func ("/window/killed-after-typing", test_window_killed_after_typing);

@@ -182,6 +182,31 @@ redline_planner_post_local_time (RedlinePost *post)
   return g_date_time_to_timezone (time, zone);
 }
 
+/**
+ * redline_planner_local_time_new:
+ * @year: a year
+ * @month: a month, 1 to 12
+ * @day: a day of @month
+ * @hour: an hour, 0 to 23
+ * @minute: a minute, 0 to 59
+ *
+ * A time in platform time (Asia/Shanghai), as a post is scheduled.
+ *
+ * Returns: (transfer full) (nullable): the time, or %NULL if there is no
+ *   such day or time
+ */
+GDateTime *
+redline_planner_local_time_new (int year,
+                                int month,
+                                int day,
+                                int hour,
+                                int minute)
+{
+  g_autoptr(GTimeZone) zone = _redline_planning_time_zone ();
+
+  return g_date_time_new (zone, year, month, day, hour, minute, 0);
+}
+
 static void
 local_day (GDateTime *local,
            GDate     *date)

@@ -26,6 +26,11 @@ GPtrArray       *redline_planner_check_post       (RedlinePlanner   *self,
 GPtrArray       *redline_planner_check_campaign   (RedlinePlanner   *self,
                                                    RedlineCampaign  *campaign);
 GDateTime       *redline_planner_post_local_time  (RedlinePost      *post);
+GDateTime       *redline_planner_local_time_new   (int               year,
+                                                   int               month,
+                                                   int               day,
+                                                   int               hour,
+                                                   int               minute);
 gboolean         redline_planner_post_local_date  (RedlinePost      *post,
                                                    GDate            *date);
 
