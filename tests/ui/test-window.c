@@ -1152,28 +1152,38 @@ find_drop_target (GtkWidget *widget)
   return NULL;
 }
 
-/* The Undo button of a toast on show in @widget's tree. */
+/* The button labelled @label under @widget, or NULL. */
 static GtkWidget *
-find_undo_button (GtkWidget *widget)
+find_button_under (GtkWidget  *widget,
+                   const char *label)
 {
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
       GtkWidget *found;
 
-      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)),
-                                              "_Undo") == 0)
+      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), label) == 0)
         return child;
-      if ((found = find_undo_button (child)) != NULL)
+      if ((found = find_button_under (child, label)) != NULL)
         return found;
     }
   return NULL;
 }
 
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  GtkWidget *button = find_button_under (widget, label);
+
+  g_assert_nonnull (button);
+  return button;
+}
+
 static gboolean
 undo_shown (gpointer data)
 {
-  return find_undo_button (data) != NULL;
+  return find_button_under (data, "_Undo") != NULL;
 }
 
 static char *
@@ -1290,7 +1300,7 @@ test_window_calendar (Fixture       *fixture,
 
   /* Undo, from the toast. */
   wait_until (undo_shown, fixture->window, 5);
-  g_signal_emit_by_name (find_undo_button (GTK_WIDGET (fixture->window)), "clicked");
+  g_signal_emit_by_name (find_button (GTK_WIDGET (fixture->window), "_Undo"), "clicked");
   g_assert_cmpstr (redline_post_get_scheduled_at (fifth), ==, "2024-09-28T09:00:00+08:00");
   rules = plan_rules (fixture->window, fifth);
   g_assert_cmpstr (rules, ==, "platform.plan.quota");
@@ -1541,34 +1551,6 @@ test_window_campaign_details (Fixture       *fixture,
       n_campaigns = 0;
     }
   g_assert_cmpuint (n_campaigns, ==, 0);
-}
-
-/* The button labelled @label under @widget, or NULL. */
-static GtkWidget *
-find_button_under (GtkWidget  *widget,
-                   const char *label)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), label) == 0)
-        return child;
-      if ((found = find_button_under (child, label)) != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *label)
-{
-  GtkWidget *button = find_button_under (widget, label);
-
-  g_assert_nonnull (button);
-  return button;
 }
 
 /* A post scheduled from the editor: a day and a time in Beijing time,
