@@ -185,6 +185,20 @@ static const BadPack bad_packs[] = {
                             "    <example type=\"correct\">x</example>\n"
                             "  </rule>\n", FALSE, REDLINE_RULES_ERROR_SCHEMA, "test.xml:4:3:",
     "limit" },
+  { "limit-unknown-profile", "  <rule id=\"t.a\" type=\"length\" category=\"length\">\n"
+                             "    <message>m</message>\n"
+                             "    <limit kind=\"article\" field=\"title\" max=\"64\" profile=\"app\"/>\n"
+                             "    <example type=\"correct\">x</example>\n"
+                             "  </rule>\n", FALSE, REDLINE_RULES_ERROR_SCHEMA, "test.xml:6:5:",
+    "profile" },
+  { "limit-twice-in-profile", "  <rule id=\"t.a\" type=\"length\" category=\"length\">\n"
+                              "    <message>m</message>\n"
+                              "    <limit kind=\"article\" field=\"title\" max=\"64\" profile=\"api\"/>\n"
+                              "    <limit kind=\"article\" field=\"title\" max=\"32\"/>\n"
+                              "    <limit kind=\"article\" field=\"title\" max=\"30\" profile=\"api\"/>\n"
+                              "    <example type=\"correct\">x</example>\n"
+                              "  </rule>\n", FALSE, REDLINE_RULES_ERROR_DUPLICATE_ID, "test.xml:8:5:",
+    "in the profile “api”" },
   { "length-with-patterns", "  <rule id=\"t.a\" type=\"length\" category=\"length\">\n"
                             "    <message>m</message>\n"
                             "    <pattern id=\"p\">a+</pattern>\n"

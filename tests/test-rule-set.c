@@ -496,6 +496,76 @@ test_mark_boundaries (void)
   g_assert_cmpuint (n_checked, ==, 201 * 3 - 1);
 }
 
+/* Limits given per profile: the editor's unless the options choose the
+ * publishing interface's; a limit given for no profile holds in both. */
+static void
+test_length_profiles (void)
+{
+  static const char xml[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<rulepack id=\"t.profiles\" version=\"1\">\n"
+    "  <title>Profiles</title>\n"
+    "  <rule id=\"t.title\" type=\"length\" category=\"length\">\n"
+    "    <message>{length}/{max}</message>\n"
+    "    <limit kind=\"article\" field=\"title\" max=\"8\" profile=\"editor\"/>\n"
+    "    <limit kind=\"article\" field=\"title\" max=\"4\" profile=\"api\"/>\n"
+    "    <limit kind=\"article\" field=\"digest\" max=\"6\" profile=\"api\"/>\n"
+    "    <limit kind=\"article\" field=\"body\" max=\"10\"/>\n"
+    "    <example type=\"correct\">短</example>\n"
+    "  </rule>\n"
+    "</rulepack>\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (xml, sizeof xml - 1);
+  g_autoptr(GPtrArray) packs = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  const RedlineRuleSetOptions api = { .length_profile = REDLINE_LENGTH_PROFILE_API };
+  g_autoptr(RedlineRuleSet) editor_set = NULL;
+  g_autoptr(RedlineRuleSet) api_set = NULL;
+  RedlineDocument document = { { NULL } };
+
+  g_ptr_array_add (packs, redline_rule_pack_new_from_bytes (bytes, "profiles.xml", &error));
+  g_assert_no_error (error);
+  editor_set = redline_rule_set_new (packs, NULL, &error);
+  g_assert_no_error (error);
+  api_set = redline_rule_set_new (packs, &api, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (redline_rule_set_get_length_limit (editor_set, REDLINE_ECOSYSTEM_WEIXIN,
+                                                       REDLINE_CONTENT_KIND_ARTICLE,
+                                                       REDLINE_FIELD_TITLE), ==, 8);
+  g_assert_cmpuint (redline_rule_set_get_length_limit (api_set, REDLINE_ECOSYSTEM_WEIXIN,
+                                                       REDLINE_CONTENT_KIND_ARTICLE,
+                                                       REDLINE_FIELD_TITLE), ==, 4);
+  g_assert_cmpuint (redline_rule_set_get_length_limit (editor_set, REDLINE_ECOSYSTEM_WEIXIN,
+                                                       REDLINE_CONTENT_KIND_ARTICLE,
+                                                       REDLINE_FIELD_DIGEST), ==, 0);
+  g_assert_cmpuint (redline_rule_set_get_length_limit (api_set, REDLINE_ECOSYSTEM_WEIXIN,
+                                                       REDLINE_CONTENT_KIND_ARTICLE,
+                                                       REDLINE_FIELD_DIGEST), ==, 6);
+  for (guint i = 0; i < 2; i++)
+    g_assert_cmpuint (redline_rule_set_get_length_limit (i == 0 ? editor_set : api_set,
+                                                         REDLINE_ECOSYSTEM_WEIXIN,
+                                                         REDLINE_CONTENT_KIND_ARTICLE,
+                                                         REDLINE_FIELD_BODY), ==, 10);
+
+  /* A title of six characters: too long for the interface only. */
+  document.fields[REDLINE_FIELD_TITLE] = "秋季新品上市";
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(GListModel) findings =
+        redline_rule_set_check (i == 0 ? editor_set : api_set, &document,
+                                REDLINE_ECOSYSTEM_WEIXIN, REDLINE_CONTENT_KIND_ARTICLE);
+
+      g_assert_cmpuint (g_list_model_get_n_items (findings), ==, i);
+      if (i == 1)
+        {
+          g_autoptr(RedlineFinding) finding = g_list_model_get_item (findings, 0);
+
+          g_assert_cmpstr (redline_finding_get_message (finding), ==, "6/4");
+          g_assert_cmpstr (redline_finding_get_text (finding), ==, "上市");
+        }
+    }
+}
+
 static RedlineRuleSet *
 make_set_from (const char *xml)
 {
@@ -1165,6 +1235,7 @@ main (int   argc,
   g_test_add_func ("/redline/rule-set/purpose", test_purpose);
   g_test_add_func ("/redline/rule-set/links", test_links);
   g_test_add_func ("/redline/rule-set/length", test_length);
+  g_test_add_func ("/redline/rule-set/length-profiles", test_length_profiles);
   g_test_add_func ("/redline/rule-set/allowed-terms", test_allowed_terms);
   g_test_add_func ("/redline/rule-set/dedup-and-order", test_dedup_and_order);
   g_test_add_func ("/redline/rule-set/huge-line", test_huge_line);

@@ -27,20 +27,28 @@ length_rule_applies (RedlineRule        *rule,
          rule->severity[ecosystem] != REDLINE_SEVERITY_OFF;
 }
 
-/* The limit of @rule on @field of @kind, or NULL. */
+/* The limit of @rule on @field of @kind in @profile, or NULL: the one
+ * given for @profile, else the one given for every profile. */
 static const RedlineLimit *
-find_limit (RedlineRule        *rule,
-            RedlineContentKind  kind,
-            RedlineField        field)
+find_limit (RedlineRule          *rule,
+            RedlineLengthProfile  profile,
+            RedlineContentKind    kind,
+            RedlineField          field)
 {
+  const RedlineLimit *any = NULL;
+
   for (guint i = 0; i < rule->limits->len; i++)
     {
       const RedlineLimit *limit = &g_array_index (rule->limits, RedlineLimit, i);
 
-      if (limit->kind == kind && limit->field == field)
+      if (limit->kind != kind || limit->field != field)
+        continue;
+      if (limit->profile == (int) profile)
         return limit;
+      if (limit->profile < 0)
+        any = limit;
     }
-  return NULL;
+  return any;
 }
 
 /* Text longer than a limit: the hit covers the characters past it. The
@@ -63,7 +71,7 @@ scan_lengths (const WholeField *whole,
 
       if (!length_rule_applies (rule, whole->ecosystem, whole->kind))
         continue;
-      limit = find_limit (rule, whole->kind, whole->field);
+      limit = find_limit (rule, whole->self->length_profile, whole->kind, whole->field);
       if (limit == NULL)
         continue;
       if (!counted)
@@ -180,7 +188,7 @@ redline_rule_set_get_length_limit (RedlineRuleSet     *self,
 
       if (!length_rule_applies (rule, ecosystem, kind))
         continue;
-      limit = find_limit (rule, kind, field);
+      limit = find_limit (rule, self->length_profile, kind, field);
       if (limit != NULL && (max == 0 || limit->max < max))
         max = limit->max;
     }

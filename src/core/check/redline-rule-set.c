@@ -177,6 +177,8 @@ redline_rule_set_new (GPtrArray                    *packs,
 
   g_return_val_if_fail (packs != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  g_return_val_if_fail (options == NULL || options->length_profile < REDLINE_N_LENGTH_PROFILES,
+                        NULL);
 
   self = g_object_new (REDLINE_TYPE_RULE_SET, NULL);
 
@@ -214,6 +216,8 @@ redline_rule_set_new (GPtrArray                    *packs,
     }
   redline_matcher_compile (self->matcher);
 
+  if (options != NULL)
+    self->length_profile = options->length_profile;
   if (options != NULL && options->allowed_domains != NULL)
     {
       for (guint i = 0; options->allowed_domains[i] != NULL; i++)

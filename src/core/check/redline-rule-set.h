@@ -21,13 +21,16 @@ G_DECLARE_FINAL_TYPE (RedlineRuleSet, redline_rule_set, REDLINE, RULE_SET, GObje
  *   in addition to those of the packs (a project's allowlist)
  * @allowed_terms: (nullable) (array zero-terminated=1): phrases that cancel
  *   every hit they overlap (a project's allowed terms)
+ * @length_profile: which limits length rules apply where they give one per
+ *   profile (a project's choice; zero, the editors', when not set)
  *
  * What a project adds to the packs.
  */
 typedef struct
 {
-  const char * const *allowed_domains;
-  const char * const *allowed_terms;
+  const char * const   *allowed_domains;
+  const char * const   *allowed_terms;
+  RedlineLengthProfile  length_profile;
 } RedlineRuleSetOptions;
 
 /**

@@ -69,6 +69,7 @@ struct _RedlineRuleSet
   guint           n_required;      /* phrases of "requires" rules, all told */
   GHashTable     *first_required;  /* "requires" rule → index of its first phrase */
   gboolean        has_patterns;
+  RedlineLengthProfile length_profile; /* from the options */
   gsize           piece_bytes;     /* PIECE_BYTES but in tests */
   gsize           context_bytes;   /* PIECE_CONTEXT_BYTES but in tests */
 };

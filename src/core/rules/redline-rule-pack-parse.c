@@ -509,11 +509,16 @@ parse_limit (LoadState    *state,
   g_autofree char *kind = _redline_xml_dup_prop (node, "kind");
   g_autofree char *field = _redline_xml_dup_prop (node, "field");
   g_autofree char *max = _redline_xml_dup_prop (node, "max");
+  g_autofree char *profile = _redline_xml_dup_prop (node, "profile");
   RedlineLimit limit;
+  RedlineLengthProfile value_profile;
   guint64 value;
 
   redline_content_kind_from_string (kind, &limit.kind);
   redline_field_from_string (field, &limit.field);
+  /* The schema allows only the profiles there are. */
+  limit.profile = profile != NULL && redline_length_profile_from_string (profile, &value_profile)
+                  ? (int) value_profile : -1;
   if (!g_ascii_string_to_unsigned (max, 10, 1, G_MAXUINT32, &value, NULL))
     {
       _redline_xml_set_node_error (state, error, node, "max", REDLINE_RULES_ERROR_INVALID,
@@ -526,10 +531,18 @@ parse_limit (LoadState    *state,
     {
       RedlineLimit *other = &g_array_index (rule->limits, RedlineLimit, i);
 
-      if (other->kind == limit.kind && other->field == limit.field)
+      if (other->kind == limit.kind && other->field == limit.field &&
+          other->profile == limit.profile)
         {
-          _redline_xml_set_node_error (state, error, node, NULL, REDLINE_RULES_ERROR_DUPLICATE_ID,
-                          _("a second limit for the %s of “%s”"), field, kind);
+          if (profile != NULL)
+            _redline_xml_set_node_error (state, error, node, NULL,
+                                         REDLINE_RULES_ERROR_DUPLICATE_ID,
+                                         _("a second limit for the %s of “%s” in the profile "
+                                           "“%s”"), field, kind, profile);
+          else
+            _redline_xml_set_node_error (state, error, node, NULL,
+                                         REDLINE_RULES_ERROR_DUPLICATE_ID,
+                                         _("a second limit for the %s of “%s”"), field, kind);
           return FALSE;
         }
     }

@@ -67,6 +67,7 @@ typedef struct
   RedlineContentKind kind;
   RedlineField       field;
   guint              max;
+  int                profile;  /* a RedlineLengthProfile, or -1 for every one */
 } RedlineLimit;
 
 typedef struct

@@ -186,3 +186,22 @@ redline_rule_type_to_string (RedlineRuleType type)
   g_return_val_if_fail (type <= REDLINE_RULE_TYPE_PLAN, NULL);
   return enum_to_nick (REDLINE_TYPE_RULE_TYPE, type);
 }
+
+const char *
+redline_length_profile_to_string (RedlineLengthProfile profile)
+{
+  g_return_val_if_fail (profile < REDLINE_N_LENGTH_PROFILES, NULL);
+  return enum_to_nick (REDLINE_TYPE_LENGTH_PROFILE, profile);
+}
+
+gboolean
+redline_length_profile_from_string (const char           *str,
+                                    RedlineLengthProfile *profile)
+{
+  int value;
+
+  if (!enum_from_nick (REDLINE_TYPE_LENGTH_PROFILE, str, &value))
+    return FALSE;
+  *profile = value;
+  return TRUE;
+}

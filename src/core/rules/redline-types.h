@@ -138,6 +138,24 @@ typedef enum
   REDLINE_RULE_TYPE_PLAN,
 } RedlineRuleType;
 
+/**
+ * RedlineLengthProfile:
+ * @REDLINE_LENGTH_PROFILE_EDITOR: the limits of the platforms' web
+ *   editors, which is what people type into (the default)
+ * @REDLINE_LENGTH_PROFILE_API: the limits of the publishing interfaces,
+ *   for copy a program sends (an article title of 32 characters instead of
+ *   64, a digest of 128 instead of 120)
+ *
+ * Which of a length rule's limits apply, where the sources give two.
+ */
+typedef enum
+{
+  REDLINE_LENGTH_PROFILE_EDITOR,
+  REDLINE_LENGTH_PROFILE_API,
+} RedlineLengthProfile;
+
+#define REDLINE_N_LENGTH_PROFILES 2
+
 const char         *redline_ecosystem_to_string     (RedlineEcosystem    ecosystem);
 gboolean            redline_ecosystem_from_string   (const char         *str,
                                                      RedlineEcosystem   *ecosystem);
@@ -158,6 +176,9 @@ const char         *redline_field_to_string         (RedlineField        field);
 gboolean            redline_field_from_string       (const char         *str,
                                                      RedlineField       *field);
 const char         *redline_rule_type_to_string     (RedlineRuleType     type);
+const char         *redline_length_profile_to_string (RedlineLengthProfile  profile);
+gboolean            redline_length_profile_from_string (const char           *str,
+                                                       RedlineLengthProfile *profile);
 
 G_END_DECLS
 
