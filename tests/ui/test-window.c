@@ -602,22 +602,39 @@ test_window_delete_and_undo (Fixture       *fixture,
   }
 }
 
-/* A visible label of @widget's tree whose text contains @needle. */
-static GtkLabel *
-find_label (GtkWidget  *widget,
-            const char *needle)
+typedef gboolean (*WidgetMatch) (GtkWidget     *widget,
+                                 gconstpointer  data);
+
+/* The first widget under @widget, depth first, that @match accepts. */
+static GtkWidget *
+find_widget (GtkWidget     *widget,
+             WidgetMatch    match,
+             gconstpointer  data)
 {
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkLabel *found;
+      GtkWidget *found = match (child, data) ? child : find_widget (child, match, data);
 
-      if (GTK_IS_LABEL (child) && strstr (gtk_label_get_text (GTK_LABEL (child)), needle) != NULL)
-        return GTK_LABEL (child);
-      if ((found = find_label (child, needle)) != NULL)
+      if (found != NULL)
         return found;
     }
   return NULL;
+}
+
+static gboolean
+label_contains (GtkWidget     *widget,
+                gconstpointer  needle)
+{
+  return GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), needle) != NULL;
+}
+
+/* A label of @widget's tree whose text contains @needle. */
+static GtkLabel *
+find_label (GtkWidget  *widget,
+            const char *needle)
+{
+  return GTK_LABEL (find_widget (widget, label_contains, needle));
 }
 
 /* The open message dialog (AdwMessageDialog) whose body contains
@@ -638,21 +655,27 @@ find_dialog (const char *needle)
   return NULL;
 }
 
+static gboolean
+is_of_type (GtkWidget     *widget,
+            gconstpointer  type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
+
 /* The first descendant of @widget of @type, depth first. */
 static GtkWidget *
 find_descendant (GtkWidget *widget,
                  GType      type)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = G_TYPE_CHECK_INSTANCE_TYPE (child, type) ? child
-                                                                  : find_descendant (child, type);
+  return find_widget (widget, is_of_type, GSIZE_TO_POINTER (type));
+}
 
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+static gboolean
+shows_finding (GtkWidget     *widget,
+               gconstpointer  finding)
+{
+  return REDLINE_IS_FINDING_ROW (widget) &&
+         redline_finding_row_get_finding (REDLINE_FINDING_ROW (widget)) == finding;
 }
 
 /* The row of the findings list that shows @finding. */
@@ -660,18 +683,7 @@ static GtkWidget *
 find_finding_row (GtkWidget      *widget,
                   RedlineFinding *finding)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (REDLINE_IS_FINDING_ROW (child) &&
-          redline_finding_row_get_finding (REDLINE_FINDING_ROW (child)) == finding)
-        return child;
-      if ((found = find_finding_row (child, finding)) != NULL)
-        return found;
-    }
-  return NULL;
+  return find_widget (widget, shows_finding, finding);
 }
 
 /* A reviewer opens a post in review, is refused approval because of an
@@ -1152,22 +1164,19 @@ find_drop_target (GtkWidget *widget)
   return NULL;
 }
 
+static gboolean
+button_labelled (GtkWidget     *widget,
+                 gconstpointer  label)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
 /* The button labelled @label under @widget, or NULL. */
 static GtkWidget *
 find_button_under (GtkWidget  *widget,
                    const char *label)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), label) == 0)
-        return child;
-      if ((found = find_button_under (child, label)) != NULL)
-        return found;
-    }
-  return NULL;
+  return find_widget (widget, button_labelled, label);
 }
 
 static GtkWidget *
@@ -1343,28 +1352,33 @@ campaign_dialog_gone (gpointer data)
   return find_campaign_dialog () == NULL;
 }
 
+typedef struct
+{
+  GType       type;
+  const char *title;
+} Titled;
+
+static gboolean
+is_titled (GtkWidget     *widget,
+           gconstpointer  data)
+{
+  const Titled *wanted = data;
+
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, wanted->type) &&
+         ((ADW_IS_PREFERENCES_ROW (widget) &&
+           g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)),
+                      wanted->title) == 0) ||
+          g_strcmp0 (gtk_widget_get_tooltip_text (widget), wanted->title) == 0);
+}
+
 /* The first widget of @type under @widget whose preferences-row title, or
- * tooltip, is @title; any of @type if @title is NULL. */
+ * tooltip, is @title. */
 static GtkWidget *
 find_titled (GtkWidget  *widget,
              GType       type,
              const char *title)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) &&
-          (title == NULL ||
-           (ADW_IS_PREFERENCES_ROW (child) &&
-            g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title) == 0) ||
-           g_strcmp0 (gtk_widget_get_tooltip_text (child), title) == 0))
-        return child;
-      if ((found = find_titled (child, type, title)) != NULL)
-        return found;
-    }
-  return NULL;
+  return find_widget (widget, is_titled, &(Titled) { type, title });
 }
 
 /* Picks the item of @row whose label is @label. */
@@ -1396,8 +1410,8 @@ pick_day (GtkWidget  *dialog,
 
   g_assert_nonnull (button);
   gtk_menu_button_popup (GTK_MENU_BUTTON (button));
-  calendar = find_titled (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button))),
-                          GTK_TYPE_CALENDAR, NULL);
+  calendar = find_descendant (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button))),
+                              GTK_TYPE_CALENDAR);
   g_assert_nonnull (calendar);
   gtk_calendar_select_day (GTK_CALENDAR (calendar), time);
   g_signal_emit_by_name (calendar, "day-selected");
@@ -1464,8 +1478,8 @@ test_window_campaign_details (Fixture       *fixture,
   g_assert_true (gtk_widget_get_sensitive (save));
 
   /* Budget in the currency's minor units, rounded. */
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_titled (GTK_WIDGET (dialog),
-                                                           GTK_TYPE_SPIN_BUTTON, NULL)),
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_descendant (GTK_WIDGET (dialog),
+                                                               GTK_TYPE_SPIN_BUTTON)),
                              12345.678);
   gtk_editable_set_text (GTK_EDITABLE (find_titled (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW,
                                                     "Account _name")),
@@ -1529,8 +1543,8 @@ test_window_campaign_details (Fixture       *fixture,
                                                     "_Name")),
                          "Lunar New Year SG");
   choose (find_titled (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "_Currency"), "JPY");
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_titled (GTK_WIDGET (dialog),
-                                                           GTK_TYPE_SPIN_BUTTON, NULL)),
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_descendant (GTK_WIDGET (dialog),
+                                                               GTK_TYPE_SPIN_BUTTON)),
                              500000.4);
   g_assert_true (gtk_widget_get_sensitive (save));
   g_signal_emit_by_name (save, "clicked");
@@ -1570,16 +1584,16 @@ test_window_schedule_post (Fixture       *fixture,
 
   redline_window_select_post (fixture->window, fifth);
   editor = GTK_WIDGET (get_editor (fixture));
-  schedule = find_titled (editor, REDLINE_TYPE_SCHEDULE_BUTTON, NULL);
+  schedule = find_descendant (editor, REDLINE_TYPE_SCHEDULE_BUTTON);
   g_assert_nonnull (schedule);
   g_assert_true (gtk_widget_is_sensitive (schedule));
   g_assert_nonnull (find_label (schedule, "2024-09-28 09:00"));
 
-  menu_button = find_titled (schedule, GTK_TYPE_MENU_BUTTON, NULL);
+  menu_button = find_descendant (schedule, GTK_TYPE_MENU_BUTTON);
   gtk_menu_button_popup (GTK_MENU_BUTTON (menu_button));
   popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu_button)));
-  calendar = find_titled (popover, GTK_TYPE_CALENDAR, NULL);
-  hour = find_titled (popover, GTK_TYPE_SPIN_BUTTON, NULL);
+  calendar = find_descendant (popover, GTK_TYPE_CALENDAR);
+  hour = find_descendant (popover, GTK_TYPE_SPIN_BUTTON);
   minute = gtk_widget_get_next_sibling (gtk_widget_get_next_sibling (hour));
   g_assert_true (GTK_IS_SPIN_BUTTON (minute));
   /* It opens on the post's own day and time. */
