@@ -371,21 +371,17 @@ on_clear_date_clicked_cb (GtkButton             *button,
 
 /* Each calendar opens on its day, or next to the other one's. */
 static void
-on_start_popover_shown_cb (GtkWidget             *popover,
-                           RedlineCampaignDialog *self)
+on_popover_shown_cb (GtkWidget             *popover,
+                     RedlineCampaignDialog *self)
 {
-  g_signal_handlers_block_by_func (self->start_calendar, on_day_selected_cb, self);
-  show_day_in (self->start_calendar, g_date_valid (&self->start) ? &self->start : &self->end);
-  g_signal_handlers_unblock_by_func (self->start_calendar, on_day_selected_cb, self);
-}
+  gboolean start = popover == GTK_WIDGET (gtk_menu_button_get_popover (self->start_button));
+  GtkCalendar *calendar = start ? self->start_calendar : self->end_calendar;
+  const GDate *own = start ? &self->start : &self->end;
+  const GDate *other = start ? &self->end : &self->start;
 
-static void
-on_end_popover_shown_cb (GtkWidget             *popover,
-                         RedlineCampaignDialog *self)
-{
-  g_signal_handlers_block_by_func (self->end_calendar, on_day_selected_cb, self);
-  show_day_in (self->end_calendar, g_date_valid (&self->end) ? &self->end : &self->start);
-  g_signal_handlers_unblock_by_func (self->end_calendar, on_day_selected_cb, self);
+  g_signal_handlers_block_by_func (calendar, on_day_selected_cb, self);
+  show_day_in (calendar, g_date_valid (own) ? own : other);
+  g_signal_handlers_unblock_by_func (calendar, on_day_selected_cb, self);
 }
 
 /* ---- Budget ---------------------------------------------------------------- */
@@ -588,9 +584,9 @@ redline_campaign_dialog_init (RedlineCampaignDialog *self)
   self->currencies = g_ptr_array_new_with_free_func (g_free);
 
   g_signal_connect_object (gtk_menu_button_get_popover (self->start_button), "show",
-                           G_CALLBACK (on_start_popover_shown_cb), self, 0);
+                           G_CALLBACK (on_popover_shown_cb), self, 0);
   g_signal_connect_object (gtk_menu_button_get_popover (self->end_button), "show",
-                           G_CALLBACK (on_end_popover_shown_cb), self, 0);
+                           G_CALLBACK (on_popover_shown_cb), self, 0);
 }
 
 static void

@@ -47,16 +47,7 @@ static GParamSpec *properties[N_PROPS];
 static GDateTime *
 local_time (RedlineScheduleButton *self)
 {
-  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
-  g_autoptr(GDateTime) time = NULL;
-  g_autoptr(GDateTime) beijing = redline_planner_local_time_new (2000, 1, 1, 0, 0);
-
-  if (self->scheduled_at == NULL || self->scheduled_at[0] == '\0')
-    return NULL;
-  time = g_date_time_new_from_iso8601 (self->scheduled_at, utc);
-  if (time == NULL)
-    return NULL;
-  return g_date_time_to_timezone (time, g_date_time_get_timezone (beijing));
+  return redline_planner_local_time (self->scheduled_at);
 }
 
 static void
@@ -69,7 +60,7 @@ update_label (RedlineScheduleButton *self)
     /* TRANSLATORS: when a post is scheduled, in Beijing time, on its
      * button; see g_date_time_format() */
     text = g_date_time_format (local, C_("schedule", "%Y-%m-%d %H:%M"));
-  else if (self->scheduled_at != NULL && self->scheduled_at[0] != '\0')
+  else if (self->scheduled_at != NULL)
     text = g_strdup (self->scheduled_at);
   gtk_label_set_text (self->label, text != NULL ? text : _("Not scheduled"));
 }

@@ -156,6 +156,32 @@ redline_planner_set_project (RedlinePlanner *self,
 }
 
 /**
+ * redline_planner_local_time:
+ * @scheduled_at: (nullable): a time as posts store it, ISO 8601 with an
+ *   offset
+ *
+ * Returns: (transfer full) (nullable): that time in platform time
+ *   (Asia/Shanghai), or %NULL if @scheduled_at is %NULL, empty or not a
+ *   time
+ */
+GDateTime *
+redline_planner_local_time (const char *scheduled_at)
+{
+  g_autoptr(GTimeZone) utc = NULL;
+  g_autoptr(GTimeZone) zone = NULL;
+  g_autoptr(GDateTime) time = NULL;
+
+  if (scheduled_at == NULL || scheduled_at[0] == '\0')
+    return NULL;
+  utc = g_time_zone_new_utc ();
+  time = g_date_time_new_from_iso8601 (scheduled_at, utc);
+  if (time == NULL)
+    return NULL;
+  zone = _redline_planning_time_zone ();
+  return g_date_time_to_timezone (time, zone);
+}
+
+/**
  * redline_planner_post_local_time:
  * @post: a post
  *
@@ -165,21 +191,8 @@ redline_planner_set_project (RedlinePlanner *self,
 GDateTime *
 redline_planner_post_local_time (RedlinePost *post)
 {
-  const char *scheduled;
-  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
-  g_autoptr(GTimeZone) zone = NULL;
-  g_autoptr(GDateTime) time = NULL;
-
   g_return_val_if_fail (REDLINE_IS_POST (post), NULL);
-
-  scheduled = redline_post_get_scheduled_at (post);
-  if (scheduled == NULL || scheduled[0] == '\0')
-    return NULL;
-  time = g_date_time_new_from_iso8601 (scheduled, utc);
-  if (time == NULL)
-    return NULL;
-  zone = _redline_planning_time_zone ();
-  return g_date_time_to_timezone (time, zone);
+  return redline_planner_local_time (redline_post_get_scheduled_at (post));
 }
 
 /**

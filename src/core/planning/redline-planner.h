@@ -25,6 +25,7 @@ GPtrArray       *redline_planner_check_post       (RedlinePlanner   *self,
                                                    RedlinePost      *post);
 GPtrArray       *redline_planner_check_campaign   (RedlinePlanner   *self,
                                                    RedlineCampaign  *campaign);
+GDateTime       *redline_planner_local_time       (const char       *scheduled_at);
 GDateTime       *redline_planner_post_local_time  (RedlinePost      *post);
 GDateTime       *redline_planner_local_time_new   (int               year,
                                                    int               month,
