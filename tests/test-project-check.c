@@ -92,6 +92,175 @@ test_rule_set (Fixture       *fixture,
   g_assert_cmpuint (redline_rule_set_get_n_packs (rule_set), ==, 1);
 }
 
+/* The rule ids of @post's findings, one after another. */
+static char *
+dup_rule_ids (RedlineProject *project,
+              RedlineRuleSet *rule_set,
+              RedlinePost    *post)
+{
+  g_autoptr(GListModel) findings =
+    redline_project_check_post (project, rule_set, post,
+                                redline_project_get_post_ecosystem (project, post));
+  GString *ids = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(RedlineFinding) finding = g_list_model_get_item (findings, i);
+
+      g_string_append_printf (ids, "%s ", redline_finding_get_rule_id (finding));
+    }
+  return g_string_free (ids, FALSE);
+}
+
+static gboolean
+context_finds (RedlineContext *context,
+               RedlinePost    *post,
+               const char     *rule_id)
+{
+  g_autoptr(GListModel) findings =
+    redline_context_check_post (context, post, REDLINE_ECOSYSTEM_WEIXIN);
+
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(RedlineFinding) finding = g_list_model_get_item (findings, i);
+
+      if (g_str_equal (redline_finding_get_rule_id (finding), rule_id))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+count_notify_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 guint      *count)
+{
+  (*count)++;
+}
+
+/* The project's length profile: the editor's limits by default, the
+ * interface's when chosen; stored, exported, followed by a context, and a
+ * value no profile has refused with the file's name, not lost. */
+static void
+test_length_profile (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RedlineProject) project = create_sample (fixture, 0);
+  g_autoptr(RedlineContext) context = redline_context_new ();
+  g_autoptr(GPtrArray) packs = redline_rule_pack_load_builtin (&error);
+  g_autoptr(RedlineRuleSet) rule_set = NULL;
+  g_autoptr(RedlineCampaign) campaign =
+    g_list_model_get_item (redline_project_get_campaigns (project), 0);
+  g_autoptr(RedlinePost) post = redline_post_new (redline_campaign_get_id (campaign),
+                                                  REDLINE_CONTENT_KIND_ARTICLE);
+  g_autofree char *ids = NULL;
+  g_autofree char *json = NULL;
+  gint64 post_id;
+  guint notified = 0;
+  sqlite3 *db;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (redline_project_get_length_profile (project), ==,
+                   REDLINE_LENGTH_PROFILE_EDITOR);
+  /* 41 characters: within the editor's 64, over the interface's 32. */
+  redline_post_set_title (post, "秋季限定桂花拿铁回归菜单，云南小粒咖啡豆搭配杭州满觉陇桂花糖浆，会员到店领取集章卡");
+  g_assert_cmpint (g_utf8_strlen (redline_post_get_title (post), -1), ==, 41);
+  redline_post_set_body (post, "桂花拿铁回来了。");
+  g_assert_true (redline_project_add_post (project, post, &error));
+  g_assert_no_error (error);
+  post_id = redline_post_get_id (post);
+
+  rule_set = redline_project_create_rule_set (project, packs, &error);
+  g_assert_no_error (error);
+  ids = dup_rule_ids (project, rule_set, post);
+  g_assert_null (strstr (ids, "platform.length.article-title"));
+  g_clear_pointer (&ids, g_free);
+  g_clear_object (&rule_set);
+
+  /* One notification for a change, none for the same value again; a
+   * context rebuilds its rule set. */
+  for (guint i = 0; i < packs->len; i++)
+    redline_context_add_pack (context, g_ptr_array_index (packs, i));
+  redline_context_set_project (context, project);
+  g_assert_true (context_finds (context, post, "platform.length.article-title") == FALSE);
+  g_signal_connect (project, "notify::length-profile", G_CALLBACK (count_notify_cb), &notified);
+  g_assert_true (redline_project_set_length_profile (project, REDLINE_LENGTH_PROFILE_API,
+                                                     &error));
+  g_assert_no_error (error);
+  g_assert_true (redline_project_set_length_profile (project, REDLINE_LENGTH_PROFILE_API,
+                                                     &error));
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_true (context_finds (context, post, "platform.length.article-title"));
+
+  rule_set = redline_project_create_rule_set (project, packs, &error);
+  g_assert_no_error (error);
+  ids = dup_rule_ids (project, rule_set, post);
+  g_assert_nonnull (strstr (ids, "platform.length.article-title"));
+  g_clear_pointer (&ids, g_free);
+  g_clear_object (&rule_set);
+
+  /* Chosen for one run, whatever the project says. */
+  rule_set = redline_project_create_rule_set_for_profile (project, packs,
+                                                          REDLINE_LENGTH_PROFILE_EDITOR, &error);
+  g_assert_no_error (error);
+  ids = dup_rule_ids (project, rule_set, post);
+  g_assert_null (strstr (ids, "platform.length.article-title"));
+  g_clear_pointer (&ids, g_free);
+  g_clear_object (&rule_set);
+
+  json = redline_project_export_json (project, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (json, "\"length_profile\" : \"api\""));
+  g_clear_object (&post);
+  g_clear_object (&campaign);
+  g_clear_object (&context);
+  g_clear_object (&project);
+
+  /* Stored: read back when the file opens again. */
+  project = redline_project_open (fixture->file, REDLINE_PROJECT_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (redline_project_get_length_profile (project), ==,
+                   REDLINE_LENGTH_PROFILE_API);
+  g_clear_object (&project);
+
+  /* A value no profile has: the file opens, the checks are refused with
+   * its name and the value, and choosing a profile mends it. */
+  db = raw_open (fixture->path);
+  raw_exec (db, "UPDATE settings SET value = 'author' WHERE key = 'length_profile'");
+  sqlite3_close (db);
+  project = redline_project_open (fixture->file, REDLINE_PROJECT_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  rule_set = redline_project_create_rule_set (project, packs, &error);
+  g_assert_null (rule_set);
+  g_assert_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_INVALID);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "test.redline"));
+  g_assert_nonnull (strstr (error->message, "“author”"));
+  g_clear_error (&error);
+  g_assert_true (redline_project_set_length_profile (project, REDLINE_LENGTH_PROFILE_EDITOR,
+                                                     &error));
+  g_assert_no_error (error);
+  rule_set = redline_project_create_rule_set (project, packs, &error);
+  g_assert_no_error (error);
+  post = redline_project_find_post (project, post_id);
+  g_assert_nonnull (post);
+  g_object_ref (post);
+  ids = dup_rule_ids (project, rule_set, post);
+  g_assert_null (strstr (ids, "platform.length.article-title"));
+  g_clear_object (&project);
+
+  /* Bytes that are not text: refused when opened, naming the setting. */
+  db = raw_open (fixture->path);
+  raw_exec (db, "UPDATE settings SET value = CAST(X'61FF' AS TEXT) WHERE key = 'length_profile'");
+  sqlite3_close (db);
+  project = redline_project_open (fixture->file, REDLINE_PROJECT_FLAGS_READ_ONLY, &error);
+  g_assert_null (project);
+  g_assert_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_CORRUPT);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "project setting “length profile”"));
+}
+
 static void
 test_sample (void)
 {
@@ -206,6 +375,70 @@ test_check_command (void)
   }
 }
 
+/* redline-check --length-profile: the project's setting unless given. */
+static void
+test_length_profile_command (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RedlineProject) project = create_sample (fixture, 0);
+  g_autoptr(RedlineCampaign) campaign =
+    g_list_model_get_item (redline_project_get_campaigns (project), 0);
+  g_autoptr(RedlinePost) post = redline_post_new (redline_campaign_get_id (campaign),
+                                                  REDLINE_CONTENT_KIND_ARTICLE);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  const char *redline_check = g_getenv ("REDLINE_CHECK");
+  struct {
+    const char *option;
+    int         status;
+    gboolean    title_finding;
+    const char *err;
+  } runs[] = {
+    { NULL, 0, FALSE, NULL },
+    { "--length-profile=api", 1, TRUE, NULL },
+    { "--length-profile=editor", 0, FALSE, NULL },
+    { "--length-profile=author", 2, FALSE, "unknown length profile “author”: use editor or api" },
+  };
+
+  if (redline_check == NULL)
+    {
+      g_test_skip ("REDLINE_CHECK is not set");
+      return;
+    }
+  redline_post_set_title (post, "秋季限定桂花拿铁回归菜单，云南小粒咖啡豆搭配杭州满觉陇桂花糖浆，会员到店领取集章卡");
+  redline_post_set_body (post, "桂花拿铁回来了。");
+  g_assert_true (redline_project_add_post (project, post, &error));
+  g_assert_no_error (error);
+  g_clear_object (&project);
+
+  before = hash_file (fixture->path);
+  for (guint i = 0; i < G_N_ELEMENTS (runs); i++)
+    {
+      const char *argv[] = { redline_check, "--ecosystem=weixin",
+                             runs[i].option != NULL ? runs[i].option : fixture->path,
+                             runs[i].option != NULL ? fixture->path : NULL, NULL };
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+      int status;
+
+      g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                                   &out, &err, &status, &error));
+      g_assert_no_error (error);
+      g_test_message ("%s: %s%s", runs[i].option != NULL ? runs[i].option : "(no option)", out,
+                      err);
+      g_assert_true (WIFEXITED (status));
+      /* An over-long title is an error: status 1. */
+      g_assert_cmpint (WEXITSTATUS (status), ==, runs[i].status);
+      g_assert_true ((strstr (out, "platform.length.article-title") != NULL) ==
+                     runs[i].title_finding);
+      if (runs[i].err != NULL)
+        g_assert_nonnull (strstr (err, runs[i].err));
+    }
+  after = hash_file (fixture->path);
+  g_assert_cmpstr (before, ==, after);
+}
+
 /* redline-check --report: a report of the project, the check as usual. */
 static void
 test_report_command (void)
@@ -291,6 +524,8 @@ main (int   argc,
   g_test_add ("/redline/project/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("rule-set", test_rule_set);
+  ADD ("length-profile", test_length_profile);
+  ADD ("length-profile-command", test_length_profile_command);
   g_test_add_func ("/redline/project/sample", test_sample);
   g_test_add_func ("/redline/project/check-command", test_check_command);
   g_test_add_func ("/redline/project/report-command", test_report_command);

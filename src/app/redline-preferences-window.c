@@ -17,8 +17,9 @@
  * built in or the user's own, with its version and counts, a switch that
  * enables it for the open project and its rules (activate one for its
  * message, reference and terms); "Add Rule Pack…" validates a pack file and
- * keeps a copy among the user's packs; and the project's link allowlist,
- * allowed terms and banned terms. Each change is one call to the project,
+ * keeps a copy among the user's packs; and the project's length limits
+ * (the web editor's or the publishing interface's), link allowlist, allowed
+ * terms and banned terms. Each change is one call to the project,
  * so one transaction; a read-only project shows its settings without
  * letting them change.
  */
@@ -30,12 +31,14 @@ struct _RedlinePreferencesWindow
   GSettings            *settings;
   GPtrArray            *pack_rows;
   GPtrArray            *setting_rows;
+  gboolean              refreshing;     /* the rows follow the project, not the user */
 
   AdwPreferencesGroup  *packs_group;
   AdwPreferencesGroup  *reviewer_group;
   AdwEntryRow          *reviewer_entry;
   GtkWidget            *add_pack_button;
   GtkWidget            *read_only_group;
+  AdwComboRow          *length_profile_row;
   AdwPreferencesGroup  *domains_group;
   AdwPreferencesGroup  *allowed_group;
   AdwPreferencesGroup  *banned_group;
@@ -362,6 +365,27 @@ on_entry_apply_cb (AdwEntryRow              *entry,
   gtk_editable_set_text (GTK_EDITABLE (entry), "");
 }
 
+G_STATIC_ASSERT (REDLINE_LENGTH_PROFILE_EDITOR == 0 && REDLINE_LENGTH_PROFILE_API == 1);
+
+static void
+on_length_profile_selected_cb (AdwComboRow              *row,
+                               GParamSpec               *pspec,
+                               RedlinePreferencesWindow *self)
+{
+  RedlineProject *project = get_project (self);
+  guint selected = adw_combo_row_get_selected (row);
+  g_autoptr(GError) error = NULL;
+
+  if (self->refreshing || project == NULL || selected >= REDLINE_N_LENGTH_PROFILES)
+    return;
+  /* The rows are in the enumeration’s order. */
+  if (!redline_project_set_length_profile (project, (RedlineLengthProfile) selected, &error))
+    {
+      toast (self, error->message);
+      refresh (self);
+    }
+}
+
 /* ---- Refresh ------------------------------------------------------------ */
 
 static void
@@ -397,8 +421,13 @@ refresh (RedlinePreferencesWindow *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->allowed_entry), writable);
   gtk_widget_set_sensitive (GTK_WIDGET (self->banned_entry), writable);
   gtk_widget_set_sensitive (GTK_WIDGET (self->category_entry), writable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->length_profile_row), writable);
   if (project == NULL)
     return;
+  self->refreshing = TRUE;
+  adw_combo_row_set_selected (self->length_profile_row,
+                              redline_project_get_length_profile (project));
+  self->refreshing = FALSE;
   for (const char * const *d = redline_project_get_allowed_domains (project); d != NULL && *d; d++)
     add_setting_row (self, self->domains_group, "domains", *d, NULL);
   for (const char * const *t = redline_project_get_allowed_terms (project); t != NULL && *t; t++)
@@ -499,6 +528,8 @@ redline_preferences_window_class_init (RedlinePreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RedlinePreferencesWindow, reviewer_entry);
   gtk_widget_class_bind_template_child (widget_class, RedlinePreferencesWindow, add_pack_button);
   gtk_widget_class_bind_template_child (widget_class, RedlinePreferencesWindow, read_only_group);
+  gtk_widget_class_bind_template_child (widget_class, RedlinePreferencesWindow,
+                                        length_profile_row);
   gtk_widget_class_bind_template_child (widget_class, RedlinePreferencesWindow, domains_group);
   gtk_widget_class_bind_template_child (widget_class, RedlinePreferencesWindow, allowed_group);
   gtk_widget_class_bind_template_child (widget_class, RedlinePreferencesWindow, banned_group);
@@ -520,6 +551,8 @@ redline_preferences_window_init (RedlinePreferencesWindow *self)
   g_signal_connect_object (self->domain_entry, "apply", G_CALLBACK (on_entry_apply_cb), self, 0);
   g_signal_connect_object (self->allowed_entry, "apply", G_CALLBACK (on_entry_apply_cb), self, 0);
   g_signal_connect_object (self->banned_entry, "apply", G_CALLBACK (on_entry_apply_cb), self, 0);
+  g_signal_connect_object (self->length_profile_row, "notify::selected",
+                           G_CALLBACK (on_length_profile_selected_cb), self, 0);
 
   /* The reviewer's name is the user's, for every project. */
   self->settings = g_settings_new (APP_ID);

@@ -34,6 +34,7 @@ typedef struct
   char               *ecosystem;
   char               *kind;
   char               *purpose;
+  char               *length_profile;
   char              **rules;
   gboolean            no_builtin_rules;
   char               *format;
@@ -53,6 +54,7 @@ typedef struct
   RedlineEcosystem    ecosystems[REDLINE_N_ECOSYSTEMS];
   RedlineContentKind  content_kind;
   RedlinePurpose      content_purpose;
+  int                 content_length_profile; /* -1: not given */
   RedlinePurpose      result_purpose; /* of the result being written */
   RedlineContext     *context;
   gboolean            bad_input;
@@ -72,6 +74,7 @@ options_clear (Options *options)
   g_free (options->ecosystem);
   g_free (options->kind);
   g_free (options->purpose);
+  g_free (options->length_profile);
   g_strfreev (options->rules);
   g_free (options->format);
   g_free (options->report);
@@ -107,6 +110,9 @@ parse_options (Options  *options,
     { "purpose", 0, 0, G_OPTION_ARG_STRING, &options->purpose,
       N_("What the copy is for: advertising, editorial or notice (default: advertising; "
          "project posts: their own)"), "PURPOSE" },
+    { "length-profile", 0, 0, G_OPTION_ARG_STRING, &options->length_profile,
+      N_("Field length limits: editor (the web editor’s) or api (the publishing interface’s) "
+         "(default: editor; project files: their own setting)"), "PROFILE" },
     { "rules", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &options->rules,
       N_("Load an extra rule pack (repeatable)"), "FILE" },
     { "no-builtin-rules", 0, 0, G_OPTION_ARG_NONE, &options->no_builtin_rules,
@@ -184,6 +190,22 @@ parse_options (Options  *options,
       return FALSE;
     }
 
+  options->content_length_profile = -1;
+  if (options->length_profile != NULL)
+    {
+      RedlineLengthProfile profile;
+
+      if (!redline_length_profile_from_string (options->length_profile, &profile))
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("unknown length profile “%s”: use editor or api"),
+                             options->length_profile);
+          print_usage_error (message);
+          return FALSE;
+        }
+      options->content_length_profile = profile;
+    }
+
   if (options->format == NULL || g_str_equal (options->format, "text"))
     options->json = FALSE;
   else if (g_str_equal (options->format, "json"))
@@ -248,6 +270,7 @@ load_rules (Options *options)
   g_autoptr(GError) error = NULL;
 
   options->context = redline_context_new ();
+  redline_context_set_length_profile (options->context, options->content_length_profile);
   if (!options->no_builtin_rules &&
       !redline_context_load_builtin_packs (options->context, &error))
     {

@@ -28,6 +28,7 @@ struct _RedlineContext
   RedlineRuleSet *rule_set;
   GError         *rule_set_error;
   gboolean        rule_set_valid;
+  int             length_profile; /* a RedlineLengthProfile, or -1: the project's */
   RedlinePlanner *planner;      /* made when first needed */
   RedlineCalendar *calendar;    /* made when first needed */
 };
@@ -50,6 +51,7 @@ static const char * const checker_settings[] = {
   "allowed-terms",
   "banned-terms",
   "enabled-packs",
+  "length-profile",
 };
 
 static GPtrArray *
@@ -75,10 +77,21 @@ ensure_rule_set (RedlineContext *self)
 
   packs = dup_packs (self);
   if (self->project != NULL)
-    self->rule_set = redline_project_create_rule_set (self->project, packs,
-                                                      &self->rule_set_error);
+    {
+      self->rule_set = redline_project_create_rule_set_for_profile (self->project, packs,
+                                                                    self->length_profile,
+                                                                    &self->rule_set_error);
+    }
   else
-    self->rule_set = redline_rule_set_new (packs, NULL, &self->rule_set_error);
+    {
+      RedlineRuleSetOptions options = {
+        .length_profile = self->length_profile >= 0
+                          ? (RedlineLengthProfile) self->length_profile
+                          : REDLINE_LENGTH_PROFILE_EDITOR,
+      };
+
+      self->rule_set = redline_rule_set_new (packs, &options, &self->rule_set_error);
+    }
   if (self->rule_set_error != NULL)
     g_debug ("No rule set: %s", self->rule_set_error->message);
   self->rule_set_valid = TRUE;
@@ -214,6 +227,7 @@ redline_context_class_init (RedlineContextClass *klass)
 static void
 redline_context_init (RedlineContext *self)
 {
+  self->length_profile = -1;
   self->packs = g_list_store_new (REDLINE_TYPE_RULE_PACK);
   g_signal_connect_object (self->packs, "items-changed",
                            G_CALLBACK (on_packs_items_changed_cb), self, G_CONNECT_SWAPPED);
@@ -381,6 +395,28 @@ redline_context_set_project (RedlineContext *self,
     redline_planner_set_project (self->planner, project);
   invalidate_rule_set (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
+}
+
+/**
+ * redline_context_set_length_profile:
+ * @self: a #RedlineContext
+ * @length_profile: a #RedlineLengthProfile, or -1 (the default) for the
+ *   project's setting, or the editor's limits when there is no project
+ *
+ * Chooses whose field length limits the rule set checks against, whatever
+ * the project says: for a command line that asks for one.
+ */
+void
+redline_context_set_length_profile (RedlineContext *self,
+                                    int             length_profile)
+{
+  g_return_if_fail (REDLINE_IS_CONTEXT (self));
+  g_return_if_fail (length_profile >= -1 && length_profile < REDLINE_N_LENGTH_PROFILES);
+
+  if (self->length_profile == length_profile)
+    return;
+  self->length_profile = length_profile;
+  invalidate_rule_set (self);
 }
 
 /**

@@ -33,6 +33,8 @@ GListModel      *redline_context_get_packs           (RedlineContext      *self)
 RedlineProject  *redline_context_get_project         (RedlineContext      *self);
 void             redline_context_set_project         (RedlineContext      *self,
                                                       RedlineProject      *project);
+void             redline_context_set_length_profile  (RedlineContext      *self,
+                                                     int                  length_profile);
 RedlineRuleSet  *redline_context_get_rule_set        (RedlineContext      *self);
 const GError    *redline_context_get_rule_set_error  (RedlineContext      *self);
 gboolean         redline_context_check_post_stream   (RedlineContext      *self,

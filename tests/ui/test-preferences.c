@@ -168,6 +168,68 @@ test_preferences_settings (Fixture       *fixture,
   g_assert_cmpuint (count_rule (fixture->context, "比星巴克好喝", "project.banned.competitor"), ==, 1);
 }
 
+/* The length limits follow the row: stored in the project, and the
+ * checker's rule set rebuilt with them. */
+static void
+test_preferences_length_profile (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  RedlineProject *project = redline_context_get_project (fixture->context);
+  AdwComboRow *row = ADW_COMBO_ROW (
+    gtk_widget_get_template_child (GTK_WIDGET (fixture->preferences),
+                                   REDLINE_TYPE_PREFERENCES_WINDOW, "length_profile_row"));
+  g_autoptr(RedlineCampaign) campaign =
+    g_list_model_get_item (redline_project_get_campaigns (project), 0);
+  g_autoptr(RedlinePost) post = redline_post_new (redline_campaign_get_id (campaign),
+                                                  REDLINE_CONTENT_KIND_ARTICLE);
+  g_autoptr(RedlineProject) reopened = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) findings = NULL;
+  gboolean title_finding = FALSE;
+
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (row)));
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, REDLINE_LENGTH_PROFILE_EDITOR);
+
+  /* 41 characters: too long for the interface only. */
+  redline_post_set_title (post, "秋季限定桂花拿铁回归菜单，云南小粒咖啡豆搭配杭州满觉陇桂花糖浆，会员到店领取集章卡");
+  redline_post_set_body (post, "桂花拿铁回来了。");
+  g_assert_true (redline_project_add_post (project, post, &error));
+  g_assert_no_error (error);
+
+  adw_combo_row_set_selected (row, REDLINE_LENGTH_PROFILE_API);
+  g_assert_cmpint (redline_project_get_length_profile (project), ==, REDLINE_LENGTH_PROFILE_API);
+  findings = redline_context_check_post (fixture->context, post,
+                                         redline_campaign_get_ecosystem (campaign));
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(RedlineFinding) finding = g_list_model_get_item (findings, i);
+
+      title_finding |= g_str_equal (redline_finding_get_rule_id (finding),
+                                    "platform.length.article-title");
+    }
+  g_assert_true (title_finding);
+
+  reopened = redline_project_open (fixture->file, REDLINE_PROJECT_FLAGS_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (redline_project_get_length_profile (reopened), ==,
+                   REDLINE_LENGTH_PROFILE_API);
+
+  /* A project open read-only shows its choice without letting it change. */
+  {
+    g_autoptr(RedlineContext) context = redline_context_new ();
+    GtkWidget *preferences;
+
+    redline_context_set_project (context, reopened);
+    preferences = redline_preferences_window_new (GTK_WINDOW (fixture->window), context);
+    row = ADW_COMBO_ROW (gtk_widget_get_template_child (preferences,
+                                                        REDLINE_TYPE_PREFERENCES_WINDOW,
+                                                        "length_profile_row"));
+    g_assert_cmpuint (adw_combo_row_get_selected (row), ==, REDLINE_LENGTH_PROFILE_API);
+    g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (row)));
+    gtk_window_destroy (GTK_WINDOW (preferences));
+  }
+}
+
 static const char valid_pack[] =
   "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
   "<rulepack id=\"test.user-pack\" version=\"1.0.0\" lang=\"zh-CN\">\n"
@@ -256,6 +318,8 @@ main (int   argc,
               test_preferences_pack_switch, fixture_tear_down);
   g_test_add ("/preferences/settings", Fixture, NULL, fixture_set_up, test_preferences_settings,
               fixture_tear_down);
+  g_test_add ("/preferences/length-profile", Fixture, NULL, fixture_set_up,
+              test_preferences_length_profile, fixture_tear_down);
   g_test_add ("/preferences/user-pack", Fixture, NULL, fixture_set_up, test_preferences_user_pack,
               fixture_tear_down);
   status = g_test_run ();

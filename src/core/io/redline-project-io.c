@@ -645,6 +645,8 @@ redline_project_export_json (RedlineProject  *self,
   add_strv (builder, "allowed_domains", redline_project_get_allowed_domains (self));
   add_strv (builder, "allowed_terms", redline_project_get_allowed_terms (self));
   add_strv (builder, "enabled_packs", redline_project_get_enabled_packs (self));
+  add_string (builder, "length_profile",
+              redline_length_profile_to_string (redline_project_get_length_profile (self)));
   json_builder_set_member_name (builder, "banned_terms");
   json_builder_begin_array (builder);
   for (guint i = 0; i < banned->len; i++)

@@ -45,7 +45,8 @@ _redline_pack_versions_to_json (RedlineRuleSet *rule_set)
  *
  * Compiles the rule set the project's posts are checked with: those of
  * @packs the project enables (all when it names none), a pack made of the
- * project's banned terms, and its allowlist and allowed terms.
+ * project's banned terms, its allowlist and allowed terms, and the field
+ * length limits of its length profile.
  *
  * Returns: (transfer full): the rule set, or %NULL
  */
@@ -54,14 +55,42 @@ redline_project_create_rule_set (RedlineProject  *self,
                                  GPtrArray       *packs,
                                  GError         **error)
 {
+  return redline_project_create_rule_set_for_profile (self, packs, -1, error);
+}
+
+/**
+ * redline_project_create_rule_set_for_profile:
+ * @self: a #RedlineProject
+ * @packs: (element-type RedlineRulePack): the packs available
+ * @length_profile: a #RedlineLengthProfile, or -1 for the project's own
+ * @error: return location for a #GError
+ *
+ * As redline_project_create_rule_set(), with the length limits of
+ * @length_profile whatever the project's setting is.
+ *
+ * Returns: (transfer full): the rule set, or %NULL
+ */
+RedlineRuleSet *
+redline_project_create_rule_set_for_profile (RedlineProject  *self,
+                                             GPtrArray       *packs,
+                                             int              length_profile,
+                                             GError         **error)
+{
   g_autoptr(GPtrArray) used = g_ptr_array_new_with_free_func (g_object_unref);
   RedlineRuleSetOptions options = {
     .allowed_domains = (const char * const *) self->allowed_domains,
     .allowed_terms = (const char * const *) self->allowed_terms,
+    .length_profile = length_profile >= 0 ? (RedlineLengthProfile) length_profile
+                                          : self->length_profile,
   };
 
   g_return_val_if_fail (REDLINE_IS_PROJECT (self), NULL);
   g_return_val_if_fail (packs != NULL, NULL);
+  g_return_val_if_fail (length_profile >= -1 && length_profile < REDLINE_N_LENGTH_PROFILES,
+                        NULL);
+
+  if (length_profile < 0 && !_redline_project_check_length_profile (self, error))
+    return NULL;
 
   for (guint i = 0; i < packs->len; i++)
     {

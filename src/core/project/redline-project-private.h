@@ -37,6 +37,8 @@ struct _RedlineProject
   char          **allowed_terms;
   char          **enabled_packs;
   GPtrArray      *banned_terms;
+  RedlineLengthProfile length_profile;
+  char           *bad_length_profile; /* the stored value, when no profile's name */
 
   GListStore     *campaigns;
   GListStore     *posts;
@@ -77,6 +79,7 @@ typedef enum
   REDLINE_PROJECT_SETTING_ALLOWED_TERMS,
   REDLINE_PROJECT_SETTING_ENABLED_PACKS,
   REDLINE_PROJECT_SETTING_BANNED_TERMS,
+  REDLINE_PROJECT_SETTING_LENGTH_PROFILE,
 } RedlineProjectSetting;
 
 void           _redline_project_notify_name         (RedlineProject      *self);
@@ -155,6 +158,11 @@ gboolean       _redline_audit_table_append          (RedlineProject      *self,
                                                      gint64               object_id,
                                                      const char          *detail,
                                                      GError             **error);
+
+/* redline-settings-table.c: refuses a length profile the file names that
+ * no profile has. */
+gboolean       _redline_project_check_length_profile (RedlineProject     *self,
+                                                      GError            **error);
 
 /* redline-settings-table.c, redline-campaigns-table.c, redline-posts-table.c:
  * fill the object from the file when it is opened. */

@@ -47,6 +47,7 @@ enum {
   PROP_ALLOWED_TERMS,
   PROP_ENABLED_PACKS,
   PROP_BANNED_TERMS,
+  PROP_LENGTH_PROFILE,
   N_PROPS
 };
 
@@ -69,6 +70,7 @@ _redline_project_notify_setting (RedlineProject        *self,
     [REDLINE_PROJECT_SETTING_ALLOWED_TERMS] = PROP_ALLOWED_TERMS,
     [REDLINE_PROJECT_SETTING_ENABLED_PACKS] = PROP_ENABLED_PACKS,
     [REDLINE_PROJECT_SETTING_BANNED_TERMS] = PROP_BANNED_TERMS,
+    [REDLINE_PROJECT_SETTING_LENGTH_PROFILE] = PROP_LENGTH_PROFILE,
   };
 
   g_assert (setting < G_N_ELEMENTS (props));
@@ -276,6 +278,7 @@ redline_project_finalize (GObject *object)
   g_clear_pointer (&self->display_name, g_free);
   g_clear_pointer (&self->sqlite, _redline_sqlite_free);
   g_clear_pointer (&self->name, g_free);
+  g_clear_pointer (&self->bad_length_profile, g_free);
   g_clear_pointer (&self->allowed_domains, g_strfreev);
   g_clear_pointer (&self->allowed_terms, g_strfreev);
   g_clear_pointer (&self->enabled_packs, g_strfreev);
@@ -322,6 +325,9 @@ redline_project_get_property (GObject    *object,
     case PROP_BANNED_TERMS:
       g_value_set_boxed (value, self->banned_terms);
       break;
+    case PROP_LENGTH_PROFILE:
+      g_value_set_enum (value, self->length_profile);
+      break;
     case PROP_0:
     case N_PROPS:
     default:
@@ -362,6 +368,11 @@ redline_project_class_init (RedlineProjectClass *klass)
   properties[PROP_BANNED_TERMS] =
     g_param_spec_boxed ("banned-terms", NULL, NULL, G_TYPE_PTR_ARRAY,
                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Which field limits apply: the web editor's or the publishing API's. */
+  properties[PROP_LENGTH_PROFILE] =
+    g_param_spec_enum ("length-profile", NULL, NULL, REDLINE_TYPE_LENGTH_PROFILE,
+                       REDLINE_LENGTH_PROFILE_EDITOR,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }

@@ -162,6 +162,10 @@ GPtrArray          *redline_project_get_banned_terms    (RedlineProject         
 gboolean            redline_project_set_banned_terms    (RedlineProject         *self,
                                                          GPtrArray              *terms,
                                                          GError                **error);
+RedlineLengthProfile redline_project_get_length_profile (RedlineProject         *self);
+gboolean            redline_project_set_length_profile  (RedlineProject         *self,
+                                                         RedlineLengthProfile    profile,
+                                                         GError                **error);
 
 GListModel         *redline_project_get_campaigns       (RedlineProject         *self);
 RedlineCampaign    *redline_project_find_campaign       (RedlineProject         *self,
@@ -254,6 +258,10 @@ RedlinePost        *redline_project_copy_post_to_ecosystem (RedlineProject     *
 RedlineRuleSet     *redline_project_create_rule_set     (RedlineProject         *self,
                                                          GPtrArray              *packs,
                                                          GError                **error);
+RedlineRuleSet     *redline_project_create_rule_set_for_profile (RedlineProject    *self,
+                                                                 GPtrArray         *packs,
+                                                                 int                length_profile,
+                                                                 GError           **error);
 RedlineEcosystem    redline_project_get_post_ecosystem  (RedlineProject         *self,
                                                          RedlinePost            *post);
 void                redline_project_post_document       (RedlinePost            *post,

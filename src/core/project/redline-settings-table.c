@@ -1,4 +1,4 @@
-/* redline-settings-table.c: a project's name, allowlists, packs and banned terms
+/* redline-settings-table.c: a project's name, length profile, allowlists, packs and banned terms
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -142,41 +142,144 @@ redline_project_get_name (RedlineProject *self)
   return self->name;
 }
 
+/* Stores one key of the settings table as one user action, logged as @action. */
+static gboolean
+write_setting (RedlineProject  *self,
+               const char      *key,
+               const char      *value,
+               const char      *action,
+               GError         **error)
+{
+  g_auto(RedlineTransaction) tx = REDLINE_TRANSACTION_INIT;
+  g_autoptr(RedlineStmt) stmt = NULL;
+
+  if (!_redline_project_begin (self, &tx, error))
+    return FALSE;
+  stmt = _redline_sqlite_prepare (self->sqlite,
+                                  "INSERT OR REPLACE INTO settings (key, value) VALUES (?1, ?2)",
+                                  error);
+  if (stmt == NULL)
+    goto fail;
+  _redline_stmt_bind_text (stmt, 1, key);
+  _redline_stmt_bind_text (stmt, 2, value);
+  if (!_redline_sqlite_step_done (self->sqlite, stmt, error) ||
+      !_redline_audit_table_append (self, action, NULL, 0, value, error) ||
+      !_redline_transaction_commit (&tx, error))
+    goto fail;
+  return TRUE;
+
+fail:
+  _redline_transaction_rollback (&tx);
+  return FALSE;
+}
+
+/* The value is read AS the key, which names it in an error message. */
+#define READ_NAME \
+  "SELECT value AS name, rowid FROM settings WHERE key = 'name'"
+#define READ_LENGTH_PROFILE \
+  "SELECT value AS length_profile, rowid FROM settings WHERE key = 'length_profile'"
+
+/* Reads one key of the settings table, with @sql (value, rowid), into
+ * @value, left alone when the key is not there. */
+static gboolean
+read_setting (RedlineProject  *self,
+              const char      *sql,
+              char           **value,
+              GError         **error)
+{
+  g_autoptr(RedlineStmt) stmt = _redline_sqlite_prepare (self->sqlite, sql, error);
+  g_autoptr(GError) local_error = NULL;
+  const char *text;
+
+  if (stmt == NULL)
+    return FALSE;
+  if (!_redline_sqlite_step_row (self->sqlite, stmt, &local_error))
+    {
+      if (local_error == NULL)
+        return TRUE;
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (!_redline_sqlite_column_text (self->sqlite, stmt, 0, "settings",
+                                    _redline_stmt_column_int64 (stmt, 1), &text, error))
+    return FALSE;
+  _redline_set_str (value, text);
+  return TRUE;
+}
+
 gboolean
 redline_project_set_name (RedlineProject  *self,
                           const char      *name,
                           GError         **error)
 {
-  g_auto(RedlineTransaction) tx = REDLINE_TRANSACTION_INIT;
   g_return_val_if_fail (REDLINE_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (name != NULL, FALSE);
 
   if (g_strcmp0 (self->name, name) == 0)
     return TRUE;
-  if (!_redline_project_begin (self, &tx, error))
+  if (!write_setting (self, "name", name, "rename", error))
     return FALSE;
-  {
-    g_autoptr(RedlineStmt) stmt =
-      _redline_sqlite_prepare (self->sqlite,
-                               "INSERT OR REPLACE INTO settings (key, value) VALUES ('name', ?1)",
-                               error);
-
-    if (stmt == NULL)
-      goto fail;
-    _redline_stmt_bind_text (stmt, 1, name);
-    if (!_redline_sqlite_step_done (self->sqlite, stmt, error))
-      goto fail;
-  }
-  if (!_redline_audit_table_append (self, "rename", NULL, 0, name,
-                                    error) || !_redline_transaction_commit (&tx, error))
-    goto fail;
-
   _redline_set_str (&self->name, name);
   _redline_project_notify_name (self);
   return TRUE;
+}
 
-fail:
-  _redline_transaction_rollback (&tx);
+/**
+ * redline_project_get_length_profile:
+ * @self: a #RedlineProject
+ *
+ * Returns: whose field length limits the project's posts are checked
+ *   against: the web editor's (the default) or the publishing API's
+ */
+RedlineLengthProfile
+redline_project_get_length_profile (RedlineProject *self)
+{
+  g_return_val_if_fail (REDLINE_IS_PROJECT (self), REDLINE_LENGTH_PROFILE_EDITOR);
+  return self->length_profile;
+}
+
+/**
+ * redline_project_set_length_profile:
+ * @self: a #RedlineProject
+ * @profile: the limits to check against
+ * @error: return location for a #GError
+ *
+ * Returns: whether the setting was stored
+ */
+gboolean
+redline_project_set_length_profile (RedlineProject        *self,
+                                    RedlineLengthProfile   profile,
+                                    GError               **error)
+{
+  g_return_val_if_fail (REDLINE_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (profile < REDLINE_N_LENGTH_PROFILES, FALSE);
+
+  if (profile == self->length_profile && self->bad_length_profile == NULL)
+    return TRUE;
+  if (!write_setting (self, "length_profile", redline_length_profile_to_string (profile),
+                      "set-length-profile", error))
+    return FALSE;
+  g_clear_pointer (&self->bad_length_profile, g_free);
+  if (profile != self->length_profile)
+    {
+      self->length_profile = profile;
+      _redline_project_notify_setting (self, REDLINE_PROJECT_SETTING_LENGTH_PROFILE);
+    }
+  return TRUE;
+}
+
+/* The profile, or an error naming the stored value no profile has. */
+gboolean
+_redline_project_check_length_profile (RedlineProject  *self,
+                                       GError         **error)
+{
+  if (self->bad_length_profile == NULL)
+    return TRUE;
+  g_set_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_INVALID,
+               /* TRANSLATORS: the file, the setting's name, the value stored */
+               _("%s: project setting “%s”: “%s” is neither “editor” nor “api”; "
+                 "choose the length limits in Preferences"),
+               self->display_name, _("length profile"), self->bad_length_profile);
   return FALSE;
 }
 
@@ -437,28 +540,18 @@ gboolean
 _redline_settings_table_load (RedlineProject  *self,
                               GError         **error)
 {
-  {
-    g_autoptr(RedlineStmt) stmt =
-      _redline_sqlite_prepare (self->sqlite, "SELECT value FROM settings WHERE key = 'name'",
-                               error);
-    g_autoptr(GError) local_error = NULL;
+  g_autofree char *profile = NULL;
+  RedlineLengthProfile value = REDLINE_LENGTH_PROFILE_EDITOR;
 
-    if (stmt == NULL)
-      return FALSE;
-    if (_redline_sqlite_step_row (self->sqlite, stmt, &local_error))
-      {
-        const char *name;
-
-        if (!_redline_sqlite_column_text (self->sqlite, stmt, 0, "settings", 0, &name, error))
-          return FALSE;
-        _redline_set_str (&self->name, name);
-      }
-    else if (local_error != NULL)
-      {
-        g_propagate_error (error, g_steal_pointer (&local_error));
-        return FALSE;
-      }
-  }
+  if (!read_setting (self, READ_NAME, &self->name, error) ||
+      !read_setting (self, READ_LENGTH_PROFILE, &profile, error))
+    return FALSE;
+  /* A value no profile has (from another program, or a later version) is
+   * kept in the file and refused when a rule set is built. */
+  g_clear_pointer (&self->bad_length_profile, g_free);
+  if (profile != NULL && !redline_length_profile_from_string (profile, &value))
+    self->bad_length_profile = g_steal_pointer (&profile);
+  self->length_profile = value;
 
   return read_list (self, READ_ALLOWED_DOMAINS, "allowed_domains", &self->allowed_domains,
                     error) &&

@@ -525,6 +525,8 @@ describe_value (const char *table,
     return g_strdup_printf (_("post %s, field “%s”"), id, column);
   if (g_str_equal (table, "campaigns"))
     return g_strdup_printf (_("campaign %s, field “%s”"), id, column);
+  if (g_str_equal (table, "settings") && g_str_equal (column, "length_profile"))
+    return g_strdup_printf (_("project setting “%s”"), _("length profile"));
   if (g_str_equal (table, "settings"))
     return g_strdup (_("the project name"));
   for (guint i = 0; i < G_N_ELEMENTS (settings); i++)
