@@ -127,7 +127,7 @@ test_notify_once (void)
       g_object_set_property (G_OBJECT (post), pspecs[i]->name, &value);
       g_assert_cmpuint (count_of (counts, pspecs[i]->name), ==, 1);
     }
-  g_assert_cmpuint (n_writable, ==, 11);
+  g_assert_cmpuint (n_writable, ==, 12);
   g_assert_cmpuint (g_hash_table_size (counts), ==, n_writable);
 
   /* The accessors behave the same. */
@@ -239,6 +239,7 @@ test_copy (void)
   redline_post_set_title (post, "Spring menu");
   redline_post_set_body (post, "New drinks every week.");
   redline_post_set_digest (post, "Eight new drinks, one a week.");
+  redline_post_set_author (post, "Lumi 咖啡编辑部");
   redline_post_set_call_to_action (post, "Order now");
   redline_post_set_link (post, "https://example.com/menu");
   redline_post_set_scheduled_at (post, "2024-03-02T09:00:00+08:00");
@@ -265,7 +266,7 @@ test_copy (void)
   g_assert_cmpuint (g_hash_table_size (counts), ==, 0);
   g_assert_true (redline_project_find_post (project, redline_post_get_id (post)) == post);
 
-  /* Every field, the digest too, is in the file: read back by a second
+  /* Every field, the digest and author too, is in the file: read back by a second
    * connection, the post compares equal. */
   {
     g_autoptr(RedlineProject) reopened = redline_project_open (file,
@@ -277,6 +278,7 @@ test_copy (void)
     read = redline_project_find_post (reopened, redline_post_get_id (post));
     g_assert_nonnull (read);
     g_assert_cmpstr (redline_post_get_digest (read), ==, "Eight new drinks, one a week.");
+    g_assert_cmpstr (redline_post_get_author (read), ==, "Lumi 咖啡编辑部");
     assert_equal (G_OBJECT (post), G_OBJECT (read));
   }
 

@@ -167,6 +167,8 @@ test_length_profile (Fixture       *fixture,
   redline_post_set_title (post, "秋季限定桂花拿铁回归菜单，云南小粒咖啡豆搭配杭州满觉陇桂花糖浆，会员到店领取集章卡");
   g_assert_cmpint (g_utf8_strlen (redline_post_get_title (post), -1), ==, 41);
   redline_post_set_body (post, "桂花拿铁回来了。");
+  /* 18 characters: over the 16 of both profiles. */
+  redline_post_set_author (post, "Lumi 咖啡品牌部与杭州门店咖啡师");
   g_assert_true (redline_project_add_post (project, post, &error));
   g_assert_no_error (error);
   post_id = redline_post_get_id (post);
@@ -175,6 +177,7 @@ test_length_profile (Fixture       *fixture,
   g_assert_no_error (error);
   ids = dup_rule_ids (project, rule_set, post);
   g_assert_null (strstr (ids, "platform.length.article-title"));
+  g_assert_nonnull (strstr (ids, "platform.length.article-author"));
   g_clear_pointer (&ids, g_free);
   g_clear_object (&rule_set);
 
@@ -197,6 +200,7 @@ test_length_profile (Fixture       *fixture,
   g_assert_no_error (error);
   ids = dup_rule_ids (project, rule_set, post);
   g_assert_nonnull (strstr (ids, "platform.length.article-title"));
+  g_assert_nonnull (strstr (ids, "platform.length.article-author"));
   g_clear_pointer (&ids, g_free);
   g_clear_object (&rule_set);
 
@@ -227,7 +231,7 @@ test_length_profile (Fixture       *fixture,
   /* A value no profile has: the file opens, the checks are refused with
    * its name and the value, and choosing a profile mends it. */
   db = raw_open (fixture->path);
-  raw_exec (db, "UPDATE settings SET value = 'author' WHERE key = 'length_profile'");
+  raw_exec (db, "UPDATE settings SET value = 'print' WHERE key = 'length_profile'");
   sqlite3_close (db);
   project = redline_project_open (fixture->file, REDLINE_PROJECT_FLAGS_NONE, &error);
   g_assert_no_error (error);
@@ -236,7 +240,7 @@ test_length_profile (Fixture       *fixture,
   g_assert_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_INVALID);
   g_test_message ("%s", error->message);
   g_assert_nonnull (strstr (error->message, "test.redline"));
-  g_assert_nonnull (strstr (error->message, "“author”"));
+  g_assert_nonnull (strstr (error->message, "“print”"));
   g_clear_error (&error);
   g_assert_true (redline_project_set_length_profile (project, REDLINE_LENGTH_PROFILE_EDITOR,
                                                      &error));
@@ -398,7 +402,7 @@ test_length_profile_command (Fixture       *fixture,
     { NULL, 0, FALSE, NULL },
     { "--length-profile=api", 1, TRUE, NULL },
     { "--length-profile=editor", 0, FALSE, NULL },
-    { "--length-profile=author", 2, FALSE, "unknown length profile “author”: use editor or api" },
+    { "--length-profile=print", 2, FALSE, "unknown length profile “print”: use editor or api" },
   };
 
   if (redline_check == NULL)

@@ -141,7 +141,14 @@ test_export (Fixture       *fixture,
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (
                       json_array_get_object_element (posts, 0), "reviews")), ==, 1);
 
-  /* CSV goes back in. */
+  /* CSV goes back in, an article's author with it. */
+  {
+    g_autoptr(RedlinePost) first = g_list_model_get_item (redline_project_get_posts (project), 0);
+
+    redline_post_set_author (first, "Lumi 咖啡编辑部");
+    g_assert_true (redline_project_update_post (project, first, &error));
+    g_assert_no_error (error);
+  }
   csv = redline_project_export_csv (project);
   g_assert_true (g_str_has_prefix (csv, "\xef\xbb\xbfid,campaign,ecosystem,kind,purpose,status,"));
   copy = redline_project_create (copy_file, "Copy", &error);
@@ -162,6 +169,7 @@ test_export (Fixture       *fixture,
 
       g_assert_cmpstr (redline_post_get_title (a), ==, redline_post_get_title (b));
       g_assert_cmpstr (redline_post_get_body (a), ==, redline_post_get_body (b));
+      g_assert_cmpstr (redline_post_get_author (a), ==, redline_post_get_author (b));
       g_assert_cmpint (redline_post_get_kind (a), ==, redline_post_get_kind (b));
       g_assert_cmpint (redline_post_get_status (a), ==, redline_post_get_status (b));
       g_assert_cmpint (redline_project_get_post_ecosystem (project, a), ==,

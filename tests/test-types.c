@@ -22,7 +22,7 @@ static const char * const severities[] = { "off", "info", "warning", "error", NU
 static const char * const kinds[] = {
   "article", "moments-ad", "channels", "mini-program", "group-message", NULL,
 };
-static const char * const fields[] = { "title", "digest", "body", "call-to-action", "link", NULL };
+static const char * const fields[] = { "title", "digest", "author", "body", "call-to-action", "link", NULL };
 static const char * const scopes[] = { "span", "document", NULL };
 static const char * const rule_types[] = { "terms", "requires", "links", "length", "plan", NULL };
 static const char * const post_statuses[] = {

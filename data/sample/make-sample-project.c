@@ -75,6 +75,7 @@ add_post (RedlineProject  *project,
   redline_post_set_purpose (post, purpose);
   redline_post_set_title (post, get_string (object, "title"));
   redline_post_set_digest (post, get_string (object, "digest"));
+  redline_post_set_author (post, get_string (object, "author"));
   redline_post_set_body (post, get_string (object, "body"));
   redline_post_set_call_to_action (post, get_string (object, "call_to_action"));
   redline_post_set_link (post, get_string (object, "link"));

@@ -62,6 +62,8 @@ post_get_field (RedlinePost  *post,
       return redline_post_get_title (post);
     case REDLINE_FIELD_DIGEST:
       return redline_post_get_digest (post);
+    case REDLINE_FIELD_AUTHOR:
+      return redline_post_get_author (post);
     case REDLINE_FIELD_BODY:
       return redline_post_get_body (post);
     case REDLINE_FIELD_CALL_TO_ACTION:
@@ -85,6 +87,9 @@ post_set_field (RedlinePost  *post,
       break;
     case REDLINE_FIELD_DIGEST:
       redline_post_set_digest (post, text);
+      break;
+    case REDLINE_FIELD_AUTHOR:
+      redline_post_set_author (post, text);
       break;
     case REDLINE_FIELD_BODY:
       redline_post_set_body (post, text);
@@ -167,7 +172,7 @@ update_fields_visible (RedlinePostEditor *self)
     }
 }
 
-/* "62 / 40 characters" under the title, digest and body, against the limit
+/* "62 / 40 characters" under the title, author, digest and body, against the limit
  * of the post's content kind on the ecosystem checked for; red past it. */
 static void
 update_counters (RedlinePostEditor *self)
@@ -607,6 +612,8 @@ redline_post_editor_class_init (RedlinePostEditorClass *klass)
     G_STRUCT_OFFSET (RedlinePostEditor, counters[REDLINE_FIELD_TITLE]));
   gtk_widget_class_bind_template_child_full (widget_class, "digest_counter", FALSE,
     G_STRUCT_OFFSET (RedlinePostEditor, counters[REDLINE_FIELD_DIGEST]));
+  gtk_widget_class_bind_template_child_full (widget_class, "author_counter", FALSE,
+    G_STRUCT_OFFSET (RedlinePostEditor, counters[REDLINE_FIELD_AUTHOR]));
   gtk_widget_class_bind_template_child_full (widget_class, "counter_label", FALSE,
     G_STRUCT_OFFSET (RedlinePostEditor, counters[REDLINE_FIELD_BODY]));
   gtk_widget_class_bind_template_child (widget_class, RedlinePostEditor, findings_title);

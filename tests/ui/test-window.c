@@ -548,6 +548,61 @@ test_window_finding_row_jumps (Fixture       *fixture,
                    get_buffer (fixture, REDLINE_FIELD_DIGEST)));
 }
 
+static gboolean
+author_finding_listed (gpointer data)
+{
+  return find_finding (data, "platform.length.article-author", REDLINE_FIELD_AUTHOR) != NULL;
+}
+
+/* An article names its author under the title: edited like any field,
+ * counted against the limit, saved; other kinds have no author. */
+static void
+test_window_author (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  RedlinePostEditor *editor = get_editor (fixture);
+  RedlinePost *post = find_post (fixture->window, "桂花拿铁回来了");
+  GtkWidget *view = redline_post_editor_get_field_view (editor, REDLINE_FIELD_AUTHOR);
+  GtkTextBuffer *author = get_buffer (fixture, REDLINE_FIELD_AUTHOR);
+  GtkLabel *counter = GTK_LABEL (redline_post_editor_get_counter (editor, REDLINE_FIELD_AUTHOR));
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+
+  g_assert_true (redline_window_select_post (fixture->window, post));
+  spin (0.3);
+  g_assert_true (gtk_widget_get_visible (view));
+  gtk_text_buffer_get_bounds (author, &start, &end);
+  text = gtk_text_buffer_get_text (author, &start, &end, FALSE);
+  g_assert_cmpstr (text, ==, "Lumi 咖啡编辑部");
+  g_assert_null (find_finding (editor, "platform.length.article-author", REDLINE_FIELD_AUTHOR));
+  g_assert_nonnull (strstr (gtk_label_get_text (counter), "16"));
+
+  /* 10 + 8 characters: past the 16 the publishing interface allows. */
+  type_at_end (author, "与杭州门店咖啡师");
+  wait_until (author_finding_listed, editor, 5);
+  g_assert_cmpstr (redline_post_get_author (post), ==, "Lumi 咖啡编辑部与杭州门店咖啡师");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (counter), "error"));
+
+  /* Saved with the post. */
+  g_assert_true (redline_window_save (fixture->window));
+  wait_until (nothing_unsaved, editor, 5);
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(RedlineProject) reopened =
+      redline_project_open (fixture->file, REDLINE_PROJECT_FLAGS_READ_ONLY, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (redline_post_get_author (redline_project_find_post (
+                       reopened, redline_post_get_id (post))), ==, "Lumi 咖啡编辑部与杭州门店咖啡师");
+  }
+
+  /* A Moments ad has no author. */
+  g_assert_true (redline_window_select_post (fixture->window,
+                                             find_post (fixture->window, "栗子蛋糕限时上新")));
+  spin (0.3);
+  g_assert_false (gtk_widget_get_visible (view));
+}
+
 typedef struct
 {
   RedlineProject *project;
@@ -1851,6 +1906,8 @@ main (int   argc,
               test_window_copy_to_other_ecosystem, fixture_tear_down);
   g_test_add ("/window/finding-row-jumps", Fixture, NULL, fixture_set_up,
               test_window_finding_row_jumps, fixture_tear_down);
+  g_test_add ("/window/author", Fixture, NULL, fixture_set_up, test_window_author,
+              fixture_tear_down);
   g_test_add ("/window/delete-and-undo", Fixture, NULL, fixture_set_up,
               test_window_delete_and_undo, fixture_tear_down);
   g_test_add ("/window/review", Fixture, NULL, fixture_set_up, test_window_review,

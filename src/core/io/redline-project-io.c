@@ -146,6 +146,7 @@ typedef enum
   COLUMN_STATUS,
   COLUMN_TITLE,
   COLUMN_DIGEST,
+  COLUMN_AUTHOR,
   COLUMN_BODY,
   COLUMN_CALL_TO_ACTION,
   COLUMN_LINK,
@@ -163,6 +164,7 @@ static const struct
   { "status", COLUMN_STATUS },
   { "title", COLUMN_TITLE },
   { "digest", COLUMN_DIGEST },
+  { "author", COLUMN_AUTHOR },
   { "body", COLUMN_BODY },
   { "call_to_action", COLUMN_CALL_TO_ACTION },
   { "cta", COLUMN_CALL_TO_ACTION },
@@ -308,6 +310,7 @@ post_from_record (RedlineProject   *self,
   redline_post_set_status (post, status);
   redline_post_set_title (post, text[COLUMN_TITLE]);
   redline_post_set_digest (post, text[COLUMN_DIGEST]);
+  redline_post_set_author (post, text[COLUMN_AUTHOR]);
   redline_post_set_body (post, text[COLUMN_BODY]);
   redline_post_set_call_to_action (post, text[COLUMN_CALL_TO_ACTION]);
   redline_post_set_link (post, text[COLUMN_LINK]);
@@ -326,7 +329,7 @@ post_from_record (RedlineProject   *self,
  * Adds a post for every row of @csv after the header, all in one
  * transaction: if any row is wrong, nothing is imported and the error names
  * its line. The header names the columns, in any order and case: `title`,
- * `digest`, `body`, `call_to_action` (or `cta`), `link`, `kind`, `purpose`, `status`,
+ * `digest`, `author`, `body`, `call_to_action` (or `cta`), `link`, `kind`, `purpose`, `status`,
  * `scheduled_at` and `campaign` (an id or a name); `id`, `ecosystem`,
  * `created_at` and `updated_at`, which redline_project_export_csv() writes,
  * are ignored.
@@ -392,8 +395,8 @@ redline_project_import_csv (RedlineProject   *self,
       if (!lookup_column (name, &column))
         {
           g_set_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_INVALID,
-                       _("%s:%u: unknown column “%s”; the columns are title, digest, body, "
-                         "call_to_action, link, kind, purpose, status, scheduled_at and "
+                       _("%s:%u: unknown column “%s”; the columns are title, digest, author, "
+                         "body, call_to_action, link, kind, purpose, status, scheduled_at and "
                          "campaign"),
                        display_name, line, name);
           return 0;
@@ -572,6 +575,7 @@ add_post (JsonBuilder     *builder,
   add_string (builder, "status", redline_post_status_to_string (redline_post_get_status (post)));
   add_string (builder, "title", redline_post_get_title (post));
   add_string (builder, "digest", redline_post_get_digest (post));
+  add_string (builder, "author", redline_post_get_author (post));
   add_string (builder, "body", redline_post_get_body (post));
   add_string (builder, "call_to_action", redline_post_get_call_to_action (post));
   add_string (builder, "link", redline_post_get_link (post));
@@ -727,8 +731,8 @@ char *
 redline_project_export_csv (RedlineProject *self)
 {
   static const char * const header[] = {
-    "id", "campaign", "ecosystem", "kind", "purpose", "status", "title", "digest", "body", "call_to_action",
-    "link", "scheduled_at", "created_at", "updated_at",
+    "id", "campaign", "ecosystem", "kind", "purpose", "status", "title", "digest", "author",
+    "body", "call_to_action", "link", "scheduled_at", "created_at", "updated_at",
   };
   GString *csv = g_string_new (REDLINE_CSV_BOM);
   GListModel *posts;
@@ -756,6 +760,7 @@ redline_project_export_csv (RedlineProject *self)
         redline_post_status_to_string (redline_post_get_status (post)),
         redline_post_get_title (post),
         redline_post_get_digest (post),
+        redline_post_get_author (post),
         redline_post_get_body (post),
         redline_post_get_call_to_action (post),
         redline_post_get_link (post),

@@ -187,6 +187,8 @@ redline_field_label (RedlineField field)
       return _("Title");
     case REDLINE_FIELD_DIGEST:
       return _("Digest");
+    case REDLINE_FIELD_AUTHOR:
+      return _("Author");
     case REDLINE_FIELD_BODY:
       return _("Body");
     case REDLINE_FIELD_CALL_TO_ACTION:
@@ -212,18 +214,20 @@ redline_content_kind_fields (RedlineContentKind kind)
   switch (kind)
     {
     case REDLINE_CONTENT_KIND_ARTICLE:
-      /* Only an Official Account article has a digest under its title. */
+      /* Only an Official Account article has a digest and an author under
+       * its title. */
       return all;
     case REDLINE_CONTENT_KIND_GROUP_MESSAGE:
       /* A group message is text and perhaps a link: no headline, no button. */
       return (1u << REDLINE_FIELD_BODY) | (1u << REDLINE_FIELD_LINK);
     case REDLINE_CONTENT_KIND_CHANNELS:
       /* A Channels caption has no headline of its own. */
-      return all & ~(1u << REDLINE_FIELD_TITLE) & ~(1u << REDLINE_FIELD_DIGEST);
+      return all & ~(1u << REDLINE_FIELD_TITLE) & ~(1u << REDLINE_FIELD_DIGEST) &
+             ~(1u << REDLINE_FIELD_AUTHOR);
     case REDLINE_CONTENT_KIND_MOMENTS_AD:
     case REDLINE_CONTENT_KIND_MINI_PROGRAM:
     default:
-      return all & ~(1u << REDLINE_FIELD_DIGEST);
+      return all & ~(1u << REDLINE_FIELD_DIGEST) & ~(1u << REDLINE_FIELD_AUTHOR);
     }
 }
 

@@ -28,6 +28,7 @@ static const char * const migration_names[] = {
   "0005-review-workflow.sql",
   "0006-post-purpose.sql",
   "0007-campaign-account.sql",
+  "0008-post-author.sql",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migration_names) == REDLINE_PROJECT_FORMAT);

@@ -30,7 +30,7 @@ struct _RedlinePost
   RedlineContentKind  kind;
   RedlinePurpose      purpose;
   RedlinePostStatus   status;
-  char               *strings[8];
+  char               *strings[9];
 };
 
 G_DEFINE_FINAL_TYPE (RedlinePost, redline_post, G_TYPE_OBJECT)
@@ -46,6 +46,7 @@ enum {
   /* The string properties, in the order of self->strings. */
   PROP_TITLE,
   PROP_DIGEST,
+  PROP_AUTHOR,
   PROP_BODY,
   PROP_CALL_TO_ACTION,
   PROP_LINK,
@@ -163,6 +164,7 @@ redline_post_get_property (GObject    *object,
       break;
     case PROP_TITLE:
     case PROP_DIGEST:
+    case PROP_AUTHOR:
     case PROP_BODY:
     case PROP_CALL_TO_ACTION:
     case PROP_LINK:
@@ -205,6 +207,7 @@ redline_post_set_property (GObject      *object,
       break;
     case PROP_TITLE:
     case PROP_DIGEST:
+    case PROP_AUTHOR:
     case PROP_BODY:
     case PROP_CALL_TO_ACTION:
     case PROP_LINK:
@@ -255,6 +258,7 @@ redline_post_class_init (RedlinePostClass *klass)
                        flags);
   properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL, flags);
   properties[PROP_DIGEST] = g_param_spec_string ("digest", NULL, NULL, NULL, flags);
+  properties[PROP_AUTHOR] = g_param_spec_string ("author", NULL, NULL, NULL, flags);
   properties[PROP_BODY] = g_param_spec_string ("body", NULL, NULL, NULL, flags);
   properties[PROP_CALL_TO_ACTION] =
     g_param_spec_string ("call-to-action", NULL, NULL, NULL, flags);
@@ -489,6 +493,33 @@ redline_post_set_digest (RedlinePost *self,
 {
   g_return_if_fail (REDLINE_IS_POST (self));
   set_string (self, PROP_DIGEST, digest);
+}
+
+/**
+ * redline_post_get_author:
+ * @self: a #RedlinePost
+ *
+ * Returns: (nullable): the author an Official Account article names under
+ *   its title
+ */
+const char *
+redline_post_get_author (RedlinePost *self)
+{
+  g_return_val_if_fail (REDLINE_IS_POST (self), NULL);
+  return get_string (self, PROP_AUTHOR);
+}
+
+/**
+ * redline_post_set_author:
+ * @self: a #RedlinePost
+ * @author: (nullable): the author
+ */
+void
+redline_post_set_author (RedlinePost *self,
+                         const char  *author)
+{
+  g_return_if_fail (REDLINE_IS_POST (self));
+  set_string (self, PROP_AUTHOR, author);
 }
 
 const char *

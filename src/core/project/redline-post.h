@@ -62,6 +62,9 @@ void                 redline_post_set_title          (RedlinePost         *self,
 const char          *redline_post_get_digest         (RedlinePost         *self);
 void                 redline_post_set_digest         (RedlinePost         *self,
                                                       const char          *digest);
+const char          *redline_post_get_author         (RedlinePost         *self);
+void                 redline_post_set_author         (RedlinePost         *self,
+                                                      const char          *author);
 const char          *redline_post_get_body           (RedlinePost         *self);
 void                 redline_post_set_body           (RedlinePost         *self,
                                                       const char          *body);

@@ -22,7 +22,7 @@ read_post (RedlineProject  *self,
   gint64 id = _redline_stmt_column_int64 (stmt, 0);
   gint64 campaign_id = _redline_stmt_column_int64 (stmt, 1);
   RedlinePurpose purpose = REDLINE_PURPOSE_ADVERTISING;
-  const char *text[14] = { NULL };
+  const char *text[15] = { NULL };
 
   for (int c = 2; c < (int) G_N_ELEMENTS (text); c++)
     {
@@ -67,6 +67,7 @@ read_post (RedlineProject  *self,
   redline_post_set_purpose (post, purpose);
   redline_post_set_title (post, text[3]);
   redline_post_set_digest (post, text[11]);
+  redline_post_set_author (post, text[14]);
   redline_post_set_body (post, text[4]);
   redline_post_set_call_to_action (post, text[5]);
   redline_post_set_link (post, text[6]);
@@ -78,7 +79,7 @@ read_post (RedlineProject  *self,
 
 #define POST_COLUMNS \
   "id, campaign_id, kind, title, body, call_to_action, link, scheduled_at, status, " \
-  "created_at, updated_at, digest, linked_post_id, purpose"
+  "created_at, updated_at, digest, linked_post_id, purpose, author"
 
 /**
  * redline_project_get_posts:
@@ -125,6 +126,7 @@ bind_post (RedlineStmt *stmt,
   if (redline_post_get_linked_post_id (post) != 0)
     _redline_stmt_bind_int64 (stmt, 12, redline_post_get_linked_post_id (post));
   _redline_stmt_bind_text (stmt, 13, redline_purpose_to_string (redline_post_get_purpose (post)));
+  _redline_stmt_bind_text (stmt, 14, redline_post_get_author (post));
 }
 
 gboolean
@@ -135,8 +137,8 @@ _redline_project_insert_post (RedlineProject  *self,
 {
   static const char sql[] =
     "INSERT INTO posts (campaign_id, kind, title, body, call_to_action, link, scheduled_at, "
-    "status, created_at, updated_at, digest, linked_post_id, purpose) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?11, ?12, ?13)";
+    "status, created_at, updated_at, digest, linked_post_id, purpose, author) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?11, ?12, ?13, ?14)";
   g_autoptr(RedlineStmt) stmt = NULL;
 
   g_assert (_redline_sqlite_in_transaction (self->sqlite));
@@ -279,7 +281,7 @@ _redline_posts_table_store (RedlineProject  *self,
   static const char sql[] =
     "UPDATE posts SET campaign_id = ?1, kind = ?2, title = ?3, body = ?4, call_to_action = ?5, "
     "link = ?6, scheduled_at = ?7, status = ?8, updated_at = ?9, digest = ?11, "
-    "linked_post_id = ?12, purpose = ?13 WHERE id = ?10";
+    "linked_post_id = ?12, purpose = ?13, author = ?14 WHERE id = ?10";
   g_autoptr(RedlineStmt) stmt = NULL;
   g_autofree char *now = _redline_project_now ();
 
@@ -306,11 +308,13 @@ stored_review_state (RedlineProject *self,
                      gboolean       *text_changed)
 {
   static const char sql[] =
-    "SELECT title, digest, body, call_to_action, link, status, purpose FROM posts WHERE id = ?1";
+    "SELECT title, digest, body, call_to_action, link, author, status, purpose FROM posts "
+    "WHERE id = ?1";
   g_autoptr(RedlineStmt) stmt = _redline_sqlite_prepare (self->sqlite, sql, NULL);
   RedlineDocument document = { { NULL } };
   RedlineField fields[] = { REDLINE_FIELD_TITLE, REDLINE_FIELD_DIGEST, REDLINE_FIELD_BODY,
-                            REDLINE_FIELD_CALL_TO_ACTION, REDLINE_FIELD_LINK };
+                            REDLINE_FIELD_CALL_TO_ACTION, REDLINE_FIELD_LINK,
+                            REDLINE_FIELD_AUTHOR };
   RedlinePostStatus status = REDLINE_POST_STATUS_DRAFT;
   const char *value;
 
@@ -331,10 +335,10 @@ stored_review_state (RedlineProject *self,
         *text_changed = TRUE;
     }
   /* A change of purpose changes which rules bind the copy. */
-  value = _redline_stmt_column_raw_text (stmt, 6);
+  value = _redline_stmt_column_raw_text (stmt, 7);
   if (g_strcmp0 (value, redline_purpose_to_string (document.purpose)) != 0)
     *text_changed = TRUE;
-  value = _redline_stmt_column_raw_text (stmt, 5);
+  value = _redline_stmt_column_raw_text (stmt, 6);
   if (value == NULL || !redline_post_status_from_string (value, &status))
     status = REDLINE_POST_STATUS_DRAFT;
   return status;
@@ -563,6 +567,7 @@ redline_project_copy_post_to_ecosystem (RedlineProject  *self,
   copy = redline_post_new (redline_campaign_get_id (target), redline_post_get_kind (post));
   redline_post_set_title (copy, redline_post_get_title (post));
   redline_post_set_digest (copy, redline_post_get_digest (post));
+  redline_post_set_author (copy, redline_post_get_author (post));
   redline_post_set_body (copy, redline_post_get_body (post));
   redline_post_set_call_to_action (copy, redline_post_get_call_to_action (post));
   redline_post_set_link (copy, redline_post_get_link (post));

@@ -189,6 +189,7 @@ redline_project_post_document (RedlinePost     *post,
 
   document->fields[REDLINE_FIELD_TITLE] = redline_post_get_title (post);
   document->fields[REDLINE_FIELD_DIGEST] = redline_post_get_digest (post);
+  document->fields[REDLINE_FIELD_AUTHOR] = redline_post_get_author (post);
   document->fields[REDLINE_FIELD_BODY] = redline_post_get_body (post);
   document->fields[REDLINE_FIELD_CALL_TO_ACTION] = redline_post_get_call_to_action (post);
   document->fields[REDLINE_FIELD_LINK] = redline_post_get_link (post);

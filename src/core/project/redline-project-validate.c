@@ -194,8 +194,9 @@ _redline_validate_post (RedlineProject  *self,
 {
   const char *scheduled = redline_post_get_scheduled_at (post);
   const char *fields[] = {
-    redline_post_get_title (post), redline_post_get_digest (post), redline_post_get_body (post),
-    redline_post_get_call_to_action (post), redline_post_get_link (post), scheduled,
+    redline_post_get_title (post), redline_post_get_digest (post), redline_post_get_author (post),
+    redline_post_get_body (post), redline_post_get_call_to_action (post),
+    redline_post_get_link (post), scheduled,
   };
 
   if (g_hash_table_lookup (self->campaigns_by_id,

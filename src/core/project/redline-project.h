@@ -69,7 +69,7 @@ typedef enum
  *
  * The file format this Redline writes (`PRAGMA user_version`).
  */
-#define REDLINE_PROJECT_FORMAT 7
+#define REDLINE_PROJECT_FORMAT 8
 
 /**
  * RedlineProjectFlags:

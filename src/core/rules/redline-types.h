@@ -90,6 +90,7 @@ typedef enum
  * RedlineField:
  * @REDLINE_FIELD_TITLE: a title or headline
  * @REDLINE_FIELD_DIGEST: the summary an article shows under its title
+ * @REDLINE_FIELD_AUTHOR: the author an article names under its title
  * @REDLINE_FIELD_BODY: the body text
  * @REDLINE_FIELD_CALL_TO_ACTION: the call to action
  * @REDLINE_FIELD_LINK: the link the post points to
@@ -100,12 +101,13 @@ typedef enum
 {
   REDLINE_FIELD_TITLE,
   REDLINE_FIELD_DIGEST,
+  REDLINE_FIELD_AUTHOR,
   REDLINE_FIELD_BODY,
   REDLINE_FIELD_CALL_TO_ACTION,
   REDLINE_FIELD_LINK,
 } RedlineField;
 
-#define REDLINE_N_FIELDS 5
+#define REDLINE_N_FIELDS 6
 
 /**
  * RedlineScope:
