@@ -135,6 +135,18 @@ get_buffer (Fixture      *fixture,
   return gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
 }
 
+/* The project as stored: the file read back by a second connection. */
+static RedlineProject *
+reopen_file (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  RedlineProject *project =
+    redline_project_open (fixture->file, REDLINE_PROJECT_FLAGS_READ_ONLY, &error);
+
+  g_assert_no_error (error);
+  return project;
+}
+
 /* What a user types: one character at a time at the end of the body. */
 static void
 type_at_end (GtkTextBuffer *buffer,
@@ -315,7 +327,6 @@ test_window_apply_suggestion (Fixture       *fixture,
   g_autofree char *expected = NULL;
   g_autofree char *replacement = NULL;
   g_autoptr(RedlineProject) reopened = NULL;
-  g_autoptr(GError) error = NULL;
   GtkTextBuffer *title;
   GtkTextIter start, end;
   g_autofree char *text = NULL;
@@ -355,8 +366,7 @@ test_window_apply_suggestion (Fixture       *fixture,
    * by a second connection. */
   g_assert_cmpuint (redline_post_editor_get_n_unsaved (editor), >, 0);
   wait_until (nothing_unsaved, editor, 5);
-  reopened = redline_project_open (fixture->file, REDLINE_PROJECT_FLAGS_READ_ONLY, &error);
-  g_assert_no_error (error);
+  reopened = reopen_file (fixture);
   g_assert_cmpstr (redline_post_get_title (redline_project_find_post (reopened,
                                                                       redline_post_get_id (post))),
                    ==, expected);
@@ -425,7 +435,6 @@ test_window_purpose (Fixture       *fixture,
   GtkDropDown *chooser = GTK_DROP_DOWN (redline_post_editor_get_purpose_chooser (editor));
   RedlineFinding *finding;
   g_autoptr(RedlineProject) reopened = NULL;
-  g_autoptr(GError) error = NULL;
 
   g_assert_true (redline_window_select_post (fixture->window, post));
   g_assert_cmpint (redline_post_get_kind (post), ==, REDLINE_CONTENT_KIND_ARTICLE);
@@ -452,8 +461,7 @@ test_window_purpose (Fixture       *fixture,
 
   /* Stored with the post, read back by a second connection. */
   wait_until (nothing_unsaved, editor, 5);
-  reopened = redline_project_open (fixture->file, REDLINE_PROJECT_FLAGS_READ_ONLY, &error);
-  g_assert_no_error (error);
+  reopened = reopen_file (fixture);
   g_assert_cmpint (redline_post_get_purpose (redline_project_find_post (
                      reopened, redline_post_get_id (post))), ==, REDLINE_PURPOSE_EDITORIAL);
 
@@ -587,11 +595,8 @@ test_window_author (Fixture       *fixture,
   g_assert_true (redline_window_save (fixture->window));
   wait_until (nothing_unsaved, editor, 5);
   {
-    g_autoptr(GError) error = NULL;
-    g_autoptr(RedlineProject) reopened =
-      redline_project_open (fixture->file, REDLINE_PROJECT_FLAGS_READ_ONLY, &error);
+    g_autoptr(RedlineProject) reopened = reopen_file (fixture);
 
-    g_assert_no_error (error);
     g_assert_cmpstr (redline_post_get_author (redline_project_find_post (
                        reopened, redline_post_get_id (post))), ==, "Lumi 咖啡编辑部与杭州门店咖啡师");
   }
@@ -647,12 +652,8 @@ test_window_delete_and_undo (Fixture       *fixture,
   wait_until (post_gone, &gone, 5);
   g_assert_cmpuint (redline_post_table_get_n_shown (table), ==, shown - 1);
   {
-    g_autoptr(GError) error = NULL;
-    g_autoptr(RedlineProject) reopened = redline_project_open (fixture->file,
-                                                               REDLINE_PROJECT_FLAGS_READ_ONLY,
-                                                               &error);
+    g_autoptr(RedlineProject) reopened = reopen_file (fixture);
 
-    g_assert_no_error (error);
     g_assert_null (redline_project_find_post (reopened, id));
   }
 }
@@ -1347,12 +1348,8 @@ test_window_calendar (Fixture       *fixture,
   g_clear_pointer (&rules, g_free);
   wait_until (post_shown_on_day, &(PostOnDay) { view, day, fifth }, 5);
   {
-    g_autoptr(GError) error = NULL;
-    g_autoptr(RedlineProject) reopened = redline_project_open (fixture->file,
-                                                               REDLINE_PROJECT_FLAGS_READ_ONLY,
-                                                               &error);
+    g_autoptr(RedlineProject) reopened = reopen_file (fixture);
 
-    g_assert_no_error (error);
     g_assert_cmpstr (redline_post_get_scheduled_at (
                        redline_project_find_post (reopened, redline_post_get_id (fifth))),
                      ==, "2024-10-03T09:00:00+08:00");
@@ -1486,7 +1483,6 @@ test_window_campaign_details (Fixture       *fixture,
                                                              redline_post_get_campaign_id (fifth));
   RedlineCampaignDialog *dialog;
   GtkWidget *save, *row, *regions;
-  g_autoptr(GError) error = NULL;
   g_autofree char *rules = NULL;
   gint64 id = redline_campaign_get_id (campaign);
   guint n_campaigns = g_list_model_get_n_items (redline_project_get_campaigns (project));
@@ -1547,14 +1543,10 @@ test_window_campaign_details (Fixture       *fixture,
   g_assert_cmpint (redline_campaign_get_budget (campaign), ==, 1234568);
   g_assert_cmpstr (redline_campaign_get_account (campaign), ==, "Lumi 咖啡 华东");
   {
-    g_autoptr(RedlineProject) reopened = redline_project_open (fixture->file,
-                                                               REDLINE_PROJECT_FLAGS_READ_ONLY,
-                                                               &error);
-    RedlineCampaign *stored;
+    g_autoptr(RedlineProject) reopened = reopen_file (fixture);
+    RedlineCampaign *stored = redline_project_find_campaign (reopened, id);
     const char * const *regions_stored;
 
-    g_assert_no_error (error);
-    stored = redline_project_find_campaign (reopened, id);
     g_assert_cmpstr (redline_campaign_get_end_date (stored), ==, "2024-11-30");
     g_assert_cmpstr (redline_campaign_get_start_date (stored), ==, "2024-09-01");
     g_assert_cmpstr (redline_campaign_get_account_type (stored), ==, "channels");
@@ -1635,7 +1627,6 @@ test_window_schedule_post (Fixture       *fixture,
   GtkWidget *hour, *minute;
   g_autoptr(GDateTime) day = g_date_time_new_local (2024, 10, 8, 12, 0, 0);
   g_autofree char *rules = NULL;
-  g_autoptr(GError) error = NULL;
 
   redline_window_select_post (fixture->window, fifth);
   editor = GTK_WIDGET (get_editor (fixture));
@@ -1669,11 +1660,8 @@ test_window_schedule_post (Fixture       *fixture,
   rules = plan_rules (fixture->window, fifth);
   g_assert_cmpstr (rules, ==, "");
   {
-    g_autoptr(RedlineProject) reopened = redline_project_open (fixture->file,
-                                                               REDLINE_PROJECT_FLAGS_READ_ONLY,
-                                                               &error);
+    g_autoptr(RedlineProject) reopened = reopen_file (fixture);
 
-    g_assert_no_error (error);
     g_assert_cmpstr (redline_post_get_scheduled_at (
                        redline_project_find_post (reopened, redline_post_get_id (fifth))),
                      ==, "2024-10-08T10:30:00+08:00");
@@ -1686,11 +1674,8 @@ test_window_schedule_post (Fixture       *fixture,
   g_assert_nonnull (find_label (schedule, "Not scheduled"));
   wait_until (nothing_unsaved, get_editor (fixture), 5);
   {
-    g_autoptr(RedlineProject) reopened = redline_project_open (fixture->file,
-                                                               REDLINE_PROJECT_FLAGS_READ_ONLY,
-                                                               &error);
+    g_autoptr(RedlineProject) reopened = reopen_file (fixture);
 
-    g_assert_no_error (error);
     g_assert_null (redline_post_get_scheduled_at (
                      redline_project_find_post (reopened, redline_post_get_id (fifth))));
   }
