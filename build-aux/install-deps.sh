@@ -25,6 +25,8 @@ packages="
   libxml2-dev
   libgtk-4-dev
   libical-dev
+  libqrencode-dev
+  librsvg2-bin
   libxml2-utils
   meson
   ninja-build
@@ -34,6 +36,7 @@ packages="
   valgrind
   xauth
   xvfb
+  zbar-tools
 "
 
 missing=""

@@ -318,6 +318,7 @@ test_check_command (void)
   g_autofree char *err = NULL;
   JsonArray *results;
   gboolean weixin = FALSE, wechat = FALSE;
+  guint n_qr_codes = 0;
   int status;
 
   if (redline_check == NULL)
@@ -344,14 +345,29 @@ test_check_command (void)
   for (guint i = 0; i < json_array_get_length (results); i++)
     {
       JsonObject *result = json_array_get_object_element (results, i);
-      g_autofree char *prefix = g_strconcat (path, "#post-", NULL);
+      g_autofree char *post = g_strconcat (path, "#post-", NULL);
+      g_autofree char *qr_code = g_strconcat (path, "#qr-", NULL);
+      const char *file = json_object_get_string_member (result, "file");
+      const char *kind = json_object_get_string_member (result, "kind");
 
-      g_assert_true (g_str_has_prefix (json_object_get_string_member (result, "file"), prefix));
+      /* Its posts, then the links of its QR codes. */
+      if (g_str_has_prefix (file, qr_code))
+        {
+          g_assert_cmpstr (kind, ==, "qr-code");
+          g_assert_cmpstr (json_object_get_string_member (result, "purpose"), ==, "notice");
+          n_qr_codes++;
+        }
+      else
+        {
+          g_assert_true (g_str_has_prefix (file, post));
+          g_assert_cmpstr (kind, !=, "qr-code");
+        }
       weixin |= g_str_equal (json_object_get_string_member (result, "ecosystem"), "weixin");
       wechat |= g_str_equal (json_object_get_string_member (result, "ecosystem"), "wechat");
     }
-  /* Each post once, on its campaign's ecosystem. */
+  /* Each post once, on its campaign's ecosystem; the sample's two codes. */
   g_assert_true (weixin && wechat);
+  g_assert_cmpuint (n_qr_codes, ==, 2);
 
   /* A project from a newer Redline: status 2, and the file named. */
   {

@@ -338,7 +338,7 @@ test_newer_version (Fixture       *fixture,
 
   g_clear_object (&project);
   db = raw_open (fixture->path);
-  raw_exec (db, "PRAGMA user_version = 9");
+  raw_exec (db, "PRAGMA user_version = 99");
   sqlite3_close (db);
   before = hash_file (fixture->path);
 
@@ -347,7 +347,7 @@ test_newer_version (Fixture       *fixture,
       project = redline_project_open (fixture->file, flags, &error);
       g_assert_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_TOO_NEW);
       g_assert_null (project);
-      g_assert_nonnull (strstr (error->message, "made by a newer Redline (format 9)"));
+      g_assert_nonnull (strstr (error->message, "made by a newer Redline (format 99)"));
       g_clear_error (&error);
     }
   after = hash_file (fixture->path);

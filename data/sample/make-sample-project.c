@@ -195,7 +195,7 @@ make_project (const char  *source,
       g_autoptr(RedlineCampaign) campaign = NULL;
       g_auto(GStrv) regions = get_strv (object, "target_regions");
       RedlineEcosystem ecosystem;
-      JsonArray *posts;
+      JsonArray *posts, *codes;
 
       if (!redline_ecosystem_from_string (get_string (object, "ecosystem"), &ecosystem))
         {
@@ -220,6 +220,30 @@ make_project (const char  *source,
         {
           if (!add_post (project, rule_set, campaign, json_array_get_object_element (posts, p),
                          error))
+            return FALSE;
+        }
+
+      codes = get_array (object, "qr_codes");
+      for (guint q = 0; codes != NULL && q < json_array_get_length (codes); q++)
+        {
+          JsonObject *spec = json_array_get_object_element (codes, q);
+          g_autoptr(RedlineQrCode) code =
+            redline_qr_code_new (redline_campaign_get_id (campaign),
+                                 get_string (spec, "placement"), get_string (spec, "link"));
+          RedlineQrErrorCorrection level = REDLINE_QR_ERROR_CORRECTION_MEDIUM;
+
+          if (get_string (spec, "error_correction") != NULL &&
+              !redline_qr_error_correction_from_string (get_string (spec, "error_correction"),
+                                                        &level))
+            {
+              g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "bad error correction");
+              return FALSE;
+            }
+          redline_qr_code_set_source (code, get_string (spec, "source"));
+          redline_qr_code_set_error_correction (code, level);
+          if (json_object_has_member (spec, "size_mm"))
+            redline_qr_code_set_size_mm (code, json_object_get_int_member (spec, "size_mm"));
+          if (!redline_project_add_qr_code (project, code, error))
             return FALSE;
         }
     }

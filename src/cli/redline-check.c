@@ -660,18 +660,20 @@ end_json (Options *options)
     write_output (options, tail, sizeof tail - 1);
 }
 
+/* @kind: a content kind's name, or "qr-code" for the link a project's QR
+ * code encodes; @purpose: what the copy is for, as the kind allows. */
 static void
 begin_result (Options            *options,
               const char         *file,
               RedlineEcosystem    ecosystem,
-              RedlineContentKind  kind,
+              const char         *kind,
               RedlinePurpose      purpose)
 {
   g_autofree char *name = NULL;
   g_autoptr(GString) out = NULL;
 
   options->n_findings = 0;
-  options->result_purpose = redline_content_kind_purpose (kind, purpose);
+  options->result_purpose = purpose;
   if (!options->json)
     return;
 
@@ -684,8 +686,7 @@ begin_result (Options            *options,
                           "      \"kind\" : \"%s\",\n"
                           "      \"purpose\" : \"%s\",\n"
                           "      \"findings\" : [",
-                          name, redline_ecosystem_to_string (ecosystem),
-                          redline_content_kind_to_string (kind),
+                          name, redline_ecosystem_to_string (ecosystem), kind,
                           redline_purpose_to_string (options->result_purpose));
   write_output (options, out->str, out->len);
   options->n_results++;
@@ -761,10 +762,51 @@ report_document (Options               *options,
 
   if (write_errno != 0)
     return;
-  begin_result (options, file, ecosystem, kind, document->purpose);
+  begin_result (options, file, ecosystem, redline_content_kind_to_string (kind),
+                redline_content_kind_purpose (kind, document->purpose));
   redline_rule_set_check_stream (rule_set, document, ecosystem, kind, report_finding_cb,
                                  &report);
   end_result (options);
+}
+
+/* The link each QR code of a project encodes, with its source parameter:
+ * one result per code (and ecosystem), named PROJECT#qr-ID, of kind
+ * "qr-code". */
+static void
+check_qr_codes (Options        *options,
+                RedlineProject *project,
+                const char     *path)
+{
+  GListModel *codes = redline_project_get_qr_codes (project);
+  RedlineRuleSet *rule_set = redline_context_get_rule_set (options->context);
+
+  for (guint i = 0; i < g_list_model_get_n_items (codes); i++)
+    {
+      g_autoptr(RedlineQrCode) code = g_list_model_get_item (codes, i);
+      g_autofree char *name = g_strdup_printf ("%s#qr-%" G_GINT64_FORMAT, path,
+                                               redline_qr_code_get_id (code));
+      RedlineEcosystem own = redline_project_get_qr_code_ecosystem (project, code);
+      guint n_ecosystems = options->ecosystem == NULL ? 1 : options->n_ecosystems;
+
+      for (guint e = 0; e < n_ecosystems && write_errno == 0; e++)
+        {
+          RedlineEcosystem ecosystem = options->ecosystem == NULL ? own
+                                                                  : options->ecosystems[e];
+          g_autoptr(GListModel) findings = redline_project_check_qr_code (project, rule_set, code,
+                                                                          ecosystem);
+          Report report = { options, name };
+
+          begin_result (options, name, ecosystem, "qr-code", REDLINE_PURPOSE_NOTICE);
+          for (guint f = 0; f < g_list_model_get_n_items (findings); f++)
+            {
+              g_autoptr(RedlineFinding) finding = g_list_model_get_item (findings, f);
+
+              if (!report_finding_cb (finding, &report))
+                break;
+            }
+          end_result (options);
+        }
+    }
 }
 
 /* A project file: every post is checked with its campaign's ecosystem
@@ -826,7 +868,8 @@ check_project (Options    *options,
           /* A post is small: checked whole, with the project's waivers,
            * then its place in the plan (on its own ecosystem). */
           findings = redline_context_check_post (options->context, post, ecosystem);
-          begin_result (options, name, ecosystem, kind, redline_post_get_purpose (post));
+          begin_result (options, name, ecosystem, redline_content_kind_to_string (kind),
+                        redline_content_kind_purpose (kind, redline_post_get_purpose (post)));
           for (guint f = 0; f < g_list_model_get_n_items (findings); f++)
             {
               g_autoptr(RedlineFinding) finding = g_list_model_get_item (findings, f);
@@ -837,6 +880,7 @@ check_project (Options    *options,
           end_result (options);
         }
     }
+  check_qr_codes (options, project, path);
   if (options->report != NULL)
     {
       g_autoptr(GFile) report = g_file_new_for_commandline_arg (options->report);

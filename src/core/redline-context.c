@@ -625,3 +625,27 @@ redline_context_check_post (RedlineContext   *self,
   return redline_rule_set_check (self->rule_set, &document, ecosystem,
                                  redline_post_get_kind (post));
 }
+
+/**
+ * redline_context_check_qr_code:
+ * @self: a #RedlineContext with a project and a rule set
+ * @code: one of the project's QR codes
+ *
+ * Checks the link @code encodes on its campaign's ecosystem
+ * (redline_project_check_qr_code()).
+ *
+ * Returns: (transfer full): a list model of #RedlineFinding
+ */
+GListModel *
+redline_context_check_qr_code (RedlineContext *self,
+                               RedlineQrCode  *code)
+{
+  g_return_val_if_fail (REDLINE_IS_CONTEXT (self), NULL);
+  g_return_val_if_fail (REDLINE_IS_PROJECT (self->project), NULL);
+  g_return_val_if_fail (redline_context_get_rule_set (self) != NULL, NULL);
+  g_return_val_if_fail (REDLINE_IS_QR_CODE (code), NULL);
+
+  return redline_project_check_qr_code (self->project, self->rule_set, code,
+                                        redline_project_get_qr_code_ecosystem (self->project,
+                                                                               code));
+}

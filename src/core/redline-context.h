@@ -47,5 +47,7 @@ RedlineCalendar *redline_context_get_calendar        (RedlineContext      *self)
 GListModel      *redline_context_check_post          (RedlineContext      *self,
                                                       RedlinePost         *post,
                                                       RedlineEcosystem     ecosystem);
+GListModel      *redline_context_check_qr_code       (RedlineContext      *self,
+                                                      RedlineQrCode       *code);
 
 G_END_DECLS

@@ -603,13 +603,50 @@ add_post (JsonBuilder     *builder,
   return TRUE;
 }
 
+/* The campaign's QR codes, each with the link it encodes. */
+static void
+add_qr_codes (JsonBuilder    *builder,
+              RedlineProject *self,
+              gint64          campaign_id)
+{
+  GListModel *codes = redline_project_get_qr_codes (self);
+
+  json_builder_set_member_name (builder, "qr_codes");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < g_list_model_get_n_items (codes); i++)
+    {
+      g_autoptr(RedlineQrCode) code = g_list_model_get_item (codes, i);
+      g_autofree char *encoded = NULL;
+
+      if (redline_qr_code_get_campaign_id (code) != campaign_id)
+        continue;
+      encoded = redline_qr_code_dup_encoded_link (code);
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_int_value (builder, redline_qr_code_get_id (code));
+      add_string (builder, "placement", redline_qr_code_get_placement (code));
+      add_string (builder, "link", redline_qr_code_get_link (code));
+      add_string (builder, "source_key", redline_qr_code_get_source_key (code));
+      add_string (builder, "source", redline_qr_code_get_source (code));
+      add_string (builder, "encoded_link", encoded);
+      add_string (builder, "error_correction", redline_qr_error_correction_to_string (
+                                                 redline_qr_code_get_error_correction (code)));
+      json_builder_set_member_name (builder, "quiet_zone");
+      json_builder_add_int_value (builder, redline_qr_code_get_quiet_zone (code));
+      json_builder_set_member_name (builder, "size_mm");
+      json_builder_add_int_value (builder, redline_qr_code_get_size_mm (code));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
 /**
  * redline_project_export_json:
  * @self: a #RedlineProject
  * @error: return location for a #GError
  *
- * Writes the whole project (settings, campaigns with their posts, and the
- * posts' reviews, comments and waivers) as one JSON document.
+ * Writes the whole project (settings, campaigns with their posts and QR
+ * codes, and the posts' reviews, comments and waivers) as one JSON document.
  *
  * Returns: (transfer full): the JSON text, or %NULL
  */
@@ -704,6 +741,7 @@ redline_project_export_json (RedlineProject  *self,
             return NULL;
         }
       json_builder_end_array (builder);
+      add_qr_codes (builder, self, id);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

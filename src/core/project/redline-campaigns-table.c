@@ -267,7 +267,8 @@ revert:
  * @campaign: one of the project's campaigns
  * @error: return location for a #GError
  *
- * Removes @campaign and, with it, its posts and their reviews.
+ * Removes @campaign and, with it, its posts and their reviews, and its QR
+ * codes.
  *
  * Returns: whether it was removed
  */
@@ -320,6 +321,8 @@ redline_project_remove_campaign (RedlineProject   *self,
         }
       g_object_unref (post);
     }
+
+  _redline_qr_codes_table_forget_campaign (self, id);
 
   removed = g_object_ref (campaign);
   g_hash_table_remove (self->campaigns_by_id, &id);

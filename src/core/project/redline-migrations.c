@@ -29,6 +29,7 @@ static const char * const migration_names[] = {
   "0006-post-purpose.sql",
   "0007-campaign-account.sql",
   "0008-post-author.sql",
+  "0009-qr-codes.sql",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migration_names) == REDLINE_PROJECT_FORMAT);

@@ -10,6 +10,7 @@
 
 #include "redline-campaign.h"
 #include "redline-post.h"
+#include "redline-qr-code.h"
 
 G_BEGIN_DECLS
 
@@ -31,6 +32,8 @@ gboolean     _redline_parse_date             (const char      *str,
 void         _redline_campaign_set_id        (RedlineCampaign *self,
                                               gint64           id);
 void         _redline_post_set_id            (RedlinePost     *self,
+                                              gint64           id);
+void         _redline_qr_code_set_id         (RedlineQrCode   *self,
                                               gint64           id);
 void         _redline_post_set_times         (RedlinePost     *self,
                                               const char      *created_at,

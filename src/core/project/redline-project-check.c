@@ -228,3 +228,63 @@ redline_project_check_post (RedlineProject   *self,
   _redline_waivers_table_apply (self, post, findings);
   return findings;
 }
+
+/**
+ * redline_project_get_qr_code_ecosystem:
+ * @self: a #RedlineProject
+ * @code: one of its QR codes
+ *
+ * Returns: the ecosystem of @code's campaign
+ */
+RedlineEcosystem
+redline_project_get_qr_code_ecosystem (RedlineProject *self,
+                                       RedlineQrCode  *code)
+{
+  RedlineCampaign *campaign;
+
+  g_return_val_if_fail (REDLINE_IS_PROJECT (self), REDLINE_ECOSYSTEM_WEIXIN);
+  g_return_val_if_fail (REDLINE_IS_QR_CODE (code), REDLINE_ECOSYSTEM_WEIXIN);
+
+  campaign = redline_project_find_campaign (self, redline_qr_code_get_campaign_id (code));
+  g_return_val_if_fail (campaign != NULL, REDLINE_ECOSYSTEM_WEIXIN);
+  return redline_campaign_get_ecosystem (campaign);
+}
+
+/**
+ * redline_project_check_qr_code:
+ * @self: a #RedlineProject
+ * @rule_set: a rule set, usually from redline_project_create_rule_set()
+ * @code: one of the project's QR codes
+ * @ecosystem: the ecosystem to check for, usually
+ *   redline_project_get_qr_code_ecosystem()
+ *
+ * Checks the link @code encodes, with its source parameter, as the link of
+ * a post would be checked: against the project's allowlist and the
+ * ecosystem's rules on links. A link that is not a web address is checked
+ * as written.
+ *
+ * Returns: (transfer full): a #GListModel of #RedlineFinding, in the
+ *   %REDLINE_FIELD_LINK field
+ */
+GListModel *
+redline_project_check_qr_code (RedlineProject   *self,
+                               RedlineRuleSet   *rule_set,
+                               RedlineQrCode    *code,
+                               RedlineEcosystem  ecosystem)
+{
+  RedlineDocument document = { { NULL } };
+  g_autofree char *encoded = NULL;
+
+  g_return_val_if_fail (REDLINE_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (REDLINE_IS_RULE_SET (rule_set), NULL);
+  g_return_val_if_fail (REDLINE_IS_QR_CODE (code), NULL);
+
+  encoded = redline_qr_code_dup_encoded_link (code);
+  document.fields[REDLINE_FIELD_LINK] = encoded != NULL ? encoded
+                                                        : redline_qr_code_get_link (code);
+  /* A code is no advertising copy of its own: the rules on links bind
+   * every purpose, the Advertising Law's wording rules do not apply to an
+   * address. */
+  document.purpose = REDLINE_PURPOSE_NOTICE;
+  return redline_rule_set_check (rule_set, &document, ecosystem, REDLINE_CONTENT_KIND_ARTICLE);
+}

@@ -4,7 +4,8 @@
  *
  * redline-project.c holds the object, opening and closing; one file per
  * table holds that table's SQL and the public calls that change it
- * (redline-campaigns-table.c, redline-posts-table.c, redline-reviews-table.c,
+ * (redline-campaigns-table.c, redline-posts-table.c, redline-qr-codes-table.c,
+ * redline-reviews-table.c,
  * redline-settings-table.c, redline-audit-table.c); the checks values pass
  * before they are stored are in redline-project-validate.c.
  */
@@ -44,6 +45,8 @@ struct _RedlineProject
   GListStore     *posts;
   GHashTable     *campaigns_by_id;
   GHashTable     *posts_by_id;
+  GListStore     *qr_codes;
+  GHashTable     *qr_codes_by_id; /* id → a reference of its code */
 
   char           *actor;          /* who acts, for the audit log; NULL: the user */
   char           *packs_in_force; /* JSON: pack id → version, of the last rule set */
@@ -112,6 +115,9 @@ gboolean       _redline_validate_banned_term        (RedlineBannedTerm   *term,
 gboolean       _redline_validate_campaign           (RedlineProject      *self,
                                                      RedlineCampaign     *campaign,
                                                      GError             **error);
+gboolean       _redline_validate_qr_code            (RedlineProject      *self,
+                                                     RedlineQrCode       *code,
+                                                     GError             **error);
 gboolean       _redline_validate_post               (RedlineProject      *self,
                                                      RedlinePost         *post,
                                                      GError             **error);
@@ -173,6 +179,13 @@ gboolean       _redline_campaigns_table_load        (RedlineProject      *self,
                                                      GError             **error);
 gboolean       _redline_posts_table_load            (RedlineProject      *self,
                                                      GError             **error);
+gboolean       _redline_qr_codes_table_load         (RedlineProject      *self,
+                                                     GError             **error);
+
+/* redline-qr-codes-table.c */
+
+void           _redline_qr_codes_table_forget_campaign (RedlineProject   *self,
+                                                        gint64            campaign_id);
 
 /* redline-posts-table.c */
 

@@ -236,6 +236,85 @@ _redline_validate_post (RedlineProject  *self,
   return TRUE;
 }
 
+/* A placement names where a code is printed: one line, short enough for a
+ * list and a file name. */
+#define MAX_PLACEMENT_CHARS 64
+
+static gboolean
+is_one_line (const char *str)
+{
+  return str == NULL || (g_utf8_validate (str, -1, NULL) && strpbrk (str, "\r\n\t") == NULL);
+}
+
+gboolean
+_redline_validate_qr_code (RedlineProject  *self,
+                           RedlineQrCode   *code,
+                           GError         **error)
+{
+  const char *placement = redline_qr_code_get_placement (code);
+  const char *source = redline_qr_code_get_source (code);
+  gint64 campaign_id = redline_qr_code_get_campaign_id (code);
+  RedlineCampaign *campaign = g_hash_table_lookup (self->campaigns_by_id, &campaign_id);
+  g_autoptr(GError) link_error = NULL;
+  g_autofree char *encoded = NULL;
+  GListModel *codes = G_LIST_MODEL (self->qr_codes);
+
+  if (campaign == NULL)
+    {
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, campaign_id);
+
+      g_set_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_NOT_FOUND,
+                   _("There is no campaign %s in this project"), id);
+      return FALSE;
+    }
+  if (_redline_is_empty (placement) || !is_one_line (placement) ||
+      g_utf8_strlen (placement, -1) > MAX_PLACEMENT_CHARS)
+    {
+      g_set_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_INVALID,
+                   _("A QR code needs a placement, such as “Packaging”: one line of at most "
+                     "%d characters"), MAX_PLACEMENT_CHARS);
+      return FALSE;
+    }
+  if (!is_one_line (source))
+    {
+      g_set_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_INVALID,
+                   _("QR code “%s”: the source must be one line of text"), placement);
+      return FALSE;
+    }
+  encoded = redline_qr_link_with_source (redline_qr_code_get_link (code),
+                                         redline_qr_code_get_source_key (code), source,
+                                         &link_error);
+  if (encoded == NULL)
+    {
+      g_set_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_INVALID,
+                   _("QR code “%s”: %s"), placement, link_error->message);
+      return FALSE;
+    }
+  if (strlen (encoded) > REDLINE_QR_MAX_LINK_BYTES)
+    {
+      g_set_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_INVALID,
+                   _("QR code “%s”: the link is %zu bytes long with its source; a QR code "
+                     "holds at most %d: shorten it"), placement, strlen (encoded),
+                   REDLINE_QR_MAX_LINK_BYTES);
+      return FALSE;
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (codes); i++)
+    {
+      g_autoptr(RedlineQrCode) other = g_list_model_get_item (codes, i);
+
+      if (other != code && redline_qr_code_get_campaign_id (other) == campaign_id &&
+          g_strcmp0 (redline_qr_code_get_placement (other), placement) == 0)
+        {
+          g_set_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_INVALID,
+                       _("Campaign “%s” already has a QR code for “%s”: a campaign has one "
+                         "code per placement"),
+                       redline_campaign_get_name (campaign), placement);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 gboolean
 _redline_validate_banned_term (RedlineBannedTerm  *term,
                                GError            **error)

@@ -249,7 +249,8 @@ load (RedlineProject  *self,
 {
   return _redline_settings_table_load (self, error) &&
          _redline_campaigns_table_load (self, error) &&
-         _redline_posts_table_load (self, error);
+         _redline_posts_table_load (self, error) &&
+         _redline_qr_codes_table_load (self, error);
 }
 
 static void
@@ -285,8 +286,10 @@ redline_project_finalize (GObject *object)
   g_clear_pointer (&self->banned_terms, g_ptr_array_unref);
   g_clear_pointer (&self->campaigns_by_id, g_hash_table_unref);
   g_clear_pointer (&self->posts_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->qr_codes_by_id, g_hash_table_unref);
   g_clear_object (&self->campaigns);
   g_clear_object (&self->posts);
+  g_clear_object (&self->qr_codes);
   g_clear_pointer (&self->actor, g_free);
   g_clear_pointer (&self->packs_in_force, g_free);
   g_clear_pointer (&self->waivers, g_hash_table_unref);
@@ -388,6 +391,9 @@ redline_project_init (RedlineProject *self)
   self->posts = g_list_store_new (REDLINE_TYPE_POST);
   self->campaigns_by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->posts_by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->qr_codes = g_list_store_new (REDLINE_TYPE_QR_CODE);
+  self->qr_codes_by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                g_object_unref);
 }
 
 static RedlineProject *

@@ -9,6 +9,7 @@
 
 #include "redline-campaign.h"
 #include "redline-post.h"
+#include "redline-qr-code.h"
 #include "redline-rule-set.h"
 #include "redline-types.h"
 
@@ -69,7 +70,7 @@ typedef enum
  *
  * The file format this Redline writes (`PRAGMA user_version`).
  */
-#define REDLINE_PROJECT_FORMAT 8
+#define REDLINE_PROJECT_FORMAT 9
 
 /**
  * RedlineProjectFlags:
@@ -195,6 +196,25 @@ gboolean            redline_project_update_post         (RedlineProject         
 gboolean            redline_project_remove_post         (RedlineProject         *self,
                                                          RedlinePost            *post,
                                                          GError                **error);
+
+GListModel         *redline_project_get_qr_codes        (RedlineProject         *self);
+RedlineQrCode      *redline_project_find_qr_code        (RedlineProject         *self,
+                                                         gint64                  id);
+gboolean            redline_project_add_qr_code         (RedlineProject         *self,
+                                                         RedlineQrCode          *code,
+                                                         GError                **error);
+gboolean            redline_project_update_qr_code      (RedlineProject         *self,
+                                                         RedlineQrCode          *code,
+                                                         GError                **error);
+gboolean            redline_project_remove_qr_code      (RedlineProject         *self,
+                                                         RedlineQrCode          *code,
+                                                         GError                **error);
+GListModel         *redline_project_check_qr_code       (RedlineProject         *self,
+                                                         RedlineRuleSet         *rule_set,
+                                                         RedlineQrCode          *code,
+                                                         RedlineEcosystem        ecosystem);
+RedlineEcosystem    redline_project_get_qr_code_ecosystem (RedlineProject       *self,
+                                                         RedlineQrCode          *code);
 
 gint64              redline_project_add_review          (RedlineProject         *self,
                                                          RedlinePost            *post,
