@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "redline-campaign-dialog.h"
+#include "redline-qr-code-dialog.h"
 
 /**
  * RedlineCampaignDialog:
@@ -19,8 +20,9 @@
  * new campaign, and shown but never offered again), objective, account and
  * account type (with what that type may publish on the ecosystem, from the
  * platform data), start and end days, budget and currency, target regions
- * and notes; and, for a campaign already saved, what the planner finds in
- * its posts.
+ * and notes; and, for a campaign already saved, its QR codes (each opens
+ * in a #RedlineQrCodeDialog, which stores it on its own) and what the
+ * planner finds in its posts.
  *
  * The dialog changes nothing itself. Save emits #RedlineCampaignDialog::save
  * only when what was typed can be stored; the handler copies the details
@@ -64,6 +66,9 @@ struct _RedlineCampaignDialog
   AdwEntryRow     *regions_row;
   GtkLabel        *regions_label;
   GtkTextView     *notes_view;
+  GtkWidget       *qr_group;
+  GtkWidget       *add_qr_button;
+  GtkListBox      *qr_list;
   GtkWidget       *plan_group;
   GtkListBox      *plan_list;
 };
@@ -490,6 +495,134 @@ fill_plan_findings (RedlineCampaignDialog *self)
   gtk_widget_set_visible (self->plan_group, shown > 0);
 }
 
+/* ---- QR codes ---------------------------------------------------------------- */
+
+/* The thumbnail of a code in its row, in pixels. */
+#define QR_THUMBNAIL_PIXELS 40
+
+static GtkWidget *
+create_qr_row (gpointer item,
+               gpointer user_data)
+{
+  RedlineCampaignDialog *self = user_data;
+  RedlineQrCode *code = item;
+  g_autofree char *encoded = redline_qr_code_dup_encoded_link (code);
+  g_autoptr(GListModel) findings = NULL;
+  RedlineSeverity worst = REDLINE_SEVERITY_OFF;
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *picture = gtk_picture_new ();
+  g_autoptr(GBytes) png = NULL;
+  RedlineRuleSet *rule_set = redline_context_get_rule_set (self->context);
+  guint size_mm = redline_qr_code_get_size_mm (code);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), redline_qr_code_get_placement (code));
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                               encoded != NULL ? encoded : redline_qr_code_get_link (code));
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  g_object_set_data_full (G_OBJECT (row), "qr-code", g_object_ref (code), g_object_unref);
+
+  if (encoded != NULL)
+    png = redline_qr_image_render (encoded, redline_qr_code_get_error_correction (code),
+                                   redline_qr_code_get_quiet_zone (code), size_mm,
+                                   REDLINE_QR_IMAGE_PNG,
+                                   (guint) (QR_THUMBNAIL_PIXELS * 25.4 / size_mm + 0.5), NULL);
+  if (png != NULL)
+    {
+      g_autoptr(GdkTexture) texture = gdk_texture_new_from_bytes (png, NULL);
+
+      gtk_picture_set_paintable (GTK_PICTURE (picture), GDK_PAINTABLE (texture));
+    }
+  gtk_widget_set_size_request (picture, QR_THUMBNAIL_PIXELS, QR_THUMBNAIL_PIXELS);
+  gtk_widget_set_valign (picture, GTK_ALIGN_CENTER);
+  gtk_picture_set_can_shrink (GTK_PICTURE (picture), FALSE);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), picture);
+
+  /* The worst verdict on its link, as in the editor. */
+  if (rule_set != NULL && encoded != NULL)
+    findings = redline_context_check_qr_code (self->context, code);
+  for (guint i = 0; findings != NULL && i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(RedlineFinding) finding = g_list_model_get_item (findings, i);
+
+      worst = MAX (worst, redline_finding_get_severity (finding));
+    }
+  if (encoded == NULL || worst >= REDLINE_SEVERITY_WARNING)
+    {
+      gboolean error = encoded == NULL || worst == REDLINE_SEVERITY_ERROR;
+      GtkWidget *icon = gtk_image_new_from_icon_name (error ? "dialog-error-symbolic"
+                                                            : "dialog-warning-symbolic");
+
+      gtk_widget_add_css_class (icon, error ? "error" : "warning");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      redline_severity_label (error ? REDLINE_SEVERITY_ERROR
+                                                                    : REDLINE_SEVERITY_WARNING),
+                                      -1);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
+    }
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             gtk_image_new_from_icon_name ("go-next-symbolic"));
+  return row;
+}
+
+static gboolean
+is_campaign_code (gpointer item,
+                  gpointer user_data)
+{
+  RedlineCampaignDialog *self = user_data;
+
+  return self->campaign != NULL &&
+         redline_qr_code_get_campaign_id (item) == redline_campaign_get_id (self->campaign);
+}
+
+static void
+show_qr_codes (RedlineCampaignDialog *self)
+{
+  RedlineProject *project = redline_context_get_project (self->context);
+  g_autoptr(GtkFilterListModel) codes = NULL;
+
+  if (self->campaign == NULL || project == NULL)
+    {
+      gtk_widget_set_visible (self->qr_group, FALSE);
+      return;
+    }
+  codes = gtk_filter_list_model_new (
+    g_object_ref (redline_project_get_qr_codes (project)),
+    GTK_FILTER (gtk_custom_filter_new (is_campaign_code, self, NULL)));
+  gtk_list_box_bind_model (self->qr_list, G_LIST_MODEL (codes), create_qr_row, self, NULL);
+  gtk_widget_set_visible (self->add_qr_button, !self->read_only);
+}
+
+static void
+open_qr_code (RedlineCampaignDialog *self,
+              RedlineQrCode         *code)
+{
+  GtkWidget *dialog = redline_qr_code_dialog_new (GTK_WINDOW (self), self->context,
+                                                  self->campaign, code);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_add_qr_clicked_cb (GtkButton             *button,
+                      RedlineCampaignDialog *self)
+{
+  if (self->campaign != NULL && !self->read_only)
+    open_qr_code (self, NULL);
+}
+
+static void
+on_qr_row_activated_cb (GtkListBox            *list,
+                        GtkListBoxRow         *row,
+                        RedlineCampaignDialog *self)
+{
+  RedlineQrCode *code = g_object_get_data (G_OBJECT (row), "qr-code");
+
+  if (code != NULL)
+    open_qr_code (self, code);
+}
+
 /* ---- Save ------------------------------------------------------------------ */
 
 static void
@@ -563,11 +696,16 @@ redline_campaign_dialog_class_init (RedlineCampaignDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RedlineCampaignDialog, regions_row);
   gtk_widget_class_bind_template_child (widget_class, RedlineCampaignDialog, regions_label);
   gtk_widget_class_bind_template_child (widget_class, RedlineCampaignDialog, notes_view);
+  gtk_widget_class_bind_template_child (widget_class, RedlineCampaignDialog, qr_group);
+  gtk_widget_class_bind_template_child (widget_class, RedlineCampaignDialog, add_qr_button);
+  gtk_widget_class_bind_template_child (widget_class, RedlineCampaignDialog, qr_list);
   gtk_widget_class_bind_template_child (widget_class, RedlineCampaignDialog, plan_group);
   gtk_widget_class_bind_template_child (widget_class, RedlineCampaignDialog, plan_list);
   gtk_widget_class_bind_template_callback (widget_class, on_save_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_day_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_clear_date_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_add_qr_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_qr_row_activated_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
@@ -718,6 +856,7 @@ redline_campaign_dialog_new (GtkWindow        *parent,
       self->read_only = TRUE;
       adw_window_title_set_subtitle (self->window_title, _("Read-only"));
     }
+  show_qr_codes (self);
   fill_plan_findings (self);
   update_account_type (self);
   update (self);

@@ -26,6 +26,7 @@
 #include "redline-history-window.h"
 #include "redline-post-editor.h"
 #include "redline-preferences-window.h"
+#include "redline-qr-code-dialog.h"
 #include "redline-window.h"
 
 static void
@@ -212,6 +213,36 @@ main (int   argc,
           gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)),
                                     g_ascii_strtod (g_getenv ("REDLINE_SCREENSHOT_CAMPAIGN"), NULL));
       }
+      spin (1.0);
+      if (!save_window (dialog, argv[3]))
+        return 1;
+      return 0;
+    }
+  if (g_getenv ("REDLINE_SCREENSHOT_QR") != NULL)
+    {
+      /* A QR code of the shown post's campaign: REDLINE_SCREENSHOT_QR is
+       * the placement of one it has, or PLACEMENT|LINK for a new one. */
+      RedlinePost *post = redline_post_editor_get_post (REDLINE_POST_EDITOR (
+                                                          redline_window_get_editor (window)));
+      RedlineCampaign *campaign = redline_project_find_campaign (project,
+                                                                 redline_post_get_campaign_id (post));
+      g_auto(GStrv) spec = g_strsplit (g_getenv ("REDLINE_SCREENSHOT_QR"), "|", 2);
+      g_autoptr(RedlineQrCode) code = NULL;
+      GListModel *codes = redline_project_get_qr_codes (project);
+      GtkWidget *dialog;
+
+      for (guint i = 0; spec[1] == NULL && i < g_list_model_get_n_items (codes); i++)
+        {
+          g_autoptr(RedlineQrCode) item = g_list_model_get_item (codes, i);
+
+          if (g_strcmp0 (redline_qr_code_get_placement (item), spec[0]) == 0)
+            code = g_object_ref (item);
+        }
+      if (code == NULL)
+        code = redline_qr_code_new (redline_campaign_get_id (campaign), spec[0], spec[1]);
+      dialog = redline_qr_code_dialog_new (GTK_WINDOW (window), redline_window_get_context (window),
+                                           campaign, code);
+      gtk_window_present (GTK_WINDOW (dialog));
       spin (1.0);
       if (!save_window (dialog, argv[3]))
         return 1;

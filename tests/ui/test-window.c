@@ -19,6 +19,7 @@
 #include "redline-test-util.h"
 #include "redline-post-editor.h"
 #include "redline-post-table.h"
+#include "redline-qr-code-dialog.h"
 #include "redline-schedule-button.h"
 #include "redline-window.h"
 
@@ -1863,6 +1864,176 @@ test_window_killed_while_saving (void)
   g_free (fixture.dir);
 }
 
+/* The open QR code dialog, or NULL. */
+static RedlineQrCodeDialog *
+find_qr_code_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (REDLINE_IS_QR_CODE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return REDLINE_QR_CODE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static gboolean
+qr_code_dialog_shown (gpointer data)
+{
+  return find_qr_code_dialog () != NULL;
+}
+
+static gboolean
+qr_code_dialog_gone (gpointer data)
+{
+  return find_qr_code_dialog () == NULL;
+}
+
+static guint
+count_errors (GListModel *findings)
+{
+  guint n = 0;
+
+  for (guint i = 0; findings != NULL && i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(RedlineFinding) finding = g_list_model_get_item (findings, i);
+
+      n += redline_finding_get_severity (finding) == REDLINE_SEVERITY_ERROR;
+    }
+  return n;
+}
+
+static gboolean
+qr_row_listed (gpointer data)
+{
+  return find_titled (data, ADW_TYPE_ACTION_ROW, "Packaging") != NULL;
+}
+
+static gboolean
+removal_asked (gpointer data)
+{
+  return find_dialog ("is removed from the campaign") != NULL;
+}
+
+/* A marketer adds a packaging QR code to the Weixin campaign: its source
+ * follows the placement, its link is checked as they type (off the
+ * allowlist is an error on Weixin), it is stored and listed, and the SVG
+ * exported decodes back to the checked link. */
+static void
+test_window_qr_code (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  RedlinePost *post = find_post (fixture->window, "桂花拿铁回来了");
+  RedlineProject *project = redline_context_get_project (redline_window_get_context (fixture->window));
+  GListModel *codes = redline_project_get_qr_codes (project);
+  guint n_codes = g_list_model_get_n_items (codes);
+  g_autoptr(RedlineProject) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *svg = g_build_filename (fixture->dir, "packaging.svg", NULL);
+  g_autoptr(GFile) svg_file = g_file_new_for_path (svg);
+  g_autofree char *zbarimg = g_find_program_in_path ("zbarimg");
+  RedlineCampaignDialog *campaign_dialog;
+  RedlineQrCodeDialog *dialog;
+  RedlineQrCode *code;
+  GtkWidget *add, *placement, *link, *source, *row;
+
+  redline_window_select_post (fixture->window, post);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.campaign-details", NULL);
+  wait_until (campaign_dialog_shown, NULL, 5);
+  campaign_dialog = find_campaign_dialog ();
+  g_assert_cmpint (redline_campaign_get_ecosystem (
+                     redline_campaign_dialog_get_campaign (campaign_dialog)), ==,
+                   REDLINE_ECOSYSTEM_WEIXIN);
+  add = find_titled (GTK_WIDGET (campaign_dialog), GTK_TYPE_BUTTON, "Add a QR Code");
+  g_assert_nonnull (add);
+  g_assert_true (gtk_widget_get_visible (add));
+  gtk_widget_activate (add);
+  wait_until (qr_code_dialog_shown, NULL, 5);
+  dialog = find_qr_code_dialog ();
+  g_assert_null (redline_qr_code_dialog_get_code (dialog));
+
+  placement = find_titled (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW,
+                           "_Placement (packaging, poster, till…)");
+  link = find_titled (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "_Link");
+  source = find_titled (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "_Source");
+  g_assert_nonnull (placement);
+  g_assert_nonnull (link);
+  g_assert_nonnull (source);
+
+  /* The source follows the placement's name. */
+  gtk_editable_set_text (GTK_EDITABLE (placement), "Packaging");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (source)), ==, "packaging");
+
+  /* A link off the allowlist is an error on Weixin, shown as typed. */
+  gtk_editable_set_text (GTK_EDITABLE (link), "https://bit.ly/lumi-autumn");
+  g_assert_cmpuint (count_errors (redline_qr_code_dialog_get_findings (dialog)), ==, 1);
+  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), is_of_type,
+                                 GSIZE_TO_POINTER (REDLINE_TYPE_FINDING_ROW)));
+  g_assert_nonnull (find_label (GTK_WIDGET (dialog),
+                                "https://bit.ly/lumi-autumn?utm_source=packaging"));
+  /* Not a web address: nothing to check, and nothing to add. */
+  gtk_editable_set_text (GTK_EDITABLE (link), "lumi-cafe.example");
+  g_assert_null (redline_qr_code_dialog_get_findings (dialog));
+  g_assert_false (gtk_widget_get_sensitive (find_button_under (GTK_WIDGET (dialog), "_Add")));
+  gtk_editable_set_text (GTK_EDITABLE (link), "https://www.lumi-cafe.example/autumn");
+  g_assert_cmpuint (count_errors (redline_qr_code_dialog_get_findings (dialog)), ==, 0);
+
+  /* Exported as shown, before it is even saved: the SVG decodes back to
+   * the checked link. */
+  g_assert_true (redline_qr_code_dialog_export (dialog, svg_file, &error));
+  g_assert_no_error (error);
+  if (zbarimg != NULL)
+    {
+      const char *argv[] = { zbarimg, "--quiet", "--raw", "-Sbinary", svg, NULL };
+      g_autofree char *out = NULL;
+      int status = 0;
+
+      g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL,
+                                   NULL, &out, NULL, &status, &error));
+      g_assert_no_error (error);
+      g_assert_cmpstr (g_strchomp (out), ==,
+                       "https://www.lumi-cafe.example/autumn?utm_source=packaging");
+    }
+  g_unlink (svg);
+
+  gtk_widget_activate (find_button_under (GTK_WIDGET (dialog), "_Add"));
+  wait_until (qr_code_dialog_gone, NULL, 5);
+  g_assert_cmpuint (g_list_model_get_n_items (codes), ==, n_codes + 1);
+  code = g_list_model_get_item (codes, n_codes);
+  g_object_unref (code); /* the project holds it */
+  g_assert_cmpstr (redline_qr_code_get_placement (code), ==, "Packaging");
+  g_assert_cmpstr (redline_qr_code_get_source (code), ==, "packaging");
+  g_assert_cmpint (redline_qr_code_get_campaign_id (code), ==, redline_post_get_campaign_id (post));
+
+  /* Listed in the campaign's details, and in the file. */
+  wait_until (qr_row_listed, campaign_dialog, 5);
+  stored = reopen_file (fixture);
+  g_assert_cmpuint (g_list_model_get_n_items (redline_project_get_qr_codes (stored)), ==,
+                    n_codes + 1);
+  g_clear_object (&stored);
+
+  /* Opened again from its row: Save and Remove, and Remove asks first. */
+  row = find_titled (GTK_WIDGET (campaign_dialog), ADW_TYPE_ACTION_ROW, "Packaging");
+  g_signal_emit_by_name (gtk_widget_get_parent (row), "row-activated", row);
+  wait_until (qr_code_dialog_shown, NULL, 5);
+  dialog = find_qr_code_dialog ();
+  g_assert_true (redline_qr_code_dialog_get_code (dialog) == code);
+  g_assert_nonnull (find_button_under (GTK_WIDGET (dialog), "_Save"));
+  gtk_widget_activate (find_button_under (GTK_WIDGET (dialog), "_Remove QR Code"));
+  wait_until (removal_asked, NULL, 5);
+  adw_message_dialog_response (find_dialog ("is removed from the campaign"), "remove");
+  gtk_window_destroy (GTK_WINDOW (find_dialog ("is removed from the campaign")));
+  wait_until (qr_code_dialog_gone, NULL, 5);
+  g_assert_cmpuint (g_list_model_get_n_items (codes), ==, n_codes);
+  stored = reopen_file (fixture);
+  g_assert_cmpuint (g_list_model_get_n_items (redline_project_get_qr_codes (stored)), ==,
+                    n_codes);
+  gtk_window_destroy (GTK_WINDOW (campaign_dialog));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1909,6 +2080,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/window/campaign-details", Fixture, NULL, fixture_set_up,
               test_window_campaign_details, fixture_tear_down);
+  g_test_add ("/window/qr-code", Fixture, NULL, fixture_set_up, test_window_qr_code,
+              fixture_tear_down);
   g_test_add ("/window/schedule-post", Fixture, NULL, fixture_set_up,
               test_window_schedule_post, fixture_tear_down);
   g_test_add ("/window/calendar", Fixture, NULL, fixture_set_up, test_window_calendar,
