@@ -1103,6 +1103,11 @@ static const char purpose_pack[] =
   "    <terms><term id=\"te-jia\">特价</term></terms>\n"
   "    <example type=\"incorrect\"><marker>特价</marker></example>\n"
   "  </rule>\n"
+  "  <rule id=\"t.promo\" category=\"promotion\">\n"
+  "    <message>{text}</message>\n"
+  "    <terms><term id=\"ji-zan\">集赞</term></terms>\n"
+  "    <example type=\"incorrect\"><marker>集赞</marker></example>\n"
+  "  </rule>\n"
   "</rulepack>\n";
 
 /* "rule:severity" or "rule:severity~" for a finding outside the purpose. */
@@ -1185,6 +1190,14 @@ test_purpose (void)
   rule = redline_rule_set_find_rule (set, "t.house");
   g_assert_true (redline_rule_applies_to_purpose (rule, REDLINE_PURPOSE_NOTICE));
   g_assert_false (redline_rule_applies_to_purpose (rule, REDLINE_PURPOSE_EDITORIAL));
+  /* Promotions: platform rules and prize-sale law bind every post. */
+  rule = redline_rule_set_find_rule (set, "t.promo");
+  g_assert_cmpint (redline_rule_get_severity (rule, REDLINE_ECOSYSTEM_WEIXIN), ==,
+                   REDLINE_SEVERITY_ERROR);
+  g_assert_cmpint (redline_rule_get_severity (rule, REDLINE_ECOSYSTEM_WECHAT), ==,
+                   REDLINE_SEVERITY_WARNING);
+  g_assert_true (redline_rule_applies_to_purpose (rule, REDLINE_PURPOSE_EDITORIAL));
+  g_assert_true (redline_rule_applies_to_purpose (rule, REDLINE_PURPOSE_NOTICE));
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {

@@ -11,7 +11,7 @@
  * the Advertising Law's prohibitions and duties bind advertisements, so a
  * news article that names a superlative, or a notice without the health
  * food warning, is not a breach of them; platform content rules (sensitive
- * topics, links, personal data, lengths) bind every post.
+ * topics, links, personal data, lengths, promotions) bind every post.
  */
 
 #include "config.h"
@@ -41,6 +41,11 @@ static const CategoryPolicy standard_categories[] = {
   { "ad-label", REDLINE_SEVERITY_ERROR, REDLINE_SEVERITY_WARNING, ADS },
   { "length", REDLINE_SEVERITY_ERROR, REDLINE_SEVERITY_ERROR, ALL },
   { "platform", REDLINE_SEVERITY_ERROR, REDLINE_SEVERITY_ERROR, ALL },
+  /* Induced sharing and following (Weixin's platform rules), prize draws
+   * and coupon conditions (Anti-Unfair Competition Law): they bind every
+   * post, not only ads; abroad the platform rules still apply and prize
+   * law is the target country's. */
+  { "promotion", REDLINE_SEVERITY_ERROR, REDLINE_SEVERITY_WARNING, ALL },
 };
 
 /* Sensitive topics differ most between the ecosystems. */
