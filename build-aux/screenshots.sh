@@ -42,6 +42,13 @@ shot calendar-zh zh_CN default "" calendar
 shot agenda-zh zh_CN default "" agenda
 # A campaign's details.
 REDLINE_SCREENSHOT_CAMPAIGN=0 shot campaign-zh zh_CN default "国庆假期门店营业时间"
+# QR codes: a new packaging code for the Weixin campaign whose link is off
+# the allowlist, and the WeChat campaign's codes in its details.
+REDLINE_SCREENSHOT_QR="Packaging|https://bit.ly/lumi-autumn" \
+    shot qr-code-en en default "桂花拿铁回来了"
+REDLINE_SCREENSHOT_QR="包装|https://www.lumi-cafe.example/autumn" \
+    shot qr-code-zh zh_CN default "桂花拿铁回来了"
+REDLINE_SCREENSHOT_CAMPAIGN=900 shot qr-codes-campaign-en en default "The best latte in Singapore"
 # At the smallest size supported, a save that fails: the banner and the
 # text still in the window.
 export REDLINE_SCREENSHOT_DISK_FULL=1 SHOT_WIDTH=1024 SHOT_HEIGHT=600

@@ -2024,9 +2024,10 @@ test_window_qr_code (Fixture       *fixture,
   g_assert_nonnull (find_button_under (GTK_WIDGET (dialog), "_Save"));
   gtk_widget_activate (find_button_under (GTK_WIDGET (dialog), "_Remove QR Code"));
   wait_until (removal_asked, NULL, 5);
-  adw_message_dialog_response (find_dialog ("is removed from the campaign"), "remove");
-  gtk_window_destroy (GTK_WINDOW (find_dialog ("is removed from the campaign")));
+  gtk_widget_activate (find_button_under (GTK_WIDGET (find_dialog ("is removed from the campaign")),
+                                          "_Remove"));
   wait_until (qr_code_dialog_gone, NULL, 5);
+  g_assert_null (find_dialog ("is removed from the campaign"));
   g_assert_cmpuint (g_list_model_get_n_items (codes), ==, n_codes);
   stored = reopen_file (fixture);
   g_assert_cmpuint (g_list_model_get_n_items (redline_project_get_qr_codes (stored)), ==,
