@@ -1377,9 +1377,9 @@ test_window_calendar (Fixture       *fixture,
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (view)));
 }
 
-/* The open campaign dialog, or NULL. */
-static RedlineCampaignDialog *
-find_campaign_dialog (void)
+/* The shown window of @type, or NULL. */
+static gpointer
+find_toplevel (GType type)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();
 
@@ -1387,10 +1387,17 @@ find_campaign_dialog (void)
     {
       g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
 
-      if (REDLINE_IS_CAMPAIGN_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return REDLINE_CAMPAIGN_DIALOG (window);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
     }
   return NULL;
+}
+
+/* The open campaign dialog, or NULL. */
+static RedlineCampaignDialog *
+find_campaign_dialog (void)
+{
+  return find_toplevel (REDLINE_TYPE_CAMPAIGN_DIALOG);
 }
 
 static gboolean
@@ -1869,16 +1876,7 @@ test_window_killed_while_saving (void)
 static RedlineQrCodeDialog *
 find_qr_code_dialog (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (REDLINE_IS_QR_CODE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return REDLINE_QR_CODE_DIALOG (window);
-    }
-  return NULL;
+  return find_toplevel (REDLINE_TYPE_QR_CODE_DIALOG);
 }
 
 static gboolean
