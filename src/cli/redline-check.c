@@ -769,6 +769,28 @@ report_document (Options               *options,
   end_result (options);
 }
 
+/* A project's item, checked already: one result with its findings. */
+static void
+report_findings (Options          *options,
+                 const char       *name,
+                 RedlineEcosystem  ecosystem,
+                 const char       *kind,
+                 RedlinePurpose    purpose,
+                 GListModel       *findings)
+{
+  Report report = { options, name };
+
+  begin_result (options, name, ecosystem, kind, purpose);
+  for (guint f = 0; f < g_list_model_get_n_items (findings); f++)
+    {
+      g_autoptr(RedlineFinding) finding = g_list_model_get_item (findings, f);
+
+      if (!report_finding_cb (finding, &report))
+        break;
+    }
+  end_result (options);
+}
+
 /* The link each QR code of a project encodes, with its source parameter:
  * one result per code (and ecosystem), named PROJECT#qr-ID, of kind
  * "qr-code". */
@@ -794,17 +816,8 @@ check_qr_codes (Options        *options,
                                                                   : options->ecosystems[e];
           g_autoptr(GListModel) findings = redline_project_check_qr_code (project, rule_set, code,
                                                                           ecosystem);
-          Report report = { options, name };
 
-          begin_result (options, name, ecosystem, "qr-code", REDLINE_PURPOSE_NOTICE);
-          for (guint f = 0; f < g_list_model_get_n_items (findings); f++)
-            {
-              g_autoptr(RedlineFinding) finding = g_list_model_get_item (findings, f);
-
-              if (!report_finding_cb (finding, &report))
-                break;
-            }
-          end_result (options);
+          report_findings (options, name, ecosystem, "qr-code", REDLINE_PURPOSE_NOTICE, findings);
         }
     }
 }
@@ -861,23 +874,15 @@ check_project (Options    *options,
                                                                   : options->ecosystems[e];
 
           g_autoptr(GListModel) findings = NULL;
-          Report report = { options, name };
 
           if (write_errno != 0)
             break;
           /* A post is small: checked whole, with the project's waivers,
            * then its place in the plan (on its own ecosystem). */
           findings = redline_context_check_post (options->context, post, ecosystem);
-          begin_result (options, name, ecosystem, redline_content_kind_to_string (kind),
-                        redline_content_kind_purpose (kind, redline_post_get_purpose (post)));
-          for (guint f = 0; f < g_list_model_get_n_items (findings); f++)
-            {
-              g_autoptr(RedlineFinding) finding = g_list_model_get_item (findings, f);
-
-              if (!report_finding_cb (finding, &report))
-                break;
-            }
-          end_result (options);
+          report_findings (options, name, ecosystem, redline_content_kind_to_string (kind),
+                           redline_content_kind_purpose (kind, redline_post_get_purpose (post)),
+                           findings);
         }
     }
   check_qr_codes (options, project, path);
