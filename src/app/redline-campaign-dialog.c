@@ -513,7 +513,6 @@ create_qr_row (gpointer item,
   GtkWidget *picture = gtk_picture_new ();
   g_autoptr(GBytes) png = NULL;
   RedlineRuleSet *rule_set = redline_context_get_rule_set (self->context);
-  guint size_mm = redline_qr_code_get_size_mm (code);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), redline_qr_code_get_placement (code));
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -524,10 +523,7 @@ create_qr_row (gpointer item,
   g_object_set_data_full (G_OBJECT (row), "qr-code", g_object_ref (code), g_object_unref);
 
   if (encoded != NULL)
-    png = redline_qr_image_render (encoded, redline_qr_code_get_error_correction (code),
-                                   redline_qr_code_get_quiet_zone (code), size_mm,
-                                   REDLINE_QR_IMAGE_PNG,
-                                   (guint) (QR_THUMBNAIL_PIXELS * 25.4 / size_mm + 0.5), NULL);
+    png = redline_qr_image_render_preview (code, QR_THUMBNAIL_PIXELS, NULL);
   if (png != NULL)
     {
       g_autoptr(GdkTexture) texture = gdk_texture_new_from_bytes (png, NULL);

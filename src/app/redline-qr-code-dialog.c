@@ -97,10 +97,7 @@ show_preview (RedlineQrCodeDialog *self,
 
   /* Drawn at the preview's size in pixels, whole pixels per module. */
   if (encoded != NULL)
-    png = redline_qr_image_render (encoded, redline_qr_code_get_error_correction (self->shown),
-                                   redline_qr_code_get_quiet_zone (self->shown), size_mm,
-                                   REDLINE_QR_IMAGE_PNG,
-                                   (guint) (PREVIEW_PIXELS * 25.4 / size_mm + 0.5), &error);
+    png = redline_qr_image_render_preview (self->shown, PREVIEW_PIXELS, &error);
   if (png != NULL)
     texture = gdk_texture_new_from_bytes (png, &error);
   gtk_picture_set_paintable (self->picture, GDK_PAINTABLE (texture));

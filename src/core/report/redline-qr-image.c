@@ -264,6 +264,30 @@ redline_qr_image_render_code (RedlineQrCode         *code,
 }
 
 /**
+ * redline_qr_image_render_preview:
+ * @code: a QR code of a campaign
+ * @pixels: about how wide the image is to be shown, in pixels
+ * @error: return location for a #GError
+ *
+ * Draws @code as redline_qr_image_render_code() does, as a PNG at the
+ * resolution that makes its printed size about @pixels wide on screen.
+ *
+ * Returns: (transfer full): the PNG file's contents, or %NULL
+ */
+GBytes *
+redline_qr_image_render_preview (RedlineQrCode  *code,
+                                 guint           pixels,
+                                 GError        **error)
+{
+  g_return_val_if_fail (REDLINE_IS_QR_CODE (code), NULL);
+
+  return redline_qr_image_render_code (code, REDLINE_QR_IMAGE_PNG,
+                                       (guint) lround (pixels * MM_PER_INCH /
+                                                       redline_qr_code_get_size_mm (code)),
+                                       error);
+}
+
+/**
  * redline_qr_image_export:
  * @code: a QR code of a campaign
  * @format: PNG or SVG

@@ -66,6 +66,9 @@ GBytes   *redline_qr_image_render_code     (RedlineQrCode            *code,
                                             RedlineQrImageFormat      format,
                                             guint                     dpi,
                                             GError                  **error);
+GBytes   *redline_qr_image_render_preview  (RedlineQrCode            *code,
+                                            guint                     pixels,
+                                            GError                  **error);
 gboolean  redline_qr_image_export          (RedlineQrCode            *code,
                                             RedlineQrImageFormat      format,
                                             guint                     dpi,
