@@ -10,6 +10,7 @@
 
 #include "redline-qr-image.h"
 #include "redline-test-project.h"
+#include "redline-test-util.h"
 
 /* The source parameter joins the link's query; the rest stays as written. */
 static void
@@ -533,30 +534,6 @@ test_command (Fixture       *fixture,
   }
 }
 
-/* Decodes an image with zbarimg; NULL when the test machine lacks it. */
-static char *
-decode (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *out = NULL;
-  g_autofree char *zbarimg = g_find_program_in_path ("zbarimg");
-  const char *argv[] = { NULL, "--quiet", "--raw", "-Sbinary", path, NULL };
-  int status = 0;
-
-  if (zbarimg == NULL)
-    return NULL;
-  argv[0] = zbarimg;
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out,
-                               NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, &error));
-  g_assert_no_error (error);
-  /* zbarimg ends the data with a newline. */
-  if (g_str_has_suffix (out, "\n"))
-    out[strlen (out) - 1] = '\0';
-  return g_steal_pointer (&out);
-}
-
 /* Exported as SVG and PNG, each decodes back to the checked link. */
 static void
 test_export (Fixture       *fixture,
@@ -605,13 +582,26 @@ test_export (Fixture       *fixture,
           g_assert_cmpuint (width, >=, 300);
           g_assert_cmpuint (width, <=, 400);
         }
-      text = decode (path);
+      text = redline_test_decode_qr (path);
       if (text != NULL)
         {
           g_assert_cmpstr (text, ==, encoded);
           decoded = TRUE;
         }
     }
+  {
+    /* A preview is drawn about as wide as it is shown, never wider. */
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GBytes) png = redline_qr_image_render_preview (code, 184, &error);
+    const guchar *bytes = g_bytes_get_data (png, NULL);
+    guint32 width;
+
+    g_assert_no_error (error);
+    memcpy (&width, bytes + 16, sizeof width);
+    width = GUINT32_FROM_BE (width);
+    g_assert_cmpuint (width, >=, 140);
+    g_assert_cmpuint (width, <=, 200);
+  }
   if (!decoded)
     g_test_incomplete ("zbarimg is not installed: the images were not decoded");
 }
