@@ -214,6 +214,22 @@ on_source_changed_cb (RedlineQrCodeDialog *self)
   update (self);
 }
 
+/* What the fields say, onto a code of the project or a new one. */
+static void
+copy_fields (RedlineQrCode *to,
+             RedlineQrCode *from)
+{
+  g_object_set (to,
+                "placement", redline_qr_code_get_placement (from),
+                "link", redline_qr_code_get_link (from),
+                "source", redline_qr_code_get_source (from),
+                "source-key", redline_qr_code_get_source_key (from),
+                "error-correction", redline_qr_code_get_error_correction (from),
+                "size-mm", redline_qr_code_get_size_mm (from),
+                "quiet-zone", redline_qr_code_get_quiet_zone (from),
+                NULL);
+}
+
 /**
  * redline_qr_code_dialog_save:
  * @self: a #RedlineQrCodeDialog
@@ -236,31 +252,15 @@ redline_qr_code_dialog_save (RedlineQrCodeDialog  *self,
   if (self->code == NULL)
     {
       g_autoptr(RedlineQrCode) code =
-        redline_qr_code_new (redline_campaign_get_id (self->campaign),
-                             redline_qr_code_get_placement (self->shown),
-                             redline_qr_code_get_link (self->shown));
+        redline_qr_code_new (redline_campaign_get_id (self->campaign), NULL, NULL);
 
-      g_object_set (code,
-                    "source", redline_qr_code_get_source (self->shown),
-                    "source-key", redline_qr_code_get_source_key (self->shown),
-                    "error-correction", redline_qr_code_get_error_correction (self->shown),
-                    "size-mm", redline_qr_code_get_size_mm (self->shown),
-                    "quiet-zone", redline_qr_code_get_quiet_zone (self->shown),
-                    NULL);
+      copy_fields (code, self->shown);
       if (!redline_project_add_qr_code (project, code, error))
         return FALSE;
       self->code = g_steal_pointer (&code);
       return TRUE;
     }
-  g_object_set (self->code,
-                "placement", redline_qr_code_get_placement (self->shown),
-                "link", redline_qr_code_get_link (self->shown),
-                "source", redline_qr_code_get_source (self->shown),
-                "source-key", redline_qr_code_get_source_key (self->shown),
-                "error-correction", redline_qr_code_get_error_correction (self->shown),
-                "size-mm", redline_qr_code_get_size_mm (self->shown),
-                "quiet-zone", redline_qr_code_get_quiet_zone (self->shown),
-                NULL);
+  copy_fields (self->code, self->shown);
   return redline_project_update_qr_code (project, self->code, error);
 }
 
