@@ -44,7 +44,7 @@ redline_bench_project_create (GFile *file)
   for (guint i = 0; i < REDLINE_BENCH_N_POSTS; i++)
     {
       RedlinePost *post = redline_post_new (redline_campaign_get_id (campaigns[i % 2]),
-                                            i % REDLINE_N_CONTENT_KINDS);
+                                            i % REDLINE_N_POST_KINDS);
       g_autofree char *title = g_strdup_printf ("第 %u 篇 · Post %u", i + 1, i + 1);
 
       redline_post_set_title (post, title);

@@ -131,7 +131,7 @@ create_sample (Fixture  *fixture,
   for (guint i = 0; i < n_posts; i++)
     {
       RedlinePost *post = redline_post_new (redline_campaign_get_id (i % 2 ? wechat : weixin),
-                                            i % REDLINE_N_CONTENT_KINDS);
+                                            i % REDLINE_N_POST_KINDS);
       g_autofree char *title = g_strdup_printf ("Post %u", i);
 
       redline_post_set_title (post, title);

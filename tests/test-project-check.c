@@ -300,7 +300,7 @@ test_sample (void)
       with_findings += g_list_model_get_n_items (findings) > 0;
       reviewed += redline_project_count_reviews (project, post) > 0;
     }
-  g_assert_cmpuint (kinds, ==, (1u << REDLINE_N_CONTENT_KINDS) - 1);
+  g_assert_cmpuint (kinds, ==, (1u << REDLINE_N_POST_KINDS) - 1);
   g_assert_cmpuint (with_findings, >, 0);
   g_assert_cmpuint (with_findings, <, g_list_model_get_n_items (posts));
   g_assert_cmpuint (reviewed, >, 0);

@@ -20,7 +20,8 @@ typedef struct
 static const char * const ecosystems[] = { "weixin", "wechat", NULL };
 static const char * const severities[] = { "off", "info", "warning", "error", NULL };
 static const char * const kinds[] = {
-  "article", "moments-ad", "channels", "mini-program", "group-message", NULL,
+  "article", "moments-ad", "channels", "mini-program", "group-message", "auto-reply", "menu",
+  NULL,
 };
 static const char * const fields[] = { "title", "digest", "author", "body", "call-to-action", "link", NULL };
 static const char * const scopes[] = { "span", "document", NULL };

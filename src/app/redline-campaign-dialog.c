@@ -195,7 +195,7 @@ update_account_type (RedlineCampaignDialog *self)
                                      "what it may publish"));
       return;
     }
-  for (guint kind = 0; kind < REDLINE_N_CONTENT_KINDS; kind++)
+  for (guint kind = 0; kind < REDLINE_N_POST_KINDS; kind++)
     {
       RedlineCapability can = redline_platform_can_publish (platform, type, ecosystem, kind);
       GString *list = can == REDLINE_CAPABILITY_YES ? yes

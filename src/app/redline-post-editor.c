@@ -433,7 +433,7 @@ on_kind_selected_cb (GtkDropDown       *dropdown,
 {
   guint kind = gtk_drop_down_get_selected (dropdown);
 
-  if (self->loading || self->post == NULL || kind >= REDLINE_N_CONTENT_KINDS ||
+  if (self->loading || self->post == NULL || kind >= REDLINE_N_POST_KINDS ||
       kind == redline_post_get_kind (self->post))
     return;
   redline_post_set_kind (self->post, kind);
@@ -649,7 +649,7 @@ redline_post_editor_init (RedlinePostEditor *self)
   g_object_bind_property (self->box, "reveal-flap", self->findings_button, "active",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
 
-  for (RedlineContentKind kind = 0; kind < REDLINE_N_CONTENT_KINDS; kind++)
+  for (RedlineContentKind kind = 0; kind < REDLINE_N_POST_KINDS; kind++)
     gtk_string_list_append (kinds, redline_content_kind_label (kind));
   gtk_drop_down_set_model (self->kind_dropdown, G_LIST_MODEL (kinds));
   for (RedlinePurpose purpose = 0; purpose < REDLINE_N_PURPOSES; purpose++)

@@ -273,7 +273,8 @@ post_from_record (RedlineProject   *self,
                    _("%s:%u: the post names no campaign"), display_name, line);
       return NULL;
     }
-  if (text[COLUMN_KIND] != NULL && !redline_content_kind_from_string (text[COLUMN_KIND], &kind))
+  if (text[COLUMN_KIND] != NULL && (!redline_content_kind_from_string (text[COLUMN_KIND], &kind) ||
+                                    !redline_content_kind_is_post (kind)))
     {
       g_set_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_INVALID,
                    _("%s:%u: unknown content kind “%s”: use article, moments-ad, channels, "

@@ -73,6 +73,10 @@ redline_content_kind_label (RedlineContentKind kind)
       return _("Mini Program");
     case REDLINE_CONTENT_KIND_GROUP_MESSAGE:
       return _("Group message");
+    case REDLINE_CONTENT_KIND_AUTO_REPLY:
+      return _("Auto-reply");
+    case REDLINE_CONTENT_KIND_MENU:
+      return _("Menu item");
     default:
       g_return_val_if_reached ("");
     }
@@ -218,12 +222,16 @@ redline_content_kind_fields (RedlineContentKind kind)
        * its title. */
       return all;
     case REDLINE_CONTENT_KIND_GROUP_MESSAGE:
+    case REDLINE_CONTENT_KIND_AUTO_REPLY:
       /* A group message is text and perhaps a link: no headline, no button. */
       return (1u << REDLINE_FIELD_BODY) | (1u << REDLINE_FIELD_LINK);
     case REDLINE_CONTENT_KIND_CHANNELS:
       /* A Channels caption has no headline of its own. */
       return all & ~(1u << REDLINE_FIELD_TITLE) & ~(1u << REDLINE_FIELD_DIGEST) &
              ~(1u << REDLINE_FIELD_AUTHOR);
+    case REDLINE_CONTENT_KIND_MENU:
+      /* A menu item's name, the message it sends or the page it opens. */
+      return (1u << REDLINE_FIELD_TITLE) | (1u << REDLINE_FIELD_BODY) | (1u << REDLINE_FIELD_LINK);
     case REDLINE_CONTENT_KIND_MOMENTS_AD:
     case REDLINE_CONTENT_KIND_MINI_PROGRAM:
     default:

@@ -286,7 +286,7 @@ RedlinePost *
 redline_post_new (gint64             campaign_id,
                   RedlineContentKind kind)
 {
-  g_return_val_if_fail (kind < REDLINE_N_CONTENT_KINDS, NULL);
+  g_return_val_if_fail (redline_content_kind_is_post (kind), NULL);
 
   return g_object_new (REDLINE_TYPE_POST, "campaign-id", campaign_id, "kind", kind, NULL);
 }
@@ -389,7 +389,7 @@ redline_post_set_kind (RedlinePost        *self,
                        RedlineContentKind  kind)
 {
   g_return_if_fail (REDLINE_IS_POST (self));
-  g_return_if_fail (kind < REDLINE_N_CONTENT_KINDS);
+  g_return_if_fail (redline_content_kind_is_post (kind));
 
   if (self->kind == kind)
     return;

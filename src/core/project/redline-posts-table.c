@@ -43,7 +43,7 @@ read_post (RedlineProject  *self,
       _redline_project_set_row_error (self, error, message);
       return FALSE;
     }
-  if (!redline_content_kind_from_string (text[2], &kind))
+  if (!redline_content_kind_from_string (text[2], &kind) || !redline_content_kind_is_post (kind))
     {
       _redline_project_set_bad_value_error (self, error, REDLINE_BAD_KIND, id, text[2]);
       return FALSE;

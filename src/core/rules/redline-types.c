@@ -131,6 +131,19 @@ redline_purpose_from_string (const char     *str,
 }
 
 /**
+ * redline_content_kind_is_post:
+ * @kind: a content kind
+ *
+ * Returns: whether a post can be of @kind (an auto-reply or a menu item is
+ *   an account's content, not a post)
+ */
+gboolean
+redline_content_kind_is_post (RedlineContentKind kind)
+{
+  return kind < REDLINE_N_POST_KINDS;
+}
+
+/**
  * redline_content_kind_is_paid:
  * @kind: a content kind
  *

@@ -51,6 +51,14 @@ typedef enum
  * @REDLINE_CONTENT_KIND_CHANNELS: Channels video caption
  * @REDLINE_CONTENT_KIND_MINI_PROGRAM: Mini Program ad or page copy
  * @REDLINE_CONTENT_KIND_GROUP_MESSAGE: group message
+ * @REDLINE_CONTENT_KIND_AUTO_REPLY: a message an Official Account sends by
+ *   itself: its welcome message, its reply to any message, a keyword reply
+ * @REDLINE_CONTENT_KIND_MENU: an item of an Official Account's custom menu
+ *   (its name as the title, the message it sends as the body, the page it
+ *   opens as the link)
+ *
+ * The first %REDLINE_N_POST_KINDS kinds are those of posts; the others are
+ * an account's own content, which rule packs can address as well.
  */
 typedef enum
 {
@@ -59,9 +67,12 @@ typedef enum
   REDLINE_CONTENT_KIND_CHANNELS,
   REDLINE_CONTENT_KIND_MINI_PROGRAM,
   REDLINE_CONTENT_KIND_GROUP_MESSAGE,
+  REDLINE_CONTENT_KIND_AUTO_REPLY,
+  REDLINE_CONTENT_KIND_MENU,
 } RedlineContentKind;
 
-#define REDLINE_N_CONTENT_KINDS 5
+#define REDLINE_N_POST_KINDS 5
+#define REDLINE_N_CONTENT_KINDS 7
 
 /**
  * RedlinePurpose:
@@ -171,6 +182,7 @@ gboolean            redline_content_kind_from_string (const char         *str,
 const char         *redline_purpose_to_string       (RedlinePurpose      purpose);
 gboolean            redline_purpose_from_string     (const char         *str,
                                                      RedlinePurpose     *purpose);
+gboolean            redline_content_kind_is_post    (RedlineContentKind  kind);
 gboolean            redline_content_kind_is_paid    (RedlineContentKind  kind);
 RedlinePurpose      redline_content_kind_purpose    (RedlineContentKind  kind,
                                                      RedlinePurpose      purpose);
