@@ -382,6 +382,14 @@ test_sample (void)
   redline_planner_set_project (planner, NULL);
 }
 
+/* The limits on an account's menu and replies, which planning data has. */
+#define LIMITS \
+  "<menu items=\"3\" sub-items=\"5\" link-bytes=\"1024\">" \
+  "<name level=\"top\" max-bytes=\"16\" shown=\"4\"/><name level=\"sub\" max-bytes=\"60\" " \
+  "shown=\"8\"/></menu><auto-replies rules=\"200\" rule-name=\"60\" keywords=\"10\" " \
+  "keyword-length=\"30\"><text trigger=\"welcome\" max=\"600\"/><text trigger=\"message\" " \
+  "max=\"600\"/><text trigger=\"keyword\" max=\"300\"/></auto-replies>"
+
 /* The planning data is checked as a rule pack is, and its pack lists the
  * planner's rules. */
 static void
@@ -389,15 +397,15 @@ test_platform_data (void)
 {
   static const struct { const char *xml; const char *expected; } cases[] = {
     { "<platform version=\"1\"><check id=\"platform.plan.quota\"><reference>r</reference></check>\n"
-      "<account-type id=\"a\"><name>A</name><on ecosystem=\"weixin\" kinds=\"article\"/></account-type>"
+      LIMITS "<account-type id=\"a\"><name>A</name><on ecosystem=\"weixin\" kinds=\"article\"/></account-type>"
       "</platform>",
       "bad.xml:1:1: the planning check “platform.plan.outside-campaign” is missing" },
     { "<platform version=\"1\">\n<check id=\"platform.plan.nope\"><reference>r</reference></check>"
-      "<account-type id=\"a\"><name>A</name><on ecosystem=\"weixin\" kinds=\"\"/></account-type>"
+      LIMITS "<account-type id=\"a\"><name>A</name><on ecosystem=\"weixin\" kinds=\"\"/></account-type>"
       "</platform>",
       "bad.xml:2:8: Redline makes no planning check “platform.plan.nope”" },
     { "<platform version=\"1\"><check id=\"platform.plan.quota\"><reference>r</reference></check>"
-      "<account-type id=\"a\"><name>A</name>\n<on ecosystem=\"weixin\" kinds=\"article\" "
+      LIMITS "<account-type id=\"a\"><name>A</name>\n<on ecosystem=\"weixin\" kinds=\"article\" "
       "unconfirmed=\"article\"/></account-type></platform>",
       "bad.xml:2:40: a content kind is both confirmed and unconfirmed" },
     { "<platform version=\"1\"><account-type id=\"a\"/></platform>",
@@ -410,13 +418,19 @@ test_platform_data (void)
   g_assert_no_error (error);
   pack = redline_platform_get_rule_pack (platform);
   g_assert_cmpstr (redline_rule_pack_get_id (pack), ==, "redline.platform");
-  g_assert_cmpuint (redline_rule_pack_get_n_rules (pack), ==, 5);
+  /* Five checks of the plan, seven of an account's menu and replies. */
+  g_assert_cmpuint (redline_rule_pack_get_n_rules (pack), ==, 12);
   for (guint i = 0; i < redline_rule_pack_get_n_rules (pack); i++)
     {
       RedlineRule *rule = redline_rule_pack_get_rule (pack, i);
+      const char *id = redline_rule_get_id (rule);
 
       g_assert_cmpint (redline_rule_get_rule_type (rule), ==, REDLINE_RULE_TYPE_PLAN);
-      g_assert_cmpstr (redline_rule_get_category (rule), ==, "platform");
+      /* Names and texts past a limit are length findings. */
+      g_assert_cmpstr (redline_rule_get_category (rule), ==,
+                       g_str_equal (id, "platform.menu.name") ||
+                       g_str_equal (id, "platform.menu.name-shown") ||
+                       g_str_equal (id, "platform.reply.length") ? "length" : "platform");
       g_assert_nonnull (redline_rule_get_reference (rule));
     }
   g_assert_cmpstr (redline_platform_get_account_type_name (platform, "service-account"), ==,

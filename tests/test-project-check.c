@@ -319,6 +319,7 @@ test_check_command (void)
   JsonArray *results;
   gboolean weixin = FALSE, wechat = FALSE;
   guint n_qr_codes = 0;
+  guint n_account_items = 0;
   int status;
 
   if (redline_check == NULL)
@@ -347,11 +348,20 @@ test_check_command (void)
       JsonObject *result = json_array_get_object_element (results, i);
       g_autofree char *post = g_strconcat (path, "#post-", NULL);
       g_autofree char *qr_code = g_strconcat (path, "#qr-", NULL);
+      g_autofree char *reply = g_strconcat (path, "#reply-", NULL);
+      g_autofree char *menu = g_strconcat (path, "#menu-", NULL);
       const char *file = json_object_get_string_member (result, "file");
       const char *kind = json_object_get_string_member (result, "kind");
 
-      /* Its posts, then the links of its QR codes. */
-      if (g_str_has_prefix (file, qr_code))
+      /* Its posts, the links of its QR codes, then its accounts' replies
+       * and menu items. */
+      if (g_str_has_prefix (file, reply) || g_str_has_prefix (file, menu))
+        {
+          g_assert_cmpstr (kind, ==, g_str_has_prefix (file, reply) ? "auto-reply" : "menu");
+          g_assert_cmpstr (json_object_get_string_member (result, "purpose"), ==, "advertising");
+          n_account_items++;
+        }
+      else if (g_str_has_prefix (file, qr_code))
         {
           g_assert_cmpstr (kind, ==, "qr-code");
           g_assert_cmpstr (json_object_get_string_member (result, "purpose"), ==, "notice");
@@ -368,6 +378,8 @@ test_check_command (void)
   /* Each post once, on its campaign's ecosystem; the sample's two codes. */
   g_assert_true (weixin && wechat);
   g_assert_cmpuint (n_qr_codes, ==, 2);
+  /* The sample's Weixin menu of seven items; WeChat's two replies and two. */
+  g_assert_cmpuint (n_account_items, ==, 11);
 
   /* A project from a newer Redline: status 2, and the file named. */
   {

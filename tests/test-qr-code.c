@@ -389,7 +389,8 @@ test_upgrade (Fixture       *fixture,
 
   g_clear_object (&project);
   db = raw_open (fixture->path);
-  raw_exec (db, "DROP TABLE qr_codes; PRAGMA user_version = 8");
+  raw_exec (db, "DROP TABLE auto_replies; DROP TABLE menu_items; DROP TABLE qr_codes; "
+                "PRAGMA user_version = 8");
   sqlite3_close (db);
 
   project = redline_project_open (fixture->file, REDLINE_PROJECT_FLAGS_NONE, &error);

@@ -48,6 +48,62 @@ get_array (JsonObject *object,
   return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
 }
 
+/* One menu item of the campaign's account, with its sub-items ("items"):
+ * a "message" to send or a "link" to open. */
+static gboolean
+add_menu_item (RedlineProject  *project,
+               RedlineCampaign *campaign,
+               gint64           parent_id,
+               JsonObject      *spec,
+               GError         **error)
+{
+  g_autoptr(RedlineMenuItem) item =
+    redline_menu_item_new (redline_campaign_get_ecosystem (campaign),
+                           redline_campaign_get_account (campaign), parent_id,
+                           get_string (spec, "name"));
+  JsonArray *items = get_array (spec, "items");
+
+  if (get_string (spec, "link") != NULL)
+    {
+      redline_menu_item_set_action (item, REDLINE_MENU_ACTION_LINK);
+      redline_menu_item_set_link (item, get_string (spec, "link"));
+    }
+  redline_menu_item_set_message (item, get_string (spec, "message"));
+  if (!redline_project_add_menu_item (project, item, error))
+    return FALSE;
+  for (guint i = 0; items != NULL && i < json_array_get_length (items); i++)
+    {
+      if (!add_menu_item (project, campaign, redline_menu_item_get_id (item),
+                          json_array_get_object_element (items, i), error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The automatic replies of the campaign's account. */
+static gboolean
+add_auto_reply (RedlineProject  *project,
+                RedlineCampaign *campaign,
+                JsonObject      *spec,
+                GError         **error)
+{
+  g_auto(GStrv) keywords = get_strv (spec, "keywords");
+  g_autoptr(RedlineAutoReply) reply = NULL;
+  int trigger;
+
+  if (!redline_enum_from_nick (REDLINE_TYPE_REPLY_TRIGGER, get_string (spec, "trigger"), &trigger))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "bad reply trigger");
+      return FALSE;
+    }
+  reply = redline_auto_reply_new (redline_campaign_get_ecosystem (campaign),
+                                  redline_campaign_get_account (campaign), trigger);
+  redline_auto_reply_set_name (reply, get_string (spec, "name"));
+  redline_auto_reply_set_keywords (reply, (const char * const *) keywords);
+  redline_auto_reply_set_text (reply, get_string (spec, "text"));
+  return redline_project_add_auto_reply (project, reply, error);
+}
+
 static gboolean
 add_post (RedlineProject  *project,
           RedlineRuleSet  *rule_set,
@@ -195,7 +251,7 @@ make_project (const char  *source,
       g_autoptr(RedlineCampaign) campaign = NULL;
       g_auto(GStrv) regions = get_strv (object, "target_regions");
       RedlineEcosystem ecosystem;
-      JsonArray *posts, *codes;
+      JsonArray *posts, *codes, *menu, *replies;
 
       if (!redline_ecosystem_from_string (get_string (object, "ecosystem"), &ecosystem))
         {
@@ -244,6 +300,21 @@ make_project (const char  *source,
           if (json_object_has_member (spec, "size_mm"))
             redline_qr_code_set_size_mm (code, json_object_get_int_member (spec, "size_mm"));
           if (!redline_project_add_qr_code (project, code, error))
+            return FALSE;
+        }
+
+      menu = get_array (object, "menu");
+      for (guint m = 0; menu != NULL && m < json_array_get_length (menu); m++)
+        {
+          if (!add_menu_item (project, campaign, 0, json_array_get_object_element (menu, m),
+                              error))
+            return FALSE;
+        }
+      replies = get_array (object, "auto_replies");
+      for (guint r = 0; replies != NULL && r < json_array_get_length (replies); r++)
+        {
+          if (!add_auto_reply (project, campaign, json_array_get_object_element (replies, r),
+                               error))
             return FALSE;
         }
     }

@@ -660,8 +660,9 @@ end_json (Options *options)
     write_output (options, tail, sizeof tail - 1);
 }
 
-/* @kind: a content kind's name, or "qr-code" for the link a project's QR
- * code encodes; @purpose: what the copy is for, as the kind allows. */
+/* @kind: a content kind's name (an account's own content's too), or
+ * "qr-code" for the link a project's QR code encodes; @purpose: what the
+ * copy is for, as the kind allows. */
 static void
 begin_result (Options            *options,
               const char         *file,
@@ -822,6 +823,43 @@ check_qr_codes (Options        *options,
     }
 }
 
+/* An account's automatic replies and menu items: one result each, named
+ * PROJECT#reply-ID (kind "auto-reply") and PROJECT#menu-ID (kind "menu"),
+ * with the platform's limits on them. An account is on one ecosystem and
+ * nothing of it crosses over: they are checked there, whatever --ecosystem
+ * says. */
+static void
+check_account_content (Options        *options,
+                       RedlineProject *project,
+                       const char     *path)
+{
+  GListModel *replies = redline_project_get_auto_replies (project);
+  GListModel *items = redline_project_get_menu_items (project);
+
+  for (guint i = 0; i < g_list_model_get_n_items (replies) && write_errno == 0; i++)
+    {
+      g_autoptr(RedlineAutoReply) reply = g_list_model_get_item (replies, i);
+      g_autofree char *name = g_strdup_printf ("%s#reply-%" G_GINT64_FORMAT, path,
+                                               redline_auto_reply_get_id (reply));
+      g_autoptr(GListModel) findings = redline_context_check_auto_reply (options->context, reply);
+
+      report_findings (options, name, redline_auto_reply_get_ecosystem (reply),
+                       redline_content_kind_to_string (REDLINE_CONTENT_KIND_AUTO_REPLY),
+                       REDLINE_PURPOSE_ADVERTISING, findings);
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (items) && write_errno == 0; i++)
+    {
+      g_autoptr(RedlineMenuItem) item = g_list_model_get_item (items, i);
+      g_autofree char *name = g_strdup_printf ("%s#menu-%" G_GINT64_FORMAT, path,
+                                               redline_menu_item_get_id (item));
+      g_autoptr(GListModel) findings = redline_context_check_menu_item (options->context, item);
+
+      report_findings (options, name, redline_menu_item_get_ecosystem (item),
+                       redline_content_kind_to_string (REDLINE_CONTENT_KIND_MENU),
+                       REDLINE_PURPOSE_ADVERTISING, findings);
+    }
+}
+
 /* A project file: every post is checked with its campaign's ecosystem
  * (unless --ecosystem says otherwise) and its own content kind, with the
  * project's allowlist and terms. */
@@ -886,6 +924,7 @@ check_project (Options    *options,
         }
     }
   check_qr_codes (options, project, path);
+  check_account_content (options, project, path);
   if (options->report != NULL)
     {
       g_autoptr(GFile) report = g_file_new_for_commandline_arg (options->report);

@@ -649,3 +649,64 @@ redline_context_check_qr_code (RedlineContext *self,
                                         redline_project_get_qr_code_ecosystem (self->project,
                                                                                code));
 }
+
+/* The findings of an account's content, then the planner's on its limits. */
+static GListModel *
+append_planned (GListModel *findings,
+                GPtrArray  *planned)
+{
+  for (guint i = 0; i < planned->len; i++)
+    g_list_store_append (G_LIST_STORE (findings), g_ptr_array_index (planned, i));
+  g_ptr_array_unref (planned);
+  return findings;
+}
+
+/**
+ * redline_context_check_auto_reply:
+ * @self: a #RedlineContext with a project and a rule set
+ * @reply: one of the project's automatic replies, or one being drafted
+ *
+ * Checks the text of @reply on its account's ecosystem
+ * (redline_project_check_auto_reply()), then the platform's limits on it
+ * (redline_planner_check_auto_reply()).
+ *
+ * Returns: (transfer full): a list model of #RedlineFinding
+ */
+GListModel *
+redline_context_check_auto_reply (RedlineContext   *self,
+                                  RedlineAutoReply *reply)
+{
+  g_return_val_if_fail (REDLINE_IS_CONTEXT (self), NULL);
+  g_return_val_if_fail (REDLINE_IS_PROJECT (self->project), NULL);
+  g_return_val_if_fail (redline_context_get_rule_set (self) != NULL, NULL);
+  g_return_val_if_fail (REDLINE_IS_AUTO_REPLY (reply), NULL);
+
+  return append_planned (redline_project_check_auto_reply (self->project, self->rule_set, reply),
+                         redline_planner_check_auto_reply (redline_context_get_planner (self),
+                                                           reply));
+}
+
+/**
+ * redline_context_check_menu_item:
+ * @self: a #RedlineContext with a project and a rule set
+ * @item: one of the project's menu items, or one being drafted
+ *
+ * Checks @item on its account's ecosystem
+ * (redline_project_check_menu_item()), then the platform's limits on it
+ * (redline_planner_check_menu_item()).
+ *
+ * Returns: (transfer full): a list model of #RedlineFinding
+ */
+GListModel *
+redline_context_check_menu_item (RedlineContext  *self,
+                                 RedlineMenuItem *item)
+{
+  g_return_val_if_fail (REDLINE_IS_CONTEXT (self), NULL);
+  g_return_val_if_fail (REDLINE_IS_PROJECT (self->project), NULL);
+  g_return_val_if_fail (redline_context_get_rule_set (self) != NULL, NULL);
+  g_return_val_if_fail (REDLINE_IS_MENU_ITEM (item), NULL);
+
+  return append_planned (redline_project_check_menu_item (self->project, self->rule_set, item),
+                         redline_planner_check_menu_item (redline_context_get_planner (self),
+                                                          item));
+}

@@ -49,5 +49,9 @@ GListModel      *redline_context_check_post          (RedlineContext      *self,
                                                       RedlineEcosystem     ecosystem);
 GListModel      *redline_context_check_qr_code       (RedlineContext      *self,
                                                       RedlineQrCode       *code);
+GListModel      *redline_context_check_auto_reply    (RedlineContext      *self,
+                                                      RedlineAutoReply    *reply);
+GListModel      *redline_context_check_menu_item     (RedlineContext      *self,
+                                                      RedlineMenuItem     *item);
 
 G_END_DECLS

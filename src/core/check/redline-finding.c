@@ -202,10 +202,31 @@ redline_finding_new_for_post (RedlineRule      *rule,
                               RedlineEcosystem  ecosystem,
                               const char       *message)
 {
+  return redline_finding_new_for_field (rule, ecosystem, REDLINE_FIELD_BODY, message);
+}
+
+/**
+ * redline_finding_new_for_field:
+ * @rule: a rule that is about a field as a whole, such as a "plan" rule
+ * @ecosystem: the ecosystem it was checked for
+ * @field: the field it is about
+ * @message: what the finding says of this field
+ *
+ * As redline_finding_new_for_post(), about one field.
+ *
+ * Returns: (transfer full): the finding
+ */
+RedlineFinding *
+redline_finding_new_for_field (RedlineRule      *rule,
+                               RedlineEcosystem  ecosystem,
+                               RedlineField      field,
+                               const char       *message)
+{
   RedlineFinding *self;
 
   g_return_val_if_fail (REDLINE_IS_RULE (rule), NULL);
   g_return_val_if_fail (ecosystem < REDLINE_N_ECOSYSTEMS, NULL);
+  g_return_val_if_fail (field < REDLINE_N_FIELDS, NULL);
   g_return_val_if_fail (message != NULL, NULL);
 
   self = _redline_finding_new ();
@@ -215,7 +236,7 @@ redline_finding_new_for_post (RedlineRule      *rule,
   self->ecosystem = ecosystem;
   self->severity = rule->severity[ecosystem];
   self->other_severity = rule->severity[redline_ecosystem_other (ecosystem)];
-  self->field = REDLINE_FIELD_BODY;
+  self->field = field;
   self->scope = REDLINE_SCOPE_DOCUMENT;
   self->text = g_strdup ("");
   self->message = g_strdup (message);

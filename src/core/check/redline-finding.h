@@ -17,6 +17,10 @@ G_DECLARE_FINAL_TYPE (RedlineFinding, redline_finding, REDLINE, FINDING, GObject
 RedlineFinding      *redline_finding_new_for_post        (RedlineRule      *rule,
                                                           RedlineEcosystem  ecosystem,
                                                           const char       *message);
+RedlineFinding      *redline_finding_new_for_field       (RedlineRule      *rule,
+                                                          RedlineEcosystem  ecosystem,
+                                                          RedlineField      field,
+                                                          const char       *message);
 const char          *redline_finding_get_rule_id         (RedlineFinding *self);
 const char          *redline_finding_get_term_id         (RedlineFinding *self);
 const char          *redline_finding_get_pack_id         (RedlineFinding *self);

@@ -641,13 +641,84 @@ add_qr_codes (JsonBuilder    *builder,
   json_builder_end_array (builder);
 }
 
+/* Every account's replies and menu items, with the account they belong to;
+ * the menu in its order, each sub-item naming its top-level item. */
+static void
+add_account_content (JsonBuilder    *builder,
+                     RedlineProject *self)
+{
+  GListModel *replies = redline_project_get_auto_replies (self);
+  GListModel *items = redline_project_get_menu_items (self);
+
+  json_builder_set_member_name (builder, "auto_replies");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < g_list_model_get_n_items (replies); i++)
+    {
+      g_autoptr(RedlineAutoReply) reply = g_list_model_get_item (replies, i);
+      const char * const *keywords = redline_auto_reply_get_keywords (reply);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_int_value (builder, redline_auto_reply_get_id (reply));
+      add_string (builder, "ecosystem",
+                  redline_ecosystem_to_string (redline_auto_reply_get_ecosystem (reply)));
+      add_string (builder, "account", redline_auto_reply_get_account (reply));
+      add_string (builder, "trigger", redline_enum_to_nick (REDLINE_TYPE_REPLY_TRIGGER,
+                                                            redline_auto_reply_get_trigger (reply)));
+      if (redline_auto_reply_get_trigger (reply) == REDLINE_REPLY_TRIGGER_KEYWORD)
+        {
+          add_string (builder, "name", redline_auto_reply_get_name (reply));
+          json_builder_set_member_name (builder, "keywords");
+          json_builder_begin_array (builder);
+          for (guint k = 0; keywords[k] != NULL; k++)
+            json_builder_add_string_value (builder, keywords[k]);
+          json_builder_end_array (builder);
+          json_builder_set_member_name (builder, "exact_match");
+          json_builder_add_boolean_value (builder, redline_auto_reply_get_exact_match (reply));
+        }
+      add_string (builder, "text", redline_auto_reply_get_text (reply));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "menu_items");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(RedlineMenuItem) item = g_list_model_get_item (items, i);
+      gint64 parent_id = redline_menu_item_get_parent_id (item);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_int_value (builder, redline_menu_item_get_id (item));
+      add_string (builder, "ecosystem",
+                  redline_ecosystem_to_string (redline_menu_item_get_ecosystem (item)));
+      add_string (builder, "account", redline_menu_item_get_account (item));
+      json_builder_set_member_name (builder, "parent_id");
+      if (parent_id != 0)
+        json_builder_add_int_value (builder, parent_id);
+      else
+        json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "position");
+      json_builder_add_int_value (builder, redline_menu_item_get_position (item));
+      add_string (builder, "name", redline_menu_item_get_name (item));
+      add_string (builder, "action", redline_enum_to_nick (REDLINE_TYPE_MENU_ACTION,
+                                                           redline_menu_item_get_action (item)));
+      add_string (builder, "message", redline_menu_item_get_message (item));
+      add_string (builder, "link", redline_menu_item_get_link (item));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
 /**
  * redline_project_export_json:
  * @self: a #RedlineProject
  * @error: return location for a #GError
  *
  * Writes the whole project (settings, campaigns with their posts and QR
- * codes, and the posts' reviews, comments and waivers) as one JSON document.
+ * codes, the posts' reviews, comments and waivers, and the accounts'
+ * automatic replies and menu items) as one JSON document.
  *
  * Returns: (transfer full): the JSON text, or %NULL
  */
@@ -746,6 +817,7 @@ redline_project_export_json (RedlineProject  *self,
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
+  add_account_content (builder, self);
   json_builder_end_object (builder);
   if (!_redline_transaction_commit (&tx, error))
     return NULL;

@@ -25,6 +25,10 @@ GPtrArray       *redline_planner_check_post       (RedlinePlanner   *self,
                                                    RedlinePost      *post);
 GPtrArray       *redline_planner_check_campaign   (RedlinePlanner   *self,
                                                    RedlineCampaign  *campaign);
+GPtrArray       *redline_planner_check_menu_item  (RedlinePlanner   *self,
+                                                   RedlineMenuItem  *item);
+GPtrArray       *redline_planner_check_auto_reply (RedlinePlanner   *self,
+                                                   RedlineAutoReply *reply);
 GDateTime       *redline_planner_local_time       (const char       *scheduled_at);
 GDateTime       *redline_planner_post_local_time  (RedlinePost      *post);
 GDateTime       *redline_planner_local_time_new   (int               year,

@@ -43,6 +43,8 @@ struct _RedlinePlatform
   RedlineRulePack *pack;
   GPtrArray       *account_types; /* of AccountType */
   GStrv            account_type_ids;
+  RedlineMenuLimits  menu;
+  RedlineReplyLimits replies;
 };
 
 G_DEFINE_FINAL_TYPE (RedlinePlatform, redline_platform, G_TYPE_OBJECT)
@@ -64,6 +66,22 @@ static const struct
   { "platform.plan.unknown-account-type",
     N_("An account type the planning data does not know: its quotas and capabilities are "
        "not checked.") },
+  { "platform.menu.items",
+    N_("More menu items than the platform shows.") },
+  { "platform.menu.name",
+    N_("A menu item’s name longer than the platform takes.") },
+  { "platform.menu.name-shown",
+    N_("A menu item’s name wider than the chat bar shows: the rest is cut off.") },
+  { "platform.menu.action",
+    N_("A menu item that does nothing when tapped, or opens a link longer than the platform "
+       "takes.") },
+  { "platform.reply.length",
+    N_("An automatic reply longer than the platform takes.") },
+  { "platform.reply.keywords",
+    N_("More keyword replies, or keywords, than the platform takes, or a keyword or rule "
+       "name too long.") },
+  { "platform.reply.keyword-taken",
+    N_("A keyword of two keyword replies: followers get only one of them.") },
 };
 
 static void
@@ -158,6 +176,16 @@ parse_check (RedlineXmlSource  *source,
     }
   check.id = g_steal_pointer (&id);
   check.message = message;
+  check.category = _redline_xml_dup_prop (node, "category");
+  if (check.category != NULL)
+    redline_severity_policy_lookup (check.category, NULL, check.severity);
+  for (RedlineEcosystem e = 0; check.category != NULL && e < REDLINE_N_ECOSYSTEMS; e++)
+    {
+      g_autofree char *value = _redline_xml_dup_prop (node, redline_ecosystem_to_string (e));
+
+      if (value != NULL && !redline_severity_from_string (value, &check.severity[e]))
+        g_assert_not_reached ();
+    }
   for (xmlNode *child = node->children; child != NULL; child = child->next)
     {
       if (_redline_xml_is_element (child, "reference"))
@@ -250,6 +278,63 @@ clear_check (gpointer data)
   g_free ((char *) check->id);
   g_free ((char *) check->reference);
   g_free ((char *) check->url);
+  g_free ((char *) check->category);
+}
+
+/* A number the schema has checked (a positive integer up to 100000). */
+static guint
+count_prop (xmlNode    *node,
+            const char *name)
+{
+  g_autofree char *value = _redline_xml_dup_prop (node, name);
+  guint64 count = 0;
+
+  if (!g_ascii_string_to_unsigned (value, 10, 1, 100000, &count, NULL))
+    g_assert_not_reached ();
+  return count;
+}
+
+static void
+parse_menu (RedlinePlatform *self,
+            xmlNode         *node)
+{
+  self->menu.items = count_prop (node, "items");
+  self->menu.sub_items = count_prop (node, "sub-items");
+  self->menu.link_bytes = count_prop (node, "link-bytes");
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      if (_redline_xml_is_element (child, "name"))
+        {
+          g_autofree char *level = _redline_xml_dup_prop (child, "level");
+          RedlineMenuLevel l = g_strcmp0 (level, "top") == 0 ? REDLINE_MENU_LEVEL_TOP
+                                                             : REDLINE_MENU_LEVEL_SUB;
+
+          self->menu.name_bytes[l] = count_prop (child, "max-bytes");
+          self->menu.name_shown[l] = count_prop (child, "shown");
+        }
+    }
+}
+
+static void
+parse_auto_replies (RedlinePlatform *self,
+                    xmlNode         *node)
+{
+  self->replies.rules = count_prop (node, "rules");
+  self->replies.rule_name = count_prop (node, "rule-name");
+  self->replies.keywords = count_prop (node, "keywords");
+  self->replies.keyword_length = count_prop (node, "keyword-length");
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      if (_redline_xml_is_element (child, "text"))
+        {
+          g_autofree char *trigger = _redline_xml_dup_prop (child, "trigger");
+          int value;
+
+          if (!redline_enum_from_nick (REDLINE_TYPE_REPLY_TRIGGER, trigger, &value))
+            g_assert_not_reached ();
+          self->replies.text[value] = count_prop (child, "max");
+        }
+    }
 }
 
 static gboolean
@@ -275,6 +360,10 @@ load_document (GObject           *object,
           if (!parse_check (source, node, checks, seen_checks, error))
             return FALSE;
         }
+      else if (_redline_xml_is_element (node, "menu"))
+        parse_menu (self, node);
+      else if (_redline_xml_is_element (node, "auto-replies"))
+        parse_auto_replies (self, node);
       else if (_redline_xml_is_element (node, "account-type"))
         {
           if (!parse_account_type (self, source, node, seen_types, error))
@@ -303,8 +392,8 @@ load_document (GObject           *object,
     }
 
   self->account_type_ids = g_strv_builder_end (ids);
-  title = g_strdup (_("Planning checks: broadcast quotas, campaign dates and account "
-                      "capabilities"));
+  title = g_strdup (_("Planning checks: broadcast quotas, campaign dates, account "
+                      "capabilities, menus and automatic replies"));
   self->pack = redline_rule_pack_new_plan ("redline.platform", self->version,
                                            source->display_name, title,
                                            (const RedlinePlanCheck *) checks->data, checks->len);
@@ -385,6 +474,32 @@ redline_platform_get_check (RedlinePlatform *self,
         return rule;
     }
   g_return_val_if_reached (NULL);
+}
+
+/**
+ * redline_platform_get_menu_limits:
+ * @self: a #RedlinePlatform
+ *
+ * Returns: (transfer none): the platform's limits on a custom menu
+ */
+const RedlineMenuLimits *
+redline_platform_get_menu_limits (RedlinePlatform *self)
+{
+  g_return_val_if_fail (REDLINE_IS_PLATFORM (self), NULL);
+  return &self->menu;
+}
+
+/**
+ * redline_platform_get_reply_limits:
+ * @self: a #RedlinePlatform
+ *
+ * Returns: (transfer none): the platform's limits on automatic replies
+ */
+const RedlineReplyLimits *
+redline_platform_get_reply_limits (RedlinePlatform *self)
+{
+  g_return_val_if_fail (REDLINE_IS_PLATFORM (self), NULL);
+  return &self->replies;
 }
 
 /**

@@ -83,6 +83,28 @@ redline_content_kind_label (RedlineContentKind kind)
 }
 
 /**
+ * redline_reply_trigger_label:
+ * @trigger: what makes an account send a reply
+ *
+ * Returns: the name of such replies
+ */
+const char *
+redline_reply_trigger_label (RedlineReplyTrigger trigger)
+{
+  switch (trigger)
+    {
+    case REDLINE_REPLY_TRIGGER_WELCOME:
+      return _("Welcome message");
+    case REDLINE_REPLY_TRIGGER_MESSAGE:
+      return _("Reply to any message");
+    case REDLINE_REPLY_TRIGGER_KEYWORD:
+      return _("Keyword reply");
+    default:
+      g_return_val_if_reached ("");
+    }
+}
+
+/**
  * redline_purpose_label:
  * @purpose: a purpose
  *

@@ -5,6 +5,7 @@
 
 #pragma once
 
+#include "redline-auto-reply.h"
 #include "redline-post.h"
 #include "redline-types.h"
 
@@ -16,6 +17,7 @@ const char *redline_content_kind_label     (RedlineContentKind kind);
 const char *redline_purpose_label          (RedlinePurpose     purpose);
 const char *redline_purpose_explanation    (RedlinePurpose     purpose);
 const char *redline_post_status_label      (RedlinePostStatus  status);
+const char *redline_reply_trigger_label    (RedlineReplyTrigger trigger);
 const char *redline_severity_label         (RedlineSeverity    severity);
 const char *redline_field_label            (RedlineField       field);
 guint       redline_content_kind_fields    (RedlineContentKind kind);

@@ -30,6 +30,7 @@ static const char * const migration_names[] = {
   "0007-campaign-account.sql",
   "0008-post-author.sql",
   "0009-qr-codes.sql",
+  "0010-account-tools.sql",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migration_names) == REDLINE_PROJECT_FORMAT);

@@ -8,7 +8,9 @@
 
 #pragma once
 
+#include "redline-auto-reply.h"
 #include "redline-campaign.h"
+#include "redline-menu-item.h"
 #include "redline-post.h"
 #include "redline-qr-code.h"
 
@@ -35,6 +37,12 @@ void         _redline_post_set_id            (RedlinePost     *self,
                                               gint64           id);
 void         _redline_qr_code_set_id         (RedlineQrCode   *self,
                                               gint64           id);
+void         _redline_auto_reply_set_id      (RedlineAutoReply *self,
+                                              gint64           id);
+void         _redline_menu_item_set_id       (RedlineMenuItem *self,
+                                              gint64           id);
+void         _redline_menu_item_set_position (RedlineMenuItem *self,
+                                              guint            position);
 void         _redline_post_set_times         (RedlinePost     *self,
                                               const char      *created_at,
                                               const char      *updated_at);

@@ -288,3 +288,73 @@ redline_project_check_qr_code (RedlineProject   *self,
   document.purpose = REDLINE_PURPOSE_NOTICE;
   return redline_rule_set_check (rule_set, &document, ecosystem, REDLINE_CONTENT_KIND_ARTICLE);
 }
+
+/**
+ * redline_project_check_auto_reply:
+ * @self: a #RedlineProject
+ * @rule_set: a rule set, usually from redline_project_create_rule_set()
+ * @reply: one of the project's replies, or one being drafted
+ *
+ * Checks the text @reply sends with the rules of its account's ecosystem,
+ * as content of kind %REDLINE_CONTENT_KIND_AUTO_REPLY. A brand's account
+ * writing to its followers by itself is commercial communication: the
+ * text is checked as advertising. The platform's limits on replies are
+ * the planner's (redline_planner_check_auto_reply()).
+ *
+ * Returns: (transfer full): a #GListModel of #RedlineFinding, in the
+ *   %REDLINE_FIELD_BODY field
+ */
+GListModel *
+redline_project_check_auto_reply (RedlineProject   *self,
+                                  RedlineRuleSet   *rule_set,
+                                  RedlineAutoReply *reply)
+{
+  RedlineDocument document = { { NULL } };
+
+  g_return_val_if_fail (REDLINE_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (REDLINE_IS_RULE_SET (rule_set), NULL);
+  g_return_val_if_fail (REDLINE_IS_AUTO_REPLY (reply), NULL);
+
+  document.fields[REDLINE_FIELD_BODY] = redline_auto_reply_get_text (reply);
+  document.purpose = REDLINE_PURPOSE_ADVERTISING;
+  return redline_rule_set_check (rule_set, &document, redline_auto_reply_get_ecosystem (reply),
+                                 REDLINE_CONTENT_KIND_AUTO_REPLY);
+}
+
+/**
+ * redline_project_check_menu_item:
+ * @self: a #RedlineProject
+ * @rule_set: a rule set, usually from redline_project_create_rule_set()
+ * @item: one of the project's menu items, or one being drafted
+ *
+ * Checks @item with the rules of its account's ecosystem, as content of
+ * kind %REDLINE_CONTENT_KIND_MENU and purpose advertising: its name as the
+ * title, and what tapping it does: the message it sends as the body, or
+ * the page it opens as the link. An item with sub-items only opens them.
+ * The platform's limits on menus are the planner's
+ * (redline_planner_check_menu_item()).
+ *
+ * Returns: (transfer full): a #GListModel of #RedlineFinding
+ */
+GListModel *
+redline_project_check_menu_item (RedlineProject  *self,
+                                 RedlineRuleSet  *rule_set,
+                                 RedlineMenuItem *item)
+{
+  RedlineDocument document = { { NULL } };
+  gboolean opens;
+
+  g_return_val_if_fail (REDLINE_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (REDLINE_IS_RULE_SET (rule_set), NULL);
+  g_return_val_if_fail (REDLINE_IS_MENU_ITEM (item), NULL);
+
+  opens = redline_project_count_sub_items (self, item) > 0;
+  document.fields[REDLINE_FIELD_TITLE] = redline_menu_item_get_name (item);
+  if (!opens && redline_menu_item_get_action (item) == REDLINE_MENU_ACTION_MESSAGE)
+    document.fields[REDLINE_FIELD_BODY] = redline_menu_item_get_message (item);
+  else if (!opens)
+    document.fields[REDLINE_FIELD_LINK] = redline_menu_item_get_link (item);
+  document.purpose = REDLINE_PURPOSE_ADVERTISING;
+  return redline_rule_set_check (rule_set, &document, redline_menu_item_get_ecosystem (item),
+                                 REDLINE_CONTENT_KIND_MENU);
+}

@@ -5,7 +5,7 @@
  * redline-project.c holds the object, opening and closing; one file per
  * table holds that table's SQL and the public calls that change it
  * (redline-campaigns-table.c, redline-posts-table.c, redline-qr-codes-table.c,
- * redline-reviews-table.c,
+ * redline-auto-replies-table.c, redline-menu-items-table.c, redline-reviews-table.c,
  * redline-settings-table.c, redline-audit-table.c); the checks values pass
  * before they are stored are in redline-project-validate.c.
  */
@@ -47,6 +47,10 @@ struct _RedlineProject
   GHashTable     *posts_by_id;
   GListStore     *qr_codes;
   GHashTable     *qr_codes_by_id; /* id → a reference of its code */
+  GListStore     *auto_replies;
+  GHashTable     *auto_replies_by_id;
+  GListStore     *menu_items;
+  GHashTable     *menu_items_by_id;
 
   char           *actor;          /* who acts, for the audit log; NULL: the user */
   char           *packs_in_force; /* JSON: pack id → version, of the last rule set */
@@ -118,6 +122,12 @@ gboolean       _redline_validate_campaign           (RedlineProject      *self,
 gboolean       _redline_validate_qr_code            (RedlineProject      *self,
                                                      RedlineQrCode       *code,
                                                      GError             **error);
+gboolean       _redline_validate_auto_reply         (RedlineProject      *self,
+                                                     RedlineAutoReply    *reply,
+                                                     GError             **error);
+gboolean       _redline_validate_menu_item          (RedlineProject      *self,
+                                                     RedlineMenuItem     *item,
+                                                     GError             **error);
 gboolean       _redline_validate_post               (RedlineProject      *self,
                                                      RedlinePost         *post,
                                                      GError             **error);
@@ -180,6 +190,10 @@ gboolean       _redline_campaigns_table_load        (RedlineProject      *self,
 gboolean       _redline_posts_table_load            (RedlineProject      *self,
                                                      GError             **error);
 gboolean       _redline_qr_codes_table_load         (RedlineProject      *self,
+                                                     GError             **error);
+gboolean       _redline_auto_replies_table_load     (RedlineProject      *self,
+                                                     GError             **error);
+gboolean       _redline_menu_items_table_load       (RedlineProject      *self,
                                                      GError             **error);
 
 /* redline-qr-codes-table.c */

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "redline-labels.h"
 #include "redline-project-private.h"
 
 gboolean
@@ -309,6 +310,133 @@ _redline_validate_qr_code (RedlineProject  *self,
                        _("Campaign “%s” already has a QR code for “%s”: a campaign has one "
                          "code per placement"),
                        redline_campaign_get_name (campaign), placement);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* Nothing but white space, or nothing at all. */
+static gboolean
+is_blank (const char *str)
+{
+  for (const char *p = str; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    {
+      if (!g_unichar_isspace (g_utf8_get_char (p)))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* An account is named as its campaigns name it: one line of text. */
+static gboolean
+validate_account (const char  *account,
+                  GError     **error)
+{
+  if (is_blank (account) || !is_one_line (account))
+    {
+      g_set_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_INVALID,
+                   _("An account’s reply or menu item needs the account’s name, as its "
+                     "campaigns give it: one line of text"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+_redline_validate_auto_reply (RedlineProject    *self,
+                              RedlineAutoReply  *reply,
+                              GError           **error)
+{
+  const char *account = redline_auto_reply_get_account (reply);
+  const char *text = redline_auto_reply_get_text (reply);
+  const char * const *keywords = redline_auto_reply_get_keywords (reply);
+  RedlineReplyTrigger trigger = redline_auto_reply_get_trigger (reply);
+  RedlineEcosystem ecosystem = redline_auto_reply_get_ecosystem (reply);
+  RedlineAutoReply *other;
+
+  if (!validate_account (account, error))
+    return FALSE;
+  if (text == NULL || !g_utf8_validate (text, -1, NULL) || is_blank (text))
+    {
+      g_set_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_INVALID,
+                   _("“%s”: a reply needs the text the account sends"), account);
+      return FALSE;
+    }
+  if (!is_one_line (redline_auto_reply_get_name (reply)))
+    {
+      g_set_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_INVALID,
+                   _("“%s”: a reply’s rule name must be one line of text"), account);
+      return FALSE;
+    }
+  if (trigger == REDLINE_REPLY_TRIGGER_KEYWORD)
+    {
+      if (keywords[0] == NULL)
+        {
+          g_set_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_INVALID,
+                       _("“%s”: a keyword reply needs at least one keyword"), account);
+          return FALSE;
+        }
+      for (guint i = 0; keywords[i] != NULL; i++)
+        {
+          if (_redline_is_empty (keywords[i]) || !is_one_line (keywords[i]))
+            {
+              g_set_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_INVALID,
+                           _("“%s”: each keyword is one line of text"), account);
+              return FALSE;
+            }
+        }
+      return TRUE;
+    }
+  other = redline_project_find_account_reply (self, ecosystem, account, trigger);
+  if (other != NULL && other != reply)
+    {
+      g_set_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_INVALID,
+                   trigger == REDLINE_REPLY_TRIGGER_WELCOME
+                   ? _("“%s” on %s already has a welcome message: change that one")
+                   : _("“%s” on %s already has a reply to any message: change that one"),
+                   account, redline_ecosystem_label (ecosystem));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+_redline_validate_menu_item (RedlineProject   *self,
+                             RedlineMenuItem  *item,
+                             GError          **error)
+{
+  const char *account = redline_menu_item_get_account (item);
+  const char *name = redline_menu_item_get_name (item);
+  gint64 parent_id = redline_menu_item_get_parent_id (item);
+
+  if (!validate_account (account, error))
+    return FALSE;
+  if (!is_one_line (name) || is_blank (name))
+    {
+      g_set_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_INVALID,
+                   _("“%s”: a menu item needs a name, one line of text"), account);
+      return FALSE;
+    }
+  if (!g_utf8_validate (redline_menu_item_get_message (item) != NULL
+                        ? redline_menu_item_get_message (item) : "", -1, NULL) ||
+      !is_one_line (redline_menu_item_get_link (item)))
+    {
+      g_set_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_INVALID,
+                   _("Menu item “%s”: its message must be text and its link one line"), name);
+      return FALSE;
+    }
+  if (parent_id != 0)
+    {
+      RedlineMenuItem *parent = redline_project_find_menu_item (self, parent_id);
+
+      if (parent == NULL || redline_menu_item_get_parent_id (parent) != 0 ||
+          redline_menu_item_get_ecosystem (parent) != redline_menu_item_get_ecosystem (item) ||
+          g_strcmp0 (redline_menu_item_get_account (parent), account) != 0)
+        {
+          g_set_error (error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_INVALID,
+                       _("Menu item “%s”: a sub-item opens from a top-level item of the same "
+                         "account’s menu; a menu has two levels"), name);
           return FALSE;
         }
     }

@@ -250,7 +250,9 @@ load (RedlineProject  *self,
   return _redline_settings_table_load (self, error) &&
          _redline_campaigns_table_load (self, error) &&
          _redline_posts_table_load (self, error) &&
-         _redline_qr_codes_table_load (self, error);
+         _redline_qr_codes_table_load (self, error) &&
+         _redline_auto_replies_table_load (self, error) &&
+         _redline_menu_items_table_load (self, error);
 }
 
 static void
@@ -290,6 +292,10 @@ redline_project_finalize (GObject *object)
   g_clear_object (&self->campaigns);
   g_clear_object (&self->posts);
   g_clear_object (&self->qr_codes);
+  g_clear_pointer (&self->auto_replies_by_id, g_hash_table_unref);
+  g_clear_object (&self->auto_replies);
+  g_clear_pointer (&self->menu_items_by_id, g_hash_table_unref);
+  g_clear_object (&self->menu_items);
   g_clear_pointer (&self->actor, g_free);
   g_clear_pointer (&self->packs_in_force, g_free);
   g_clear_pointer (&self->waivers, g_hash_table_unref);
@@ -394,6 +400,12 @@ redline_project_init (RedlineProject *self)
   self->qr_codes = g_list_store_new (REDLINE_TYPE_QR_CODE);
   self->qr_codes_by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                 g_object_unref);
+  self->auto_replies = g_list_store_new (REDLINE_TYPE_AUTO_REPLY);
+  self->auto_replies_by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                    g_object_unref);
+  self->menu_items = g_list_store_new (REDLINE_TYPE_MENU_ITEM);
+  self->menu_items_by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                  g_object_unref);
 }
 
 static RedlineProject *

@@ -10,6 +10,8 @@
 #include "redline-campaign.h"
 #include "redline-post.h"
 #include "redline-qr-code.h"
+#include "redline-auto-reply.h"
+#include "redline-menu-item.h"
 #include "redline-rule-set.h"
 #include "redline-types.h"
 
@@ -70,7 +72,7 @@ typedef enum
  *
  * The file format this Redline writes (`PRAGMA user_version`).
  */
-#define REDLINE_PROJECT_FORMAT 9
+#define REDLINE_PROJECT_FORMAT 10
 
 /**
  * RedlineProjectFlags:
@@ -215,6 +217,51 @@ GListModel         *redline_project_check_qr_code       (RedlineProject         
                                                          RedlineEcosystem        ecosystem);
 RedlineEcosystem    redline_project_get_qr_code_ecosystem (RedlineProject       *self,
                                                          RedlineQrCode          *code);
+
+GListModel         *redline_project_get_auto_replies    (RedlineProject         *self);
+RedlineAutoReply   *redline_project_find_auto_reply     (RedlineProject         *self,
+                                                         gint64                  id);
+RedlineAutoReply   *redline_project_find_account_reply  (RedlineProject         *self,
+                                                         RedlineEcosystem        ecosystem,
+                                                         const char             *account,
+                                                         RedlineReplyTrigger     trigger);
+gboolean            redline_project_add_auto_reply      (RedlineProject         *self,
+                                                         RedlineAutoReply       *reply,
+                                                         GError                **error);
+gboolean            redline_project_update_auto_reply   (RedlineProject         *self,
+                                                         RedlineAutoReply       *reply,
+                                                         GError                **error);
+gboolean            redline_project_remove_auto_reply   (RedlineProject         *self,
+                                                         RedlineAutoReply       *reply,
+                                                         GError                **error);
+GListModel         *redline_project_check_auto_reply    (RedlineProject         *self,
+                                                         RedlineRuleSet         *rule_set,
+                                                         RedlineAutoReply       *reply);
+
+GListModel         *redline_project_get_menu_items      (RedlineProject         *self);
+RedlineMenuItem    *redline_project_find_menu_item      (RedlineProject         *self,
+                                                         gint64                  id);
+GPtrArray          *redline_project_list_menu           (RedlineProject         *self,
+                                                         RedlineEcosystem        ecosystem,
+                                                         const char             *account);
+guint               redline_project_count_sub_items     (RedlineProject         *self,
+                                                         RedlineMenuItem        *item);
+gboolean            redline_project_add_menu_item       (RedlineProject         *self,
+                                                         RedlineMenuItem        *item,
+                                                         GError                **error);
+gboolean            redline_project_update_menu_item    (RedlineProject         *self,
+                                                         RedlineMenuItem        *item,
+                                                         GError                **error);
+gboolean            redline_project_move_menu_item      (RedlineProject         *self,
+                                                         RedlineMenuItem        *item,
+                                                         guint                   position,
+                                                         GError                **error);
+gboolean            redline_project_remove_menu_item    (RedlineProject         *self,
+                                                         RedlineMenuItem        *item,
+                                                         GError                **error);
+GListModel         *redline_project_check_menu_item     (RedlineProject         *self,
+                                                         RedlineRuleSet         *rule_set,
+                                                         RedlineMenuItem        *item);
 
 gint64              redline_project_add_review          (RedlineProject         *self,
                                                          RedlinePost            *post,

@@ -361,7 +361,8 @@ redline_rule_pack_new_terms (const char             *id,
  *   from validated data)
  * @n_checks: the length of @checks
  *
- * Makes the pack of the planner's "plan" rules, category `platform`, so
+ * Makes the pack of the planner's "plan" rules, category `platform` unless
+ * a check names another, so
  * that its findings name a rule, a pack and a reference as every other
  * finding does. A rule set never holds these rules: the planner makes their
  * findings (redline_finding_new_for_post()).
@@ -391,7 +392,7 @@ redline_rule_pack_new_plan (const char             *id,
       g_return_val_if_fail (is_identifier (checks[i].id), NULL);
       rule->id = g_strdup (checks[i].id);
       rule->type = REDLINE_RULE_TYPE_PLAN;
-      rule->category = g_strdup ("platform");
+      rule->category = g_strdup (checks[i].category != NULL ? checks[i].category : "platform");
       memcpy (rule->severity, checks[i].severity, sizeof rule->severity);
       rule->message = g_strdup (checks[i].message);
       rule->reference = g_strdup (checks[i].reference);

@@ -63,6 +63,8 @@ typedef struct
  * @reference: where the limit comes from
  * @url: (nullable): a link to the source
  * @severity: the severity on each ecosystem
+ * @category: (nullable): its category: `platform` when %NULL, or `length`
+ *   for a limit on a text's length
  *
  * One rule of redline_rule_pack_new_plan().
  */
@@ -73,6 +75,7 @@ typedef struct
   const char      *reference;
   const char      *url;
   RedlineSeverity  severity[REDLINE_N_ECOSYSTEMS];
+  const char      *category;
 } RedlinePlanCheck;
 
 GQuark            redline_rules_error_quark          (void);

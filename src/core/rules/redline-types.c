@@ -22,19 +22,36 @@ enum_class (GType type)
   return klass != NULL ? klass : g_type_class_ref (type);
 }
 
-static const char *
-enum_to_nick (GType type,
-              int   value)
+/**
+ * redline_enum_to_nick:
+ * @type: an enumeration's #GType
+ * @value: one of its values
+ *
+ * The string form of a value, as files and the command line write it.
+ *
+ * Returns: (nullable): @value's nick, or %NULL when @type has no such value
+ */
+const char *
+redline_enum_to_nick (GType type,
+                      int   value)
 {
   GEnumValue *enum_value = g_enum_get_value (enum_class (type), value);
 
   return enum_value != NULL ? enum_value->value_nick : NULL;
 }
 
-static gboolean
-enum_from_nick (GType       type,
-                const char *nick,
-                int        *value)
+/**
+ * redline_enum_from_nick:
+ * @type: an enumeration's #GType
+ * @nick: (nullable): a string form
+ * @value: (out): the value it names
+ *
+ * Returns: whether @nick names a value of @type
+ */
+gboolean
+redline_enum_from_nick (GType       type,
+                        const char *nick,
+                        int        *value)
 {
   GEnumValue *enum_value;
 
@@ -51,7 +68,7 @@ const char *
 redline_ecosystem_to_string (RedlineEcosystem ecosystem)
 {
   g_return_val_if_fail (ecosystem < REDLINE_N_ECOSYSTEMS, NULL);
-  return enum_to_nick (REDLINE_TYPE_ECOSYSTEM, ecosystem);
+  return redline_enum_to_nick (REDLINE_TYPE_ECOSYSTEM, ecosystem);
 }
 
 gboolean
@@ -60,7 +77,7 @@ redline_ecosystem_from_string (const char       *str,
 {
   int value;
 
-  if (!enum_from_nick (REDLINE_TYPE_ECOSYSTEM, str, &value))
+  if (!redline_enum_from_nick (REDLINE_TYPE_ECOSYSTEM, str, &value))
     return FALSE;
   *ecosystem = value;
   return TRUE;
@@ -77,7 +94,7 @@ const char *
 redline_severity_to_string (RedlineSeverity severity)
 {
   g_return_val_if_fail (severity <= REDLINE_SEVERITY_ERROR, NULL);
-  return enum_to_nick (REDLINE_TYPE_SEVERITY, severity);
+  return redline_enum_to_nick (REDLINE_TYPE_SEVERITY, severity);
 }
 
 gboolean
@@ -86,7 +103,7 @@ redline_severity_from_string (const char      *str,
 {
   int value;
 
-  if (!enum_from_nick (REDLINE_TYPE_SEVERITY, str, &value))
+  if (!redline_enum_from_nick (REDLINE_TYPE_SEVERITY, str, &value))
     return FALSE;
   *severity = value;
   return TRUE;
@@ -96,7 +113,7 @@ const char *
 redline_content_kind_to_string (RedlineContentKind kind)
 {
   g_return_val_if_fail (kind < REDLINE_N_CONTENT_KINDS, NULL);
-  return enum_to_nick (REDLINE_TYPE_CONTENT_KIND, kind);
+  return redline_enum_to_nick (REDLINE_TYPE_CONTENT_KIND, kind);
 }
 
 gboolean
@@ -105,7 +122,7 @@ redline_content_kind_from_string (const char         *str,
 {
   int value;
 
-  if (!enum_from_nick (REDLINE_TYPE_CONTENT_KIND, str, &value))
+  if (!redline_enum_from_nick (REDLINE_TYPE_CONTENT_KIND, str, &value))
     return FALSE;
   *kind = value;
   return TRUE;
@@ -115,7 +132,7 @@ const char *
 redline_purpose_to_string (RedlinePurpose purpose)
 {
   g_return_val_if_fail (purpose < REDLINE_N_PURPOSES, NULL);
-  return enum_to_nick (REDLINE_TYPE_PURPOSE, purpose);
+  return redline_enum_to_nick (REDLINE_TYPE_PURPOSE, purpose);
 }
 
 gboolean
@@ -124,7 +141,7 @@ redline_purpose_from_string (const char     *str,
 {
   int value;
 
-  if (!enum_from_nick (REDLINE_TYPE_PURPOSE, str, &value))
+  if (!redline_enum_from_nick (REDLINE_TYPE_PURPOSE, str, &value))
     return FALSE;
   *purpose = value;
   return TRUE;
@@ -178,7 +195,7 @@ const char *
 redline_field_to_string (RedlineField field)
 {
   g_return_val_if_fail (field < REDLINE_N_FIELDS, NULL);
-  return enum_to_nick (REDLINE_TYPE_FIELD, field);
+  return redline_enum_to_nick (REDLINE_TYPE_FIELD, field);
 }
 
 gboolean
@@ -187,7 +204,7 @@ redline_field_from_string (const char   *str,
 {
   int value;
 
-  if (!enum_from_nick (REDLINE_TYPE_FIELD, str, &value))
+  if (!redline_enum_from_nick (REDLINE_TYPE_FIELD, str, &value))
     return FALSE;
   *field = value;
   return TRUE;
@@ -197,14 +214,14 @@ const char *
 redline_rule_type_to_string (RedlineRuleType type)
 {
   g_return_val_if_fail (type <= REDLINE_RULE_TYPE_PLAN, NULL);
-  return enum_to_nick (REDLINE_TYPE_RULE_TYPE, type);
+  return redline_enum_to_nick (REDLINE_TYPE_RULE_TYPE, type);
 }
 
 const char *
 redline_length_profile_to_string (RedlineLengthProfile profile)
 {
   g_return_val_if_fail (profile < REDLINE_N_LENGTH_PROFILES, NULL);
-  return enum_to_nick (REDLINE_TYPE_LENGTH_PROFILE, profile);
+  return redline_enum_to_nick (REDLINE_TYPE_LENGTH_PROFILE, profile);
 }
 
 gboolean
@@ -213,7 +230,7 @@ redline_length_profile_from_string (const char           *str,
 {
   int value;
 
-  if (!enum_from_nick (REDLINE_TYPE_LENGTH_PROFILE, str, &value))
+  if (!redline_enum_from_nick (REDLINE_TYPE_LENGTH_PROFILE, str, &value))
     return FALSE;
   *profile = value;
   return TRUE;

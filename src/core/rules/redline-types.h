@@ -176,6 +176,11 @@ RedlineEcosystem    redline_ecosystem_other         (RedlineEcosystem    ecosyst
 const char         *redline_severity_to_string      (RedlineSeverity     severity);
 gboolean            redline_severity_from_string    (const char         *str,
                                                      RedlineSeverity    *severity);
+const char         *redline_enum_to_nick            (GType               type,
+                                                     int                 value);
+gboolean            redline_enum_from_nick          (GType               type,
+                                                     const char         *nick,
+                                                     int                *value);
 const char         *redline_content_kind_to_string  (RedlineContentKind  kind);
 gboolean            redline_content_kind_from_string (const char         *str,
                                                      RedlineContentKind *kind);
