@@ -544,6 +544,19 @@ test_check_replies (Fixture       *fixture,
   findings = redline_context_check_auto_reply (context, share);
   g_assert_cmpuint (count_rule (findings, "platform.reply.keyword-taken",
                                 REDLINE_SEVERITY_WARNING), ==, 0);
+  g_clear_object (&findings);
+  {
+    /* A copy to draft in stands in its reply's place: its keywords are its
+     * own, not taken. */
+    g_autoptr(RedlineAutoReply) copy = redline_auto_reply_copy (share);
+
+    g_assert_cmpint (redline_auto_reply_get_id (copy), ==, redline_auto_reply_get_id (share));
+    findings = redline_context_check_auto_reply (context, copy);
+    g_assert_cmpuint (count_rule (findings, "platform.reply.keyword-taken",
+                                  REDLINE_SEVERITY_WARNING), ==, 0);
+    g_assert_cmpuint (count_rule (findings, "platform.promotion.induced-share",
+                                  REDLINE_SEVERITY_ERROR), ==, 1);
+  }
 }
 
 /* A menu item's name, what it does, and where it stands against the
@@ -571,6 +584,14 @@ test_check_menu (Fixture       *fixture,
     {
       g_autoptr(GListModel) f = redline_context_check_menu_item (context,
                                                                  g_ptr_array_index (items, i));
+
+      g_assert_cmpuint (count_rule (f, "platform.menu.items", REDLINE_SEVERITY_ERROR), ==, i == 3);
+    }
+  for (guint i = 0; i < 4; i++)
+    {
+      /* A copy stands where its item is. */
+      g_autoptr(RedlineMenuItem) copy = redline_menu_item_copy (g_ptr_array_index (items, i));
+      g_autoptr(GListModel) f = redline_context_check_menu_item (context, copy);
 
       g_assert_cmpuint (count_rule (f, "platform.menu.items", REDLINE_SEVERITY_ERROR), ==, i == 3);
     }

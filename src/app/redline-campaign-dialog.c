@@ -11,6 +11,9 @@
 #include <glib/gi18n.h>
 
 #include "redline-campaign-dialog.h"
+#include "redline-auto-reply-dialog.h"
+#include "redline-finding-row.h"
+#include "redline-menu-item-dialog.h"
 #include "redline-qr-code-dialog.h"
 
 /**
@@ -71,6 +74,14 @@ struct _RedlineCampaignDialog
   GtkListBox      *qr_list;
   GtkWidget       *plan_group;
   GtkListBox      *plan_list;
+  AdwPreferencesGroup *menu_group;
+  GtkWidget       *add_menu_button;
+  GtkWidget       *menu_bar_frame;
+  GtkBox          *menu_bar;
+  GtkListBox      *menu_list;
+  AdwPreferencesGroup *replies_group;
+  GtkWidget       *add_reply_button;
+  GtkListBox      *replies_list;
 };
 
 G_DEFINE_FINAL_TYPE (RedlineCampaignDialog, redline_campaign_dialog, ADW_TYPE_WINDOW)
@@ -508,7 +519,6 @@ create_qr_row (gpointer item,
   RedlineQrCode *code = item;
   g_autofree char *encoded = redline_qr_code_dup_encoded_link (code);
   g_autoptr(GListModel) findings = NULL;
-  RedlineSeverity worst = REDLINE_SEVERITY_OFF;
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *picture = gtk_picture_new ();
   g_autoptr(GBytes) png = NULL;
@@ -538,25 +548,7 @@ create_qr_row (gpointer item,
   /* The worst verdict on its link, as in the editor. */
   if (rule_set != NULL && encoded != NULL)
     findings = redline_context_check_qr_code (self->context, code);
-  for (guint i = 0; findings != NULL && i < g_list_model_get_n_items (findings); i++)
-    {
-      g_autoptr(RedlineFinding) finding = g_list_model_get_item (findings, i);
-
-      worst = MAX (worst, redline_finding_get_severity (finding));
-    }
-  if (encoded == NULL || worst >= REDLINE_SEVERITY_WARNING)
-    {
-      gboolean error = encoded == NULL || worst == REDLINE_SEVERITY_ERROR;
-      GtkWidget *icon = gtk_image_new_from_icon_name (error ? "dialog-error-symbolic"
-                                                            : "dialog-warning-symbolic");
-
-      gtk_widget_add_css_class (icon, error ? "error" : "warning");
-      gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      redline_severity_label (error ? REDLINE_SEVERITY_ERROR
-                                                                    : REDLINE_SEVERITY_WARNING),
-                                      -1);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
-    }
+  redline_finding_row_add_verdict (ADW_ACTION_ROW (row), findings, encoded == NULL);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                              gtk_image_new_from_icon_name ("go-next-symbolic"));
   return row;
@@ -617,6 +609,311 @@ on_qr_row_activated_cb (GtkListBox            *list,
 
   if (code != NULL)
     open_qr_code (self, code);
+}
+
+/* ---- The account's menu and replies ----------------------------------------- */
+
+/* The account the campaign publishes from, as saved; NULL when it names none. */
+static const char *
+saved_account (RedlineCampaignDialog *self)
+{
+  const char *account = self->campaign != NULL ? redline_campaign_get_account (self->campaign)
+                                               : NULL;
+
+  return account != NULL && account[0] != '\0' ? account : NULL;
+}
+
+static void
+clear_list (GtkListBox *list)
+{
+  GtkListBoxRow *row;
+
+  while ((row = gtk_list_box_get_row_at_index (list, 0)) != NULL)
+    gtk_list_box_remove (list, GTK_WIDGET (row));
+}
+
+/* @name as wide as the chat bar shows it: cut with “…” past @shown
+ * Chinese characters (a narrow character is half of one). */
+static char *
+shown_name (const char *name,
+            guint       shown)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  guint width = 0;
+
+  for (const char *p = name; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      width += g_unichar_iswide (c) || g_unichar_iswide_cjk (c) ? 2 : 1;
+      if (width > 2 * shown)
+        {
+          g_string_append (out, "…");
+          break;
+        }
+      g_string_append_unichar (out, c);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static GtkWidget *
+create_menu_row (RedlineCampaignDialog *self,
+                 RedlineMenuItem       *item)
+{
+  RedlineProject *project = redline_context_get_project (self->context);
+  GtkWidget *row = adw_action_row_new ();
+  guint n_subs = redline_project_count_sub_items (project, item);
+  g_autoptr(GListModel) findings = NULL;
+  g_autofree char *subtitle = NULL;
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), redline_menu_item_get_name (item));
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  if (n_subs > 0)
+    /* TRANSLATORS: what a top-level menu item does */
+    subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Opens %u sub-item",
+                                             "Opens %u sub-items", n_subs), n_subs);
+  else if (redline_menu_item_get_action (item) == REDLINE_MENU_ACTION_LINK)
+    subtitle = g_strdup (redline_menu_item_get_link (item));
+  else
+    subtitle = g_strdup (redline_menu_item_get_message (item));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle != NULL ? subtitle : "");
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  g_object_set_data_full (G_OBJECT (row), "menu-item", g_object_ref (item), g_object_unref);
+  if (redline_menu_item_get_parent_id (item) != 0)
+    {
+      GtkWidget *indent = gtk_image_new_from_icon_name ("mail-forward-symbolic");
+
+      gtk_widget_add_css_class (indent, "dim-label");
+      gtk_widget_set_margin_start (indent, 12);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), indent);
+    }
+  if (redline_context_get_rule_set (self->context) != NULL)
+    findings = redline_context_check_menu_item (self->context, item);
+  redline_finding_row_add_verdict (ADW_ACTION_ROW (row), findings, FALSE);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             gtk_image_new_from_icon_name ("go-next-symbolic"));
+  return row;
+}
+
+static void
+show_menu (RedlineCampaignDialog *self)
+{
+  RedlineProject *project = redline_context_get_project (self->context);
+  const char *account = saved_account (self);
+  RedlineEcosystem ecosystem;
+  const RedlineMenuLimits *limits;
+  g_autoptr(GPtrArray) menu = NULL;
+  GtkWidget *child;
+  guint n_top = 0;
+
+  clear_list (self->menu_list);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->menu_bar))) != NULL)
+    gtk_box_remove (self->menu_bar, child);
+  if (account == NULL || project == NULL)
+    {
+      gtk_widget_set_visible (self->menu_bar_frame, FALSE);
+      return;
+    }
+  ecosystem = redline_campaign_get_ecosystem (self->campaign);
+  limits = redline_platform_get_menu_limits (
+    redline_planner_get_platform (redline_context_get_planner (self->context)));
+  menu = redline_project_list_menu (project, ecosystem, account);
+  for (guint i = 0; i < menu->len; i++)
+    {
+      RedlineMenuItem *item = g_ptr_array_index (menu, i);
+
+      gtk_list_box_append (self->menu_list, create_menu_row (self, item));
+      /* The bar shows the top-level items the platform shows. */
+      if (redline_menu_item_get_parent_id (item) == 0 && n_top++ < limits->items)
+        {
+          g_autofree char *name = shown_name (redline_menu_item_get_name (item),
+                                              limits->name_shown[REDLINE_MENU_LEVEL_TOP]);
+
+          gtk_box_append (self->menu_bar, gtk_label_new (name));
+        }
+    }
+  gtk_widget_set_visible (self->menu_bar_frame, n_top > 0);
+}
+
+static GtkWidget *
+create_reply_row (RedlineCampaignDialog *self,
+                  RedlineAutoReply      *reply)
+{
+  GtkWidget *row = adw_action_row_new ();
+  RedlineReplyTrigger trigger = redline_auto_reply_get_trigger (reply);
+  g_autoptr(GListModel) findings = NULL;
+  g_autofree char *title = NULL;
+
+  if (trigger == REDLINE_REPLY_TRIGGER_KEYWORD)
+    {
+      g_autofree char *keywords = g_strjoinv (", ",
+                                              (char **) redline_auto_reply_get_keywords (reply));
+
+      /* TRANSLATORS: a keyword reply in a list, by its keywords */
+      title = g_strdup_printf (_("Keywords: %s"), keywords);
+    }
+  else
+    title = g_strdup (redline_reply_trigger_label (trigger));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), redline_auto_reply_get_text (reply));
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  g_object_set_data_full (G_OBJECT (row), "auto-reply", g_object_ref (reply), g_object_unref);
+  if (redline_context_get_rule_set (self->context) != NULL)
+    findings = redline_context_check_auto_reply (self->context, reply);
+  redline_finding_row_add_verdict (ADW_ACTION_ROW (row), findings, FALSE);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             gtk_image_new_from_icon_name ("go-next-symbolic"));
+  return row;
+}
+
+static void
+show_replies (RedlineCampaignDialog *self)
+{
+  RedlineProject *project = redline_context_get_project (self->context);
+  const char *account = saved_account (self);
+  GListModel *replies;
+
+  clear_list (self->replies_list);
+  if (account == NULL || project == NULL)
+    return;
+  /* The welcome message first, then the reply to any message, then the
+   * keyword replies as they were added. */
+  replies = redline_project_get_auto_replies (project);
+  for (RedlineReplyTrigger trigger = 0; trigger < REDLINE_N_REPLY_TRIGGERS; trigger++)
+    for (guint i = 0; i < g_list_model_get_n_items (replies); i++)
+      {
+        g_autoptr(RedlineAutoReply) reply = g_list_model_get_item (replies, i);
+
+        if (redline_auto_reply_get_trigger (reply) == trigger &&
+            redline_auto_reply_get_ecosystem (reply) ==
+              redline_campaign_get_ecosystem (self->campaign) &&
+            g_strcmp0 (redline_auto_reply_get_account (reply), account) == 0)
+          gtk_list_box_append (self->replies_list, create_reply_row (self, reply));
+      }
+}
+
+static GtkWidget *
+create_empty_label (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  g_object_set (label, "margin-start", 12, "margin-end", 12, "margin-top", 12,
+                "margin-bottom", 12, NULL);
+  gtk_widget_add_css_class (label, "dim-label");
+  return label;
+}
+
+/* The menu and the replies of the campaign's account, which its other
+ * campaigns share. */
+static void
+show_account_tools (RedlineCampaignDialog *self)
+{
+  const char *account = saved_account (self);
+  gboolean shown = self->campaign != NULL && redline_context_get_project (self->context) != NULL;
+  g_autofree char *menu_text = NULL;
+  g_autofree char *replies_text = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->menu_group), shown);
+  gtk_widget_set_visible (GTK_WIDGET (self->replies_group), shown);
+  if (!shown)
+    return;
+  if (account != NULL)
+    {
+      const char *ecosystem = redline_ecosystem_label (redline_campaign_get_ecosystem (
+                                                         self->campaign));
+
+      /* TRANSLATORS: %s: the account's name; %s: its ecosystem */
+      menu_text = g_strdup_printf (_("The menu at the bottom of the chat with “%s” on %s: up "
+                                     "to three items of up to five sub-items. The account’s "
+                                     "campaigns share it."), account, ecosystem);
+      /* TRANSLATORS: %s: the account's name */
+      replies_text = g_strdup_printf (_("What “%s” sends by itself: its welcome message, its "
+                                        "reply to any message and its keyword replies."),
+                                      account);
+    }
+  else
+    {
+      menu_text = g_strdup (_("Name the campaign’s account and save to draft the account’s "
+                              "menu."));
+      replies_text = g_strdup (_("Name the campaign’s account and save to draft its welcome "
+                                 "message and keyword replies."));
+    }
+  adw_preferences_group_set_description (self->menu_group, menu_text);
+  adw_preferences_group_set_description (self->replies_group, replies_text);
+  gtk_widget_set_visible (self->add_menu_button, account != NULL && !self->read_only);
+  gtk_widget_set_visible (self->add_reply_button, account != NULL && !self->read_only);
+  show_menu (self);
+  show_replies (self);
+}
+
+static void
+on_account_content_changed_cb (RedlineCampaignDialog *self)
+{
+  show_account_tools (self);
+}
+
+static void
+on_add_menu_clicked_cb (GtkButton             *button,
+                        RedlineCampaignDialog *self)
+{
+  GtkWidget *dialog;
+
+  if (saved_account (self) == NULL || self->read_only)
+    return;
+  dialog = redline_menu_item_dialog_new (GTK_WINDOW (self), self->context,
+                                         redline_campaign_get_ecosystem (self->campaign),
+                                         saved_account (self), NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_menu_row_activated_cb (GtkListBox            *list,
+                          GtkListBoxRow         *row,
+                          RedlineCampaignDialog *self)
+{
+  RedlineMenuItem *item = g_object_get_data (G_OBJECT (row), "menu-item");
+  GtkWidget *dialog;
+
+  if (item == NULL)
+    return;
+  dialog = redline_menu_item_dialog_new (GTK_WINDOW (self), self->context,
+                                         redline_menu_item_get_ecosystem (item),
+                                         redline_menu_item_get_account (item), item);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_add_reply_clicked_cb (GtkButton             *button,
+                         RedlineCampaignDialog *self)
+{
+  GtkWidget *dialog;
+
+  if (saved_account (self) == NULL || self->read_only)
+    return;
+  dialog = redline_auto_reply_dialog_new (GTK_WINDOW (self), self->context,
+                                          redline_campaign_get_ecosystem (self->campaign),
+                                          saved_account (self), NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_reply_row_activated_cb (GtkListBox            *list,
+                           GtkListBoxRow         *row,
+                           RedlineCampaignDialog *self)
+{
+  RedlineAutoReply *reply = g_object_get_data (G_OBJECT (row), "auto-reply");
+  GtkWidget *dialog;
+
+  if (reply == NULL)
+    return;
+  dialog = redline_auto_reply_dialog_new (GTK_WINDOW (self), self->context,
+                                          redline_auto_reply_get_ecosystem (reply),
+                                          redline_auto_reply_get_account (reply), reply);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* ---- Save ------------------------------------------------------------------ */
@@ -695,6 +992,14 @@ redline_campaign_dialog_class_init (RedlineCampaignDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RedlineCampaignDialog, qr_group);
   gtk_widget_class_bind_template_child (widget_class, RedlineCampaignDialog, add_qr_button);
   gtk_widget_class_bind_template_child (widget_class, RedlineCampaignDialog, qr_list);
+  gtk_widget_class_bind_template_child (widget_class, RedlineCampaignDialog, menu_group);
+  gtk_widget_class_bind_template_child (widget_class, RedlineCampaignDialog, add_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, RedlineCampaignDialog, menu_bar_frame);
+  gtk_widget_class_bind_template_child (widget_class, RedlineCampaignDialog, menu_bar);
+  gtk_widget_class_bind_template_child (widget_class, RedlineCampaignDialog, menu_list);
+  gtk_widget_class_bind_template_child (widget_class, RedlineCampaignDialog, replies_group);
+  gtk_widget_class_bind_template_child (widget_class, RedlineCampaignDialog, add_reply_button);
+  gtk_widget_class_bind_template_child (widget_class, RedlineCampaignDialog, replies_list);
   gtk_widget_class_bind_template_child (widget_class, RedlineCampaignDialog, plan_group);
   gtk_widget_class_bind_template_child (widget_class, RedlineCampaignDialog, plan_list);
   gtk_widget_class_bind_template_callback (widget_class, on_save_clicked_cb);
@@ -702,6 +1007,10 @@ redline_campaign_dialog_class_init (RedlineCampaignDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_clear_date_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_add_qr_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_qr_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_add_menu_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_menu_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_add_reply_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_reply_row_activated_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
@@ -853,6 +1162,26 @@ redline_campaign_dialog_new (GtkWindow        *parent,
       adw_window_title_set_subtitle (self->window_title, _("Read-only"));
     }
   show_qr_codes (self);
+  gtk_list_box_set_placeholder (self->qr_list,
+                                create_empty_label (_("No QR codes yet.")));
+  gtk_list_box_set_placeholder (self->menu_list,
+                                create_empty_label (_("No menu yet: the chat shows only its "
+                                                      "text box.")));
+  gtk_list_box_set_placeholder (self->replies_list,
+                                create_empty_label (_("No automatic replies yet: followers get "
+                                                      "no welcome message.")));
+  show_account_tools (self);
+  if (redline_context_get_project (context) != NULL)
+    {
+      RedlineProject *project = redline_context_get_project (context);
+
+      g_signal_connect_object (redline_project_get_menu_items (project), "items-changed",
+                               G_CALLBACK (on_account_content_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (redline_project_get_auto_replies (project), "items-changed",
+                               G_CALLBACK (on_account_content_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
   fill_plan_findings (self);
   update_account_type (self);
   update (self);

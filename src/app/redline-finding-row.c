@@ -293,3 +293,64 @@ redline_finding_row_get_finding (RedlineFindingRow *self)
   g_return_val_if_fail (REDLINE_IS_FINDING_ROW (self), NULL);
   return self->finding;
 }
+
+/**
+ * redline_finding_row_fill_list:
+ * @list: a list box of finding rows, with its placeholder
+ * @findings: (nullable): the findings to show, or %NULL for none
+ *
+ * Replaces the rows of @list by a row for each of @findings (that cannot
+ * replace text); the placeholder stays.
+ */
+void
+redline_finding_row_fill_list (GtkListBox *list,
+                               GListModel *findings)
+{
+  GtkListBoxRow *row;
+
+  g_return_if_fail (GTK_IS_LIST_BOX (list));
+
+  while ((row = gtk_list_box_get_row_at_index (list, 0)) != NULL)
+    gtk_list_box_remove (list, GTK_WIDGET (row));
+  for (guint i = 0; findings != NULL && i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(RedlineFinding) finding = g_list_model_get_item (findings, i);
+
+      gtk_list_box_append (list, redline_finding_row_new (finding, FALSE));
+    }
+}
+
+/**
+ * redline_finding_row_add_verdict:
+ * @row: a row of a list of items
+ * @findings: (nullable): the item's findings
+ * @broken: whether the item cannot be checked as it is (an error)
+ *
+ * Adds an error or a warning icon at the end of @row for the worst of
+ * @findings, as the editor marks a post; nothing below a warning.
+ */
+void
+redline_finding_row_add_verdict (AdwActionRow *row,
+                                 GListModel   *findings,
+                                 gboolean      broken)
+{
+  RedlineSeverity worst = broken ? REDLINE_SEVERITY_ERROR : REDLINE_SEVERITY_OFF;
+  GtkWidget *icon;
+
+  g_return_if_fail (ADW_IS_ACTION_ROW (row));
+
+  for (guint i = 0; findings != NULL && i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(RedlineFinding) finding = g_list_model_get_item (findings, i);
+
+      worst = MAX (worst, redline_finding_get_severity (finding));
+    }
+  if (worst < REDLINE_SEVERITY_WARNING)
+    return;
+  icon = gtk_image_new_from_icon_name (worst == REDLINE_SEVERITY_ERROR ? "dialog-error-symbolic"
+                                                                       : "dialog-warning-symbolic");
+  gtk_widget_add_css_class (icon, worst == REDLINE_SEVERITY_ERROR ? "error" : "warning");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  redline_severity_label (worst), -1);
+  adw_action_row_add_suffix (row, icon);
+}

@@ -5,7 +5,7 @@
 
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "redline-core.h"
 
@@ -20,5 +20,10 @@ GtkWidget      *redline_finding_row_new         (RedlineFinding    *finding,
 RedlineFinding *redline_finding_row_get_finding (RedlineFindingRow *self);
 void            redline_finding_row_set_finding (RedlineFindingRow *self,
                                                  RedlineFinding    *finding);
+void            redline_finding_row_fill_list   (GtkListBox        *list,
+                                                 GListModel        *findings);
+void            redline_finding_row_add_verdict (AdwActionRow      *row,
+                                                 GListModel        *findings,
+                                                 gboolean           broken);
 
 G_END_DECLS

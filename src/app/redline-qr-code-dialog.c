@@ -121,22 +121,6 @@ show_preview (RedlineQrCodeDialog *self,
   gtk_label_set_text (self->print_label, print);
 }
 
-static void
-show_findings (RedlineQrCodeDialog *self)
-{
-  GtkListBoxRow *row;
-
-  /* The rows only: the placeholder stays. */
-  while ((row = gtk_list_box_get_row_at_index (self->findings_list, 0)) != NULL)
-    gtk_list_box_remove (self->findings_list, GTK_WIDGET (row));
-  for (guint i = 0; self->findings != NULL && i < g_list_model_get_n_items (self->findings); i++)
-    {
-      g_autoptr(RedlineFinding) finding = g_list_model_get_item (self->findings, i);
-
-      gtk_list_box_append (self->findings_list, redline_finding_row_new (finding, FALSE));
-    }
-}
-
 /* Reads the fields into the code shown, draws it and checks its link. */
 static void
 update (RedlineQrCodeDialog *self)
@@ -178,7 +162,7 @@ update (RedlineQrCodeDialog *self)
     self->findings = redline_project_check_qr_code (project, rule_set, self->shown,
                                                     redline_campaign_get_ecosystem (
                                                       self->campaign));
-  show_findings (self);
+  redline_finding_row_fill_list (self->findings_list, self->findings);
 
   valid = encoded != NULL && placement[0] != '\0';
   gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), valid && !self->read_only);

@@ -22,8 +22,10 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 
+#include "redline-auto-reply-dialog.h"
 #include "redline-campaign-dialog.h"
 #include "redline-history-window.h"
+#include "redline-menu-item-dialog.h"
 #include "redline-post-editor.h"
 #include "redline-preferences-window.h"
 #include "redline-qr-code-dialog.h"
@@ -242,6 +244,58 @@ main (int   argc,
         code = redline_qr_code_new (redline_campaign_get_id (campaign), spec[0], spec[1]);
       dialog = redline_qr_code_dialog_new (GTK_WINDOW (window), redline_window_get_context (window),
                                            campaign, code);
+      gtk_window_present (GTK_WINDOW (dialog));
+      spin (1.0);
+      if (!save_window (dialog, argv[3]))
+        return 1;
+      return 0;
+    }
+  if (g_getenv ("REDLINE_SCREENSHOT_REPLY") != NULL || g_getenv ("REDLINE_SCREENSHOT_MENU") != NULL)
+    {
+      /* The account of the shown post's campaign: REDLINE_SCREENSHOT_MENU
+       * names one of its menu items; REDLINE_SCREENSHOT_REPLY is the text of
+       * a new reply, KEYWORDS|TEXT for a keyword reply. */
+      RedlinePost *post = redline_post_editor_get_post (REDLINE_POST_EDITOR (
+                                                          redline_window_get_editor (window)));
+      RedlineCampaign *campaign = redline_project_find_campaign (project,
+                                                                 redline_post_get_campaign_id (post));
+      RedlineContext *context = redline_window_get_context (window);
+      RedlineEcosystem ecosystem = redline_campaign_get_ecosystem (campaign);
+      const char *account = redline_campaign_get_account (campaign);
+      GtkWidget *dialog = NULL;
+
+      if (g_getenv ("REDLINE_SCREENSHOT_MENU") != NULL)
+        {
+          g_autoptr(GPtrArray) menu = redline_project_list_menu (project, ecosystem, account);
+
+          for (guint i = 0; i < menu->len; i++)
+            if (g_strcmp0 (redline_menu_item_get_name (g_ptr_array_index (menu, i)),
+                           g_getenv ("REDLINE_SCREENSHOT_MENU")) == 0)
+              dialog = redline_menu_item_dialog_new (GTK_WINDOW (window), context, ecosystem,
+                                                     account, g_ptr_array_index (menu, i));
+          if (dialog == NULL)
+            return 1;
+        }
+      else
+        {
+          g_auto(GStrv) spec = g_strsplit (g_getenv ("REDLINE_SCREENSHOT_REPLY"), "|", 2);
+          g_autoptr(RedlineAutoReply) reply =
+            redline_auto_reply_new (ecosystem, account, spec[1] != NULL
+                                                        ? REDLINE_REPLY_TRIGGER_KEYWORD
+                                                        : REDLINE_REPLY_TRIGGER_WELCOME);
+          g_auto(GStrv) keywords = redline_keywords_parse (spec[1] != NULL ? spec[0] : NULL);
+          redline_auto_reply_set_keywords (reply, (const char * const *) keywords);
+          redline_auto_reply_set_text (reply, spec[1] != NULL ? spec[1] : spec[0]);
+          /* Drawn as the dialog of a reply the account has: stored in the
+           * copy of the sample the screenshot opened. */
+          if (!redline_project_add_auto_reply (project, reply, &error))
+            {
+              g_printerr ("%s\n", error->message);
+              return 1;
+            }
+          dialog = redline_auto_reply_dialog_new (GTK_WINDOW (window), context, ecosystem,
+                                                  account, reply);
+        }
       gtk_window_present (GTK_WINDOW (dialog));
       spin (1.0);
       if (!save_window (dialog, argv[3]))

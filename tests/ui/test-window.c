@@ -19,6 +19,8 @@
 #include "redline-test-util.h"
 #include "redline-post-editor.h"
 #include "redline-post-table.h"
+#include "redline-auto-reply-dialog.h"
+#include "redline-menu-item-dialog.h"
 #include "redline-qr-code-dialog.h"
 #include "redline-schedule-button.h"
 #include "redline-window.h"
@@ -2025,6 +2027,189 @@ test_window_qr_code (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (campaign_dialog));
 }
 
+static gboolean
+reply_dialog_shown (gpointer data)
+{
+  return find_toplevel (REDLINE_TYPE_AUTO_REPLY_DIALOG) != NULL;
+}
+
+static gboolean
+reply_dialog_gone (gpointer data)
+{
+  return find_toplevel (REDLINE_TYPE_AUTO_REPLY_DIALOG) == NULL;
+}
+
+static gboolean
+menu_dialog_shown (gpointer data)
+{
+  return find_toplevel (REDLINE_TYPE_MENU_ITEM_DIALOG) != NULL;
+}
+
+static gboolean
+menu_dialog_gone (gpointer data)
+{
+  return find_toplevel (REDLINE_TYPE_MENU_ITEM_DIALOG) == NULL;
+}
+
+static gboolean
+welcome_row_listed (gpointer data)
+{
+  return find_titled (data, ADW_TYPE_ACTION_ROW, "Welcome message") != NULL;
+}
+
+static gboolean
+keyword_row_listed (gpointer data)
+{
+  return find_titled (data, ADW_TYPE_ACTION_ROW, "Keywords: 优惠券, coupon") != NULL;
+}
+
+static gboolean
+menu_row_listed (gpointer data)
+{
+  return find_titled (data, ADW_TYPE_ACTION_ROW, "领券") != NULL;
+}
+
+static gboolean
+has_rule (GListModel *findings,
+          const char *rule_id)
+{
+  for (guint i = 0; findings != NULL && i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(RedlineFinding) finding = g_list_model_get_item (findings, i);
+
+      if (g_str_equal (redline_finding_get_rule_id (finding), rule_id))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+type_text (GtkWidget  *dialog,
+           const char *text)
+{
+  GtkWidget *view = find_widget (dialog, is_of_type, GSIZE_TO_POINTER (GTK_TYPE_TEXT_VIEW));
+
+  g_assert_nonnull (view);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), text, -1);
+}
+
+/* A marketer adds a welcome message to the Weixin campaign's account, then
+ * a "share to Moments to get a coupon" keyword reply, flagged as they type
+ * with the rule that forbids it; both are stored and listed. A menu item
+ * past the third is flagged before it is added, and a sub-item is added
+ * under a top-level item. */
+static void
+test_window_account_tools (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  RedlinePost *post = find_post (fixture->window, "桂花拿铁回来了");
+  RedlineProject *project = redline_context_get_project (redline_window_get_context (fixture->window));
+  GListModel *replies = redline_project_get_auto_replies (project);
+  guint n_replies = g_list_model_get_n_items (replies);
+  guint n_items = g_list_model_get_n_items (redline_project_get_menu_items (project));
+  g_autoptr(RedlineProject) stored = NULL;
+  RedlineCampaignDialog *campaign_dialog;
+  RedlineAutoReplyDialog *reply_dialog;
+  RedlineMenuItemDialog *menu_dialog;
+  RedlineAutoReply *reply;
+  GtkWidget *add, *keywords, *name, *row;
+
+  redline_window_select_post (fixture->window, post);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.campaign-details", NULL);
+  wait_until (campaign_dialog_shown, NULL, 5);
+  campaign_dialog = find_campaign_dialog ();
+  g_assert_nonnull (find_label (GTK_WIDGET (campaign_dialog),
+                                "No automatic replies yet: followers get no welcome message."));
+
+  /* The account has no welcome message: a new reply is one. */
+  add = find_titled (GTK_WIDGET (campaign_dialog), GTK_TYPE_BUTTON, "Add an Automatic Reply");
+  g_assert_nonnull (add);
+  gtk_widget_activate (add);
+  wait_until (reply_dialog_shown, NULL, 5);
+  reply_dialog = REDLINE_AUTO_REPLY_DIALOG (find_toplevel (REDLINE_TYPE_AUTO_REPLY_DIALOG));
+  g_assert_false (gtk_widget_get_sensitive (find_button_under (GTK_WIDGET (reply_dialog), "_Add")));
+  type_text (GTK_WIDGET (reply_dialog), "欢迎关注 Lumi 咖啡！回复「门店」查看营业时间。");
+  g_assert_cmpuint (count_errors (redline_auto_reply_dialog_get_findings (reply_dialog)), ==, 0);
+  g_assert_nonnull (find_label (GTK_WIDGET (reply_dialog), "26 / 600 characters"));
+  gtk_widget_activate (find_button_under (GTK_WIDGET (reply_dialog), "_Add"));
+  wait_until (reply_dialog_gone, NULL, 5);
+  g_assert_cmpuint (g_list_model_get_n_items (replies), ==, n_replies + 1);
+  reply = redline_project_find_account_reply (project, REDLINE_ECOSYSTEM_WEIXIN, "Lumi 咖啡",
+                                              REDLINE_REPLY_TRIGGER_WELCOME);
+  g_assert_nonnull (reply);
+  wait_until (welcome_row_listed, campaign_dialog, 5);
+
+  /* Now a new reply is a keyword reply; the coupon for sharing is flagged. */
+  gtk_widget_activate (add);
+  wait_until (reply_dialog_shown, NULL, 5);
+  reply_dialog = REDLINE_AUTO_REPLY_DIALOG (find_toplevel (REDLINE_TYPE_AUTO_REPLY_DIALOG));
+  keywords = find_titled (GTK_WIDGET (reply_dialog), ADW_TYPE_ENTRY_ROW,
+                          "_Keywords, between commas");
+  g_assert_true (gtk_widget_get_visible (keywords));
+  type_text (GTK_WIDGET (reply_dialog), "转发到朋友圈即可领取优惠券");
+  /* No keyword yet: nothing to add. */
+  g_assert_false (gtk_widget_get_sensitive (find_button_under (GTK_WIDGET (reply_dialog), "_Add")));
+  gtk_editable_set_text (GTK_EDITABLE (keywords), "优惠券，coupon");
+  g_assert_true (has_rule (redline_auto_reply_dialog_get_findings (reply_dialog),
+                           "platform.promotion.induced-share"));
+  g_assert_cmpuint (count_errors (redline_auto_reply_dialog_get_findings (reply_dialog)), >=, 1);
+  g_assert_nonnull (find_widget (GTK_WIDGET (reply_dialog), is_of_type,
+                                 GSIZE_TO_POINTER (REDLINE_TYPE_FINDING_ROW)));
+  gtk_widget_activate (find_button_under (GTK_WIDGET (reply_dialog), "_Add"));
+  wait_until (reply_dialog_gone, NULL, 5);
+  wait_until (keyword_row_listed, campaign_dialog, 5);
+  stored = reopen_file (fixture);
+  g_assert_cmpuint (g_list_model_get_n_items (redline_project_get_auto_replies (stored)), ==,
+                    n_replies + 2);
+  g_assert_nonnull (redline_project_find_account_reply (stored, REDLINE_ECOSYSTEM_WEIXIN,
+                                                        "Lumi 咖啡",
+                                                        REDLINE_REPLY_TRIGGER_WELCOME));
+  g_clear_object (&stored);
+
+  /* The sample's menu has three top-level items: a fourth is flagged as it
+   * is typed, and not added. */
+  add = find_titled (GTK_WIDGET (campaign_dialog), GTK_TYPE_BUTTON, "Add a Menu Item");
+  gtk_widget_activate (add);
+  wait_until (menu_dialog_shown, NULL, 5);
+  menu_dialog = REDLINE_MENU_ITEM_DIALOG (find_toplevel (REDLINE_TYPE_MENU_ITEM_DIALOG));
+  name = find_titled (GTK_WIDGET (menu_dialog), ADW_TYPE_ENTRY_ROW, "_Name");
+  gtk_editable_set_text (GTK_EDITABLE (name), "领券");
+  type_text (GTK_WIDGET (menu_dialog), "回复「新品」查看本周新品。");
+  g_assert_true (has_rule (redline_menu_item_dialog_get_findings (menu_dialog),
+                           "platform.menu.items"));
+  g_assert_nonnull (find_label (GTK_WIDGET (menu_dialog), "6 / 16 bytes"));
+
+  /* Under “新品” it is the third sub-item: fine. */
+  {
+    AdwComboRow *place = ADW_COMBO_ROW (find_titled (GTK_WIDGET (menu_dialog), ADW_TYPE_COMBO_ROW,
+                                                     "_Place"));
+
+    g_assert_nonnull (place);
+    adw_combo_row_set_selected (place, 1);
+  }
+  g_assert_false (has_rule (redline_menu_item_dialog_get_findings (menu_dialog),
+                            "platform.menu.items"));
+  g_assert_cmpuint (count_errors (redline_menu_item_dialog_get_findings (menu_dialog)), ==, 0);
+  gtk_widget_activate (find_button_under (GTK_WIDGET (menu_dialog), "_Add"));
+  wait_until (menu_dialog_gone, NULL, 5);
+  g_assert_cmpuint (g_list_model_get_n_items (redline_project_get_menu_items (project)), ==,
+                    n_items + 1);
+  wait_until (menu_row_listed, campaign_dialog, 5);
+  row = find_titled (GTK_WIDGET (campaign_dialog), ADW_TYPE_ACTION_ROW, "领券");
+  {
+    RedlineMenuItem *item = g_object_get_data (G_OBJECT (row), "menu-item");
+
+    g_assert_nonnull (item);
+    g_assert_cmpstr (redline_menu_item_get_name (redline_project_find_menu_item (
+                       project, redline_menu_item_get_parent_id (item))), ==, "新品");
+    g_assert_cmpuint (redline_menu_item_get_position (item), ==, 2);
+  }
+  stored = reopen_file (fixture);
+  g_assert_cmpuint (g_list_model_get_n_items (redline_project_get_menu_items (stored)), ==,
+                    n_items + 1);
+  gtk_window_destroy (GTK_WINDOW (campaign_dialog));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2071,6 +2256,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/window/campaign-details", Fixture, NULL, fixture_set_up,
               test_window_campaign_details, fixture_tear_down);
+  g_test_add ("/window/account-tools", Fixture, NULL, fixture_set_up, test_window_account_tools,
+              fixture_tear_down);
   g_test_add ("/window/qr-code", Fixture, NULL, fixture_set_up, test_window_qr_code,
               fixture_tear_down);
   g_test_add ("/window/schedule-post", Fixture, NULL, fixture_set_up,

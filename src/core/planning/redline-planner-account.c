@@ -62,7 +62,7 @@ shown_width (const char *text)
 }
 
 /* Where @item stands among the account's items of its level, counting a
- * draft as the last. */
+ * new draft as the last. */
 static guint
 menu_index (RedlineProject  *project,
             RedlineMenuItem *item)
@@ -71,17 +71,17 @@ menu_index (RedlineProject  *project,
     redline_project_list_menu (project, redline_menu_item_get_ecosystem (item),
                                redline_menu_item_get_account (item));
   gint64 parent_id = redline_menu_item_get_parent_id (item);
+  gint64 id = redline_menu_item_get_id (item);
   guint index = 0;
 
+  /* A copy (redline_menu_item_copy()) stands where its item is. */
   for (guint i = 0; i < menu->len; i++)
     {
       RedlineMenuItem *other = g_ptr_array_index (menu, i);
 
-      if (other == item)
+      if (other == item || (id != 0 && redline_menu_item_get_id (other) == id))
         return index;
-      if (redline_menu_item_get_parent_id (other) == parent_id &&
-          (redline_menu_item_get_id (item) == 0 ||
-           redline_menu_item_get_id (other) != redline_menu_item_get_id (item)))
+      if (redline_menu_item_get_parent_id (other) == parent_id)
         index++;
     }
   return index;

@@ -200,6 +200,30 @@ redline_auto_reply_new (RedlineEcosystem     ecosystem,
                        "trigger", trigger, NULL);
 }
 
+/**
+ * redline_auto_reply_copy:
+ * @self: a #RedlineAutoReply
+ *
+ * A copy to draft changes in: it has @self's id, so that the checks see it
+ * in @self's place, but it is not the project's object: the project stores
+ * changes made to @self only.
+ *
+ * Returns: (transfer full): the copy
+ */
+RedlineAutoReply *
+redline_auto_reply_copy (RedlineAutoReply *self)
+{
+  RedlineAutoReply *copy;
+
+  g_return_val_if_fail (REDLINE_IS_AUTO_REPLY (self), NULL);
+
+  copy = redline_auto_reply_new (self->ecosystem, self->account, self->trigger);
+  copy->id = self->id;
+  g_object_set (copy, "name", self->name, "keywords", self->keywords,
+                "exact-match", self->exact_match, "text", self->text, NULL);
+  return copy;
+}
+
 void
 _redline_auto_reply_set_id (RedlineAutoReply *self,
                             gint64            id)

@@ -40,6 +40,7 @@ G_DECLARE_FINAL_TYPE (RedlineAutoReply, redline_auto_reply, REDLINE, AUTO_REPLY,
 RedlineAutoReply    *redline_auto_reply_new             (RedlineEcosystem     ecosystem,
                                                          const char          *account,
                                                          RedlineReplyTrigger  trigger);
+RedlineAutoReply    *redline_auto_reply_copy            (RedlineAutoReply    *self);
 gint64               redline_auto_reply_get_id          (RedlineAutoReply    *self);
 RedlineEcosystem     redline_auto_reply_get_ecosystem   (RedlineAutoReply    *self);
 const char          *redline_auto_reply_get_account     (RedlineAutoReply    *self);

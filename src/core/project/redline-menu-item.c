@@ -221,6 +221,31 @@ redline_menu_item_new (RedlineEcosystem  ecosystem,
                        "parent-id", parent_id, "name", name, NULL);
 }
 
+/**
+ * redline_menu_item_copy:
+ * @self: a #RedlineMenuItem
+ *
+ * A copy to draft changes in: it has @self's id and position, so that the
+ * checks see it in @self's place, but it is not the project's object: the
+ * project stores changes made to @self only.
+ *
+ * Returns: (transfer full): the copy
+ */
+RedlineMenuItem *
+redline_menu_item_copy (RedlineMenuItem *self)
+{
+  RedlineMenuItem *copy;
+
+  g_return_val_if_fail (REDLINE_IS_MENU_ITEM (self), NULL);
+
+  copy = redline_menu_item_new (self->ecosystem, self->account, self->parent_id, self->name);
+  copy->id = self->id;
+  copy->position = self->position;
+  g_object_set (copy, "action", self->action, "message", self->message, "link", self->link,
+                NULL);
+  return copy;
+}
+
 void
 _redline_menu_item_set_id (RedlineMenuItem *self,
                            gint64           id)

@@ -33,6 +33,7 @@ RedlineMenuItem   *redline_menu_item_new          (RedlineEcosystem   ecosystem,
                                                    const char        *account,
                                                    gint64             parent_id,
                                                    const char        *name);
+RedlineMenuItem   *redline_menu_item_copy          (RedlineMenuItem   *self);
 gint64             redline_menu_item_get_id        (RedlineMenuItem   *self);
 RedlineEcosystem   redline_menu_item_get_ecosystem (RedlineMenuItem   *self);
 const char        *redline_menu_item_get_account   (RedlineMenuItem   *self);
