@@ -49,6 +49,15 @@ REDLINE_SCREENSHOT_QR="Packaging|https://bit.ly/lumi-autumn" \
 REDLINE_SCREENSHOT_QR="包装|https://www.lumi-cafe.example/autumn" \
     shot qr-code-zh zh_CN default "桂花拿铁回来了"
 REDLINE_SCREENSHOT_CAMPAIGN=900 shot qr-codes-campaign-en en default "The best latte in Singapore"
+# The Weixin account's menu in its campaign's details; a keyword reply that
+# rewards sharing to Moments; a sub-item whose name the chat bar cuts.
+export SHOT_WIDTH=560 SHOT_HEIGHT=800
+REDLINE_SCREENSHOT_CAMPAIGN=1050 shot account-menu-en en default "桂花拿铁回来了"
+REDLINE_SCREENSHOT_CAMPAIGN=1050 shot account-menu-zh zh_CN default "桂花拿铁回来了"
+REDLINE_SCREENSHOT_REPLY="优惠券|转发到朋友圈即可领取优惠券" shot auto-reply-en en default "桂花拿铁回来了"
+REDLINE_SCREENSHOT_REPLY="优惠券|转发到朋友圈即可领取优惠券" shot auto-reply-zh zh_CN default "桂花拿铁回来了"
+REDLINE_SCREENSHOT_MENU="会员积分兑换好礼专区" shot menu-item-en en default "桂花拿铁回来了"
+unset SHOT_WIDTH SHOT_HEIGHT
 # At the smallest size supported, a save that fails: the banner and the
 # text still in the window.
 export REDLINE_SCREENSHOT_DISK_FULL=1 SHOT_WIDTH=1024 SHOT_HEIGHT=600
