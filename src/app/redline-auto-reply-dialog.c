@@ -10,6 +10,7 @@
 
 #include "redline-auto-reply-dialog.h"
 #include "redline-finding-row.h"
+#include "redline-item-dialog.h"
 
 /**
  * RedlineAutoReplyDialog:
@@ -72,16 +73,7 @@ show_counter (RedlineAutoReplyDialog *self,
                                   limit), n, limit);
 
   gtk_label_set_text (self->counter_label, label);
-  if (n > (glong) limit)
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (self->counter_label), "dim-label");
-      gtk_widget_add_css_class (GTK_WIDGET (self->counter_label), "error");
-    }
-  else
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (self->counter_label), "error");
-      gtk_widget_add_css_class (GTK_WIDGET (self->counter_label), "dim-label");
-    }
+  redline_item_dialog_set_over_limit (GTK_WIDGET (self->counter_label), n > (glong) limit);
 }
 
 /* Reads the fields into the reply shown and checks it. */
@@ -174,16 +166,6 @@ redline_auto_reply_dialog_save (RedlineAutoReplyDialog  *self,
 }
 
 static void
-show_error (RedlineAutoReplyDialog *self,
-            const char             *message)
-{
-  AdwToast *toast = adw_toast_new (message);
-
-  adw_toast_set_timeout (toast, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
-static void
 on_save_clicked_cb (GtkButton              *button,
                     RedlineAutoReplyDialog *self)
 {
@@ -192,58 +174,34 @@ on_save_clicked_cb (GtkButton              *button,
   if (self->read_only)
     return;
   if (!redline_auto_reply_dialog_save (self, &error))
-    show_error (self, error->message);
+    redline_item_dialog_show_error (self->toast_overlay, error->message);
   else
     gtk_window_close (GTK_WINDOW (self));
 }
 
 static gboolean
-close_idle_cb (gpointer data)
+remove_reply (GtkWindow  *window,
+              GError    **error)
 {
-  gtk_window_close (GTK_WINDOW (data));
-  return G_SOURCE_REMOVE;
-}
+  RedlineAutoReplyDialog *self = REDLINE_AUTO_REPLY_DIALOG (window);
 
-static void
-on_remove_response_cb (AdwMessageDialog       *dialog,
-                       const char             *response,
-                       RedlineAutoReplyDialog *self)
-{
-  RedlineProject *project = redline_context_get_project (self->context);
-  g_autoptr(GError) error = NULL;
-
-  if (!g_str_equal (response, "remove") || self->reply == NULL || project == NULL)
-    return;
-  if (!redline_project_remove_auto_reply (project, self->reply, &error))
-    show_error (self, error->message);
-  else
-    {
-      /* Closed once the question has gone: it is transient for us. */
-      gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
-      g_idle_add_full (G_PRIORITY_DEFAULT, close_idle_cb, g_object_ref (self), g_object_unref);
-    }
+  return redline_project_remove_auto_reply (redline_context_get_project (self->context),
+                                            self->reply, error);
 }
 
 static void
 on_remove_clicked_cb (GtkButton              *button,
                       RedlineAutoReplyDialog *self)
 {
-  AdwMessageDialog *dialog;
+  g_autofree char *body = NULL;
 
   if (self->reply == NULL || self->read_only)
     return;
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
-                                                       _("Remove the Reply?"), NULL));
   /* TRANSLATORS: %s: the account's name */
-  adw_message_dialog_format_body (dialog, _("“%s” no longer sends it, once the account is set "
-                                            "up as the project says."),
-                                  redline_auto_reply_get_account (self->reply));
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "remove", _("_Remove"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "remove", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_remove_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  body = g_strdup_printf (_("“%s” no longer sends it, once the account is set up as the "
+                            "project says."), redline_auto_reply_get_account (self->reply));
+  redline_item_dialog_ask_removal (GTK_WINDOW (self), self->toast_overlay,
+                                   _("Remove the Reply?"), body, remove_reply);
 }
 
 static void

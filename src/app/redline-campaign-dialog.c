@@ -632,30 +632,6 @@ clear_list (GtkListBox *list)
     gtk_list_box_remove (list, GTK_WIDGET (row));
 }
 
-/* @name as wide as the chat bar shows it: cut with “…” past @shown
- * Chinese characters (a narrow character is half of one). */
-static char *
-shown_name (const char *name,
-            guint       shown)
-{
-  g_autoptr(GString) out = g_string_new (NULL);
-  guint width = 0;
-
-  for (const char *p = name; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      width += g_unichar_iswide (c) || g_unichar_iswide_cjk (c) ? 2 : 1;
-      if (width > 2 * shown)
-        {
-          g_string_append (out, "…");
-          break;
-        }
-      g_string_append_unichar (out, c);
-    }
-  return g_string_free (g_steal_pointer (&out), FALSE);
-}
-
 static GtkWidget *
 create_menu_row (RedlineCampaignDialog *self,
                  RedlineMenuItem       *item)
@@ -727,8 +703,9 @@ show_menu (RedlineCampaignDialog *self)
       /* The bar shows the top-level items the platform shows. */
       if (redline_menu_item_get_parent_id (item) == 0 && n_top++ < limits->items)
         {
-          g_autofree char *name = shown_name (redline_menu_item_get_name (item),
-                                              limits->name_shown[REDLINE_MENU_LEVEL_TOP]);
+          g_autofree char *name =
+            redline_menu_name_shown (redline_menu_item_get_name (item),
+                                     limits->name_shown[REDLINE_MENU_LEVEL_TOP], NULL);
 
           gtk_box_append (self->menu_bar, gtk_label_new (name));
         }

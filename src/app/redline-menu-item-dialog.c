@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "redline-finding-row.h"
+#include "redline-item-dialog.h"
 #include "redline-menu-item-dialog.h"
 
 /**
@@ -83,16 +84,7 @@ show_bytes (RedlineMenuItemDialog *self,
                                                          "%zu / %u bytes", limit), n, limit);
 
   gtk_label_set_text (self->bytes_label, label);
-  if (n > limit)
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (self->bytes_label), "dim-label");
-      gtk_widget_add_css_class (GTK_WIDGET (self->bytes_label), "error");
-    }
-  else
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (self->bytes_label), "error");
-      gtk_widget_add_css_class (GTK_WIDGET (self->bytes_label), "dim-label");
-    }
+  redline_item_dialog_set_over_limit (GTK_WIDGET (self->bytes_label), n > limit);
 }
 
 /* Reads the fields into the item shown and checks it. */
@@ -192,16 +184,6 @@ redline_menu_item_dialog_save (RedlineMenuItemDialog  *self,
 }
 
 static void
-show_error (RedlineMenuItemDialog *self,
-            const char            *message)
-{
-  AdwToast *toast = adw_toast_new (message);
-
-  adw_toast_set_timeout (toast, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
-static void
 on_save_clicked_cb (GtkButton             *button,
                     RedlineMenuItemDialog *self)
 {
@@ -210,7 +192,7 @@ on_save_clicked_cb (GtkButton             *button,
   if (self->read_only)
     return;
   if (!redline_menu_item_dialog_save (self, &error))
-    show_error (self, error->message);
+    redline_item_dialog_show_error (self->toast_overlay, error->message);
   else
     gtk_window_close (GTK_WINDOW (self));
 }
@@ -229,7 +211,7 @@ move (RedlineMenuItemDialog *self,
   if (by < 0 && position == 0)
     return;
   if (!redline_project_move_menu_item (project, self->item, position + by, &error))
-    show_error (self, error->message);
+    redline_item_dialog_show_error (self->toast_overlay, error->message);
   update (self);
 }
 
@@ -248,30 +230,13 @@ on_down_clicked_cb (GtkButton             *button,
 }
 
 static gboolean
-close_idle_cb (gpointer data)
+remove_item (GtkWindow  *window,
+             GError    **error)
 {
-  gtk_window_close (GTK_WINDOW (data));
-  return G_SOURCE_REMOVE;
-}
+  RedlineMenuItemDialog *self = REDLINE_MENU_ITEM_DIALOG (window);
 
-static void
-on_remove_response_cb (AdwMessageDialog      *dialog,
-                       const char            *response,
-                       RedlineMenuItemDialog *self)
-{
-  RedlineProject *project = redline_context_get_project (self->context);
-  g_autoptr(GError) error = NULL;
-
-  if (!g_str_equal (response, "remove") || self->item == NULL || project == NULL)
-    return;
-  if (!redline_project_remove_menu_item (project, self->item, &error))
-    show_error (self, error->message);
-  else
-    {
-      /* Closed once the question has gone: it is transient for us. */
-      gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
-      g_idle_add_full (G_PRIORITY_DEFAULT, close_idle_cb, g_object_ref (self), g_object_unref);
-    }
+  return redline_project_remove_menu_item (redline_context_get_project (self->context),
+                                           self->item, error);
 }
 
 static void
@@ -279,32 +244,24 @@ on_remove_clicked_cb (GtkButton             *button,
                       RedlineMenuItemDialog *self)
 {
   RedlineProject *project = redline_context_get_project (self->context);
-  AdwMessageDialog *dialog;
+  g_autofree char *body = NULL;
   guint n_subs;
 
   if (self->item == NULL || self->read_only)
     return;
   n_subs = redline_project_count_sub_items (project, self->item);
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
-                                                       _("Remove the Menu Item?"), NULL));
   if (n_subs > 0)
     /* TRANSLATORS: %s: the item's name; %u: how many sub-items go with it */
-    adw_message_dialog_format_body (dialog,
-                                    g_dngettext (GETTEXT_PACKAGE,
-                                                 "“%s” is removed from the menu with its %u "
-                                                 "sub-item.",
-                                                 "“%s” is removed from the menu with its %u "
-                                                 "sub-items.", n_subs),
-                                    redline_menu_item_get_name (self->item), n_subs);
+    body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "“%s” is removed from the menu with its %u sub-item.",
+                                         "“%s” is removed from the menu with its %u sub-items.",
+                                         n_subs),
+                            redline_menu_item_get_name (self->item), n_subs);
   else
-    adw_message_dialog_format_body (dialog, _("“%s” is removed from the menu."),
-                                    redline_menu_item_get_name (self->item));
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "remove", _("_Remove"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "remove", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_remove_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+    body = g_strdup_printf (_("“%s” is removed from the menu."),
+                            redline_menu_item_get_name (self->item));
+  redline_item_dialog_ask_removal (GTK_WINDOW (self), self->toast_overlay,
+                                   _("Remove the Menu Item?"), body, remove_item);
 }
 
 static void

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "redline-finding-row.h"
+#include "redline-item-dialog.h"
 #include "redline-qr-code-dialog.h"
 
 /**
@@ -249,16 +250,6 @@ redline_qr_code_dialog_save (RedlineQrCodeDialog  *self,
 }
 
 static void
-show_error (RedlineQrCodeDialog *self,
-            const char          *message)
-{
-  AdwToast *toast = adw_toast_new (message);
-
-  adw_toast_set_timeout (toast, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
-static void
 on_save_clicked_cb (GtkButton           *button,
                     RedlineQrCodeDialog *self)
 {
@@ -267,59 +258,35 @@ on_save_clicked_cb (GtkButton           *button,
   if (self->read_only)
     return;
   if (!redline_qr_code_dialog_save (self, &error))
-    show_error (self, error->message);
+    redline_item_dialog_show_error (self->toast_overlay, error->message);
   else
     gtk_window_close (GTK_WINDOW (self));
 }
 
 static gboolean
-close_idle_cb (gpointer data)
+remove_code (GtkWindow  *window,
+             GError    **error)
 {
-  gtk_window_close (GTK_WINDOW (data));
-  return G_SOURCE_REMOVE;
-}
+  RedlineQrCodeDialog *self = REDLINE_QR_CODE_DIALOG (window);
 
-static void
-on_remove_response_cb (AdwMessageDialog    *dialog,
-                       const char          *response,
-                       RedlineQrCodeDialog *self)
-{
-  RedlineProject *project = redline_context_get_project (self->context);
-  g_autoptr(GError) error = NULL;
-
-  if (!g_str_equal (response, "remove") || self->code == NULL || project == NULL)
-    return;
-  if (!redline_project_remove_qr_code (project, self->code, &error))
-    show_error (self, error->message);
-  else
-    {
-      /* Closed once the question has gone: it is transient for us. */
-      gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
-      g_idle_add_full (G_PRIORITY_DEFAULT, close_idle_cb, g_object_ref (self), g_object_unref);
-    }
+  return redline_project_remove_qr_code (redline_context_get_project (self->context), self->code,
+                                         error);
 }
 
 static void
 on_remove_clicked_cb (GtkButton           *button,
                       RedlineQrCodeDialog *self)
 {
-  AdwMessageDialog *dialog;
+  g_autofree char *body = NULL;
 
   if (self->code == NULL || self->read_only)
     return;
   /* TRANSLATORS: %s: where the code is printed, such as “Packaging” */
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
-                                                       _("Remove the QR Code?"), NULL));
-  adw_message_dialog_format_body (dialog,
-                                  _("The code for “%s” is removed from the campaign. Codes "
-                                    "already printed keep working as long as their link does."),
-                                  redline_qr_code_get_placement (self->code));
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "remove", _("_Remove"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "remove", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_remove_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  body = g_strdup_printf (_("The code for “%s” is removed from the campaign. Codes "
+                            "already printed keep working as long as their link does."),
+                          redline_qr_code_get_placement (self->code));
+  redline_item_dialog_ask_removal (GTK_WINDOW (self), self->toast_overlay,
+                                   _("Remove the QR Code?"), body, remove_code);
 }
 
 /**
@@ -372,7 +339,7 @@ on_export_response_cb (GtkNativeDialog     *chooser,
           name = g_file_get_basename (file);
         }
       if (!redline_qr_code_dialog_export (self, file, &error))
-        show_error (self, error->message);
+        redline_item_dialog_show_error (self->toast_overlay, error->message);
       else
         {
           /* TRANSLATORS: %s: the image's file name */

@@ -2052,6 +2052,12 @@ menu_dialog_gone (gpointer data)
 }
 
 static gboolean
+reply_removal_asked (gpointer data)
+{
+  return find_dialog ("no longer sends it") != NULL;
+}
+
+static gboolean
 welcome_row_listed (gpointer data)
 {
   return find_titled (data, ADW_TYPE_ACTION_ROW, "Welcome message") != NULL;
@@ -2207,6 +2213,22 @@ test_window_account_tools (Fixture       *fixture,
   stored = reopen_file (fixture);
   g_assert_cmpuint (g_list_model_get_n_items (redline_project_get_menu_items (stored)), ==,
                     n_items + 1);
+  g_clear_object (&stored);
+
+  /* The keyword reply, opened from its row, is removed after asking. */
+  row = find_titled (GTK_WIDGET (campaign_dialog), ADW_TYPE_ACTION_ROW, "Keywords: 优惠券, coupon");
+  g_signal_emit_by_name (gtk_widget_get_parent (row), "row-activated", row);
+  wait_until (reply_dialog_shown, NULL, 5);
+  reply_dialog = REDLINE_AUTO_REPLY_DIALOG (find_toplevel (REDLINE_TYPE_AUTO_REPLY_DIALOG));
+  gtk_widget_activate (find_button_under (GTK_WIDGET (reply_dialog), "_Remove Reply"));
+  wait_until (reply_removal_asked, NULL, 5);
+  gtk_widget_activate (find_button_under (GTK_WIDGET (find_dialog ("no longer sends it")),
+                                          "_Remove"));
+  wait_until (reply_dialog_gone, NULL, 5);
+  g_assert_cmpuint (g_list_model_get_n_items (replies), ==, n_replies + 1);
+  stored = reopen_file (fixture);
+  g_assert_cmpuint (g_list_model_get_n_items (redline_project_get_auto_replies (stored)), ==,
+                    n_replies + 1);
   gtk_window_destroy (GTK_WINDOW (campaign_dialog));
 }
 

@@ -46,19 +46,43 @@ is_blank (const char *text)
   return TRUE;
 }
 
-/* How wide @text shows, in halves of a Chinese character. */
-static gsize
-shown_width (const char *text)
+/**
+ * redline_menu_name_shown:
+ * @name: a menu item's name
+ * @shown: how wide the chat bar shows a name, in Chinese characters (a
+ *   narrow character is half of one), as #RedlineMenuLimits says
+ * @cut: (out) (optional): whether the name is cut
+ *
+ * Returns: (transfer full): @name as the chat bar shows it: cut with “…”
+ *   where it is wider than @shown
+ */
+char *
+redline_menu_name_shown (const char *name,
+                         guint       shown,
+                         gboolean   *cut)
 {
+  g_autoptr(GString) out = g_string_new (NULL);
   gsize width = 0;
 
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+  g_return_val_if_fail (name != NULL, NULL);
+
+  if (cut != NULL)
+    *cut = FALSE;
+  for (const char *p = name; *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
 
       width += g_unichar_iswide (c) || g_unichar_iswide_cjk (c) ? 2 : 1;
+      if (width > 2 * (gsize) shown)
+        {
+          g_string_append (out, "…");
+          if (cut != NULL)
+            *cut = TRUE;
+          break;
+        }
+      g_string_append_unichar (out, c);
     }
-  return width;
+  return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
 /* Where @item stands among the account's items of its level, counting a
@@ -114,6 +138,8 @@ redline_planner_check_menu_item (RedlinePlanner  *self,
   const char *link;
   gsize bytes;
   guint index;
+  g_autofree char *shown = NULL;
+  gboolean cut = FALSE;
 
   g_return_val_if_fail (REDLINE_IS_PLANNER (self), NULL);
   g_return_val_if_fail (REDLINE_IS_MENU_ITEM (item), NULL);
@@ -151,6 +177,7 @@ redline_planner_check_menu_item (RedlinePlanner  *self,
     }
 
   bytes = strlen (name);
+  shown = redline_menu_name_shown (name, limits->name_shown[level], &cut);
   if (bytes > limits->name_bytes[level])
     {
       g_autofree char *message =
@@ -165,7 +192,7 @@ redline_planner_check_menu_item (RedlinePlanner  *self,
       add_finding (findings, platform, "platform.menu.name", ecosystem, REDLINE_FIELD_TITLE,
                    message);
     }
-  else if (shown_width (name) > 2 * (gsize) limits->name_shown[level])
+  else if (cut)
     {
       g_autofree char *message =
         g_strdup_printf (level == REDLINE_MENU_LEVEL_TOP

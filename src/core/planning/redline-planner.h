@@ -29,6 +29,9 @@ GPtrArray       *redline_planner_check_menu_item  (RedlinePlanner   *self,
                                                    RedlineMenuItem  *item);
 GPtrArray       *redline_planner_check_auto_reply (RedlinePlanner   *self,
                                                    RedlineAutoReply *reply);
+char            *redline_menu_name_shown          (const char       *name,
+                                                   guint             shown,
+                                                   gboolean         *cut);
 GDateTime       *redline_planner_local_time       (const char       *scheduled_at);
 GDateTime       *redline_planner_post_local_time  (RedlinePost      *post);
 GDateTime       *redline_planner_local_time_new   (int               year,
