@@ -269,6 +269,56 @@ test_purpose (void)
   g_assert_null (strstr (platform.out, "a note only"));
 }
 
+/* Text without --purpose: a superlative that reads as prose is a note;
+ * stated advertising, or a paid placement, counts it in full. */
+static void
+test_context (void)
+{
+  static const char input[] = "这是最好的学习方式。\n";
+  const char * const json_args[] = { "--ecosystem=weixin", "--format=json", NULL };
+  const char * const text_args[] = { "--ecosystem=weixin", NULL };
+  const char * const ad_args[] = { "--ecosystem=weixin", "--format=json",
+                                   "--purpose=advertising", NULL };
+  const char * const paid_args[] = { "--ecosystem=weixin", "--kind=moments-ad", NULL };
+  g_auto(Run) json = { 0 };
+  g_auto(Run) text = { 0 };
+  g_auto(Run) ad = { 0 };
+  g_auto(Run) paid = { 0 };
+  g_autoptr(JsonParser) json_parser = NULL;
+  g_autoptr(JsonParser) ad_parser = NULL;
+  JsonArray *findings;
+  JsonObject *finding;
+
+  run_check (&json, input, json_args);
+  g_assert_cmpint (json.status, ==, 0);
+  findings = json_object_get_array_member (json_array_get_object_element (
+    json_object_get_array_member (parse_json (json.out, &json_parser), "results"), 0), "findings");
+  g_assert_cmpuint (json_array_get_length (findings), ==, 1);
+  finding = json_array_get_object_element (findings, 0);
+  g_assert_cmpstr (json_object_get_string_member (finding, "text"), ==, "最好");
+  g_assert_cmpstr (json_object_get_string_member (finding, "severity"), ==, "info");
+  g_assert_true (json_object_get_boolean_member (finding, "outside_context"));
+  g_assert_false (json_object_has_member (finding, "outside_purpose"));
+
+  run_check (&text, input, text_args);
+  g_assert_cmpint (text.status, ==, 0);
+  g_assert_nonnull (strstr (text.out, "<stdin>:1:3: info: [weixin] "));
+  g_assert_nonnull (strstr (text.out, "    a note only: a sentence of prose, and nothing in its paragraph names what is offered; "
+                                      "checked with --purpose advertising, it counts in full\n"));
+
+  run_check (&ad, input, ad_args);
+  g_assert_cmpint (ad.status, ==, 1);
+  findings = json_object_get_array_member (json_array_get_object_element (
+    json_object_get_array_member (parse_json (ad.out, &ad_parser), "results"), 0), "findings");
+  finding = json_array_get_object_element (findings, 0);
+  g_assert_cmpstr (json_object_get_string_member (finding, "severity"), ==, "error");
+  g_assert_false (json_object_has_member (finding, "outside_context"));
+
+  run_check (&paid, input, paid_args);
+  g_assert_cmpint (paid.status, ==, 1);
+  g_assert_null (strstr (paid.out, "a note only"));
+}
+
 static void
 test_bad_input (void)
 {
@@ -764,8 +814,11 @@ expected_json (RedlineRuleSet     *set,
     {
       for (RedlineEcosystem e = 0; e < REDLINE_N_ECOSYSTEMS; e++)
         {
+          /* Text without --purpose: advertising, unless it reads as prose. */
+          RedlineDocument document = { .fields[REDLINE_FIELD_BODY] = texts[i],
+                                       .purpose_unknown = TRUE };
           g_autoptr(GListModel) findings =
-            redline_rule_set_check_text (set, texts[i], e, REDLINE_CONTENT_KIND_ARTICLE);
+            redline_rule_set_check (set, &document, e, REDLINE_CONTENT_KIND_ARTICLE);
 
           redline_json_add_result (builder, files[i], e, REDLINE_CONTENT_KIND_ARTICLE,
                                    REDLINE_PURPOSE_ADVERTISING, findings);
@@ -973,6 +1026,7 @@ main (int   argc,
   g_test_add_func ("/redline/cli/clean-and-evasions", test_clean_and_evasions);
   g_test_add_func ("/redline/cli/both-ecosystems", test_both_ecosystems);
   g_test_add_func ("/redline/cli/purpose", test_purpose);
+  g_test_add_func ("/redline/cli/context", test_context);
   g_test_add_func ("/redline/cli/bad-input", test_bad_input);
   g_test_add_func ("/redline/cli/empty-input", test_empty_input);
   g_test_add_func ("/redline/cli/usage-errors", test_usage_errors);

@@ -11,11 +11,15 @@
  * expected finding of the same category overlaps it (span labels) or when
  * the item expects that category anywhere ({{category}} labels, used for
  * document-scope findings and lengths). Precision and recall are printed per
- * category and per ecosystem; the suite fails below 0.95 on either ecosystem.
+ * category and per ecosystem, checked both as advertising and as plain text of
+ * unknown purpose (RedlineDocument.purpose_unknown, as redline-check reads a
+ * file without --purpose); the suite fails below 0.95 on either ecosystem as
+ * advertising, which is what the corpus is.
  *
  * Given directories as arguments (test-corpus DIR...), it measures each one as
  * a separate set instead (tests/corpus-real/README.md): it prints the same
- * figures per set and fails only below REDLINE_CORPUS_MIN_SCORE (default 0,
+ * figures per set, both ways, and fails only below REDLINE_CORPUS_MIN_SCORE
+ * as plain text (default 0,
  * that is, it only reports), and asserts that the sets together hold at least
  * MIN_REAL_VIOLATIONS labelled items and MIN_REAL_TRAPS traps.
  */
@@ -78,6 +82,8 @@ typedef struct
 {
   CorpusSet        *set;
   RedlineEcosystem  ecosystem;
+  gboolean          as_text;   /* purpose not stated, as redline-check reads text */
+  double            min_score;
 } EcosystemCase;
 
 static GPtrArray      *sets;     /* of CorpusSet* */
@@ -339,13 +345,16 @@ load_corpus (const char *dir_path)
 /* The reported findings of one item on one ecosystem, merged per category. */
 static GPtrArray *
 reports_for (Item            *item,
-             RedlineEcosystem ecosystem)
+             RedlineEcosystem ecosystem,
+             gboolean         as_text)
 {
   RedlineDocument document = { { NULL } };
   g_autoptr(GListModel) findings = NULL;
   GPtrArray *reports = g_ptr_array_new_with_free_func (report_free);
 
   document.fields[item->field] = item->text;
+  /* As text given to redline-check without --purpose, or as advertising. */
+  document.purpose_unknown = as_text;
   findings = redline_rule_set_check (rule_set, &document, ecosystem, item->kind);
   for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
     {
@@ -455,7 +464,7 @@ test_ecosystem (gconstpointer data)
       if ((item->ecosystems & (1u << ecosystem)) == 0)
         continue;
       n_items++;
-      reports = reports_for (item, ecosystem);
+      reports = reports_for (item, ecosystem, ecase->as_text);
 
       for (guint r = 0; r < reports->len; r++)
         {
@@ -515,7 +524,8 @@ test_ecosystem (gconstpointer data)
       g_ptr_array_add (categories, key);
     g_ptr_array_sort (categories, compare_strings);
   }
-  g_print ("# %s on %s: %u items\n", ecase->set->name, redline_ecosystem_to_string (ecosystem), n_items);
+  g_print ("# %s on %s, %s: %u items\n", ecase->set->name, redline_ecosystem_to_string (ecosystem),
+           ecase->as_text ? "as plain text" : "as advertising", n_items);
   g_print ("# %-22s %8s %8s %9s %6s\n", "category", "expected", "reported", "precision", "recall");
   for (guint c = 0; c < categories->len; c++)
     {
@@ -534,8 +544,8 @@ test_ecosystem (gconstpointer data)
   recall = ratio (total.tp_expected, total.expected);
   g_print ("# %-22s %8u %8u %9.3f %6.3f\n", "ALL", total.expected, total.reported, precision, recall);
 
-  g_assert_cmpfloat (precision, >=, ecase->set->min_score);
-  g_assert_cmpfloat (recall, >=, ecase->set->min_score);
+  g_assert_cmpfloat (precision, >=, ecase->min_score);
+  g_assert_cmpfloat (recall, >=, ecase->min_score);
 }
 
 static void
@@ -629,21 +639,32 @@ main (int    argc,
       static const RedlineEcosystem ecosystems[] = { REDLINE_ECOSYSTEM_WEIXIN, REDLINE_ECOSYSTEM_WECHAT };
       CorpusSet *set = g_ptr_array_index (sets, s);
 
-      for (guint e = 0; e < G_N_ELEMENTS (ecosystems); e++)
-        {
-          EcosystemCase *ecase = g_new0 (EcosystemCase, 1);
-          g_autofree char *path = NULL;
+      /* Each set is measured both ways: as text of unknown purpose, which
+       * is how redline-check reads a file without --purpose, and as
+       * advertising, which is how the app checks an ad and redline-check
+       * with --purpose advertising. The tuning corpus is ad copy and must
+       * pass as advertising; the real-world corpus holds prose too and
+       * must pass as text. The other way is printed for the record. */
+      for (guint m = 0; m < 2; m++)
+        for (guint e = 0; e < G_N_ELEMENTS (ecosystems); e++)
+          {
+            EcosystemCase *ecase = g_new0 (EcosystemCase, 1);
+            g_autofree char *path = NULL;
 
-          ecase->set = set;
-          ecase->ecosystem = ecosystems[e];
-          g_ptr_array_add (cases, ecase);
-          if (argc < 2)
-            path = g_strdup_printf ("/redline/corpus/%s", redline_ecosystem_to_string (ecosystems[e]));
-          else
-            path = g_strdup_printf ("/redline/corpus-real/%s/%s", set->name,
-                                    redline_ecosystem_to_string (ecosystems[e]));
-          g_test_add_data_func (path, ecase, test_ecosystem);
-        }
+            ecase->set = set;
+            ecase->ecosystem = ecosystems[e];
+            ecase->as_text = argc < 2 ? m == 1 : m == 0;
+            ecase->min_score = m == 0 ? set->min_score : 0.0;
+            g_ptr_array_add (cases, ecase);
+            if (argc < 2)
+              path = g_strdup_printf ("/redline/corpus/%s%s", m == 0 ? "" : "as-text/",
+                                      redline_ecosystem_to_string (ecosystems[e]));
+            else
+              path = g_strdup_printf ("/redline/corpus-real/%s/%s%s", set->name,
+                                      m == 0 ? "" : "as-advertising/",
+                                      redline_ecosystem_to_string (ecosystems[e]));
+            g_test_add_data_func (path, ecase, test_ecosystem);
+          }
     }
   /* After the figures, so that they are printed whatever the size. */
   if (argc >= 2)

@@ -1110,6 +1110,135 @@ static const char purpose_pack[] =
   "  </rule>\n"
   "</rulepack>\n";
 
+static const char context_pack[] =
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+  "<rulepack id=\"t.context\" version=\"1\">\n"
+  "  <title>Context</title>\n"
+  "  <lexicon id=\"offer\"><word>公司</word><word>价格</word><word>price</word></lexicon>\n"
+  "  <rule id=\"t.zui\" category=\"absolute-term\" context=\"offer\">\n"
+  "    <message>{text}</message>\n"
+  "    <terms>\n"
+  "      <term id=\"zui-hao\">最好</term>\n"
+  "      <term id=\"zui-di-jia\" context=\"none\">全网最低</term>\n"
+  "      <term id=\"best\">best</term>\n"
+  "    </terms>\n"
+  "    <pattern id=\"di-yi\" hint=\"第1\">第1名</pattern>\n"
+  "    <example type=\"incorrect\"><marker>最好</marker>的咖啡</example>\n"
+  "  </rule>\n"
+  "  <rule id=\"t.plain\" category=\"absolute-term\">\n"
+  "    <message>{text}</message>\n"
+  "    <terms><term id=\"ding-ji\">顶级</term></terms>\n"
+  "    <example type=\"incorrect\"><marker>顶级</marker></example>\n"
+  "  </rule>\n"
+  "</rulepack>\n";
+
+/* "rule:severity" with "?" for a finding outside its rule's context. */
+static char *
+summarize_context (RedlineRuleSet     *set,
+                   const char         *text,
+                   RedlineContentKind  kind,
+                   gboolean            purpose_unknown)
+{
+  RedlineDocument document = { { NULL } };
+  g_autoptr(GListModel) findings = NULL;
+  GString *out = g_string_new (NULL);
+
+  document.fields[REDLINE_FIELD_BODY] = text;
+  document.purpose_unknown = purpose_unknown;
+  findings = redline_rule_set_check (set, &document, REDLINE_ECOSYSTEM_WEIXIN, kind);
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(RedlineFinding) finding = g_list_model_get_item (findings, i);
+      gboolean outside;
+
+      g_object_get (finding, "outside-context", &outside, NULL);
+      g_assert_cmpint (outside, ==, redline_finding_get_outside_context (finding));
+      g_string_append_printf (out, "%s%s:%s%s", i > 0 ? " " : "",
+                              redline_finding_get_text (finding),
+                              redline_severity_to_string (redline_finding_get_severity (finding)),
+                              outside ? "?" : "");
+      if (outside)
+        g_assert_cmpint (redline_finding_get_other_severity (finding), <=, REDLINE_SEVERITY_INFO);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* In text of unknown purpose, a hit of a rule with context="ID" is a claim
+ * unless it reads as prose: a sentence ending with a full stop, in a
+ * paragraph with no member of the lexicon and more than the hit. Stated
+ * advertising and paid placements count in full. */
+static void
+test_context (void)
+{
+  g_autoptr(RedlineRuleSet) set = make_set_from (context_pack);
+  static const struct
+  {
+    const char         *text;
+    RedlineContentKind  kind;
+    gboolean            unknown;
+    const char         *expected;
+  } cases[] = {
+    { "这是最好的学习方式。", REDLINE_CONTENT_KIND_ARTICLE, TRUE, "最好:info?" },
+    { "这是最好的学习方式。", REDLINE_CONTENT_KIND_ARTICLE, FALSE, "最好:error" },
+    { "这是最好的学习方式。", REDLINE_CONTENT_KIND_MOMENTS_AD, TRUE, "最好:error" },
+    /* A member ends a word of the paragraph: a claim. */
+    { "本公司的服务是最好的。", REDLINE_CONTENT_KIND_ARTICLE, TRUE, "最好:error" },
+    { "上市公司里，它最好。", REDLINE_CONTENT_KIND_ARTICLE, TRUE, "最好:error" },
+    { "我觉得它最好。\n我们谈谈价格。", REDLINE_CONTENT_KIND_ARTICLE, TRUE, "最好:info?" },
+    /* Headlines, slogans and exclamations are not prose. */
+    { "给你最好的睡眠体验", REDLINE_CONTENT_KIND_ARTICLE, TRUE, "最好:error" },
+    { "给你最好的睡眠体验！", REDLINE_CONTENT_KIND_ARTICLE, TRUE, "最好:error" },
+    { "最好！", REDLINE_CONTENT_KIND_ARTICLE, TRUE, "最好:error" },
+    { "重量只有7.9kg，是最好的", REDLINE_CONTENT_KIND_ARTICLE, TRUE, "最好:error" },
+    /* context="none", rules without a context, and patterns. */
+    { "他说这里全网最低。", REDLINE_CONTENT_KIND_ARTICLE, TRUE, "全网最低:error" },
+    { "这是顶级的享受。", REDLINE_CONTENT_KIND_ARTICLE, TRUE, "顶级:error" },
+    { "他考了第一名。", REDLINE_CONTENT_KIND_ARTICLE, TRUE, "第一名:info?" },
+    { "It is the best way to learn. ", REDLINE_CONTENT_KIND_ARTICLE, TRUE, "best:info?" },
+    { "The best price in town. ", REDLINE_CONTENT_KIND_ARTICLE, TRUE, "best:error" },
+    { "The best prices. We ship.", REDLINE_CONTENT_KIND_ARTICLE, TRUE, "best:info?" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *got = summarize_context (set, cases[i].text, cases[i].kind,
+                                                cases[i].unknown);
+
+      g_test_message ("%s", cases[i].text);
+      g_assert_cmpstr (got, ==, cases[i].expected);
+    }
+}
+
+/* context="ID" names a lexicon of the pack; "none" names none. */
+static void
+test_context_errors (void)
+{
+  static const char *const packs[] = {
+    "<rulepack id=\"t\" version=\"1\"><title>t</title>"
+    "<rule id=\"r\" category=\"absolute-term\" context=\"offer\"><message>m</message>"
+    "<terms><term id=\"a\">最好</term></terms><example type=\"incorrect\">最好</example></rule></rulepack>",
+    "<rulepack id=\"t\" version=\"1\"><title>t</title><lexicon id=\"none\"><word>店</word></lexicon>"
+    "<rule id=\"r\" category=\"absolute-term\"><message>m</message>"
+    "<terms><term id=\"a\">最好</term></terms><example type=\"incorrect\">最好</example></rule></rulepack>",
+  };
+  static const char *const messages[] = {
+    "extra.xml:1:", "extra.xml:1:",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (packs); i++)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new_static (packs[i], strlen (packs[i]));
+      g_autoptr(GError) error = NULL;
+      g_autoptr(RedlineRulePack) pack = redline_rule_pack_new_from_bytes (bytes, "extra.xml",
+                                                                          &error);
+
+      g_assert_null (pack);
+      g_assert_error (error, REDLINE_RULES_ERROR, REDLINE_RULES_ERROR_INVALID);
+      g_assert_true (g_str_has_prefix (error->message, messages[i]));
+      g_assert_nonnull (strstr (error->message, i == 0 ? "offer" : "none"));
+    }
+}
+
 /* "rule:severity" or "rule:severity~" for a finding outside the purpose. */
 static char *
 summarize_purpose (RedlineRuleSet     *set,
@@ -1246,6 +1375,8 @@ main (int   argc,
   g_test_add_func ("/redline/rule-set/pattern-hints", test_pattern_hints);
   g_test_add_func ("/redline/rule-set/requires", test_requires);
   g_test_add_func ("/redline/rule-set/purpose", test_purpose);
+  g_test_add_func ("/redline/rule-set/context", test_context);
+  g_test_add_func ("/redline/rule-set/context-errors", test_context_errors);
   g_test_add_func ("/redline/rule-set/links", test_links);
   g_test_add_func ("/redline/rule-set/length", test_length);
   g_test_add_func ("/redline/rule-set/length-profiles", test_length_profiles);

@@ -629,6 +629,9 @@ print_finding (Options        *options,
     /* TRANSLATORS: %s: editorial or notice, as given to --purpose */
     g_string_append_printf (out, _("    a note only: the rule does not bind %s copy\n"),
                             redline_purpose_to_string (options->result_purpose));
+  if (redline_finding_get_outside_context (finding))
+    g_string_append (out, _("    a note only: a sentence of prose, and nothing in its paragraph names what is offered; "
+                            "checked with --purpose advertising, it counts in full\n"));
   if (redline_finding_get_waived (finding))
     /* TRANSLATORS: %s: who; %s: when; %s: their justification */
     g_string_append_printf (out, _("    waived by %s on %s: %s\n"),
@@ -1039,6 +1042,9 @@ check_input (Options    *options,
 
       document.fields[REDLINE_FIELD_BODY] = text;
       document.purpose = options->content_purpose;
+      /* Without --purpose, text is read as advertising, but a rule's hit
+       * that nothing around it makes a claim of is a note only. */
+      document.purpose_unknown = options->purpose == NULL;
       report_document (options, redline_context_get_rule_set (options->context), display_name,
                        &document,
                        options->ecosystems[e], options->content_kind);

@@ -44,6 +44,13 @@ add_hit (FieldScan    *scan,
   hit.field = scan->field;
   hit.start = start;
   hit.end = end;
+  if (scan->purpose_unknown)
+    {
+      RedlineLexicon *context = term != NULL ? term->context : rule->context;
+
+      hit.outside_context = context != NULL &&
+                            !_redline_scan_in_context (scan, context, start, end);
+    }
   g_array_append_val (scan->hits, hit);
 }
 

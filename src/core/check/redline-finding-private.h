@@ -26,6 +26,7 @@ struct _RedlineFinding
   RedlineField      field;
   RedlineScope      scope;
   gboolean          outside_purpose;
+  gboolean          outside_context;
   gsize             start;
   gsize             end;
   guint             line;

@@ -31,6 +31,7 @@ enum {
   PROP_PACK_ID,
   PROP_WAIVED,
   PROP_OUTSIDE_PURPOSE,
+  PROP_OUTSIDE_CONTEXT,
   N_PROPS
 };
 
@@ -118,6 +119,9 @@ redline_finding_get_property (GObject    *object,
     case PROP_OUTSIDE_PURPOSE:
       g_value_set_boolean (value, self->outside_purpose);
       break;
+    case PROP_OUTSIDE_CONTEXT:
+      g_value_set_boolean (value, self->outside_context);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -170,6 +174,15 @@ redline_finding_class_init (RedlineFindingClass *klass)
    * information (redline_finding_get_outside_purpose()).
    */
   properties[PROP_OUTSIDE_PURPOSE] = g_param_spec_boolean ("outside-purpose", NULL, NULL, FALSE,
+                                                           flags);
+  /**
+   * RedlineFinding:outside-context:
+   *
+   * Whether, in copy whose purpose was not stated, nothing in the hit's
+   * paragraph makes it a claim about what is offered: the finding is then
+   * only information (redline_finding_get_outside_context()).
+   */
+  properties[PROP_OUTSIDE_CONTEXT] = g_param_spec_boolean ("outside-context", NULL, NULL, FALSE,
                                                            flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -522,6 +535,27 @@ redline_finding_get_outside_purpose (RedlineFinding *self)
 {
   g_return_val_if_fail (REDLINE_IS_FINDING (self), FALSE);
   return self->outside_purpose;
+}
+
+/**
+ * redline_finding_get_outside_context:
+ * @self: a #RedlineFinding
+ *
+ * A rule may ask for a context (context="ID" in its pack): a superlative is
+ * a claim about what is offered, and 最好 in ordinary prose is not. Where
+ * the copy's purpose was not stated (plain text given to redline-check
+ * without --purpose) and the hit's paragraph holds no member of that
+ * context's lexicon, nor anything but the hit itself, the hit is reported
+ * at most as %REDLINE_SEVERITY_INFO. Copy stated to be advertising, and a
+ * paid placement, is never read this way.
+ *
+ * Returns: whether the finding's hit lacks the context its rule asks for
+ */
+gboolean
+redline_finding_get_outside_context (RedlineFinding *self)
+{
+  g_return_val_if_fail (REDLINE_IS_FINDING (self), FALSE);
+  return self->outside_context;
 }
 
 /**

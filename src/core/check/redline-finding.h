@@ -48,6 +48,7 @@ void                 redline_finding_set_waived          (RedlineFinding *self,
                                                           const char     *justification);
 gboolean             redline_finding_get_waived          (RedlineFinding *self);
 gboolean             redline_finding_get_outside_purpose (RedlineFinding *self);
+gboolean             redline_finding_get_outside_context (RedlineFinding *self);
 const char          *redline_finding_get_waived_by       (RedlineFinding *self);
 const char          *redline_finding_get_waived_at       (RedlineFinding *self);
 const char          *redline_finding_get_waiver_justification (RedlineFinding *self);

@@ -79,6 +79,13 @@ redline_json_add_finding (JsonBuilder    *builder,
       json_builder_set_member_name (builder, "outside_purpose");
       json_builder_add_boolean_value (builder, TRUE);
     }
+  if (redline_finding_get_outside_context (finding))
+    {
+      /* Copy of unknown purpose, and nothing near the hit names what is
+       * offered: a note only. */
+      json_builder_set_member_name (builder, "outside_context");
+      json_builder_add_boolean_value (builder, TRUE);
+    }
   if (redline_finding_get_waived (finding))
     {
       /* A reviewer's waiver, from a project: the finding no longer fails

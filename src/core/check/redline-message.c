@@ -161,6 +161,7 @@ _redline_hit_make_finding (RedlineEcosystem  ecosystem,
     _redline_entry_severity (rule, hit->term, redline_ecosystem_other (ecosystem));
   finding->field = hit->field;
   finding->scope = document ? REDLINE_SCOPE_DOCUMENT : REDLINE_SCOPE_SPAN;
+  finding->outside_context = hit->outside_context;
   if (hit->failure != NULL)
     finding->message = g_strdup_printf (_("This text could not be checked against the rule: "
                                            "its regular expression gave up (%s). Check the "

@@ -31,6 +31,7 @@ typedef struct
   RedlineEcosystem    ecosystem;
   RedlineContentKind  kind;
   RedlineField        field;
+  gboolean            purpose_unknown; /* as in the RedlineDocument */
   const char         *text;       /* the whole field */
   const char         *text_end;
   Piece              *pieces;

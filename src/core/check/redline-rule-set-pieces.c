@@ -95,6 +95,7 @@ _redline_scan_piece (PieceQueue  *queue,
   scan.self = self;
   scan.ecosystem = queue->ecosystem;
   scan.kind = queue->kind;
+  scan.purpose_unknown = queue->purpose_unknown;
   scan.field = queue->field;
   scan.original = scan_start;
   scan.original_len = scan_stop - scan_start;

@@ -355,6 +355,7 @@ typedef struct
   RedlineEcosystem    ecosystem;
   RedlineContentKind  kind;
   RedlinePurpose      purpose;
+  gboolean            purpose_unknown; /* a guess: rules' contexts count */
   RedlineFindingFunc  func;
   gpointer            user_data;
   gboolean            stopped;     /* @func asked to stop */
@@ -385,10 +386,22 @@ apply_purpose (Checker        *checker,
   return TRUE;
 }
 
+/* A hit its rule's context does not make a claim of, in copy whose purpose
+ * is a guess: information at most (redline_finding_get_outside_context()). */
+static void
+apply_context (RedlineFinding *finding)
+{
+  if (!finding->outside_context)
+    return;
+  finding->severity = MIN (finding->severity, REDLINE_SEVERITY_INFO);
+  finding->other_severity = MIN (finding->other_severity, REDLINE_SEVERITY_INFO);
+}
+
 static void
 emit_finding (Checker        *checker,
               RedlineFinding *finding)
 {
+  apply_context (finding);
   if (!checker->stopped && apply_purpose (checker, finding))
     checker->stopped = !checker->func (finding, checker->user_data);
 }
@@ -577,6 +590,7 @@ check_field (Checker      *checker,
   queue.self = self;
   queue.ecosystem = checker->ecosystem;
   queue.kind = checker->kind;
+  queue.purpose_unknown = checker->purpose_unknown;
   queue.field = field;
   queue.text = text;
   queue.text_end = end;
@@ -743,6 +757,8 @@ redline_rule_set_check_stream (RedlineRuleSet        *self,
   checker.ecosystem = ecosystem;
   checker.kind = kind;
   checker.purpose = redline_content_kind_purpose (kind, document->purpose);
+  /* A paid placement is an advertisement whatever the copy says. */
+  checker.purpose_unknown = document->purpose_unknown && !redline_content_kind_is_paid (kind);
   checker.func = func;
   checker.user_data = user_data;
   for (RedlineField field = 0; field < REDLINE_N_FIELDS; field++)

@@ -38,6 +38,11 @@ typedef struct
  * @fields: the text of each #RedlineField, or %NULL; valid UTF-8
  * @purpose: what the copy is for; zero, %REDLINE_PURPOSE_ADVERTISING, in a
  *   zero-initialised document
+ * @purpose_unknown: %TRUE when @purpose was not stated but assumed (plain
+ *   text given to redline-check without --purpose): a hit of a rule with a
+ *   context (context="ID" in its pack) that its paragraph does not give is
+ *   then information only (redline_finding_get_outside_context()). Ignored
+ *   for paid placements, which are always advertising.
  *
  * A piece of copy to check: each field is checked on its own, but a
  * "requires" rule triggered in one field is satisfied by a phrase in any.
@@ -48,6 +53,7 @@ typedef struct
 {
   const char     *fields[REDLINE_N_FIELDS];
   RedlinePurpose  purpose;
+  gboolean        purpose_unknown;
 } RedlineDocument;
 
 /**

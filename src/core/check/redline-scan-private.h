@@ -115,6 +115,7 @@ typedef struct
   char         *failure;     /* why the rule could not be evaluated on the span */
   guint         length;
   guint         max;
+  gboolean      outside_context; /* its rule's context is not in its paragraph */
 } Hit;
 
 typedef struct
@@ -137,6 +138,11 @@ typedef struct
   GArray             *excepted;    /* of Hit: term hits their exceptions cancelled */
   guint8             *cut;         /* per character: a CutState, made on demand */
   GArray             *pending;     /* of Pending: term hits waiting for the cut */
+  gboolean            purpose_unknown; /* rules with a context look for it */
+  const RedlineLexicon *context_lexicon; /* the last paragraph searched for a context */
+  gsize               context_from;
+  gsize               context_to;
+  gboolean            context_found;
 } FieldScan;
 
 typedef struct
@@ -180,6 +186,11 @@ gboolean _redline_scan_near_member (const FieldScan *scan,
                                     gsize            end,
                                     gsize           *span_start,
                                     gsize           *span_end);
+
+gboolean _redline_scan_in_context (FieldScan            *scan,
+                                   const RedlineLexicon *lexicon,
+                                   gsize                 start,
+                                   gsize                 end);
 
 gboolean
 _redline_scan_any_overlaps (const FieldScan *scan,

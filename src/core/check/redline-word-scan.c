@@ -269,3 +269,119 @@ _redline_scan_near_member (const FieldScan *scan,
     }
   return FALSE;
 }
+
+/* How far either side of a hit its paragraph is searched for the context
+ * its rule asks for. */
+#define CONTEXT_WINDOW 400
+
+/* A paragraph with at most this many letters, digits or Chinese characters
+ * besides the hit is the claim itself (a slogan, a headline, a quoted
+ * claim): it needs no other context. */
+#define CONTEXT_OWN_CHARS 2
+
+/* Whether a Latin word goes on across @pos ("price" in "prices"). */
+static inline gboolean
+latin_runs_on (const FieldScan *scan,
+               gsize            pos)
+{
+  return pos > 0 && pos < scan->n_chars &&
+         _redline_char_class (scan->chars[pos - 1]) == REDLINE_CHAR_WORD &&
+         _redline_char_class (scan->chars[pos]) == REDLINE_CHAR_WORD;
+}
+
+/* Whether a member of @lexicon ends a word in [@from, @to): a word of its
+ * own, or the head of a longer one, as Chinese compounds have their head
+ * last (公司 in 上市公司, 手术 in 整形手术; not 服务 in 服务器). A Latin
+ * member is a word of its own. */
+static gboolean
+any_member_word (FieldScan            *scan,
+                 const RedlineLexicon *lexicon,
+                 gsize                 from,
+                 gsize                 to)
+{
+  for (gsize p = from; p < to; p++)
+    {
+      if (!_redline_lexicon_may_start (lexicon, scan->chars[p]))
+        continue;
+      for (gsize len = MIN (lexicon->max_chars, to - p); len > 0; len--)
+        {
+          if (_redline_lexicon_contains (lexicon, scan->chars + p, len, FALSE) &&
+              !latin_runs_on (scan, p) && !latin_runs_on (scan, p + len) &&
+              boundary_at (scan, p + len))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* Whether the sentence that goes on from @pos ends with a full stop or a
+ * semicolon before @to, as a sentence of prose does; a headline, a slogan
+ * or a caption ends without one, or with an exclamation or a question. */
+static gboolean
+ends_with_full_stop (const FieldScan *scan,
+                     gsize            pos,
+                     gsize            to)
+{
+  for (gsize p = pos; p < to; p++)
+    {
+      switch (scan->chars[p])
+        {
+        case 0x3002: case ';':  /* 。 ；(normalised) */
+          return TRUE;
+        case '.':
+          /* Not a decimal point, nor the dot of a domain or an abbreviation. */
+          if (p + 1 >= scan->n_chars || g_unichar_isspace (scan->chars[p + 1]) ||
+              _redline_char_class (scan->chars[p + 1]) == REDLINE_CHAR_CJK)
+            return TRUE;
+          break;
+        case '!': case '?':
+          return FALSE;
+        default:
+          break;
+        }
+    }
+  return FALSE;
+}
+
+/* For a hit of a rule with context="ID", in copy of unknown purpose:
+ * whether it is a claim. It is, unless it reads as ordinary prose: in a
+ * sentence that ends with a full stop, in a paragraph (up to CONTEXT_WINDOW
+ * characters either side, within line breaks) that holds no member of
+ * @lexicon ending a word and more than the hit itself. */
+gboolean
+_redline_scan_in_context (FieldScan            *scan,
+                          const RedlineLexicon *lexicon,
+                          gsize                 start,
+                          gsize                 end)
+{
+  gsize from = start;
+  gsize to = end;
+  gsize own = 0;
+
+  while (from > 0 && start - from < CONTEXT_WINDOW &&
+         _redline_char_class (scan->chars[from - 1]) != REDLINE_CHAR_BREAK)
+    from--;
+  while (to < scan->n_chars && to - end < CONTEXT_WINDOW &&
+         _redline_char_class (scan->chars[to]) != REDLINE_CHAR_BREAK)
+    to++;
+
+  for (gsize p = from; p < to && own <= CONTEXT_OWN_CHARS; p++)
+    {
+      RedlineCharClass class = _redline_char_class (scan->chars[p]);
+
+      if ((p < start || p >= end) && (class == REDLINE_CHAR_WORD || class == REDLINE_CHAR_CJK))
+        own++;
+    }
+  if (own <= CONTEXT_OWN_CHARS || !ends_with_full_stop (scan, end, to))
+    return TRUE;
+
+  /* The hits of a paragraph come one after the other: it is searched once. */
+  if (scan->context_lexicon != lexicon || scan->context_from != from || scan->context_to != to)
+    {
+      scan->context_lexicon = lexicon;
+      scan->context_from = from;
+      scan->context_to = to;
+      scan->context_found = any_member_word (scan, lexicon, from, to);
+    }
+  return scan->context_found;
+}

@@ -255,6 +255,29 @@ parse_with (LoadState    *state,
   return TRUE;
 }
 
+/* context="ID": a hit is a claim only where its paragraph also holds a
+ * member of lexicon ID (doc/rule-packs.md); on a term, context="none"
+ * turns the rule's off. Without the attribute, a term takes its rule's. */
+static gboolean
+parse_context (LoadState       *state,
+               RedlineRule     *rule,
+               xmlNode         *node,
+               RedlineLexicon **context,
+               GError         **error)
+{
+  g_autofree char *id = _redline_xml_dup_prop (node, "context");
+
+  if (id == NULL)
+    {
+      *context = rule->context != NULL ? _redline_lexicon_ref (rule->context) : NULL;
+      return TRUE;
+    }
+  if (g_str_equal (id, "none"))
+    return TRUE;
+  *context = lookup_lexicon (state, rule, node, "context", id, error);
+  return *context != NULL;
+}
+
 static gboolean
 parse_term (LoadState    *state,
             RedlineRule  *rule,
@@ -301,7 +324,8 @@ parse_term (LoadState    *state,
   term->join = join != NULL && g_str_equal (join, "next-word");
   term->whole_words |= term->join;
 
-  if (!parse_with (state, rule, term, node, error))
+  if (!parse_with (state, rule, term, node, error) ||
+      !parse_context (state, rule, node, &term->context, error))
     return FALSE;
 
   parse_severities (node, term->severity, set);
@@ -673,7 +697,8 @@ parse_rule (RedlineRulePack  *self,
     }
 
   if (!resolve_severity (self, state, rule, node, error) ||
-      !parse_kinds (state, rule, node, error))
+      !parse_kinds (state, rule, node, error) ||
+      !parse_context (state, rule, node, &rule->context, error))
     return FALSE;
   copy_exceptions (&rule->exceptions, &self->exceptions);
 
@@ -800,6 +825,12 @@ parse_lexicon (RedlineRulePack  *self,
   g_autofree char *id = _redline_xml_dup_prop (node, "id");
   g_autoptr(RedlineLexicon) lexicon = NULL;
 
+  if (g_str_equal (id, "none"))
+    {
+      _redline_xml_set_node_error (state, error, node, "id", REDLINE_RULES_ERROR_INVALID,
+                                         _("“none” cannot name a lexicon: context=\"none\" means no context"));
+      return FALSE;
+    }
   if (g_hash_table_contains (self->lexicons, id))
     {
       _redline_xml_set_node_error (state, error, node, "id", REDLINE_RULES_ERROR_DUPLICATE_ID,

@@ -44,6 +44,8 @@ typedef struct
   guint              within;      /* how near, in characters */
   guint              sides;       /* RedlineSide bits: where it may be */
   RedlineLexicon    *except_with; /* a member right after cancels the hit */
+  RedlineLexicon    *context;     /* a claim only with a member in its paragraph
+                                   * (context="ID", the rule's by default) */
   guint              line;
 } RedlineTerm;
 
@@ -98,6 +100,7 @@ struct _RedlineRule
   guint              kinds;         /* bit per RedlineContentKind */
   guint              purposes;      /* REDLINE_PURPOSE_BIT()s it applies to */
   gboolean           whole_words;   /* its terms' default for words="whole" */
+  RedlineLexicon    *context;       /* its terms' and patterns' context="ID" */
   char              *message;
   char              *reference;
   char              *url;

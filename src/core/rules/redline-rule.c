@@ -116,6 +116,7 @@ _redline_term_free (RedlineTerm *term)
   _redline_exceptions_clear (&term->exceptions);
   g_clear_pointer (&term->with, _redline_lexicon_unref);
   g_clear_pointer (&term->except_with, _redline_lexicon_unref);
+  g_clear_pointer (&term->context, _redline_lexicon_unref);
   g_free (term);
 }
 
@@ -152,6 +153,7 @@ redline_rule_finalize (GObject *object)
   g_free (self->reference);
   g_free (self->url);
   g_strfreev (self->suggestions);
+  g_clear_pointer (&self->context, _redline_lexicon_unref);
   g_clear_pointer (&self->terms, g_ptr_array_unref);
   g_clear_pointer (&self->patterns, g_ptr_array_unref);
   _redline_exceptions_clear (&self->exceptions);
