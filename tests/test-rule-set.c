@@ -3,14 +3,18 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#define _GNU_SOURCE  /* sched_getaffinity */
+
 #include "config.h"
 
+#include <sched.h>
 #include <string.h>
 
 #include "redline-core.h"
 #include "redline-test-util.h"
 #include "redline-rule-set-private.h"
 #include "redline-scan-private.h"
+#include "redline-cpus-private.h"
 
 static const char test_pack[] =
   "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -1239,6 +1243,77 @@ test_context_errors (void)
     }
 }
 
+/* Scan threads: no more than the affinity mask's processors, nor than the
+ * cgroup's CPU quota allows. */
+static void
+test_cpus (void)
+{
+  static const struct
+  {
+    const char *cpu_max;
+    gboolean    quota;
+    guint       cpus;
+  } v2[] = {
+    { "max 100000\n", FALSE, 0 },
+    { "100000 100000\n", TRUE, 1 },
+    { "50000 100000", TRUE, 1 },
+    { "150000 100000\n", TRUE, 2 },
+    { "400000 100000", TRUE, 4 },
+    { "0 100000", FALSE, 0 },
+    { "100000", FALSE, 0 },
+    { "lots 100000", FALSE, 0 },
+    { "", FALSE, 0 },
+  };
+  cpu_set_t set;
+  guint cpus = 0;
+
+  /* As under taskset -c: one processor, one thread, a long text still
+   * checked whole (first, before the number is read and kept). */
+  if (g_test_subprocess ())
+    {
+      g_autoptr(RedlineRuleSet) rule_set = make_set (NULL);
+      g_autoptr(GString) text = g_string_new (NULL);
+      g_autoptr(GListModel) findings = NULL;
+      int first = -1;
+
+      CPU_ZERO (&set);
+      g_assert_cmpint (sched_getaffinity (0, sizeof set, &set), ==, 0);
+      for (int c = 0; c < CPU_SETSIZE && first < 0; c++)
+        first = CPU_ISSET (c, &set) ? c : -1;
+      CPU_ZERO (&set);
+      CPU_SET (first, &set);
+      g_assert_cmpint (sched_setaffinity (0, sizeof set, &set), ==, 0);
+      g_assert_cmpuint (_redline_affinity_cpus (), ==, 1);
+      g_assert_cmpuint (_redline_scan_cpus (), ==, 1);
+      while (text->len < 3 * 1024 * 1024)
+        g_string_append (text, "本店咖啡采用最佳阿拉比卡豆\n");
+      findings = redline_rule_set_check_text (rule_set, text->str, REDLINE_ECOSYSTEM_WEIXIN,
+                                              REDLINE_CONTENT_KIND_ARTICLE);
+      g_assert_cmpuint (g_list_model_get_n_items (findings), >, 1000);
+      return;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (v2); i++)
+    {
+      cpus = 0;
+      g_assert_cmpint (_redline_parse_cgroup_quota (v2[i].cpu_max, &cpus), ==, v2[i].quota);
+      if (v2[i].quota)
+        g_assert_cmpuint (cpus, ==, v2[i].cpus);
+    }
+  g_assert_false (_redline_parse_cgroup_quota (NULL, &cpus));
+  g_assert_false (_redline_parse_cgroup1_quota ("-1\n", "100000\n", &cpus));
+  g_assert_true (_redline_parse_cgroup1_quota ("200000\n", "100000\n", &cpus));
+  g_assert_cmpuint (cpus, ==, 2);
+
+  CPU_ZERO (&set);
+  g_assert_cmpint (sched_getaffinity (0, sizeof set, &set), ==, 0);
+  g_assert_cmpuint (_redline_affinity_cpus (), ==, CPU_COUNT (&set));
+  g_assert_cmpuint (_redline_scan_cpus (), >=, 1);
+  g_assert_cmpuint (_redline_scan_cpus (), <=, _redline_affinity_cpus ());
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
 /* "rule:severity" or "rule:severity~" for a finding outside the purpose. */
 static char *
 summarize_purpose (RedlineRuleSet     *set,
@@ -1377,6 +1452,7 @@ main (int   argc,
   g_test_add_func ("/redline/rule-set/purpose", test_purpose);
   g_test_add_func ("/redline/rule-set/context", test_context);
   g_test_add_func ("/redline/rule-set/context-errors", test_context_errors);
+  g_test_add_func ("/redline/rule-set/cpus", test_cpus);
   g_test_add_func ("/redline/rule-set/links", test_links);
   g_test_add_func ("/redline/rule-set/length", test_length);
   g_test_add_func ("/redline/rule-set/length-profiles", test_length_profiles);

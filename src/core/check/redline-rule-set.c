@@ -18,6 +18,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "redline-cpus-private.h"
 #include "redline-finding-private.h"
 #include "redline-fold-private.h"
 #include "redline-matcher.h"
@@ -599,7 +600,7 @@ check_field (Checker      *checker,
   g_mutex_init (&queue.mutex);
   g_cond_init (&queue.cond);
 
-  n_threads = MIN (MIN (g_get_num_processors (), G_N_ELEMENTS (threads)), pieces->len);
+  n_threads = MIN (MIN (_redline_scan_cpus (), G_N_ELEMENTS (threads)), pieces->len);
   queue.window = 2 * n_threads;
   for (guint t = 1; t < n_threads; t++)
     threads[t] = g_thread_new ("redline-scan", _redline_scan_pieces_thread, &queue);
