@@ -32,6 +32,7 @@ packages="
   ninja-build
   pkg-config
   python3
+  ripgrep
   shared-mime-info
   valgrind
   xauth
