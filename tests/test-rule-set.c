@@ -1114,6 +1114,39 @@ static const char purpose_pack[] =
   "  </rule>\n"
   "</rulepack>\n";
 
+/* "LABEL:severity" per finding, LABEL its rule's id, or its text when
+ * @by_text, then "~" for a finding outside the purpose and "?" for one
+ * outside its rule's context. */
+static char *
+summarize_check (RedlineRuleSet        *set,
+                 const RedlineDocument *document,
+                 RedlineEcosystem       ecosystem,
+                 RedlineContentKind     kind,
+                 gboolean               by_text)
+{
+  g_autoptr(GListModel) findings = redline_rule_set_check (set, document, ecosystem, kind);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(RedlineFinding) finding = g_list_model_get_item (findings, i);
+      gboolean outside_purpose, outside_context;
+
+      g_object_get (finding, "outside-purpose", &outside_purpose,
+                    "outside-context", &outside_context, NULL);
+      g_assert_cmpint (outside_purpose, ==, redline_finding_get_outside_purpose (finding));
+      g_assert_cmpint (outside_context, ==, redline_finding_get_outside_context (finding));
+      g_string_append_printf (out, "%s%s:%s%s%s", i > 0 ? " " : "",
+                              by_text ? redline_finding_get_text (finding)
+                                      : redline_finding_get_rule_id (finding),
+                              redline_severity_to_string (redline_finding_get_severity (finding)),
+                              outside_purpose ? "~" : "", outside_context ? "?" : "");
+      if (outside_purpose || outside_context)
+        g_assert_cmpint (redline_finding_get_other_severity (finding), <=, REDLINE_SEVERITY_INFO);
+    }
+  return g_string_free (out, FALSE);
+}
+
 static const char context_pack[] =
   "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
   "<rulepack id=\"t.context\" version=\"1\">\n"
@@ -1135,37 +1168,6 @@ static const char context_pack[] =
   "    <example type=\"incorrect\"><marker>顶级</marker></example>\n"
   "  </rule>\n"
   "</rulepack>\n";
-
-/* "rule:severity" with "?" for a finding outside its rule's context. */
-static char *
-summarize_context (RedlineRuleSet     *set,
-                   const char         *text,
-                   RedlineContentKind  kind,
-                   gboolean            purpose_unknown)
-{
-  RedlineDocument document = { { NULL } };
-  g_autoptr(GListModel) findings = NULL;
-  GString *out = g_string_new (NULL);
-
-  document.fields[REDLINE_FIELD_BODY] = text;
-  document.purpose_unknown = purpose_unknown;
-  findings = redline_rule_set_check (set, &document, REDLINE_ECOSYSTEM_WEIXIN, kind);
-  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
-    {
-      g_autoptr(RedlineFinding) finding = g_list_model_get_item (findings, i);
-      gboolean outside;
-
-      g_object_get (finding, "outside-context", &outside, NULL);
-      g_assert_cmpint (outside, ==, redline_finding_get_outside_context (finding));
-      g_string_append_printf (out, "%s%s:%s%s", i > 0 ? " " : "",
-                              redline_finding_get_text (finding),
-                              redline_severity_to_string (redline_finding_get_severity (finding)),
-                              outside ? "?" : "");
-      if (outside)
-        g_assert_cmpint (redline_finding_get_other_severity (finding), <=, REDLINE_SEVERITY_INFO);
-    }
-  return g_string_free (out, FALSE);
-}
 
 /* In text of unknown purpose, a hit of a rule with context="ID" is a claim
  * unless it reads as prose: a sentence ending with a full stop, in a
@@ -1205,8 +1207,10 @@ test_context (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autofree char *got = summarize_context (set, cases[i].text, cases[i].kind,
-                                                cases[i].unknown);
+      RedlineDocument document = { .fields[REDLINE_FIELD_BODY] = cases[i].text,
+                                   .purpose_unknown = cases[i].unknown };
+      g_autofree char *got = summarize_check (set, &document, REDLINE_ECOSYSTEM_WEIXIN,
+                                              cases[i].kind, TRUE);
 
       g_test_message ("%s", cases[i].text);
       g_assert_cmpstr (got, ==, cases[i].expected);
@@ -1314,38 +1318,6 @@ test_cpus (void)
   g_test_trap_assert_passed ();
 }
 
-/* "rule:severity" or "rule:severity~" for a finding outside the purpose. */
-static char *
-summarize_purpose (RedlineRuleSet     *set,
-                   const char         *text,
-                   RedlineEcosystem    ecosystem,
-                   RedlineContentKind  kind,
-                   RedlinePurpose      purpose)
-{
-  RedlineDocument document = { { NULL } };
-  g_autoptr(GListModel) findings = NULL;
-  GString *out = g_string_new (NULL);
-
-  document.fields[REDLINE_FIELD_BODY] = text;
-  document.purpose = purpose;
-  findings = redline_rule_set_check (set, &document, ecosystem, kind);
-  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
-    {
-      g_autoptr(RedlineFinding) finding = g_list_model_get_item (findings, i);
-      gboolean outside;
-
-      g_object_get (finding, "outside-purpose", &outside, NULL);
-      g_assert_cmpint (outside, ==, redline_finding_get_outside_purpose (finding));
-      g_string_append_printf (out, "%s%s:%s%s", i > 0 ? " " : "",
-                              redline_finding_get_rule_id (finding),
-                              redline_severity_to_string (redline_finding_get_severity (finding)),
-                              outside ? "~" : "");
-      if (outside)
-        g_assert_cmpint (redline_finding_get_other_severity (finding), <=, REDLINE_SEVERITY_INFO);
-    }
-  return g_string_free (out, FALSE);
-}
-
 /* The Advertising Law binds advertising: outside it, its rules' hits are
  * information and its duties go; platform rules bind every post; a paid
  * placement is advertising whatever it states. */
@@ -1405,8 +1377,10 @@ test_purpose (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autofree char *got = summarize_purpose (set, text, cases[i].ecosystem, cases[i].kind,
-                                                cases[i].purpose);
+      RedlineDocument document = { .fields[REDLINE_FIELD_BODY] = text,
+                                   .purpose = cases[i].purpose };
+      g_autofree char *got = summarize_check (set, &document, cases[i].ecosystem,
+                                              cases[i].kind, FALSE);
 
       g_test_message ("case %u: %s", i, got);
       g_assert_cmpstr (got, ==, cases[i].expected);
