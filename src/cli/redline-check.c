@@ -108,8 +108,9 @@ parse_options (Options  *options,
       N_("Content kind of text input: article, moments-ad, channels, mini-program or "
          "group-message (default: article)"), "KIND" },
     { "purpose", 0, 0, G_OPTION_ARG_STRING, &options->purpose,
-      N_("What the copy is for: advertising, editorial or notice (default: advertising; "
-         "project posts: their own)"), "PURPOSE" },
+      N_("What the copy is for: advertising, editorial or notice (default: advertising, "
+         "where a superlative in a sentence of prose is a note; project posts: their own)"),
+      "PURPOSE" },
     { "length-profile", 0, 0, G_OPTION_ARG_STRING, &options->length_profile,
       N_("Field length limits: editor (the web editor’s) or api (the publishing interface’s) "
          "(default: editor; project files: their own setting)"), "PROFILE" },
