@@ -14,9 +14,7 @@
 
 #include "config.h"
 
-#include <errno.h>
 #include <sched.h>
-#include <stdlib.h>
 
 #include "redline-cpus-private.h"
 

@@ -178,9 +178,9 @@ redline_finding_class_init (RedlineFindingClass *klass)
   /**
    * RedlineFinding:outside-context:
    *
-   * Whether, in copy whose purpose was not stated, nothing in the hit's
-   * paragraph makes it a claim about what is offered: the finding is then
-   * only information (redline_finding_get_outside_context()).
+   * Whether, in copy whose purpose was not stated, the hit reads as prose
+   * rather than a claim about what is offered: the finding is then only
+   * information (redline_finding_get_outside_context()).
    */
   properties[PROP_OUTSIDE_CONTEXT] = g_param_spec_boolean ("outside-context", NULL, NULL, FALSE,
                                                            flags);
@@ -544,10 +544,11 @@ redline_finding_get_outside_purpose (RedlineFinding *self)
  * A rule may ask for a context (context="ID" in its pack): a superlative is
  * a claim about what is offered, and 最好 in ordinary prose is not. Where
  * the copy's purpose was not stated (plain text given to redline-check
- * without --purpose) and the hit's paragraph holds no member of that
- * context's lexicon, nor anything but the hit itself, the hit is reported
- * at most as %REDLINE_SEVERITY_INFO. Copy stated to be advertising, and a
- * paid placement, is never read this way.
+ * without --purpose), a hit that reads as prose (its sentence ends with a
+ * full stop, and its paragraph holds more than the hit and no member of
+ * that context's lexicon) is reported at most as %REDLINE_SEVERITY_INFO.
+ * Copy stated to be advertising, and a paid placement, is never read this
+ * way.
  *
  * Returns: whether the finding's hit lacks the context its rule asks for
  */

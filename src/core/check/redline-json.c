@@ -81,8 +81,7 @@ redline_json_add_finding (JsonBuilder    *builder,
     }
   if (redline_finding_get_outside_context (finding))
     {
-      /* Copy of unknown purpose, and nothing near the hit names what is
-       * offered: a note only. */
+      /* Copy of unknown purpose, and the hit reads as prose: a note only. */
       json_builder_set_member_name (builder, "outside_context");
       json_builder_add_boolean_value (builder, TRUE);
     }

@@ -371,8 +371,16 @@ typedef struct
   gsize               column;
 } Checker;
 
-/* A rule that does not bind the copy's purpose: its hits are information
- * at most, its duties are not reported. FALSE to drop @finding. */
+/* Information at most, on both ecosystems: a note for the reviewer. */
+static void
+make_note (RedlineFinding *finding)
+{
+  finding->severity = MIN (finding->severity, REDLINE_SEVERITY_INFO);
+  finding->other_severity = MIN (finding->other_severity, REDLINE_SEVERITY_INFO);
+}
+
+/* A rule that does not bind the copy's purpose: its hits are notes, its
+ * duties are not reported. FALSE to drop @finding. */
 static gboolean
 apply_purpose (Checker        *checker,
                RedlineFinding *finding)
@@ -382,27 +390,18 @@ apply_purpose (Checker        *checker,
   if (finding->scope == REDLINE_SCOPE_DOCUMENT)
     return FALSE;
   finding->outside_purpose = TRUE;
-  finding->severity = MIN (finding->severity, REDLINE_SEVERITY_INFO);
-  finding->other_severity = MIN (finding->other_severity, REDLINE_SEVERITY_INFO);
+  make_note (finding);
   return TRUE;
-}
-
-/* A hit its rule's context does not make a claim of, in copy whose purpose
- * is a guess: information at most (redline_finding_get_outside_context()). */
-static void
-apply_context (RedlineFinding *finding)
-{
-  if (!finding->outside_context)
-    return;
-  finding->severity = MIN (finding->severity, REDLINE_SEVERITY_INFO);
-  finding->other_severity = MIN (finding->other_severity, REDLINE_SEVERITY_INFO);
 }
 
 static void
 emit_finding (Checker        *checker,
               RedlineFinding *finding)
 {
-  apply_context (finding);
+  /* A hit that reads as prose in copy of unknown purpose is a note too
+   * (redline_finding_get_outside_context()). */
+  if (finding->outside_context)
+    make_note (finding);
   if (!checker->stopped && apply_purpose (checker, finding))
     checker->stopped = !checker->func (finding, checker->user_data);
 }

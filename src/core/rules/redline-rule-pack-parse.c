@@ -255,9 +255,10 @@ parse_with (LoadState    *state,
   return TRUE;
 }
 
-/* context="ID": a hit is a claim only where its paragraph also holds a
- * member of lexicon ID (doc/rule-packs.md); on a term, context="none"
- * turns the rule's off. Without the attribute, a term takes its rule's. */
+/* context="ID": in copy of unknown purpose, a hit that reads as prose, in a
+ * paragraph without a member of lexicon ID, is a note (doc/rule-packs.md);
+ * on a term, context="none" turns the rule's off. Without the attribute, a
+ * term takes its rule's. */
 static gboolean
 parse_context (LoadState       *state,
                RedlineRule     *rule,

@@ -44,7 +44,8 @@ typedef struct
   guint              within;      /* how near, in characters */
   guint              sides;       /* RedlineSide bits: where it may be */
   RedlineLexicon    *except_with; /* a member right after cancels the hit */
-  RedlineLexicon    *context;     /* a claim only with a member in its paragraph
+  RedlineLexicon    *context;     /* in copy of unknown purpose, a claim unless it
+                                   * reads as prose without a member of this
                                    * (context="ID", the rule's by default) */
   guint              line;
 } RedlineTerm;
