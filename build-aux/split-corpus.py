@@ -18,6 +18,16 @@
 # with "tune" for even groups by hash. Each category thus has half of its
 # items (±1) in each half, and adding an item moves only the items of its
 # own stratum that sort after it. Exact duplicate items are an error.
+#
+# A pool file may start with a "# batch: NAME" line. Its items are split
+# among themselves, by stratum, apart from every other batch, so a later
+# batch never moves an item of an earlier one from one half to the other.
+# Files without the line form the first batch.
+#
+# A label added or corrected after the split goes into the pool line, with
+# the line as it was split in a "# relabelled from: LINE" comment just above
+# it; the item is sorted by that original line, so it stays in its half and
+# moves no other item.
 # --check exits 1 when the halves on disk differ from what the pool gives.
 
 import hashlib
@@ -29,24 +39,39 @@ LABEL = re.compile(r"\[\[([^:@\]]+)(?:@[a-z]+)?:|\{\{([^}@]+)(?:@[a-z]+)?\}\}")
 
 
 def read_pool(pool_dir):
-    items = []  # (file, source, line)
+    items = []  # (file, source, line, line as first split)
+    batches = {}  # file -> batch
     for name in sorted(os.listdir(pool_dir)):
         if not name.endswith(".txt"):
             continue
         source = None
+        original = None
+        batches[name] = ""
         with open(os.path.join(pool_dir, name), encoding="utf-8") as f:
             for number, raw in enumerate(f, 1):
                 line = raw.rstrip("\n").rstrip()
+                if line.startswith("# batch:"):
+                    if items and items[-1][0] == name or source is not None:
+                        sys.exit(f"{pool_dir}/{name}:{number}: “# batch:” must come before the first item")
+                    batches[name] = line[len("# batch:"):].strip()
+                    continue
                 if line.startswith("# source:"):
                     source = line
+                    continue
+                if line.startswith("# relabelled from:"):
+                    original = line[len("# relabelled from:"):].strip()
                     continue
                 if line == "" or line.startswith("#"):
                     continue
                 if source is None:
                     sys.exit(f"{pool_dir}/{name}:{number}: item without a “# source:” line above it; "
                              "name where the text was quoted from")
-                items.append((name, source, line))
-    return items
+                if original is not None and stratum(original) != stratum(line):
+                    sys.exit(f"{pool_dir}/{name}:{number}: relabelling changed the item's first category; "
+                             "add it as a new item instead")
+                items.append((name, source, line, original or line))
+                original = None
+    return items, batches
 
 
 def stratum(line):
@@ -57,17 +82,20 @@ def stratum(line):
     return m.group(1) or m.group(2)
 
 
-def split(items):
+def split(items, batches):
     seen = set()
     groups = {}
     for item in items:
         if item[2] in seen:
             sys.exit(f"pool/{item[0]}: duplicate item “{item[2]}”")
         seen.add(item[2])
-        groups.setdefault(stratum(item[2]), []).append(item)
+        batch = batches[item[0]]
+        # The first batch keeps its original keys, so its split is unchanged.
+        key = stratum(item[2]) if batch == "" else f"{batch}/{stratum(item[2])}"
+        groups.setdefault(key, []).append(item)
     halves = {"tune": [], "heldout": []}
     for key in sorted(groups):
-        group = sorted(groups[key], key=lambda it: hashlib.sha256(it[2].encode("utf-8")).hexdigest())
+        group = sorted(groups[key], key=lambda it: hashlib.sha256(it[3].encode("utf-8")).hexdigest())
         first = int(hashlib.sha256(key.encode("utf-8")).hexdigest(), 16) % 2
         for i, item in enumerate(group):
             halves["tune" if (i + first) % 2 == 0 else "heldout"].append(item)
@@ -76,7 +104,7 @@ def split(items):
 
 def render(items, half):
     files = {}
-    for name, source, line in items:
+    for name, source, line, _ in items:
         files.setdefault(name, []).append((source, line))
     out = {}
     for name, entries in files.items():
@@ -99,9 +127,9 @@ def main():
     check = "--check" in args
     args = [a for a in args if a != "--check"]
     corpus = args[0] if args else os.path.join(os.path.dirname(__file__), "..", "tests", "corpus-real")
-    items = read_pool(os.path.join(corpus, "pool"))
+    items, batches = read_pool(os.path.join(corpus, "pool"))
     order = {item: i for i, item in enumerate(items)}
-    halves = split(items)
+    halves = split(items, batches)
     status = 0
     for half, chosen in halves.items():
         chosen.sort(key=lambda it: order[it])
