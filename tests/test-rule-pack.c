@@ -298,6 +298,54 @@ test_builtin (void)
   g_assert_cmpuint (counts[1], ==, 0);
 }
 
+/* redline_rule_pack_load_builtin() does not validate the packs Redline is
+ * built with against the schema, to start fast: this test does, for every
+ * one of them, the way a pack from a file is loaded. */
+static void
+test_builtin_schema (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) packs = redline_rule_pack_load_builtin (&error);
+  g_auto(GStrv) names = g_resources_enumerate_children ("/org/redline/core/rules/builtin",
+                                                        G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  guint n_validated = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autofree char *path = g_strconcat ("/org/redline/core/rules/builtin/", names[i], NULL);
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(RedlineRulePack) pack = NULL;
+
+      if (!g_str_has_suffix (names[i], ".xml"))
+        continue;
+      bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+      g_assert_no_error (error);
+      pack = redline_rule_pack_new_from_bytes (bytes, names[i], &error);
+      g_assert_no_error (error);
+      n_validated++;
+    }
+  g_assert_cmpuint (n_validated, ==, packs->len);
+}
+
+/* Only the built-in packs skip the schema, whatever another pack is named. */
+static void
+test_builtin_name_validated (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(RedlineRulePack) pack = NULL;
+  const char *xml = PACK_HEAD
+    "  <rule id=\"t.a\" category=\"absolute-term\">\n"
+    "    <message>m</message>\n"
+    "  </rule>\n" PACK_TAIL;
+
+  bytes = g_bytes_new_static (xml, strlen (xml));
+  pack = redline_rule_pack_new_from_bytes (bytes, "builtin:absolute-terms.xml", &error);
+  g_assert_null (pack);
+  g_assert_error (error, REDLINE_RULES_ERROR, REDLINE_RULES_ERROR_SCHEMA);
+}
+
 static void
 test_duplicate_across_packs (void)
 {
@@ -511,6 +559,8 @@ main (int   argc,
   g_test_add_data_func ("/redline/rule-pack/hostile/entity-bomb", "bomb.xml", test_hostile_file);
   g_test_add_func ("/redline/rule-pack/missing-file", test_missing_file);
   g_test_add_func ("/redline/rule-pack/builtin", test_builtin);
+  g_test_add_func ("/redline/rule-pack/builtin-schema", test_builtin_schema);
+  g_test_add_func ("/redline/rule-pack/builtin-name-validated", test_builtin_name_validated);
   g_test_add_func ("/redline/rule-pack/duplicate-across-packs", test_duplicate_across_packs);
   g_test_add_func ("/redline/rule-pack/bad-without-error", test_bad_without_error);
   g_test_add_func ("/redline/rule-pack/too-large", test_too_large);

@@ -22,6 +22,8 @@ typedef struct
   const char *data;
   gsize       length;
   const char *what;        /* what the file is, plural, for messages: "rule packs" */
+  gboolean    builtin;     /* our own resource, checked against its schema by the
+                            * test suite (test-rule-pack): not validated again */
   GError     *error;       /* the first error of the parser or validator */
 } RedlineXmlSource;
 
