@@ -644,6 +644,47 @@ test_message_cap (void)
   g_assert_nonnull (first_value);
 }
 
+/* A pattern runs interpreted over a short text and compiled (PCRE's JIT)
+ * over a long one: the same matches either way. */
+static void
+test_pattern_long_text (void)
+{
+  static const char xml[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<rulepack id=\"t.re\" version=\"1\"><title>Re</title>\n"
+    "<rule id=\"t.re.rate\" category=\"financial-promise\" wechat=\"warning\">"
+    "<message>{text}</message><pattern id=\"rate\">年化\\d+(?:\\.\\d+)?%</pattern>"
+    "<example type=\"incorrect\"><marker>年化8%</marker></example></rule>\n"
+    "</rulepack>\n";
+  g_autoptr(RedlineRuleSet) set = make_set_from (xml);
+  g_autoptr(GString) text = g_string_new ("年化12.5%，");
+  g_autoptr(GListModel) short_findings = NULL;
+  g_autoptr(GListModel) long_findings = NULL;
+  guint n_filler = 0;
+
+  short_findings = redline_rule_set_check_text (set, "年化12.5%，年化8%", REDLINE_ECOSYSTEM_WEIXIN,
+                                                REDLINE_CONTENT_KIND_ARTICLE);
+  while (text->len < 200 * 1024)
+    {
+      g_string_append (text, "这是一段普通的文字。");
+      n_filler += 10;
+    }
+  g_string_append (text, "年化8%");
+  long_findings = redline_rule_set_check_text (set, text->str, REDLINE_ECOSYSTEM_WEIXIN,
+                                               REDLINE_CONTENT_KIND_ARTICLE);
+  g_assert_cmpuint (g_list_model_get_n_items (short_findings), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (long_findings), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(RedlineFinding) s = g_list_model_get_item (short_findings, i);
+      g_autoptr(RedlineFinding) l = g_list_model_get_item (long_findings, i);
+
+      g_assert_cmpstr (redline_finding_get_text (s), ==, redline_finding_get_text (l));
+      g_assert_cmpuint (redline_finding_get_start (l), ==,
+                        redline_finding_get_start (s) + (i == 1 ? n_filler : 0));
+    }
+}
+
 /* A regular expression that gives up (PCRE's match limit) must not read as
  * "no match": the rule reports that it could not be evaluated. */
 static void
@@ -653,8 +694,8 @@ test_regex_limits (void)
     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
     "<rulepack id=\"t.re\" version=\"1\"><title>Re</title>\n"
     "<rule id=\"t.re.ab\" category=\"financial-promise\" wechat=\"warning\">"
-    "<message>{text}</message><pattern id=\"abc\">(?:a|b)*c</pattern>"
-    "<example type=\"incorrect\"><marker>abc</marker></example></rule>\n"
+    "<message>{text}</message><pattern id=\"abc\">(?:a|aa)+b</pattern>"
+    "<example type=\"incorrect\"><marker>aab</marker></example></rule>\n"
     "</rulepack>\n";
   g_autoptr(RedlineRuleSet) set = make_set_from (xml);
   g_autoptr(RedlineRuleSet) test_set = make_set (NULL);
@@ -664,10 +705,10 @@ test_regex_limits (void)
   g_autofree char *links = NULL;
   guint n_link_failures = 0;
 
-  /* 30 KB that the pattern would match, but only by backtracking a lot. */
-  for (guint i = 0; i < 15000; i++)
-    g_string_append (text, "ab");
-  g_string_append (text, "c");
+  /* Forty a's the pattern tries to split in every way before giving up. */
+  for (guint i = 0; i < 40; i++)
+    g_string_append (text, "a");
+  g_string_append (text, "c b");
   findings = redline_rule_set_check_text (set, text->str, REDLINE_ECOSYSTEM_WECHAT,
                                           REDLINE_CONTENT_KIND_ARTICLE);
   g_assert_cmpuint (g_list_model_get_n_items (findings), ==, 1);
@@ -1436,6 +1477,7 @@ main (int   argc,
   g_test_add_func ("/redline/rule-set/mark-boundaries", test_mark_boundaries);
   g_test_add_func ("/redline/rule-set/message-cap", test_message_cap);
   g_test_add_func ("/redline/rule-set/regex-limits", test_regex_limits);
+  g_test_add_func ("/redline/rule-set/pattern-long-text", test_pattern_long_text);
   g_test_add_func ("/redline/rule-set/piece-cuts", test_piece_cuts);
   g_test_add_func ("/redline/rule-set/pieces-property", test_pieces_property);
   g_test_add_func ("/redline/rule-set/stream", test_stream);

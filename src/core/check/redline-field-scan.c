@@ -392,8 +392,8 @@ match_pattern (FieldScan      *scan,
 
   /* The whole text is passed, so look-behinds see before @from; its end is
    * cut at @to. */
-  g_regex_match_full (pattern->regex, scan->utf8, byte_to, byte_from, G_REGEX_MATCH_NOTEMPTY,
-                      &match, &error);
+  g_regex_match_full (_redline_pattern_get_regex (pattern, byte_to - byte_from),
+                      scan->utf8, byte_to, byte_from, G_REGEX_MATCH_NOTEMPTY, &match, &error);
   while (g_match_info_matches (match))
     {
       int byte_start, byte_end;

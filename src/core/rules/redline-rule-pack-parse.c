@@ -69,22 +69,20 @@ add_phrase_list (LoadState   *state,
   return TRUE;
 }
 
-/* @optimize: compiled to machine code (PCRE's JIT), for expressions that
- * run over long stretches of text; an exception pattern only ever looks at
- * a few dozen characters around a hit, where compiling costs more than it
- * saves. */
+/* Interpreted, not compiled to machine code: an exception pattern only ever
+ * looks at a few dozen characters around a hit, and a rule's pattern is
+ * compiled with PCRE's JIT when it first runs over a long stretch
+ * (_redline_pattern_get_regex()), so loading stays fast. */
 static GRegex *
 compile_regex (LoadState   *state,
                const char  *source,
-               gboolean     optimize,
                xmlNode     *node,
                GError     **error)
 {
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GRegex) regex = NULL;
 
-  regex = g_regex_new (source, G_REGEX_CASELESS | (optimize ? G_REGEX_OPTIMIZE : 0), 0,
-                       &local_error);
+  regex = g_regex_new (source, G_REGEX_CASELESS, 0, &local_error);
   if (regex == NULL)
     {
       _redline_xml_set_node_error (state, error, node, NULL, REDLINE_RULES_ERROR_REGEX,
@@ -175,7 +173,7 @@ parse_exception_element (LoadState          *state,
     return add_phrase (state, exceptions->after, text, node, NULL, error);
   if (_redline_xml_is_element (node, "except-pattern"))
     {
-      GRegex *regex = compile_regex (state, text, FALSE, node, error);
+      GRegex *regex = compile_regex (state, text, node, error);
 
       if (regex == NULL)
         return FALSE;
@@ -362,7 +360,7 @@ parse_pattern (LoadState    *state,
                       _("the id “%s” is used twice in rule “%s”"), pattern->id, rule->id);
       return FALSE;
     }
-  pattern->regex = compile_regex (state, pattern->source, TRUE, node, error);
+  pattern->regex = compile_regex (state, pattern->source, node, error);
   return pattern->regex != NULL &&
          add_phrase_list (state, pattern->hints, node, "hint", error);
 }

@@ -60,7 +60,9 @@ typedef struct
 {
   char      *id;
   char      *source;
-  GRegex    *regex;
+  GRegex    *regex;   /* interpreted: compiles fast, for short stretches */
+  GRegex    *jit;     /* the same, compiled to machine code on first need
+                       * (_redline_pattern_get_regex()); atomic */
   GPtrArray *hints;   /* of RedlinePhrase: every match contains one */
   guint      line;
 } RedlinePattern;
@@ -128,6 +130,8 @@ void           _redline_exceptions_clear      (RedlineExceptions *exceptions);
 void           _redline_exceptions_compile    (RedlineExceptions *exceptions);
 RedlineTerm   *_redline_term_new              (void);
 void           _redline_term_free             (RedlineTerm       *term);
+GRegex        *_redline_pattern_get_regex     (RedlinePattern    *pattern,
+                                               gsize              length);
 void           _redline_pattern_free          (RedlinePattern    *pattern);
 void           _redline_example_free          (RedlineExample    *example);
 

@@ -120,6 +120,44 @@ _redline_term_free (RedlineTerm *term)
   g_free (term);
 }
 
+/* Below this many bytes PCRE's interpreter finishes before its JIT would
+ * have compiled the expression. */
+#define JIT_MIN_LENGTH (64 * 1024)
+
+/* The expression to run over @length bytes. Compiling an expression to
+ * machine code takes about as long as interpreting it over a few dozen
+ * kilobytes, and most checks are one post: it is compiled the first time a
+ * longer stretch comes, once for every thread, and kept. */
+GRegex *
+_redline_pattern_get_regex (RedlinePattern *pattern,
+                            gsize           length)
+{
+  GRegex *jit;
+
+  if (length < JIT_MIN_LENGTH)
+    return pattern->regex;
+
+  jit = g_atomic_pointer_get (&pattern->jit);
+  if (jit == NULL)
+    {
+      GRegex *compiled = g_regex_new (pattern->source,
+                                      g_regex_get_compile_flags (pattern->regex) | G_REGEX_OPTIMIZE,
+                                      g_regex_get_match_flags (pattern->regex), NULL);
+
+      /* It compiled once already, without G_REGEX_OPTIMIZE. */
+      if (compiled == NULL)
+        return pattern->regex;
+      if (g_atomic_pointer_compare_and_exchange (&pattern->jit, NULL, compiled))
+        jit = compiled;
+      else
+        {
+          g_regex_unref (compiled);
+          jit = g_atomic_pointer_get (&pattern->jit);
+        }
+    }
+  return jit;
+}
+
 void
 _redline_pattern_free (RedlinePattern *pattern)
 {
@@ -128,6 +166,7 @@ _redline_pattern_free (RedlinePattern *pattern)
   g_free (pattern->id);
   g_free (pattern->source);
   g_clear_pointer (&pattern->regex, g_regex_unref);
+  g_clear_pointer (&pattern->jit, g_regex_unref);
   g_clear_pointer (&pattern->hints, g_ptr_array_unref);
   g_free (pattern);
 }
