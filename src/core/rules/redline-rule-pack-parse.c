@@ -82,7 +82,7 @@ compile_regex (LoadState   *state,
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GRegex) regex = NULL;
 
-  regex = g_regex_new (source, G_REGEX_CASELESS, 0, &local_error);
+  regex = g_regex_new (source, REDLINE_PATTERN_FLAGS, 0, &local_error);
   if (regex == NULL)
     {
       _redline_xml_set_node_error (state, error, node, NULL, REDLINE_RULES_ERROR_REGEX,

@@ -56,13 +56,18 @@ typedef enum
   REDLINE_SIDE_BEFORE = 1 << 1,
 } RedlineSide;
 
+/* How every rule and exception pattern is compiled. */
+#define REDLINE_PATTERN_FLAGS G_REGEX_CASELESS
+
 typedef struct
 {
   char      *id;
   char      *source;
   GRegex    *regex;   /* interpreted: compiles fast, for short stretches */
-  GRegex    *jit;     /* the same, compiled to machine code on first need
-                       * (_redline_pattern_get_regex()); atomic */
+  GRegex    *jit;     /* the same, compiled to machine code once it has
+                       * run over enough text (_redline_pattern_get_regex());
+                       * atomic, as is: */
+  gsize      interpreted;  /* bytes matched by @regex so far */
   GPtrArray *hints;   /* of RedlinePhrase: every match contains one */
   guint      line;
 } RedlinePattern;

@@ -126,36 +126,34 @@ _redline_term_free (RedlineTerm *term)
 
 /* The expression to run over @length bytes. Compiling an expression to
  * machine code takes about as long as interpreting it over a few dozen
- * kilobytes, and most checks are one post: it is compiled the first time a
- * longer stretch comes, once for every thread, and kept. */
+ * kilobytes, and most checks are one post: it is compiled once the pattern
+ * has run over that much text, in one stretch or in many windows, once for
+ * every thread, and kept. */
 GRegex *
 _redline_pattern_get_regex (RedlinePattern *pattern,
                             gsize           length)
 {
-  GRegex *jit;
+  GRegex *jit = g_atomic_pointer_get (&pattern->jit);
+  GRegex *compiled;
 
-  if (length < JIT_MIN_LENGTH)
+  if (jit != NULL)
+    return jit;
+  if (length < JIT_MIN_LENGTH &&
+      (gsize) g_atomic_pointer_add (&pattern->interpreted, (gssize) length) + length <
+      JIT_MIN_LENGTH)
     return pattern->regex;
 
-  jit = g_atomic_pointer_get (&pattern->jit);
-  if (jit == NULL)
+  compiled = g_regex_new (pattern->source, REDLINE_PATTERN_FLAGS | G_REGEX_OPTIMIZE, 0, NULL);
+  /* It compiled once already, without G_REGEX_OPTIMIZE. */
+  if (compiled == NULL)
+    return pattern->regex;
+  if (!g_atomic_pointer_compare_and_exchange (&pattern->jit, NULL, compiled))
     {
-      GRegex *compiled = g_regex_new (pattern->source,
-                                      g_regex_get_compile_flags (pattern->regex) | G_REGEX_OPTIMIZE,
-                                      g_regex_get_match_flags (pattern->regex), NULL);
-
-      /* It compiled once already, without G_REGEX_OPTIMIZE. */
-      if (compiled == NULL)
-        return pattern->regex;
-      if (g_atomic_pointer_compare_and_exchange (&pattern->jit, NULL, compiled))
-        jit = compiled;
-      else
-        {
-          g_regex_unref (compiled);
-          jit = g_atomic_pointer_get (&pattern->jit);
-        }
+      /* Another thread was first. */
+      g_regex_unref (compiled);
+      compiled = g_atomic_pointer_get (&pattern->jit);
     }
-  return jit;
+  return compiled;
 }
 
 void
