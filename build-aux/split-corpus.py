@@ -51,7 +51,7 @@ def read_pool(pool_dir):
             for number, raw in enumerate(f, 1):
                 line = raw.rstrip("\n").rstrip()
                 if line.startswith("# batch:"):
-                    if items and items[-1][0] == name or source is not None:
+                    if source is not None:  # an item needs a source line above it
                         sys.exit(f"{pool_dir}/{name}:{number}: “# batch:” must come before the first item")
                     batches[name] = line[len("# batch:"):].strip()
                     continue

@@ -127,8 +127,8 @@ _redline_term_free (RedlineTerm *term)
 /* The expression to run over @length bytes. Compiling an expression to
  * machine code takes about as long as interpreting it over a few dozen
  * kilobytes, and most checks are one post: it is compiled once the pattern
- * has run over that much text, in one stretch or in many windows, once for
- * every thread, and kept. */
+ * has run over that much text, in one stretch or in many windows, and kept
+ * for every thread (two threads that race both compile; one copy stays). */
 GRegex *
 _redline_pattern_get_regex (RedlinePattern *pattern,
                             gsize           length)
