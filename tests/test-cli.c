@@ -771,6 +771,131 @@ test_input_foreign_database (void)
   g_assert_no_errno (g_rmdir (dir));
 }
 
+/* Runs redline-check on standard input redirected from @path, after
+ * @skip bytes of it have been read by another program. */
+static void
+run_after_skip (Run        *run,
+                const char *path,
+                guint       skip)
+{
+  g_autoptr(GSubprocessLauncher) launcher =
+    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *command =
+    g_strdup_printf ("dd bs=1 count=%u of=/dev/null 2>/dev/null; "
+                     "exec \"$REDLINE_CHECK\" --ecosystem=weixin -", skip);
+
+  g_subprocess_launcher_set_stdin_file_path (launcher, path);
+  process = g_subprocess_launcher_spawn (launcher, &error, "/bin/sh", "-c", command, NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  run->status = g_subprocess_get_exit_status (process);
+}
+
+/* Large files are mapped instead of read: a file that fills its last page
+ * (nothing after it in memory), checked by name or as standard input, gives
+ * what the same bytes through a pipe give, up to its last byte; a bad byte
+ * at its very end is found where it is; and standard input that another
+ * program has begun to read is checked from where it stands. */
+static void
+test_input_mapped (void)
+{
+  static const char * const endings[] = { "最佳", "最\xff", "最佳\0" };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("redline-cli-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "large.txt", NULL);
+  const gsize size = 4 * 1024 * 1024;
+
+  g_assert_no_error (error);
+  for (guint e = 0; e < G_N_ELEMENTS (endings); e++)
+    {
+      const char *ending = endings[e];
+      gsize ending_len = e == 2 ? strlen (ending) + 1 : strlen (ending);
+      g_autoptr(GString) text = g_string_new (NULL);
+      g_auto(Run) named = { 0 };
+      g_auto(Run) piped = { 0 };
+      g_auto(Run) redirected = { 0 };
+      g_auto(Run) skipped = { 0 };
+      g_auto(Run) skipped_piped = { 0 };
+      const char * const named_args[] = { "--ecosystem=weixin", path, NULL };
+      const char * const stdin_args[] = { "--ecosystem=weixin", "-", NULL };
+      g_autofree char *last = NULL;
+      guint n_lines = 1;
+
+      while (text->len + 64 < size)
+        {
+          /* A finding now and then: enough to compare, little to print. */
+          g_string_append_printf (text, "第%u行：普通的文字，%s plain text\n", n_lines,
+                                  n_lines % 4096 == 0 ? "最佳" : "上佳");
+          n_lines++;
+        }
+      while (text->len + ending_len < size)
+        g_string_append_c (text, 'x');
+      g_string_append_len (text, ending, ending_len);
+      g_assert_cmpuint (text->len, ==, size);
+      g_assert_true (g_file_set_contents (path, text->str, text->len, &error));
+      g_assert_no_error (error);
+
+      run_check (&named, NULL, named_args);
+      run_fed (&redirected, FEED_STDIN, NULL, path, stdin_args);
+      if (e < 2)
+        {
+          /* A pipe carries no NUL through run_check(): the NUL case is
+           * compared with the redirected file alone. */
+          run_check (&piped, text->str, stdin_args);
+          g_assert_cmpint (piped.status, ==, named.status);
+          g_assert_cmpstr (piped.out, ==, redirected.out);
+          g_assert_cmpstr (piped.err, ==, redirected.err);
+        }
+      g_assert_cmpint (redirected.status, ==, named.status);
+      {
+        g_autoptr(GString) renamed = g_string_new (named.out);
+        g_autoptr(GString) renamed_err = g_string_new (named.err);
+
+        g_string_replace (renamed, path, "<stdin>", 0);
+        g_string_replace (renamed_err, path, "<stdin>", 0);
+        g_assert_cmpstr (renamed->str, ==, redirected.out);
+        g_assert_cmpstr (renamed_err->str, ==, redirected.err);
+      }
+
+      /* Where the ending is; the bad byte is @e characters into it. */
+      last = g_strdup_printf ("%s:%u:%u: ", path, n_lines,
+                              (guint) (size - ending_len - (strrchr (text->str, '\n') + 1 -
+                                                            text->str)) + 1 + e);
+      if (e == 0)
+        {
+          g_autofree char *finding = g_strconcat (last, "error: [weixin] ", NULL);
+          const char *at = strstr (named.out, finding);
+
+          g_assert_cmpint (named.status, ==, 1);
+          g_assert_nonnull (at);
+          g_assert_nonnull (strstr (at, "[ad-law.absolute.zui]"));
+        }
+      else
+        {
+          g_assert_cmpint (named.status, ==, 2);
+          g_assert_cmpstr (named.out, ==, "");
+          g_assert_true (g_str_has_prefix (named.err, last));
+          g_assert_nonnull (strstr (named.err, e == 1 ? "UTF-8" : "NUL"));
+        }
+
+      /* 最 is three bytes: skipping them leaves 佳 at the start. */
+      if (e == 0)
+        {
+          run_after_skip (&skipped, path, 3);
+          run_check (&skipped_piped, text->str + 3, stdin_args);
+          g_assert_cmpint (skipped.status, ==, 1);
+          g_assert_cmpstr (skipped.out, ==, skipped_piped.out);
+          g_assert_cmpstr (skipped.out, !=, redirected.out);
+        }
+    }
+  g_assert_no_errno (g_unlink (path));
+  g_assert_no_errno (g_rmdir (dir));
+}
+
 static void
 add_input_tests (void)
 {
@@ -783,6 +908,7 @@ add_input_tests (void)
   g_test_add_func ("/redline/cli/input/endless", test_input_endless);
   g_test_add_func ("/redline/cli/input/not-a-project", test_input_not_a_project);
   g_test_add_func ("/redline/cli/input/foreign-database", test_input_foreign_database);
+  g_test_add_func ("/redline/cli/input/mapped", test_input_mapped);
 }
 
 /* ---- Output: streamed findings and write errors ------------------------- */

@@ -9,6 +9,8 @@
 
 #include <sched.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include "redline-core.h"
 #include "redline-test-util.h"
@@ -890,6 +892,108 @@ test_pieces_property (void)
   g_rand_free (rand);
 }
 
+/* A copy of @text that ends just before an inaccessible page: reading one
+ * byte past it faults in every build, not only under AddressSanitizer. */
+typedef struct
+{
+  char  *region;
+  gsize  region_size;
+  char  *text;
+} GuardedText;
+
+static void
+guarded_text_init (GuardedText *guarded,
+                   const char  *text,
+                   gsize        length)
+{
+  gsize page = sysconf (_SC_PAGESIZE);
+  gsize pages = (length + page - 1) / page + 1;
+
+  guarded->region_size = pages * page;
+  guarded->region = mmap (NULL, guarded->region_size, PROT_READ | PROT_WRITE,
+                          MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  g_assert_true (guarded->region != MAP_FAILED);
+  g_assert_cmpint (mprotect (guarded->region + (pages - 1) * page, page, PROT_NONE), ==, 0);
+  guarded->text = guarded->region + (pages - 1) * page - length;
+  memcpy (guarded->text, text, length);
+}
+
+static void
+guarded_text_clear (GuardedText *guarded)
+{
+  munmap (guarded->region, guarded->region_size);
+}
+
+/* A field given with its length and no NUL after it (a mapped file) is read
+ * no further than its end, and gives the findings it gives nul-terminated:
+ * every rule type of the built-in packs, whole and in pieces. */
+static void
+test_unterminated (void)
+{
+  static const char * const words[] = {
+    "最", "佳", "最佳", " ", "\n", "x", "好", "第一", "国家级", "best", "No.1", "理财",
+    "投资有风险", "年化收益8%", "保本", "根治", "糖尿病", "http://a.example.com/p", "www.qq.com",
+    "扫码", "手机号", "😊", "\u200b", "不是", "Ｂｅｓｔ", "。", "a.", "cure", "guaranteed",
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) packs = redline_rule_pack_load_builtin (&error);
+  g_autoptr(RedlineRuleSet) whole = NULL;
+  g_autoptr(RedlineRuleSet) cut = NULL;
+  GRand *rand = g_rand_new_with_seed (4096);
+  guint n_findings = 0;
+
+  g_assert_no_error (error);
+  whole = redline_rule_set_new (packs, NULL, &error);
+  g_assert_no_error (error);
+  cut = redline_rule_set_new (packs, NULL, &error);
+  g_assert_no_error (error);
+  for (guint round = 0; round < redline_test_scaled (60); round++)
+    {
+      RedlineRuleSet *set = round % 2 == 0 ? whole : cut;
+      RedlineDocument terminated = { { NULL } };
+      RedlineDocument unterminated = { { NULL } };
+      GuardedText guarded[REDLINE_N_FIELDS];
+      GString *fields[REDLINE_N_FIELDS];
+      g_autoptr(GListModel) expected_findings = NULL;
+      g_autoptr(GListModel) got_findings = NULL;
+      g_autofree char *expected = NULL;
+      g_autofree char *got = NULL;
+
+      if (set == cut)
+        _redline_rule_set_set_piece_size (cut, g_rand_int_range (rand, 16, 200),
+                                          g_rand_int_range (rand, 160, 400));
+      for (RedlineField field = 0; field < REDLINE_N_FIELDS; field++)
+        {
+          guint len = g_rand_int_range (rand, 1, field == REDLINE_FIELD_BODY ? 600 : 12);
+
+          fields[field] = g_string_new (NULL);
+          for (guint i = 0; i < len; i++)
+            g_string_append (fields[field],
+                             words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))]);
+          terminated.fields[field] = fields[field]->str;
+          guarded_text_init (&guarded[field], fields[field]->str, fields[field]->len);
+          unterminated.fields[field] = guarded[field].text;
+          unterminated.lengths[field] = fields[field]->len;
+        }
+
+      expected_findings = redline_rule_set_check (set, &terminated, REDLINE_ECOSYSTEM_WEIXIN,
+                                                  REDLINE_CONTENT_KIND_ARTICLE);
+      got_findings = redline_rule_set_check (set, &unterminated, REDLINE_ECOSYSTEM_WEIXIN,
+                                             REDLINE_CONTENT_KIND_ARTICLE);
+      n_findings += g_list_model_get_n_items (expected_findings);
+      expected = summarize_full (expected_findings);
+      got = summarize_full (got_findings);
+      g_assert_cmpstr (got, ==, expected);
+      for (RedlineField field = 0; field < REDLINE_N_FIELDS; field++)
+        {
+          guarded_text_clear (&guarded[field]);
+          g_string_free (fields[field], TRUE);
+        }
+    }
+  g_assert_cmpuint (n_findings, >, 500);
+  g_rand_free (rand);
+}
+
 static gboolean
 collect_cb (RedlineFinding *finding,
             gpointer        user_data)
@@ -1480,6 +1584,7 @@ main (int   argc,
   g_test_add_func ("/redline/rule-set/pattern-long-text", test_pattern_long_text);
   g_test_add_func ("/redline/rule-set/piece-cuts", test_piece_cuts);
   g_test_add_func ("/redline/rule-set/pieces-property", test_pieces_property);
+  g_test_add_func ("/redline/rule-set/unterminated", test_unterminated);
   g_test_add_func ("/redline/rule-set/stream", test_stream);
   g_test_add_func ("/redline/rule-set/examples", test_examples);
   g_test_add_func ("/redline/rule-set/examples-fail", test_examples_fail);

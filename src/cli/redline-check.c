@@ -10,8 +10,10 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -374,6 +376,9 @@ test_rules (Options *options)
  * README.md documents the limit. */
 #define MAX_TEXT_INPUT ((gsize) 1 << 30)
 
+/* Regular text files of this size or more are mapped, not copied. */
+#define MAP_MIN_BYTES ((gsize) 1 << 20)
+
 /* The bytes read to tell a project file from text: a SQLite header. */
 #define SNIFF_BYTES 100
 
@@ -561,6 +566,91 @@ read_text (Input       *input,
   *length = buffer->len;
   buffer->len = buffer->capacity = 0;
   return g_steal_pointer (&buffer->data);
+}
+
+/* What to say, and the exit status, if a mapped file is shortened while it
+ * is checked: reading a page past its new end raises SIGBUS. Set while a
+ * mapped file is checked, in whichever thread reads the page. */
+static char *volatile mapped_changed_message;
+
+static void
+on_sigbus (int signal_number)
+{
+  const char *message = mapped_changed_message;
+
+  if (message == NULL)
+    {
+      /* Not ours: as if there were no handler. */
+      signal (signal_number, SIG_DFL);
+      raise (signal_number);
+      return;
+    }
+  /* write() and _exit() only: the process is in an unknown state. */
+  if (write (STDERR_FILENO, message, strlen (message)) < 0)
+    _exit (EXIT_BAD_INPUT);
+  _exit (EXIT_BAD_INPUT);
+}
+
+static void
+watch_mapped_file (const char *display_name)
+{
+  static gboolean installed;
+
+  if (!installed)
+    {
+      struct sigaction action = { 0 };
+
+      action.sa_handler = on_sigbus;
+      sigemptyset (&action.sa_mask);
+      sigaction (SIGBUS, &action, NULL);
+      installed = TRUE;
+    }
+  g_free (mapped_changed_message);
+  mapped_changed_message =
+    g_strdup_printf (_("redline-check: %s: the file was shortened while it was checked; check "
+                       "it again once nothing writes to it\n"), display_name);
+}
+
+static void
+unwatch_mapped_file (void)
+{
+  char *message = mapped_changed_message;
+
+  mapped_changed_message = NULL;
+  g_free (message);
+}
+
+/* Maps the whole of a large regular file instead of copying it: the
+ * kernel's pages are read in place. @head_length bytes have been read, from
+ * the start of the file: standard input redirected from a file someone has
+ * already read from is read on from where it is, never mapped. Returns
+ * %NULL, with @error set only if the file is too large, when it cannot be
+ * mapped (a file system without mmap(), a file that is shorter than its size
+ * says): it is then read. */
+static GMappedFile *
+map_text (Input   *input,
+          gsize    head_length,
+          GError **error)
+{
+  g_autoptr(GMappedFile) mapped = NULL;
+  gsize length;
+
+  if (lseek (input->fd, 0, SEEK_CUR) != (off_t) head_length)
+    return NULL;
+  mapped = g_mapped_file_new_from_fd (input->fd, FALSE, NULL);
+  if (mapped == NULL || g_mapped_file_get_contents (mapped) == NULL)
+    return NULL;
+  length = g_mapped_file_get_length (mapped);
+  if (length > MAX_TEXT_INPUT)
+    {
+      set_too_large_error (error, input->display_name);
+      return NULL;
+    }
+  if (length < (gsize) input->size)
+    return NULL;
+  /* Every page will be read: ask for them all now. */
+  posix_madvise (g_mapped_file_get_contents (mapped), length, POSIX_MADV_WILLNEED);
+  return g_steal_pointer (&mapped);
 }
 
 static const char *
@@ -982,6 +1072,8 @@ check_input (Options    *options,
   g_autoptr(GError) error = NULL;
   g_auto(Buffer) head = { NULL, 0, 0 };
   g_autofree char *text = NULL;
+  g_autoptr(GMappedFile) mapped = NULL;
+  const char *data = NULL;
   const char *display_name = g_str_equal (path, "-") ? "<stdin>" : path;
   Input input = { NULL, NULL, -1, FALSE, 0 };
   InputKind kind = INPUT_TEXT;
@@ -994,8 +1086,9 @@ check_input (Options    *options,
       options->bad_input = TRUE;
       return;
     }
-  /* A regular file is read into one allocation of its size. */
-  buffer_reserve (&head, input.regular && input.size < (goffset) MAX_TEXT_INPUT
+  /* A small regular file is read into one allocation of its size; a large
+   * one is mapped below. */
+  buffer_reserve (&head, input.regular && input.size < (goffset) MAP_MIN_BYTES
                          ? (gsize) input.size + 1 : SNIFF_BYTES);
   if (read_some (&input, &head, SNIFF_BYTES, &at_end, &error))
     {
@@ -1011,8 +1104,15 @@ check_input (Options    *options,
                        "or a device"), display_name);
       else if (kind == INPUT_TEXT && input.regular && input.size > (goffset) MAX_TEXT_INPUT)
         set_too_large_error (&error, display_name);
-      else if (kind == INPUT_TEXT)
-        text = read_text (&input, &head, at_end, &length, &error);
+      else if (kind == INPUT_TEXT && !at_end && input.regular &&
+               input.size >= (goffset) MAP_MIN_BYTES &&
+               (mapped = map_text (&input, head.len, &error)) != NULL)
+        {
+          length = g_mapped_file_get_length (mapped);
+          data = g_mapped_file_get_contents (mapped);
+        }
+      else if (kind == INPUT_TEXT && error == NULL)
+        data = text = read_text (&input, &head, at_end, &length, &error);
     }
   input_close (&input);
 
@@ -1028,8 +1128,11 @@ check_input (Options    *options,
       return;
     }
 
-  if (!redline_text_validate (text, length, display_name, &error))
+  if (mapped != NULL)
+    watch_mapped_file (display_name);
+  if (!redline_text_validate (data, length, display_name, &error))
     {
+      unwatch_mapped_file ();
       print_error (error->message);
       options->bad_input = TRUE;
       return;
@@ -1041,7 +1144,9 @@ check_input (Options    *options,
     {
       RedlineDocument document = { { NULL } };
 
-      document.fields[REDLINE_FIELD_BODY] = text;
+      /* A mapped file has no NUL after it: its length says where it ends. */
+      document.fields[REDLINE_FIELD_BODY] = length > 0 ? data : "";
+      document.lengths[REDLINE_FIELD_BODY] = length;
       document.purpose = options->content_purpose;
       /* Without --purpose, text is read as advertising, but a rule's hit
        * that nothing around it makes a claim of is a note only. */
@@ -1050,6 +1155,7 @@ check_input (Options    *options,
                        &document,
                        options->ecosystems[e], options->content_kind);
     }
+  unwatch_mapped_file ();
 }
 
 /* Flushes stdout: a finding that could not be written is an error, never a

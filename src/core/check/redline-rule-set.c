@@ -565,10 +565,11 @@ scan_whole_field (Checker      *checker,
 static void
 check_field (Checker      *checker,
              RedlineField  field,
-             const char   *text)
+             const char   *text,
+             gsize         length)
 {
   RedlineRuleSet *self = checker->self;
-  const char *end = text + strlen (text);
+  const char *end = text + length;
   g_autoptr(GArray) pieces = g_array_new (FALSE, TRUE, sizeof (Piece));
   g_autoptr(RedlineText) normalized = redline_text_new ("", 0);
   PieceQueue queue = { 0 };
@@ -735,6 +736,7 @@ redline_rule_set_check_stream (RedlineRuleSet        *self,
 {
   Checker checker = { 0 };
   g_autoptr(GPtrArray) buffered = NULL;
+  gsize lengths[REDLINE_N_FIELDS];
   gsize size = 0;
   g_autofree gboolean *present = NULL;
   g_autoptr(GHashTable) last_end = NULL;
@@ -762,7 +764,13 @@ redline_rule_set_check_stream (RedlineRuleSet        *self,
   checker.func = func;
   checker.user_data = user_data;
   for (RedlineField field = 0; field < REDLINE_N_FIELDS; field++)
-    size += document->fields[field] != NULL ? strlen (document->fields[field]) : 0;
+    {
+      const char *text = document->fields[field];
+
+      lengths[field] = text == NULL ? 0 : document->lengths[field] > 0 ? document->lengths[field]
+                                                                     : strlen (text);
+      size += lengths[field];
+    }
   if (size <= BUFFERED_DOCUMENT_BYTES)
     {
       buffered = g_ptr_array_new_with_free_func (g_object_unref);
@@ -777,7 +785,7 @@ redline_rule_set_check_stream (RedlineRuleSet        *self,
   for (RedlineField field = 0; field < REDLINE_N_FIELDS && !checker.stopped; field++)
     {
       if (document->fields[field] != NULL)
-        check_field (&checker, field, document->fields[field]);
+        check_field (&checker, field, document->fields[field], lengths[field]);
     }
   if (!checker.stopped)
     deliver_document_findings (&checker);

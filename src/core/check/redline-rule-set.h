@@ -43,6 +43,9 @@ typedef struct
  *   context (context="ID" in its pack) that its paragraph does not give is
  *   then information only (redline_finding_get_outside_context()). Ignored
  *   for paid placements, which are always advertising.
+ * @lengths: the length in bytes of each field, or 0 when it ends at a NUL
+ *   byte: a text mapped from a file need not be nul-terminated, and is read
+ *   no further than its length
  *
  * A piece of copy to check: each field is checked on its own, but a
  * "requires" rule triggered in one field is satisfied by a phrase in any.
@@ -54,6 +57,7 @@ typedef struct
   const char     *fields[REDLINE_N_FIELDS];
   RedlinePurpose  purpose;
   gboolean        purpose_unknown;
+  gsize           lengths[REDLINE_N_FIELDS];
 } RedlineDocument;
 
 /**
