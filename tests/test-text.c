@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "redline-core.h"
+#include "redline-text-private.h"
 
 static char *
 normalize (const char *text)
@@ -232,6 +233,55 @@ test_validate (void)
   g_assert_true (g_str_has_prefix (error->message, "bin:2:4: "));
 }
 
+/* Validation in slices finds the first bad byte that validation of the
+ * whole finds, for every number of slices, with bad bytes, NULs, cut
+ * characters and runs of continuation bytes landing on the cuts. */
+static void
+test_validate_slices (void)
+{
+  static const char * const pieces[] = {
+    "a", "最", "😊", "é", "\n", "\xff", "\x80", "\x80\x80\x80\x80", "\xe6\x9c",
+    "\xf0\x9f\x98", "\xc0\xaf", "\xed\xa0\x80", "\xf4\x90\x80\x80",
+  };
+  GRand *rand = g_rand_new_with_seed (8);
+  guint n_bad = 0;
+  guint n_good = 0;
+
+  for (guint round = 0; round < 4000; round++)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      guint len = g_rand_int_range (rand, 0, 40);
+      /* Mostly good text: a bad piece in one round of three. */
+      gboolean bad_round = round % 3 == 0;
+      const char *expected = NULL;
+
+      for (guint i = 0; i < len; i++)
+        {
+          guint max = bad_round ? G_N_ELEMENTS (pieces) : 5;
+
+          g_string_append (text, pieces[g_rand_int_range (rand, 0, max)]);
+        }
+      if (round % 7 == 0 && text->len > 0)
+        text->str[g_rand_int_range (rand, 0, text->len)] = '\0';
+      g_utf8_validate_len (text->str, text->len, &expected);
+      if (expected == text->str + text->len)
+        expected = NULL;
+      n_bad += expected != NULL;
+      n_good += expected == NULL;
+      for (guint n_slices = 1; n_slices <= 9; n_slices++)
+        {
+          const char *got = _redline_text_find_bad_byte (text->str, text->len, n_slices);
+
+          if (got != expected)
+            g_test_message ("round %u, %u slices", round, n_slices);
+          g_assert_true (got == expected);
+        }
+    }
+  g_assert_cmpuint (n_bad, >, 1000);
+  g_assert_cmpuint (n_good, >, 1000);
+  g_rand_free (rand);
+}
+
 static void
 test_normalize_phrase (void)
 {
@@ -254,6 +304,7 @@ main (int   argc,
   g_test_add_func ("/redline/text/random-round-trip", test_random_round_trip);
   g_test_add_func ("/redline/text/random-locate", test_random_locate);
   g_test_add_func ("/redline/text/validate", test_validate);
+  g_test_add_func ("/redline/text/validate-slices", test_validate_slices);
   g_test_add_func ("/redline/text/normalize-phrase", test_normalize_phrase);
 
   return g_test_run ();

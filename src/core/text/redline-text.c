@@ -11,8 +11,10 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "redline-cpus-private.h"
 #include "redline-fold-private.h"
 #include "redline-text.h"
+#include "redline-text-private.h"
 
 /* Separators between two letters are dropped when one of the letters is
  * Chinese and the run is at most this many characters: 最 佳, 最.佳, 最😊佳. */
@@ -70,6 +72,76 @@ locate_byte (const char *data,
     }
 }
 
+/* Texts this long are validated in slices on every processor. */
+#define PARALLEL_VALIDATION_BYTES ((gsize) 8 << 20)
+
+typedef struct
+{
+  const char *start;
+  gsize       length;
+  const char *bad;    /* the first bad byte of the slice, or NULL */
+} Slice;
+
+static gpointer
+validate_slice (gpointer data)
+{
+  Slice *slice = data;
+
+  if (!g_utf8_validate_len (slice->start, slice->length, &slice->bad))
+    return NULL;
+  slice->bad = NULL;
+  return NULL;
+}
+
+/* The first byte of @data that makes it invalid UTF-8 or is a NUL, or NULL
+ * if there is none, found in @n_slices slices (at most 8) on as many
+ * threads. Each slice starts on a byte that does not continue a character,
+ * so the first bad byte of the first slice that has one is the first of the
+ * whole: the slices before it are whole characters, and a run of more
+ * continuation bytes than a character has is bad where a slice starts. */
+const char *
+_redline_text_find_bad_byte (const char *data,
+                             gsize       length,
+                             guint       n_slices)
+{
+  Slice slices[8];
+  GThread *threads[G_N_ELEMENTS (slices)];
+  const char *end = data + length;
+  const char *start = data;
+
+  n_slices = CLAMP (n_slices, 1, G_N_ELEMENTS (slices));
+  if (n_slices == 1 || length < n_slices)
+    {
+      Slice whole = { data, length, NULL };
+
+      validate_slice (&whole);
+      return whole.bad;
+    }
+
+  for (guint i = 0; i < n_slices; i++)
+    {
+      const char *stop = i + 1 == n_slices ? end : data + length / n_slices * (i + 1);
+
+      for (guint k = 0; k < 3 && stop < end && ((guchar) *stop & 0xC0) == 0x80; k++)
+        stop++;
+      slices[i].start = start;
+      slices[i].length = stop - start;
+      slices[i].bad = NULL;
+      start = stop;
+    }
+  for (guint i = 1; i < n_slices; i++)
+    threads[i] = g_thread_new ("redline-validate", validate_slice, &slices[i]);
+  validate_slice (&slices[0]);
+  for (guint i = 1; i < n_slices; i++)
+    g_thread_join (threads[i]);
+  for (guint i = 0; i < n_slices; i++)
+    {
+      if (slices[i].bad != NULL)
+        return slices[i].bad;
+    }
+  return NULL;
+}
+
 /**
  * redline_text_validate:
  * @data: the bytes to check
@@ -94,7 +166,9 @@ redline_text_validate (const char  *data,
   g_return_val_if_fail (data != NULL || length == 0, FALSE);
   g_return_val_if_fail (display_name != NULL, FALSE);
 
-  if (g_utf8_validate_len (data, length, &bad))
+  bad = _redline_text_find_bad_byte (data, length, length < PARALLEL_VALIDATION_BYTES
+                                                   ? 1 : _redline_scan_cpus ());
+  if (bad == NULL)
     return TRUE;
 
   locate_byte (data, bad - data, &line, &column);

@@ -1,4 +1,4 @@
-/* redline-cpus-private.h: how many threads a scan may run on
+/* redline-cpus-private.h: how many threads a scan or a validation may run on
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -1,4 +1,4 @@
-/* redline-cpus.c: how many threads a scan may run on
+/* redline-cpus.c: how many threads a scan or a validation may run on
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -10,7 +10,7 @@
  */
 
 #define _GNU_SOURCE  /* sched_getaffinity, CPU_COUNT */
-#define G_LOG_DOMAIN "redline-rule-set"
+#define G_LOG_DOMAIN "redline-text"
 
 #include "config.h"
 
