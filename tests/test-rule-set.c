@@ -1362,6 +1362,89 @@ test_context (void)
     }
 }
 
+static const char mention_pack[] =
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+  "<rulepack id=\"t.mention\" version=\"1\">\n"
+  "  <title>Mention</title>\n"
+  "  <lexicon id=\"report\"><word>据报道</word><word>严禁</word><word>claims</word></lexicon>\n"
+  "  <rule id=\"t.cure\" category=\"medical-claim\" mention=\"report\">\n"
+  "    <message>{text}</message>\n"
+  "    <terms><term id=\"zhi-yu\">治愈</term><term id=\"cure\">cures</term></terms>\n"
+  "    <example type=\"incorrect\"><marker>治愈</marker>失眠</example>\n"
+  "  </rule>\n"
+  "  <rule id=\"t.health-food\" type=\"requires\" category=\"disclaimer\" mention=\"report\">\n"
+  "    <message>{missing}</message>\n"
+  "    <terms><term id=\"bao-jian\">保健食品</term></terms>\n"
+  "    <require>本品不能代替药物</require>\n"
+  "    <example type=\"incorrect\">保健食品</example>\n"
+  "  </rule>\n"
+  "  <rule id=\"t.plain\" category=\"medical-claim\">\n"
+  "    <message>{text}</message>\n"
+  "    <terms><term id=\"gen-zhi\">根治</term></terms>\n"
+  "    <example type=\"incorrect\"><marker>根治</marker></example>\n"
+  "  </rule>\n"
+  "</rulepack>\n";
+
+/* In text of unknown purpose, a hit of a rule with mention="ID" whose
+ * sentence holds a member of the lexicon names the claim rather than makes
+ * it: a note. The next sentence, stated advertising, paid placements and
+ * rules without the attribute count in full; a "requires" rule keeps a
+ * trigger that is a claim over an earlier one that is mentioned. */
+static void
+test_mention (void)
+{
+  g_autoptr(RedlineRuleSet) set = make_set_from (mention_pack);
+  static const struct
+  {
+    const char         *text;
+    RedlineContentKind  kind;
+    gboolean            unknown;
+    const char         *expected;
+  } cases[] = {
+    { "据报道，该产品宣传能治愈失眠。", REDLINE_CONTENT_KIND_ARTICLE, TRUE, "治愈:info?" },
+    { "该产品宣传能治愈失眠，据报道已被查处。", REDLINE_CONTENT_KIND_ARTICLE, TRUE, "治愈:info?" },
+    { "据报道，该产品宣传能治愈失眠。", REDLINE_CONTENT_KIND_ARTICLE, FALSE, "治愈:error" },
+    { "据报道，该产品宣传能治愈失眠。", REDLINE_CONTENT_KIND_MOMENTS_AD, TRUE, "治愈:error" },
+    /* The member is in another sentence. */
+    { "据报道有新品。它能治愈失眠！", REDLINE_CONTENT_KIND_ARTICLE, TRUE, "治愈:error" },
+    { "严禁宣传\n喝了能治愈失眠", REDLINE_CONTENT_KIND_ARTICLE, TRUE, "治愈:error" },
+    /* A rule without mention="ID". */
+    { "据报道，它号称能根治失眠。", REDLINE_CONTENT_KIND_ARTICLE, TRUE, "根治:error" },
+    { "He claims it cures colds. Buy it.", REDLINE_CONTENT_KIND_ARTICLE, TRUE, "cures:info?" },
+    { "It cures colds. He claims so.", REDLINE_CONTENT_KIND_ARTICLE, TRUE, "cures:error" },
+  };
+  static const struct
+  {
+    const char *text;
+    const char *expected;
+  } requires_cases[] = {
+    { "严禁保健食品宣称疗效。", "t.health-food:info?" },
+    { "严禁保健食品宣称疗效。我们的保健食品，买二送一", "t.health-food:error" },
+    { "我们的保健食品，买二送一。严禁保健食品宣称疗效。", "t.health-food:error" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      RedlineDocument document = { .fields[REDLINE_FIELD_BODY] = cases[i].text,
+                                   .purpose_unknown = cases[i].unknown };
+      g_autofree char *got = summarize_check (set, &document, REDLINE_ECOSYSTEM_WEIXIN,
+                                              cases[i].kind, TRUE);
+
+      g_test_message ("%s", cases[i].text);
+      g_assert_cmpstr (got, ==, cases[i].expected);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (requires_cases); i++)
+    {
+      RedlineDocument document = { .fields[REDLINE_FIELD_BODY] = requires_cases[i].text,
+                                   .purpose_unknown = TRUE };
+      g_autofree char *got = summarize_check (set, &document, REDLINE_ECOSYSTEM_WEIXIN,
+                                              REDLINE_CONTENT_KIND_ARTICLE, FALSE);
+
+      g_test_message ("%s", requires_cases[i].text);
+      g_assert_cmpstr (got, ==, requires_cases[i].expected);
+    }
+}
+
 /* context="ID" names a lexicon of the pack; "none" names none. */
 static void
 test_context_errors (void)
@@ -1571,6 +1654,7 @@ main (int   argc,
   g_test_add_func ("/redline/rule-set/purpose", test_purpose);
   g_test_add_func ("/redline/rule-set/context", test_context);
   g_test_add_func ("/redline/rule-set/context-errors", test_context_errors);
+  g_test_add_func ("/redline/rule-set/mention", test_mention);
   g_test_add_func ("/redline/rule-set/cpus", test_cpus);
   g_test_add_func ("/redline/rule-set/links", test_links);
   g_test_add_func ("/redline/rule-set/length", test_length);

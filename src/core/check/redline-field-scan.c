@@ -48,8 +48,10 @@ add_hit (FieldScan    *scan,
     {
       RedlineLexicon *context = term != NULL ? term->context : rule->context;
 
-      hit.outside_context = context != NULL &&
-                            !_redline_scan_in_context (scan, context, start, end);
+      hit.outside_context = (context != NULL &&
+                             !_redline_scan_in_context (scan, context, start, end)) ||
+                            (rule->mention != NULL &&
+                             _redline_scan_in_mention (scan, rule->mention, start, end));
     }
   g_array_append_val (scan->hits, hit);
 }

@@ -500,7 +500,11 @@ deliver_piece (Checker *checker,
         {
           /* The earliest hit of a rule whose findings are about the whole
            * document is kept until all of it is known. */
-          if (!g_hash_table_contains (checker->triggers, hit->rule))
+          Hit *trigger = g_hash_table_lookup (checker->triggers, hit->rule);
+
+          /* A trigger that a claim makes is kept over one that is only
+           * mentioned or reads as prose. */
+          if (trigger == NULL || (trigger->outside_context && !hit->outside_context))
             {
               g_hash_table_insert (checker->triggers, hit->rule, g_memdup2 (hit, sizeof *hit));
               memset (hit, 0, sizeof *hit);

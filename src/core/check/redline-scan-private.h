@@ -115,7 +115,8 @@ typedef struct
   char         *failure;     /* why the rule could not be evaluated on the span */
   guint         length;
   guint         max;
-  gboolean      outside_context; /* its rule's context is not in its paragraph */
+  gboolean      outside_context; /* its rule's context is not in its paragraph, or
+                                  * its sentence reports or forbids it (mention) */
 } Hit;
 
 typedef struct
@@ -143,6 +144,10 @@ typedef struct
   gsize               context_from;
   gsize               context_to;
   gboolean            context_found;
+  const RedlineLexicon *mention_lexicon; /* the last sentence searched for a mention */
+  gsize               mention_from;
+  gsize               mention_to;
+  gboolean            mention_found;
 } FieldScan;
 
 typedef struct
@@ -188,6 +193,10 @@ gboolean _redline_scan_near_member (const FieldScan *scan,
                                     gsize           *span_end);
 
 gboolean _redline_scan_in_context (FieldScan            *scan,
+                                   const RedlineLexicon *lexicon,
+                                   gsize                 start,
+                                   gsize                 end);
+gboolean _redline_scan_in_mention (FieldScan            *scan,
                                    const RedlineLexicon *lexicon,
                                    gsize                 start,
                                    gsize                 end);

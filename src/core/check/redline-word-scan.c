@@ -274,6 +274,9 @@ _redline_scan_near_member (const FieldScan *scan,
  * its rule asks for. */
 #define CONTEXT_WINDOW 400
 
+/* How far a sentence is searched for a mention, either side of a hit. */
+#define MENTION_WINDOW 200
+
 /* A paragraph with at most this many letters, digits or Chinese characters
  * besides the hit is the claim itself (a slogan, a headline, a quoted
  * claim): it needs no other context. */
@@ -384,4 +387,50 @@ _redline_scan_in_context (FieldScan            *scan,
       scan->context_found = any_member_word (scan, lexicon, from, to);
     }
   return scan->context_found;
+}
+
+/* Ends a sentence: 。！？!? always; a full stop when a space, a line
+ * break or the end follows it (not 3.5 nor example.com). */
+static gboolean
+ends_sentence (const FieldScan *scan,
+               gsize            p)
+{
+  switch (scan->chars[p])
+    {
+    case 0x3002: case 0xFF01: case 0xFF1F: case '!': case '?':
+      return TRUE;
+    case '.':
+      return p + 1 >= scan->n_chars || g_unichar_isspace (scan->chars[p + 1]);
+    default:
+      return _redline_char_class (scan->chars[p]) == REDLINE_CHAR_BREAK;
+    }
+}
+
+/* For a hit of a rule with mention="ID", in copy of unknown purpose:
+ * whether its sentence (up to MENTION_WINDOW characters either side)
+ * holds a member of @lexicon ending a word: words that report, deny or
+ * forbid a claim (据报道, 并没有, 严禁, 所谓) rather than make it. */
+gboolean
+_redline_scan_in_mention (FieldScan            *scan,
+                          const RedlineLexicon *lexicon,
+                          gsize                 start,
+                          gsize                 end)
+{
+  gsize from = start;
+  gsize to = end;
+
+  while (from > 0 && start - from < MENTION_WINDOW && !ends_sentence (scan, from - 1))
+    from--;
+  while (to < scan->n_chars && to - end < MENTION_WINDOW && !ends_sentence (scan, to))
+    to++;
+
+  /* The hits of a sentence come one after the other: it is searched once. */
+  if (scan->mention_lexicon != lexicon || scan->mention_from != from || scan->mention_to != to)
+    {
+      scan->mention_lexicon = lexicon;
+      scan->mention_from = from;
+      scan->mention_to = to;
+      scan->mention_found = any_member_word (scan, lexicon, from, to);
+    }
+  return scan->mention_found;
 }

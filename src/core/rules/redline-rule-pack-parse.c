@@ -277,6 +277,23 @@ parse_context (LoadState       *state,
   return *context != NULL;
 }
 
+/* mention="ID": in copy of unknown purpose, a hit in a sentence that holds
+ * a member of lexicon ID (据报道, 严禁, 所谓…) names the claim rather than
+ * makes it, and is a note (doc/rule-packs.md). */
+static gboolean
+parse_mention (LoadState    *state,
+               RedlineRule  *rule,
+               xmlNode      *node,
+               GError      **error)
+{
+  g_autofree char *id = _redline_xml_dup_prop (node, "mention");
+
+  if (id == NULL)
+    return TRUE;
+  rule->mention = lookup_lexicon (state, rule, node, "mention", id, error);
+  return rule->mention != NULL;
+}
+
 static gboolean
 parse_term (LoadState    *state,
             RedlineRule  *rule,
@@ -697,7 +714,8 @@ parse_rule (RedlineRulePack  *self,
 
   if (!resolve_severity (self, state, rule, node, error) ||
       !parse_kinds (state, rule, node, error) ||
-      !parse_context (state, rule, node, &rule->context, error))
+      !parse_context (state, rule, node, &rule->context, error) ||
+      !parse_mention (state, rule, node, error))
     return FALSE;
   copy_exceptions (&rule->exceptions, &self->exceptions);
 

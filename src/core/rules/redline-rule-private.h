@@ -109,6 +109,9 @@ struct _RedlineRule
   guint              purposes;      /* REDLINE_PURPOSE_BIT()s it applies to */
   gboolean           whole_words;   /* its terms' default for words="whole" */
   RedlineLexicon    *context;       /* its terms' and patterns' context="ID" */
+  RedlineLexicon    *mention;       /* in copy of unknown purpose, a hit whose
+                                     * sentence holds a member of this is
+                                     * named, not claimed (mention="ID") */
   char              *message;
   char              *reference;
   char              *url;

@@ -191,6 +191,7 @@ redline_rule_finalize (GObject *object)
   g_free (self->url);
   g_strfreev (self->suggestions);
   g_clear_pointer (&self->context, _redline_lexicon_unref);
+  g_clear_pointer (&self->mention, _redline_lexicon_unref);
   g_clear_pointer (&self->terms, g_ptr_array_unref);
   g_clear_pointer (&self->patterns, g_ptr_array_unref);
   _redline_exceptions_clear (&self->exceptions);
