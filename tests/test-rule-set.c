@@ -1292,6 +1292,33 @@ summarize_check (RedlineRuleSet        *set,
   return g_string_free (out, FALSE);
 }
 
+/* A text, its content kind, whether its purpose is unknown, and its
+ * findings as summarize_check() writes them by text. */
+typedef struct
+{
+  const char         *text;
+  RedlineContentKind  kind;
+  gboolean            unknown;
+  const char         *expected;
+} PurposeCase;
+
+static void
+check_purpose_cases (RedlineRuleSet    *set,
+                     const PurposeCase *cases,
+                     guint              n_cases)
+{
+  for (guint i = 0; i < n_cases; i++)
+    {
+      RedlineDocument document = { .fields[REDLINE_FIELD_BODY] = cases[i].text,
+                                   .purpose_unknown = cases[i].unknown };
+      g_autofree char *got = summarize_check (set, &document, REDLINE_ECOSYSTEM_WEIXIN,
+                                              cases[i].kind, TRUE);
+
+      g_test_message ("%s", cases[i].text);
+      g_assert_cmpstr (got, ==, cases[i].expected);
+    }
+}
+
 static const char context_pack[] =
   "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
   "<rulepack id=\"t.context\" version=\"1\">\n"
@@ -1322,13 +1349,7 @@ static void
 test_context (void)
 {
   g_autoptr(RedlineRuleSet) set = make_set_from (context_pack);
-  static const struct
-  {
-    const char         *text;
-    RedlineContentKind  kind;
-    gboolean            unknown;
-    const char         *expected;
-  } cases[] = {
+  static const PurposeCase cases[] = {
     { "这是最好的学习方式。", REDLINE_CONTENT_KIND_ARTICLE, TRUE, "最好:info?" },
     { "这是最好的学习方式。", REDLINE_CONTENT_KIND_ARTICLE, FALSE, "最好:error" },
     { "这是最好的学习方式。", REDLINE_CONTENT_KIND_MOMENTS_AD, TRUE, "最好:error" },
@@ -1350,16 +1371,7 @@ test_context (void)
     { "The best prices. We ship.", REDLINE_CONTENT_KIND_ARTICLE, TRUE, "best:info?" },
   };
 
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      RedlineDocument document = { .fields[REDLINE_FIELD_BODY] = cases[i].text,
-                                   .purpose_unknown = cases[i].unknown };
-      g_autofree char *got = summarize_check (set, &document, REDLINE_ECOSYSTEM_WEIXIN,
-                                              cases[i].kind, TRUE);
-
-      g_test_message ("%s", cases[i].text);
-      g_assert_cmpstr (got, ==, cases[i].expected);
-    }
+  check_purpose_cases (set, cases, G_N_ELEMENTS (cases));
 }
 
 static const char mention_pack[] =
@@ -1394,13 +1406,7 @@ static void
 test_mention (void)
 {
   g_autoptr(RedlineRuleSet) set = make_set_from (mention_pack);
-  static const struct
-  {
-    const char         *text;
-    RedlineContentKind  kind;
-    gboolean            unknown;
-    const char         *expected;
-  } cases[] = {
+  static const PurposeCase cases[] = {
     { "据报道，该产品宣传能治愈失眠。", REDLINE_CONTENT_KIND_ARTICLE, TRUE, "治愈:info?" },
     { "该产品宣传能治愈失眠，据报道已被查处。", REDLINE_CONTENT_KIND_ARTICLE, TRUE, "治愈:info?" },
     { "据报道，该产品宣传能治愈失眠。", REDLINE_CONTENT_KIND_ARTICLE, FALSE, "治愈:error" },
@@ -1423,16 +1429,7 @@ test_mention (void)
     { "我们的保健食品，买二送一。严禁保健食品宣称疗效。", "t.health-food:error" },
   };
 
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      RedlineDocument document = { .fields[REDLINE_FIELD_BODY] = cases[i].text,
-                                   .purpose_unknown = cases[i].unknown };
-      g_autofree char *got = summarize_check (set, &document, REDLINE_ECOSYSTEM_WEIXIN,
-                                              cases[i].kind, TRUE);
-
-      g_test_message ("%s", cases[i].text);
-      g_assert_cmpstr (got, ==, cases[i].expected);
-    }
+  check_purpose_cases (set, cases, G_N_ELEMENTS (cases));
   for (guint i = 0; i < G_N_ELEMENTS (requires_cases); i++)
     {
       RedlineDocument document = { .fields[REDLINE_FIELD_BODY] = requires_cases[i].text,

@@ -119,6 +119,16 @@ typedef struct
                                   * its sentence reports or forbids it (mention) */
 } Hit;
 
+/* The last stretch of text searched for a member of a lexicon, and what
+ * was found: the hits of a paragraph or a sentence come one after another. */
+typedef struct
+{
+  const RedlineLexicon *lexicon;
+  gsize                 from;
+  gsize                 to;
+  gboolean              found;
+} LexiconSearch;
+
 typedef struct
 {
   RedlineRuleSet     *self;
@@ -140,14 +150,8 @@ typedef struct
   guint8             *cut;         /* per character: a CutState, made on demand */
   GArray             *pending;     /* of Pending: term hits waiting for the cut */
   gboolean            purpose_unknown; /* rules with a context look for it */
-  const RedlineLexicon *context_lexicon; /* the last paragraph searched for a context */
-  gsize               context_from;
-  gsize               context_to;
-  gboolean            context_found;
-  const RedlineLexicon *mention_lexicon; /* the last sentence searched for a mention */
-  gsize               mention_from;
-  gsize               mention_to;
-  gboolean            mention_found;
+  LexiconSearch       context;     /* the last paragraph searched for a context */
+  LexiconSearch       mention;     /* the last sentence searched for a mention */
 } FieldScan;
 
 typedef struct

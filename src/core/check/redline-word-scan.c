@@ -317,6 +317,25 @@ any_member_word (FieldScan            *scan,
   return FALSE;
 }
 
+/* any_member_word() for [@from, @to), unless @search holds the answer: the
+ * hits of a paragraph or a sentence come one after the other. */
+static gboolean
+search_once (FieldScan            *scan,
+             LexiconSearch        *search,
+             const RedlineLexicon *lexicon,
+             gsize                 from,
+             gsize                 to)
+{
+  if (search->lexicon != lexicon || search->from != from || search->to != to)
+    {
+      search->lexicon = lexicon;
+      search->from = from;
+      search->to = to;
+      search->found = any_member_word (scan, lexicon, from, to);
+    }
+  return search->found;
+}
+
 /* Whether the sentence that goes on from @pos ends with a full stop or a
  * semicolon before @to, as a sentence of prose does; a headline, a slogan
  * or a caption ends without one, or with an exclamation or a question. */
@@ -378,15 +397,7 @@ _redline_scan_in_context (FieldScan            *scan,
   if (own <= CONTEXT_OWN_CHARS || !ends_with_full_stop (scan, end, to))
     return TRUE;
 
-  /* The hits of a paragraph come one after the other: it is searched once. */
-  if (scan->context_lexicon != lexicon || scan->context_from != from || scan->context_to != to)
-    {
-      scan->context_lexicon = lexicon;
-      scan->context_from = from;
-      scan->context_to = to;
-      scan->context_found = any_member_word (scan, lexicon, from, to);
-    }
-  return scan->context_found;
+  return search_once (scan, &scan->context, lexicon, from, to);
 }
 
 /* Ends a sentence: 。！？!? always; a full stop when a space, a line
@@ -409,7 +420,7 @@ ends_sentence (const FieldScan *scan,
 /* For a hit of a rule with mention="ID", in copy of unknown purpose:
  * whether its sentence (up to MENTION_WINDOW characters either side)
  * holds a member of @lexicon ending a word: words that report, deny or
- * forbid a claim (据报道, 并没有, 严禁, 所谓) rather than make it. */
+ * forbid a claim (据报道, 严禁, 所谓) rather than make it. */
 gboolean
 _redline_scan_in_mention (FieldScan            *scan,
                           const RedlineLexicon *lexicon,
@@ -424,13 +435,5 @@ _redline_scan_in_mention (FieldScan            *scan,
   while (to < scan->n_chars && to - end < MENTION_WINDOW && !ends_sentence (scan, to))
     to++;
 
-  /* The hits of a sentence come one after the other: it is searched once. */
-  if (scan->mention_lexicon != lexicon || scan->mention_from != from || scan->mention_to != to)
-    {
-      scan->mention_lexicon = lexicon;
-      scan->mention_from = from;
-      scan->mention_to = to;
-      scan->mention_found = any_member_word (scan, lexicon, from, to);
-    }
-  return scan->mention_found;
+  return search_once (scan, &scan->mention, lexicon, from, to);
 }
