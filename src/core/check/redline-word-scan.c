@@ -336,6 +336,17 @@ search_once (FieldScan            *scan,
   return search->found;
 }
 
+/* Whether the '.' at @p ends a sentence: a space, a Chinese character or
+ * the end follows it, so it is not a decimal point (3.5), nor the dot of a
+ * domain (example.com) or of an abbreviation (No.1). */
+static gboolean
+dot_ends_sentence (const FieldScan *scan,
+                   gsize            p)
+{
+  return p + 1 >= scan->n_chars || g_unichar_isspace (scan->chars[p + 1]) ||
+         _redline_char_class (scan->chars[p + 1]) == REDLINE_CHAR_CJK;
+}
+
 /* Whether the sentence that goes on from @pos ends with a full stop or a
  * semicolon before @to, as a sentence of prose does; a headline, a slogan
  * or a caption ends without one, or with an exclamation or a question. */
@@ -351,9 +362,7 @@ ends_with_full_stop (const FieldScan *scan,
         case 0x3002: case ';':  /* 。 ；(normalised) */
           return TRUE;
         case '.':
-          /* Not a decimal point, nor the dot of a domain or an abbreviation. */
-          if (p + 1 >= scan->n_chars || g_unichar_isspace (scan->chars[p + 1]) ||
-              _redline_char_class (scan->chars[p + 1]) == REDLINE_CHAR_CJK)
+          if (dot_ends_sentence (scan, p))
             return TRUE;
           break;
         case '!': case '?':
@@ -400,18 +409,18 @@ _redline_scan_in_context (FieldScan            *scan,
   return search_once (scan, &scan->context, lexicon, from, to);
 }
 
-/* Ends a sentence: 。！？!? always; a full stop when a space, a line
- * break or the end follows it (not 3.5 nor example.com). */
+/* Ends a sentence: 。 and ! ? (！ and ？ normalised) always, a line break,
+ * and a '.' that dot_ends_sentence() accepts. */
 static gboolean
 ends_sentence (const FieldScan *scan,
                gsize            p)
 {
   switch (scan->chars[p])
     {
-    case 0x3002: case 0xFF01: case 0xFF1F: case '!': case '?':
+    case 0x3002: case '!': case '?':
       return TRUE;
     case '.':
-      return p + 1 >= scan->n_chars || g_unichar_isspace (scan->chars[p + 1]);
+      return dot_ends_sentence (scan, p);
     default:
       return _redline_char_class (scan->chars[p]) == REDLINE_CHAR_BREAK;
     }
