@@ -10,26 +10,16 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <locale.h>
-#include <signal.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 #include <gio/gio.h>
 
 #include "redline-core.h"
 #include "redline-report.h"
-
-/* Exit statuses of the command-line contract (doc/cli.md). */
-enum {
-  EXIT_CLEAN = 0,
-  EXIT_ERRORS_FOUND = 1,
-  EXIT_BAD_INPUT = 2,
-};
+#include "redline-check-input.h"
 
 typedef struct
 {
@@ -368,289 +358,6 @@ test_rules (Options *options)
   /* The plain closing line test harnesses read. */
   g_print ("%u passed, %u failed\n", tally.passed, tally.failed);
   return tally.failed == 0;
-}
-
-/* Text inputs are read whole, within this budget: far more than any real
- * copy or archive, and an endless device (/dev/zero) or pipe is refused
- * instead of filling memory. A regular file is measured before it is read.
- * README.md documents the limit. */
-#define MAX_TEXT_INPUT ((gsize) 1 << 30)
-
-/* Regular text files of this size or more are mapped, not copied. */
-#define MAP_MIN_BYTES ((gsize) 1 << 20)
-
-/* The bytes read to tell a project file from text: a SQLite header. */
-#define SNIFF_BYTES 100
-
-static const char sqlite_magic[16] = "SQLite format 3";
-
-static guint32
-read_be32 (const guint8 *p)
-{
-  return (guint32) p[0] << 24 | (guint32) p[1] << 16 | (guint32) p[2] << 8 | p[3];
-}
-
-static void
-set_too_large_error (GError     **error,
-                     const char  *display_name)
-{
-  g_autofree char *limit = g_format_size_full (MAX_TEXT_INPUT, G_FORMAT_SIZE_IEC_UNITS);
-
-  g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
-               _("%s: the input is too large: Redline checks up to %s of text; split it "
-                 "into smaller files"), display_name, limit);
-}
-
-/* Where an input comes from: standard input or an open file, and whether
- * it is a regular file, which alone may be a project file. */
-typedef struct
-{
-  const char *path;          /* as given, or "-" */
-  const char *display_name;
-  int         fd;
-  gboolean    regular;
-  goffset     size;          /* of a regular file */
-} Input;
-
-/* The bytes of an input read so far. */
-typedef struct
-{
-  char  *data;
-  gsize  len;
-  gsize  capacity;
-} Buffer;
-
-static void
-buffer_clear (Buffer *buffer)
-{
-  g_clear_pointer (&buffer->data, g_free);
-  buffer->len = buffer->capacity = 0;
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Buffer, buffer_clear)
-
-static void
-buffer_reserve (Buffer *buffer,
-                gsize   capacity)
-{
-  if (capacity > buffer->capacity)
-    {
-      buffer->data = g_realloc (buffer->data, capacity);
-      buffer->capacity = capacity;
-    }
-}
-
-/* Appends what @input gives to @buffer until end of file, or until it holds
- * @want bytes. Never holds more than MAX_TEXT_INPUT bytes, plus one to tell
- * that the input is larger. Returns FALSE with @error set on a read error or
- * an input over the budget. */
-static gboolean
-read_some (Input       *input,
-           Buffer      *buffer,
-           gsize        want,
-           gboolean    *at_end,
-           GError     **error)
-{
-  *at_end = FALSE;
-  while (buffer->len < want)
-    {
-      gssize n;
-
-      if (buffer->len == buffer->capacity)
-        buffer_reserve (buffer, MIN (MAX (buffer->capacity * 2, 65536), MAX_TEXT_INPUT + 1));
-      n = read (input->fd, buffer->data + buffer->len,
-                MIN (buffer->capacity - buffer->len, want - buffer->len));
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n < 0)
-        {
-          int saved_errno = errno;
-
-          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                       _("%s: cannot read the file: %s"), input->display_name,
-                       g_strerror (saved_errno));
-          return FALSE;
-        }
-      if (n == 0)
-        {
-          *at_end = TRUE;
-          return TRUE;
-        }
-      buffer->len += n;
-      if (buffer->len > MAX_TEXT_INPUT)
-        {
-          set_too_large_error (error, input->display_name);
-          return FALSE;
-        }
-    }
-  return TRUE;
-}
-
-static gboolean
-input_open (Input       *input,
-            const char  *path,
-            const char  *display_name,
-            GError     **error)
-{
-  struct stat info;
-
-  input->path = path;
-  input->display_name = display_name;
-  if (g_str_equal (path, "-"))
-    input->fd = STDIN_FILENO;
-  else
-    {
-      input->fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
-      if (input->fd < 0)
-        {
-          int saved_errno = errno;
-
-          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                       _("%s: cannot read the file: %s"), path, g_strerror (saved_errno));
-          return FALSE;
-        }
-    }
-  if (fstat (input->fd, &info) == 0 && S_ISREG (info.st_mode))
-    {
-      input->regular = TRUE;
-      input->size = info.st_size;
-    }
-  return TRUE;
-}
-
-static void
-input_close (Input *input)
-{
-  if (input->fd > STDIN_FILENO)
-    close (input->fd);
-  input->fd = -1;
-}
-
-/* What the first bytes of an input and its name say it is. */
-typedef enum
-{
-  INPUT_TEXT,
-  INPUT_PROJECT,
-  INPUT_FOREIGN_DATABASE,
-} InputKind;
-
-static InputKind
-sniff_input (const Input  *input,
-             const Buffer *head)
-{
-  const guint8 *bytes = (const guint8 *) head->data;
-  gboolean sqlite = head->len >= sizeof sqlite_magic &&
-                    memcmp (bytes, sqlite_magic, sizeof sqlite_magic) == 0;
-
-  if (sqlite && head->len >= 72 && read_be32 (bytes + 68) != REDLINE_PROJECT_APPLICATION_ID)
-    return INPUT_FOREIGN_DATABASE;
-  if (sqlite || (!g_str_equal (input->path, "-") && g_str_has_suffix (input->path, ".redline")))
-    return INPUT_PROJECT;
-  return INPUT_TEXT;
-}
-
-/* Reads the rest of a text input after the bytes already in @buffer
- * (unless they reached the end); the result is nul-terminated after
- * @length bytes. */
-static char *
-read_text (Input       *input,
-           Buffer      *buffer,
-           gboolean     at_end,
-           gsize       *length,
-           GError     **error)
-{
-  if (!at_end && !read_some (input, buffer, MAX_TEXT_INPUT + 1, &at_end, error))
-    return NULL;
-  buffer_reserve (buffer, buffer->len + 1);
-  buffer->data[buffer->len] = '\0';
-  *length = buffer->len;
-  buffer->len = buffer->capacity = 0;
-  return g_steal_pointer (&buffer->data);
-}
-
-/* What to say, and the exit status, if a mapped file is shortened while it
- * is checked: reading a page past its new end raises SIGBUS. Set while a
- * mapped file is checked, in whichever thread reads the page. */
-static char *volatile mapped_changed_message;
-
-static void
-on_sigbus (int signal_number)
-{
-  const char *message = mapped_changed_message;
-
-  if (message == NULL)
-    {
-      /* Not ours: as if there were no handler. */
-      signal (signal_number, SIG_DFL);
-      raise (signal_number);
-      return;
-    }
-  /* write() and _exit() only: the process is in an unknown state. */
-  if (write (STDERR_FILENO, message, strlen (message)) < 0)
-    _exit (EXIT_BAD_INPUT);
-  _exit (EXIT_BAD_INPUT);
-}
-
-static void
-watch_mapped_file (const char *display_name)
-{
-  static gboolean installed;
-
-  if (!installed)
-    {
-      struct sigaction action = { 0 };
-
-      action.sa_handler = on_sigbus;
-      sigemptyset (&action.sa_mask);
-      sigaction (SIGBUS, &action, NULL);
-      installed = TRUE;
-    }
-  g_free (mapped_changed_message);
-  mapped_changed_message =
-    g_strdup_printf (_("redline-check: %s: the file was shortened while it was checked; check "
-                       "it again once nothing writes to it\n"), display_name);
-}
-
-static void
-unwatch_mapped_file (void)
-{
-  char *message = mapped_changed_message;
-
-  mapped_changed_message = NULL;
-  g_free (message);
-}
-
-/* Maps the whole of a large regular file instead of copying it: the
- * kernel's pages are read in place. @head_length bytes have been read, from
- * the start of the file: standard input redirected from a file someone has
- * already read from is read on from where it is, never mapped. Returns
- * %NULL, with @error set only if the file is too large, when it cannot be
- * mapped (a file system without mmap(), a file that is shorter than its size
- * says): it is then read. */
-static GMappedFile *
-map_text (Input   *input,
-          gsize    head_length,
-          GError **error)
-{
-  g_autoptr(GMappedFile) mapped = NULL;
-  gsize length;
-
-  if (lseek (input->fd, 0, SEEK_CUR) != (off_t) head_length)
-    return NULL;
-  mapped = g_mapped_file_new_from_fd (input->fd, FALSE, NULL);
-  if (mapped == NULL || g_mapped_file_get_contents (mapped) == NULL)
-    return NULL;
-  length = g_mapped_file_get_length (mapped);
-  if (length > MAX_TEXT_INPUT)
-    {
-      set_too_large_error (error, input->display_name);
-      return NULL;
-    }
-  if (length < (gsize) input->size)
-    return NULL;
-  /* Every page will be read: ask for them all now. */
-  posix_madvise (g_mapped_file_get_contents (mapped), length, POSIX_MADV_WILLNEED);
-  return g_steal_pointer (&mapped);
 }
 
 static const char *
@@ -1061,78 +768,31 @@ check_project (Options    *options,
     }
 }
 
-/* Reads an input once: its first bytes and its name tell a project file
- * from text, and text goes on from those same bytes, so a pipe loses
- * nothing. A project file must be a regular file; it alone is opened again,
- * by the project code. */
+/* Checks one input: a project file, or text. */
 static void
 check_input (Options    *options,
              const char *path)
 {
   g_autoptr(GError) error = NULL;
-  g_auto(Buffer) head = { NULL, 0, 0 };
-  g_autofree char *text = NULL;
-  g_autoptr(GMappedFile) mapped = NULL;
-  const char *data = NULL;
+  g_auto(CheckInput) input = { 0 };
   const char *display_name = g_str_equal (path, "-") ? "<stdin>" : path;
-  Input input = { NULL, NULL, -1, FALSE, 0 };
-  InputKind kind = INPUT_TEXT;
-  gboolean at_end = FALSE;
-  gsize length = 0;
 
-  if (!input_open (&input, path, display_name, &error))
+  if (!check_input_read (&input, path, display_name, &error))
     {
       print_error (error->message);
       options->bad_input = TRUE;
       return;
     }
-  /* A small regular file is read into one allocation of its size; a large
-   * one is mapped below. */
-  buffer_reserve (&head, input.regular && input.size < (goffset) MAP_MIN_BYTES
-                         ? (gsize) input.size + 1 : SNIFF_BYTES);
-  if (read_some (&input, &head, SNIFF_BYTES, &at_end, &error))
-    {
-      kind = sniff_input (&input, &head);
-      if (kind == INPUT_FOREIGN_DATABASE)
-        g_set_error (&error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_NOT_A_PROJECT,
-                     _("%s: a SQLite database, but not a Redline project file (another "
-                       "application made it)"), display_name);
-      else if (kind == INPUT_PROJECT && (!input.regular || g_str_equal (path, "-")))
-        g_set_error (&error, REDLINE_STORE_ERROR, REDLINE_STORE_ERROR_NOT_A_PROJECT,
-                     _("%s: not a Redline project file: a project is read from a regular "
-                       "file named on the command line, not from standard input, a pipe "
-                       "or a device"), display_name);
-      else if (kind == INPUT_TEXT && input.regular && input.size > (goffset) MAX_TEXT_INPUT)
-        set_too_large_error (&error, display_name);
-      else if (kind == INPUT_TEXT && !at_end && input.regular &&
-               input.size >= (goffset) MAP_MIN_BYTES &&
-               (mapped = map_text (&input, head.len, &error)) != NULL)
-        {
-          length = g_mapped_file_get_length (mapped);
-          data = g_mapped_file_get_contents (mapped);
-        }
-      else if (kind == INPUT_TEXT && error == NULL)
-        data = text = read_text (&input, &head, at_end, &length, &error);
-    }
-  input_close (&input);
-
-  if (error != NULL)
-    {
-      print_error (error->message);
-      options->bad_input = TRUE;
-      return;
-    }
-  if (kind == INPUT_PROJECT)
+  if (input.kind == CHECK_INPUT_PROJECT)
     {
       check_project (options, path);
       return;
     }
 
-  if (mapped != NULL)
-    watch_mapped_file (display_name);
-  if (!redline_text_validate (data, length, display_name, &error))
+  check_input_watch (&input, display_name);
+  if (!redline_text_validate (input.data, input.length, display_name, &error))
     {
-      unwatch_mapped_file ();
+      check_input_unwatch ();
       print_error (error->message);
       options->bad_input = TRUE;
       return;
@@ -1145,8 +805,8 @@ check_input (Options    *options,
       RedlineDocument document = { { NULL } };
 
       /* A mapped file has no NUL after it: its length says where it ends. */
-      document.fields[REDLINE_FIELD_BODY] = length > 0 ? data : "";
-      document.lengths[REDLINE_FIELD_BODY] = length;
+      document.fields[REDLINE_FIELD_BODY] = input.length > 0 ? input.data : "";
+      document.lengths[REDLINE_FIELD_BODY] = input.length;
       document.purpose = options->content_purpose;
       /* Without --purpose, text is read as advertising, but a rule's hit
        * that nothing around it makes a claim of is a note only. */
@@ -1155,7 +815,7 @@ check_input (Options    *options,
                        &document,
                        options->ecosystems[e], options->content_kind);
     }
-  unwatch_mapped_file ();
+  check_input_unwatch ();
 }
 
 /* Flushes stdout: a finding that could not be written is an error, never a
