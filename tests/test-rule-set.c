@@ -1330,6 +1330,7 @@ static const char context_pack[] =
   "      <term id=\"zui-hao\">最好</term>\n"
   "      <term id=\"zui-di-jia\" context=\"none\">全网最低</term>\n"
   "      <term id=\"best\">best</term>\n"
+  "      <term id=\"wei-yi\" everyday=\"yes\">唯一</term>\n"
   "    </terms>\n"
   "    <pattern id=\"di-yi\" hint=\"第1\">第1名</pattern>\n"
   "    <example type=\"incorrect\"><marker>最好</marker>的咖啡</example>\n"
@@ -1369,6 +1370,14 @@ test_context (void)
     { "It is the best way to learn. ", REDLINE_CONTENT_KIND_ARTICLE, TRUE, "best:info?" },
     { "The best price in town. ", REDLINE_CONTENT_KIND_ARTICLE, TRUE, "best:error" },
     { "The best prices. We ship.", REDLINE_CONTENT_KIND_ARTICLE, TRUE, "best:info?" },
+    /* everyday="yes": only a member makes a claim, whatever the shape. */
+    { "唯一前缀", REDLINE_CONTENT_KIND_ARTICLE, TRUE, "唯一:info?" },
+    { "唯一！", REDLINE_CONTENT_KIND_ARTICLE, TRUE, "唯一:info?" },
+    { "这是他唯一的办法", REDLINE_CONTENT_KIND_ARTICLE, TRUE, "唯一:info?" },
+    { "本市唯一的上市公司", REDLINE_CONTENT_KIND_ARTICLE, TRUE, "唯一:error" },
+    { "全市唯一。\n价格实惠", REDLINE_CONTENT_KIND_ARTICLE, TRUE, "唯一:info?" },
+    { "唯一前缀", REDLINE_CONTENT_KIND_ARTICLE, FALSE, "唯一:error" },
+    { "唯一前缀", REDLINE_CONTENT_KIND_MOMENTS_AD, TRUE, "唯一:error" },
   };
 
   check_purpose_cases (set, cases, G_N_ELEMENTS (cases));
@@ -1442,7 +1451,8 @@ test_mention (void)
     }
 }
 
-/* context="ID" names a lexicon of the pack; "none" names none. */
+/* context="ID" names a lexicon of the pack; "none" names none; a term of
+ * everyday sense needs a context. */
 static void
 test_context_errors (void)
 {
@@ -1453,9 +1463,16 @@ test_context_errors (void)
     "<rulepack id=\"t\" version=\"1\"><title>t</title><lexicon id=\"none\"><word>店</word></lexicon>"
     "<rule id=\"r\" category=\"absolute-term\"><message>m</message>"
     "<terms><term id=\"a\">最好</term></terms><example type=\"incorrect\">最好</example></rule></rulepack>",
+    "<rulepack id=\"t\" version=\"1\"><title>t</title><lexicon id=\"shop\"><word>店</word></lexicon>"
+    "<rule id=\"r\" category=\"absolute-term\"><message>m</message>"
+    "<terms><term id=\"a\" everyday=\"yes\">唯一</term></terms>"
+    "<example type=\"incorrect\">唯一</example></rule></rulepack>",
   };
   static const char *const messages[] = {
-    "extra.xml:1:", "extra.xml:1:",
+    "extra.xml:1:", "extra.xml:1:", "extra.xml:1:",
+  };
+  static const char *const named[] = {
+    "offer", "none", "everyday",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (packs); i++)
@@ -1468,7 +1485,7 @@ test_context_errors (void)
       g_assert_null (pack);
       g_assert_error (error, REDLINE_RULES_ERROR, REDLINE_RULES_ERROR_INVALID);
       g_assert_true (g_str_has_prefix (error->message, messages[i]));
-      g_assert_nonnull (strstr (error->message, i == 0 ? "offer" : "none"));
+      g_assert_nonnull (strstr (error->message, named[i]));
     }
 }
 

@@ -49,7 +49,9 @@ add_hit (FieldScan    *scan,
       RedlineLexicon *context = term != NULL ? term->context : rule->context;
 
       hit.outside_context = (context != NULL &&
-                             !_redline_scan_in_context (scan, context, start, end)) ||
+                             !_redline_scan_in_context (scan, context,
+                                                        term != NULL && term->everyday,
+                                                        start, end)) ||
                             (rule->mention != NULL &&
                              _redline_scan_in_mention (scan, rule->mention, start, end));
     }

@@ -198,6 +198,7 @@ gboolean _redline_scan_near_member (const FieldScan *scan,
 
 gboolean _redline_scan_in_context (FieldScan            *scan,
                                    const RedlineLexicon *lexicon,
+                                   gboolean              everyday,
                                    gsize                 start,
                                    gsize                 end);
 gboolean _redline_scan_in_mention (FieldScan            *scan,

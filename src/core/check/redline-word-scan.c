@@ -378,10 +378,13 @@ ends_with_full_stop (const FieldScan *scan,
  * whether it is a claim. It is, unless it reads as ordinary prose: in a
  * sentence that ends with a full stop, in a paragraph (up to CONTEXT_WINDOW
  * characters either side, within line breaks) that holds no member of
- * @lexicon ending a word and more than the hit itself. */
+ * @lexicon ending a word and more than the hit itself. A term of @everyday
+ * sense is a claim only where its paragraph holds a member, whatever the
+ * paragraph's shape: 最大比特率 and 唯一前缀 are the whole of a label. */
 gboolean
 _redline_scan_in_context (FieldScan            *scan,
                           const RedlineLexicon *lexicon,
+                          gboolean              everyday,
                           gsize                 start,
                           gsize                 end)
 {
@@ -395,6 +398,9 @@ _redline_scan_in_context (FieldScan            *scan,
   while (to < scan->n_chars && to - end < CONTEXT_WINDOW &&
          _redline_char_class (scan->chars[to]) != REDLINE_CHAR_BREAK)
     to++;
+
+  if (everyday)
+    return search_once (scan, &scan->context, lexicon, from, to);
 
   for (gsize p = from; p < to && own <= CONTEXT_OWN_CHARS; p++)
     {

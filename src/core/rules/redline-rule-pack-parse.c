@@ -306,6 +306,7 @@ parse_term (LoadState    *state,
   g_autofree char *suggest = _redline_xml_dup_prop (node, "suggest");
   g_autofree char *words = NULL;
   g_autofree char *join = NULL;
+  g_autofree char *everyday = _redline_xml_dup_prop (node, "everyday");
   gboolean set[REDLINE_N_ECOSYSTEMS];
 
   g_ptr_array_add (rule->terms, term);
@@ -343,6 +344,20 @@ parse_term (LoadState    *state,
   if (!parse_with (state, rule, term, node, error) ||
       !parse_context (state, rule, node, &term->context, error))
     return FALSE;
+
+  /* everyday="yes": the word's everyday sense (唯一 of a unique key, 首选 of
+   * a preference, 最大 of a measured maximum) outnumbers its claims, so in
+   * copy of unknown purpose only a member of the context near it makes the
+   * hit a claim; the shape of a headline is no evidence. */
+  term->everyday = everyday != NULL && g_str_equal (everyday, "yes");
+  if (term->everyday && term->context == NULL)
+    {
+      _redline_xml_set_node_error (state, error, node, "everyday", REDLINE_RULES_ERROR_INVALID,
+                      _("the term “%s” says everyday=\"yes\" but has no context: give it or "
+                        "its rule context=\"ID\", the lexicon that makes it a claim"),
+                      term->id);
+      return FALSE;
+    }
 
   parse_severities (node, term->severity, set);
   for (guint e = 0; e < REDLINE_N_ECOSYSTEMS; e++)

@@ -47,6 +47,8 @@ typedef struct
   RedlineLexicon    *context;     /* in copy of unknown purpose, a claim unless it
                                    * reads as prose without a member of this
                                    * (context="ID", the rule's by default) */
+  gboolean           everyday;    /* everyday="yes": with a context, a claim only
+                                   * where a member of it is near */
   guint              line;
 } RedlineTerm;
 
