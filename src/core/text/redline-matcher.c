@@ -62,6 +62,7 @@ struct _RedlineMatcher
   guint16   *pages;          /* N_PAGES page numbers; page 0 is all zeros */
   Page      *page_data;
   guint      n_page_data;
+  guint      page_data_size; /* pages allocated, doubled as needed */
   guint32    n_symbols;      /* including 0 */
 
   /* While building: a trie with unsorted edge lists. */
@@ -100,8 +101,15 @@ ensure_symbol (RedlineMatcher *self,
   page = self->pages[c >> 8];
   if (page == 0)
     {
+      /* Doubled, not grown a page at a time: a matcher of the built-in
+       * packs touches up to 80 pages, and copying all of them at every
+       * new one was quadratic (4.7 MB copied at every start). */
+      if (self->n_page_data == self->page_data_size)
+        {
+          self->page_data_size *= 2;
+          self->page_data = g_renew (Page, self->page_data, self->page_data_size);
+        }
       page = self->n_page_data++;
-      self->page_data = g_renew (Page, self->page_data, self->n_page_data);
       memset (self->page_data[page], 0, sizeof self->page_data[page]);
       self->pages[c >> 8] = page;
     }
@@ -142,7 +150,9 @@ redline_matcher_new (void)
   RedlineMatcher *self = g_new0 (RedlineMatcher, 1);
 
   self->pages = g_new0 (guint16, N_PAGES);
-  self->page_data = g_new0 (Page, 1);
+  self->page_data_size = 8;
+  self->page_data = g_new (Page, self->page_data_size);
+  memset (self->page_data[0], 0, sizeof self->page_data[0]);
   self->n_page_data = 1;
   self->n_symbols = 1;
   self->build_edges = g_array_new (FALSE, FALSE, sizeof (GArray *));
@@ -300,6 +310,10 @@ redline_matcher_compile (RedlineMatcher *self)
 
   g_return_if_fail (self != NULL);
   g_return_if_fail (!self->compiled);
+
+  /* No symbol is added from here on: the doubling's slack goes. */
+  self->page_data_size = self->n_page_data;
+  self->page_data = g_renew (Page, self->page_data, self->page_data_size);
 
   self->n_states = self->build_edges->len;
   self->states = g_new0 (State, self->n_states);
