@@ -1451,6 +1451,63 @@ test_mention (void)
     }
 }
 
+static const char shared_pack[] =
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+  "<rulepack id=\"t.shared\" version=\"1\">\n"
+  "  <title>Shared</title>\n"
+  "  <lexicon id=\"news\" use=\"report\"><word>传闻</word></lexicon>\n"
+  "  <rule id=\"t.cure\" category=\"medical-claim\" mention=\"news\">\n"
+  "    <message>{text}</message>\n"
+  "    <terms><term id=\"zhi-yu\">治愈</term></terms>\n"
+  "    <example type=\"incorrect\"><marker>治愈</marker>失眠</example>\n"
+  "  </rule>\n"
+  "</rulepack>\n";
+
+/* <lexicon id="ID" use="NAME"/> takes the members of a lexicon Redline
+ * shares between packs, and any the pack adds; a name Redline does not
+ * share is refused with the names it does, and a shared lexicon is no pack. */
+static void
+test_shared_lexicon (void)
+{
+  g_autoptr(RedlineRuleSet) set = make_set_from (shared_pack);
+  static const PurposeCase cases[] = {
+    { "据报道，该产品能治愈失眠。", REDLINE_CONTENT_KIND_ARTICLE, TRUE, "治愈:info?" },
+    { "He claims it 治愈 colds.", REDLINE_CONTENT_KIND_ARTICLE, TRUE, "治愈:info?" },
+    { "传闻它能治愈失眠。", REDLINE_CONTENT_KIND_ARTICLE, TRUE, "治愈:info?" },
+    { "它能治愈失眠。", REDLINE_CONTENT_KIND_ARTICLE, TRUE, "治愈:error" },
+  };
+  static const struct
+  {
+    const char *xml;
+    int         code;
+    const char *says[3];
+  } refused[] = {
+    { "<rulepack id=\"t\" version=\"1\"><title>t</title>\n<lexicon id=\"r\" use=\"rumours\"/>"
+      "<rule id=\"r\" category=\"medical-claim\"><message>m</message>"
+      "<terms><term id=\"a\">治愈</term></terms><example type=\"incorrect\">治愈</example></rule>"
+      "</rulepack>",
+      REDLINE_RULES_ERROR_INVALID, { "extra.xml:2:", "rumours", "report" } },
+    { "<lexicon id=\"report\"><word>据报道</word></lexicon>",
+      REDLINE_RULES_ERROR_SCHEMA, { "extra.xml:1:", "<rulepack>", NULL } },
+  };
+
+  check_purpose_cases (set, cases, G_N_ELEMENTS (cases));
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new_static (refused[i].xml, strlen (refused[i].xml));
+      g_autoptr(GError) error = NULL;
+      g_autoptr(RedlineRulePack) pack = redline_rule_pack_new_from_bytes (bytes, "extra.xml",
+                                                                          &error);
+
+      g_assert_null (pack);
+      g_assert_error (error, REDLINE_RULES_ERROR, refused[i].code);
+      g_test_message ("%s", error->message);
+      g_assert_true (g_str_has_prefix (error->message, refused[i].says[0]));
+      for (guint j = 1; j < G_N_ELEMENTS (refused[i].says) && refused[i].says[j] != NULL; j++)
+        g_assert_nonnull (strstr (error->message, refused[i].says[j]));
+    }
+}
+
 /* context="ID" names a lexicon of the pack; "none" names none; a term of
  * everyday sense needs a context. */
 static void
@@ -1669,6 +1726,7 @@ main (int   argc,
   g_test_add_func ("/redline/rule-set/context", test_context);
   g_test_add_func ("/redline/rule-set/context-errors", test_context_errors);
   g_test_add_func ("/redline/rule-set/mention", test_mention);
+  g_test_add_func ("/redline/rule-set/shared-lexicon", test_shared_lexicon);
   g_test_add_func ("/redline/rule-set/cpus", test_cpus);
   g_test_add_func ("/redline/rule-set/links", test_links);
   g_test_add_func ("/redline/rule-set/length", test_length);

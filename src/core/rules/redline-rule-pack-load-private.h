@@ -35,6 +35,10 @@ struct _RedlineRulePack
 
 typedef RedlineXmlSource LoadState;
 
+#define SCHEMA_RESOURCE "/org/redline/core/rules/redline-rules.rng"
+/* The lexicons packs share with use="NAME": NAME.xml */
+#define SHARED_LEXICON_DIR "/org/redline/core/rules/lexicons"
+
 gboolean _redline_rule_pack_load_document  (RedlineRulePack  *self,
                                             LoadState        *state,
                                             xmlDocPtr         doc,

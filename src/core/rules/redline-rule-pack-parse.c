@@ -848,28 +848,13 @@ parse_category (RedlineRulePack  *self,
   return TRUE;
 }
 
+/* Adds the <word>, <ending> and <tag> children of @node to @lexicon. */
 static gboolean
-parse_lexicon (RedlineRulePack  *self,
-               LoadState        *state,
-               xmlNode          *node,
-               GError          **error)
+add_members (RedlineLexicon  *lexicon,
+             LoadState       *state,
+             xmlNode         *node,
+             GError         **error)
 {
-  g_autofree char *id = _redline_xml_dup_prop (node, "id");
-  g_autoptr(RedlineLexicon) lexicon = NULL;
-
-  if (g_str_equal (id, "none"))
-    {
-      _redline_xml_set_node_error (state, error, node, "id", REDLINE_RULES_ERROR_INVALID,
-                                         _("“none” cannot name a lexicon: context=\"none\" means no context"));
-      return FALSE;
-    }
-  if (g_hash_table_contains (self->lexicons, id))
-    {
-      _redline_xml_set_node_error (state, error, node, "id", REDLINE_RULES_ERROR_DUPLICATE_ID,
-                                         _("the lexicon “%s” is already defined"), id);
-      return FALSE;
-    }
-  lexicon = _redline_lexicon_new (id, xmlGetLineNo (node));
   for (xmlNode *child = node->children; child != NULL; child = child->next)
     {
       g_autofree char *text = NULL;
@@ -895,6 +880,95 @@ parse_lexicon (RedlineRulePack  *self,
         }
       _redline_lexicon_add (lexicon, chars, n_chars, _redline_xml_is_element (child, "ending"));
     }
+  return TRUE;
+}
+
+/* use="NAME": the members of the lexicon NAME that Redline shares between
+ * packs (data/rules/lexicons/NAME.xml), so that every pack that needs the
+ * words of reports, say, reads the same list. A shared lexicon is checked
+ * against the schema whenever the pack that uses it is. */
+static gboolean
+add_shared_members (RedlineLexicon  *lexicon,
+                    LoadState       *state,
+                    xmlNode         *node,
+                    const char      *name,
+                    GError         **error)
+{
+  g_autofree char *path = g_strconcat (SHARED_LEXICON_DIR "/", name, ".xml", NULL);
+  g_autofree char *display_name = g_strconcat ("builtin:lexicons/", name, ".xml", NULL);
+  g_autoptr(GBytes) bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  LoadState shared = { 0 };
+  xmlDocPtr doc;
+  xmlNode *root;
+  gboolean ok;
+
+  if (bytes == NULL || strchr (name, '/') != NULL)
+    {
+      g_auto(GStrv) names = g_resources_enumerate_children (SHARED_LEXICON_DIR,
+                                                            G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+      g_autoptr(GString) known = g_string_new (NULL);
+
+      for (guint i = 0; names != NULL && names[i] != NULL; i++)
+        {
+          if (!g_str_has_suffix (names[i], ".xml"))
+            continue;
+          if (known->len > 0)
+            g_string_append (known, ", ");
+          g_string_append_len (known, names[i], strlen (names[i]) - strlen (".xml"));
+        }
+      _redline_xml_set_node_error (state, error, node, "use", REDLINE_RULES_ERROR_INVALID,
+                                   _("Redline shares no lexicon “%s”; it shares: %s"),
+                                   name, known->str);
+      return FALSE;
+    }
+
+  shared.display_name = display_name;
+  shared.data = g_bytes_get_data (bytes, &shared.length);
+  shared.what = state->what;
+  shared.builtin = state->builtin;
+  doc = _redline_xml_read (&shared, SCHEMA_RESOURCE, error);
+  if (doc == NULL)
+    return FALSE;
+  root = xmlDocGetRootElement (doc);
+  if (!_redline_xml_is_element (root, "lexicon"))
+    {
+      _redline_xml_set_node_error (&shared, error, root, NULL, REDLINE_RULES_ERROR_INVALID,
+                                   _("a shared lexicon must be a <lexicon> element"));
+      xmlFreeDoc (doc);
+      return FALSE;
+    }
+  ok = add_members (lexicon, &shared, root, error);
+  xmlFreeDoc (doc);
+  return ok;
+}
+
+static gboolean
+parse_lexicon (RedlineRulePack  *self,
+               LoadState        *state,
+               xmlNode          *node,
+               GError          **error)
+{
+  g_autofree char *id = _redline_xml_dup_prop (node, "id");
+  g_autofree char *use = _redline_xml_dup_prop (node, "use");
+  g_autoptr(RedlineLexicon) lexicon = NULL;
+
+  if (g_str_equal (id, "none"))
+    {
+      _redline_xml_set_node_error (state, error, node, "id", REDLINE_RULES_ERROR_INVALID,
+                                         _("“none” cannot name a lexicon: context=\"none\" means no context"));
+      return FALSE;
+    }
+  if (g_hash_table_contains (self->lexicons, id))
+    {
+      _redline_xml_set_node_error (state, error, node, "id", REDLINE_RULES_ERROR_DUPLICATE_ID,
+                                         _("the lexicon “%s” is already defined"), id);
+      return FALSE;
+    }
+  lexicon = _redline_lexicon_new (id, xmlGetLineNo (node));
+  if (use != NULL && !add_shared_members (lexicon, state, node, use, error))
+    return FALSE;
+  if (!add_members (lexicon, state, node, error))
+    return FALSE;
   g_hash_table_insert (self->lexicons, lexicon->id, lexicon);
   lexicon = NULL;
   return TRUE;
@@ -908,6 +982,14 @@ _redline_rule_pack_load_document (RedlineRulePack  *self,
 {
   xmlNode *root = xmlDocGetRootElement (doc);
   g_autoptr(GHashTable) rule_ids = g_hash_table_new (g_str_hash, g_str_equal);
+
+  /* The schema also describes a shared lexicon on its own. */
+  if (!_redline_xml_is_element (root, "rulepack"))
+    {
+      _redline_xml_set_node_error (state, error, root, NULL, REDLINE_RULES_ERROR_SCHEMA,
+                                   _("not a rule pack: its root element must be <rulepack>"));
+      return FALSE;
+    }
 
   self->id = _redline_xml_dup_prop (root, "id");
   self->version = _redline_xml_dup_prop (root, "version");

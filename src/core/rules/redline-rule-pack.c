@@ -28,7 +28,6 @@
 #include "redline-severity-policy.h"
 #include "redline-text.h"
 
-#define SCHEMA_RESOURCE "/org/redline/core/rules/redline-rules.rng"
 #define BUILTIN_RESOURCE_DIR "/org/redline/core/rules/builtin"
 /* A rule pack is a text file written by people; this leaves room for tens of
  * thousands of terms and refuses anything that would take seconds to parse. */
