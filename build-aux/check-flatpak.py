@@ -15,8 +15,8 @@ import re
 import sys
 
 # What org.gnome.Platform provides of Redline's dependencies (pkg-config names).
-RUNTIME = {"glib-2.0", "gobject-2.0", "gio-2.0", "libxml-2.0", "sqlite3",
-           "json-glib-1.0", "gtk4", "libadwaita-1"}
+RUNTIME = {"glib-2.0", "gobject-2.0", "gio-2.0", "gmodule-no-export-2.0", "libxml-2.0",
+           "sqlite3", "json-glib-1.0", "gtk4", "libadwaita-1"}
 # Modules the manifest may build for a library the runtime lacks.
 MODULE_PROVIDES = {"lunar-date": {"lunar-date-3.0"}}
 

@@ -5,7 +5,9 @@
 # there as a new user would, reading nothing from the source tree:
 #   - every file a desktop needs is in place;
 #   - the installed redline-check checks the sample copy, in English and in
-#     Simplified Chinese (the installed catalogue, via REDLINE_LOCALEDIR);
+#     Simplified Chinese (the installed catalogue, via REDLINE_LOCALEDIR),
+#     and writes a report with the installed report module (via
+#     REDLINE_MODULEDIR);
 #   - with the installed MIME type, a project file is recognised by its
 #     extension and by its content (another extension), and the installed
 #     desktop file is the application registered to open it.
@@ -30,7 +32,7 @@ eval "$(meson introspect "$build" --buildoptions | python3 -c '
 import json, sys
 options = {o["name"]: o["value"] for o in json.load(sys.stdin)}
 prefix = options["prefix"]
-for name in ("bindir", "datadir", "localedir", "mandir"):
+for name in ("bindir", "datadir", "libdir", "localedir", "mandir"):
     value = options[name]
     print("%s=%s" % (name, value if value.startswith("/") else prefix + "/" + value))
 ')"
@@ -50,7 +52,8 @@ for file in \
     "$data/redline/rules/redline-rules.rng" \
     "$stage$localedir/zh_CN/LC_MESSAGES/redline.mo" \
     "$stage$mandir/man1/redline.1" \
-    "$stage$mandir/man1/redline-check.1"
+    "$stage$mandir/man1/redline-check.1" \
+    "$stage$libdir/redline/libredline-report.so"
 do
     [ -f "$file" ] || fail "not installed: ${file#"$stage"}"
 done
@@ -73,6 +76,18 @@ LANGUAGE=zh_CN LC_ALL=C.UTF-8 REDLINE_LOCALEDIR="$stage$localedir" "$bin/redline
 [ "$status" = 1 ] || fail "redline-check exited $status in Chinese, not 1"
 grep -q '在 WeChat 上' "$stage/zh.txt" || fail "no Chinese output: $(head -3 "$stage/zh.txt")"
 echo "ok: the installed redline-check checks the sample copy in English and in Chinese"
+
+# A report, drawn by the installed module; the program links no drawing
+# library of its own.
+status=0
+REDLINE_MODULEDIR="$stage$libdir/redline" "$bin/redline-check" --report="$stage/report.pdf" \
+    "$sample_project" >/dev/null 2>"$stage/report.txt" || status=$?
+[ "$status" = 1 ] || fail "redline-check --report exited $status, not 1: $(cat "$stage/report.txt")"
+head -c 5 "$stage/report.pdf" | grep -q '^%PDF-' || fail "the report is not a PDF"
+if ldd "$bin/redline-check" | grep -E 'libpango|libcairo|libqrencode'; then
+    fail "redline-check links a drawing library: it belongs in the report module"
+fi
+echo "ok: the installed redline-check writes a report with the installed module"
 
 # The MIME type and the desktop file, seen through GIO as a file manager
 # sees them, with nothing of the user's own settings.

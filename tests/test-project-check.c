@@ -546,6 +546,71 @@ test_report_command (void)
   g_rmdir (dir);
 }
 
+/* redline-check --report without its report module: status 2 and a message
+ * that names the module's path and REDLINE_MODULEDIR, no report, the
+ * findings as usual; text and --report=FILE's name are still checked
+ * without it. */
+static void
+test_report_module_missing (void)
+{
+  g_autofree char *sample = g_test_build_filename (G_TEST_BUILT, "..", "data", "sample",
+                                                   "lumi-cafe.redline", NULL);
+  g_autofree char *text = g_test_build_filename (G_TEST_DIST, "data", "sample-post.txt", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("redline-no-module-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "report.pdf", NULL);
+  g_autofree char *html = g_build_filename (dir, "report.html", NULL);
+  g_autofree char *pdf_option = g_strconcat ("--report=", pdf, NULL);
+  g_autofree char *html_option = g_strconcat ("--report=", html, NULL);
+  g_autofree char *module_path = g_build_filename (dir, "libredline-report", NULL);
+  g_auto(GStrv) envp = g_environ_setenv (g_get_environ (), "REDLINE_MODULEDIR", dir, TRUE);
+  const char *redline_check = g_getenv ("REDLINE_CHECK");
+  struct {
+    const char *argv[5];
+    int         status;
+    const char *err;
+  } runs[] = {
+    { { redline_check, pdf_option, sample, NULL }, 2, "REDLINE_MODULEDIR" },
+    { { redline_check, "--format=json", html_option, sample, NULL }, 2, "REDLINE_MODULEDIR" },
+    { { redline_check, "--report=report.txt", sample, NULL }, 2, ".pdf, .html or .csv" },
+    { { redline_check, pdf_option, text, NULL }, 2, "needs a project file" },
+    { { redline_check, text, NULL }, 1, NULL },
+  };
+
+  if (redline_check == NULL)
+    {
+      g_test_skip ("REDLINE_CHECK is not set");
+      return;
+    }
+  g_assert_nonnull (dir);
+  for (guint i = 0; i < G_N_ELEMENTS (runs); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+      int status;
+
+      g_assert_true (g_spawn_sync (NULL, (char **) runs[i].argv, envp, G_SPAWN_DEFAULT, NULL,
+                                   NULL, &out, &err, &status, &error));
+      g_assert_no_error (error);
+      g_test_message ("%s", err);
+      g_assert_true (WIFEXITED (status));
+      g_assert_cmpint (WEXITSTATUS (status), ==, runs[i].status);
+      if (runs[i].err != NULL)
+        g_assert_nonnull (strstr (err, runs[i].err));
+      if (i < 2)
+        {
+          /* The module's path, what to do; the findings still written. */
+          g_assert_nonnull (strstr (err, "cannot write the report: cannot load the report "
+                                         "writers: "));
+          g_assert_nonnull (strstr (err, module_path));
+          g_assert_nonnull (strstr (out, i == 0 ? "error:" : "\"findings\""));
+        }
+      g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+      g_assert_false (g_file_test (html, G_FILE_TEST_EXISTS));
+    }
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -561,6 +626,7 @@ main (int   argc,
   g_test_add_func ("/redline/project/sample", test_sample);
   g_test_add_func ("/redline/project/check-command", test_check_command);
   g_test_add_func ("/redline/project/report-command", test_report_command);
+  g_test_add_func ("/redline/project/report-module-missing", test_report_module_missing);
 
 #undef ADD
 

@@ -20,6 +20,7 @@
 #include "redline-core.h"
 #include "redline-report.h"
 #include "redline-check-input.h"
+#include "redline-check-report.h"
 
 typedef struct
 {
@@ -730,7 +731,7 @@ check_project (Options    *options,
     {
       g_autoptr(GFile) report = g_file_new_for_commandline_arg (options->report);
 
-      if (!redline_report_write (project, rule_set, 0, options->report_format, report, &error))
+      if (!check_report_write (project, rule_set, options->report_format, report, &error))
         {
           print_error (error->message);
           options->bad_input = TRUE;

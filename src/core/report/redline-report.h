@@ -29,12 +29,15 @@ typedef enum
  * @REDLINE_REPORT_ERROR_FORMAT: the file name says no format Redline writes
  * @REDLINE_REPORT_ERROR_PROJECT: the project could not be read for it
  * @REDLINE_REPORT_ERROR_RENDER: the PDF could not be drawn
+ * @REDLINE_REPORT_ERROR_MODULE: the report module (the writers, which
+ *   redline-check loads only to write a report) could not be loaded
  */
 typedef enum
 {
   REDLINE_REPORT_ERROR_FORMAT,
   REDLINE_REPORT_ERROR_PROJECT,
   REDLINE_REPORT_ERROR_RENDER,
+  REDLINE_REPORT_ERROR_MODULE,
 } RedlineReportError;
 
 GQuark   redline_report_error_quark      (void);
