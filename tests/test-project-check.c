@@ -407,6 +407,25 @@ test_check_command (void)
   }
 }
 
+/* Runs redline-check with @argv (and @envp, or this environment) to its
+ * end; returns its exit status, with what it wrote in @out and @err. */
+static int
+run_check (const char *const  *argv,
+           char              **envp,
+           char              **out,
+           char              **err)
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, envp, G_SPAWN_DEFAULT, NULL, NULL,
+                               out, err, &status, &error));
+  g_assert_no_error (error);
+  g_test_message ("%s", *err);
+  g_assert_true (WIFEXITED (status));
+  return WEXITSTATUS (status);
+}
+
 /* redline-check --length-profile: the project's setting unless given. */
 static void
 test_length_profile_command (Fixture       *fixture,
@@ -507,17 +526,10 @@ test_report_command (void)
   before = hash_file (sample);
   for (guint i = 0; i < G_N_ELEMENTS (runs); i++)
     {
-      g_autoptr(GError) error = NULL;
       g_autofree char *out = NULL;
       g_autofree char *err = NULL;
-      int status;
 
-      g_assert_true (g_spawn_sync (NULL, (char **) runs[i].argv, NULL, G_SPAWN_DEFAULT, NULL,
-                                   NULL, &out, &err, &status, &error));
-      g_assert_no_error (error);
-      g_test_message ("%s", err);
-      g_assert_true (WIFEXITED (status));
-      g_assert_cmpint (WEXITSTATUS (status), ==, runs[i].status);
+      g_assert_cmpint (run_check (runs[i].argv, NULL, &out, &err), ==, runs[i].status);
       if (runs[i].err != NULL)
         g_assert_nonnull (strstr (err, runs[i].err));
       if (i == 0)
@@ -584,17 +596,10 @@ test_report_module_missing (void)
   g_assert_nonnull (dir);
   for (guint i = 0; i < G_N_ELEMENTS (runs); i++)
     {
-      g_autoptr(GError) error = NULL;
       g_autofree char *out = NULL;
       g_autofree char *err = NULL;
-      int status;
 
-      g_assert_true (g_spawn_sync (NULL, (char **) runs[i].argv, envp, G_SPAWN_DEFAULT, NULL,
-                                   NULL, &out, &err, &status, &error));
-      g_assert_no_error (error);
-      g_test_message ("%s", err);
-      g_assert_true (WIFEXITED (status));
-      g_assert_cmpint (WEXITSTATUS (status), ==, runs[i].status);
+      g_assert_cmpint (run_check (runs[i].argv, envp, &out, &err), ==, runs[i].status);
       if (runs[i].err != NULL)
         g_assert_nonnull (strstr (err, runs[i].err));
       if (i < 2)

@@ -1451,6 +1451,35 @@ test_mention (void)
     }
 }
 
+/* A pack that must be refused: the error's code, the place it starts with,
+ * and words it must name. */
+typedef struct
+{
+  const char *xml;
+  int         code;
+  const char *says[3];
+} RefusedPack;
+
+static void
+check_refused_packs (const RefusedPack *refused,
+                     guint              n_refused)
+{
+  for (guint i = 0; i < n_refused; i++)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new_static (refused[i].xml, strlen (refused[i].xml));
+      g_autoptr(GError) error = NULL;
+      g_autoptr(RedlineRulePack) pack = redline_rule_pack_new_from_bytes (bytes, "extra.xml",
+                                                                          &error);
+
+      g_assert_null (pack);
+      g_assert_error (error, REDLINE_RULES_ERROR, refused[i].code);
+      g_test_message ("%s", error->message);
+      g_assert_true (g_str_has_prefix (error->message, refused[i].says[0]));
+      for (guint j = 1; j < G_N_ELEMENTS (refused[i].says) && refused[i].says[j] != NULL; j++)
+        g_assert_nonnull (strstr (error->message, refused[i].says[j]));
+    }
+}
+
 static const char shared_pack[] =
   "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
   "<rulepack id=\"t.shared\" version=\"1\">\n"
@@ -1476,12 +1505,7 @@ test_shared_lexicon (void)
     { "传闻它能治愈失眠。", REDLINE_CONTENT_KIND_ARTICLE, TRUE, "治愈:info?" },
     { "它能治愈失眠。", REDLINE_CONTENT_KIND_ARTICLE, TRUE, "治愈:error" },
   };
-  static const struct
-  {
-    const char *xml;
-    int         code;
-    const char *says[3];
-  } refused[] = {
+  static const RefusedPack refused[] = {
     { "<rulepack id=\"t\" version=\"1\"><title>t</title>\n<lexicon id=\"r\" use=\"rumours\"/>"
       "<rule id=\"r\" category=\"medical-claim\"><message>m</message>"
       "<terms><term id=\"a\">治愈</term></terms><example type=\"incorrect\">治愈</example></rule>"
@@ -1492,20 +1516,7 @@ test_shared_lexicon (void)
   };
 
   check_purpose_cases (set, cases, G_N_ELEMENTS (cases));
-  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
-    {
-      g_autoptr(GBytes) bytes = g_bytes_new_static (refused[i].xml, strlen (refused[i].xml));
-      g_autoptr(GError) error = NULL;
-      g_autoptr(RedlineRulePack) pack = redline_rule_pack_new_from_bytes (bytes, "extra.xml",
-                                                                          &error);
-
-      g_assert_null (pack);
-      g_assert_error (error, REDLINE_RULES_ERROR, refused[i].code);
-      g_test_message ("%s", error->message);
-      g_assert_true (g_str_has_prefix (error->message, refused[i].says[0]));
-      for (guint j = 1; j < G_N_ELEMENTS (refused[i].says) && refused[i].says[j] != NULL; j++)
-        g_assert_nonnull (strstr (error->message, refused[i].says[j]));
-    }
+  check_refused_packs (refused, G_N_ELEMENTS (refused));
 }
 
 /* context="ID" names a lexicon of the pack; "none" names none; a term of
@@ -1513,37 +1524,25 @@ test_shared_lexicon (void)
 static void
 test_context_errors (void)
 {
-  static const char *const packs[] = {
-    "<rulepack id=\"t\" version=\"1\"><title>t</title>"
-    "<rule id=\"r\" category=\"absolute-term\" context=\"offer\"><message>m</message>"
-    "<terms><term id=\"a\">最好</term></terms><example type=\"incorrect\">最好</example></rule></rulepack>",
-    "<rulepack id=\"t\" version=\"1\"><title>t</title><lexicon id=\"none\"><word>店</word></lexicon>"
-    "<rule id=\"r\" category=\"absolute-term\"><message>m</message>"
-    "<terms><term id=\"a\">最好</term></terms><example type=\"incorrect\">最好</example></rule></rulepack>",
-    "<rulepack id=\"t\" version=\"1\"><title>t</title><lexicon id=\"shop\"><word>店</word></lexicon>"
-    "<rule id=\"r\" category=\"absolute-term\"><message>m</message>"
-    "<terms><term id=\"a\" everyday=\"yes\">唯一</term></terms>"
-    "<example type=\"incorrect\">唯一</example></rule></rulepack>",
-  };
-  static const char *const messages[] = {
-    "extra.xml:1:", "extra.xml:1:", "extra.xml:1:",
-  };
-  static const char *const named[] = {
-    "offer", "none", "everyday",
+  static const RefusedPack refused[] = {
+    { "<rulepack id=\"t\" version=\"1\"><title>t</title>"
+      "<rule id=\"r\" category=\"absolute-term\" context=\"offer\"><message>m</message>"
+      "<terms><term id=\"a\">最好</term></terms><example type=\"incorrect\">最好</example></rule>"
+      "</rulepack>",
+      REDLINE_RULES_ERROR_INVALID, { "extra.xml:1:", "offer", NULL } },
+    { "<rulepack id=\"t\" version=\"1\"><title>t</title><lexicon id=\"none\"><word>店</word></lexicon>"
+      "<rule id=\"r\" category=\"absolute-term\"><message>m</message>"
+      "<terms><term id=\"a\">最好</term></terms><example type=\"incorrect\">最好</example></rule>"
+      "</rulepack>",
+      REDLINE_RULES_ERROR_INVALID, { "extra.xml:1:", "none", NULL } },
+    { "<rulepack id=\"t\" version=\"1\"><title>t</title><lexicon id=\"shop\"><word>店</word></lexicon>"
+      "<rule id=\"r\" category=\"absolute-term\"><message>m</message>"
+      "<terms><term id=\"a\" everyday=\"yes\">唯一</term></terms>"
+      "<example type=\"incorrect\">唯一</example></rule></rulepack>",
+      REDLINE_RULES_ERROR_INVALID, { "extra.xml:1:", "everyday", NULL } },
   };
 
-  for (guint i = 0; i < G_N_ELEMENTS (packs); i++)
-    {
-      g_autoptr(GBytes) bytes = g_bytes_new_static (packs[i], strlen (packs[i]));
-      g_autoptr(GError) error = NULL;
-      g_autoptr(RedlineRulePack) pack = redline_rule_pack_new_from_bytes (bytes, "extra.xml",
-                                                                          &error);
-
-      g_assert_null (pack);
-      g_assert_error (error, REDLINE_RULES_ERROR, REDLINE_RULES_ERROR_INVALID);
-      g_assert_true (g_str_has_prefix (error->message, messages[i]));
-      g_assert_nonnull (strstr (error->message, named[i]));
-    }
+  check_refused_packs (refused, G_N_ELEMENTS (refused));
 }
 
 /* Scan threads: no more than the affinity mask's processors, nor than the
