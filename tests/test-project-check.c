@@ -616,6 +616,45 @@ test_report_module_missing (void)
   g_rmdir (dir);
 }
 
+/* A report module of another build under the module's name (an older
+ * installation) is refused before it is called: status 2, a message that
+ * names it and both versions, no report. */
+static void
+test_report_module_other (void)
+{
+  g_autofree char *sample = g_test_build_filename (G_TEST_BUILT, "..", "data", "sample",
+                                                   "lumi-cafe.redline", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("redline-other-module-XXXXXX", NULL);
+  g_autofree char *module = g_build_filename (dir, REPORT_MODULE, NULL);
+  g_autofree char *pdf = g_build_filename (dir, "report.pdf", NULL);
+  g_autofree char *pdf_option = g_strconcat ("--report=", pdf, NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_auto(GStrv) envp = g_environ_setenv (g_get_environ (), "REDLINE_MODULEDIR", dir, TRUE);
+  const char *redline_check = g_getenv ("REDLINE_CHECK");
+  const char *argv[] = { redline_check, pdf_option, sample, NULL };
+  gsize length = 0;
+
+  if (redline_check == NULL)
+    {
+      g_test_skip ("REDLINE_CHECK is not set");
+      return;
+    }
+  g_assert_nonnull (dir);
+  g_assert_true (g_file_get_contents (OTHER_REPORT_MODULE, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (module, contents, length, NULL));
+
+  g_assert_cmpint (run_check (argv, envp, &out, &err), ==, 2);
+  g_assert_nonnull (strstr (err, module));
+  g_assert_nonnull (strstr (err, "0.0.0/0"));
+  g_assert_nonnull (strstr (err, "REDLINE_MODULEDIR"));
+  g_assert_nonnull (strstr (out, "error:"));
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  g_unlink (module);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -632,6 +671,7 @@ main (int   argc,
   g_test_add_func ("/redline/project/check-command", test_check_command);
   g_test_add_func ("/redline/project/report-command", test_report_command);
   g_test_add_func ("/redline/project/report-module-missing", test_report_module_missing);
+  g_test_add_func ("/redline/project/report-module-other", test_report_module_other);
 
 #undef ADD
 

@@ -15,6 +15,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 #include <gmodule.h>
 
@@ -34,6 +36,7 @@ load_report_write (GError **error)
   static ReportWriteFunc write_report;
   const char *dir = g_getenv ("REDLINE_MODULEDIR");
   g_autofree char *path = NULL;
+  const char *stamp = NULL;
   GModule *module;
 
   if (write_report != NULL)
@@ -47,6 +50,23 @@ load_report_write (GError **error)
   if (module != NULL &&
       !g_module_symbol (module, "redline_report_write", (gpointer *) &write_report))
     write_report = NULL;
+  /* A module of another build (an older installation found before the
+   * build tree's) is refused before its functions are called. */
+  if (write_report != NULL &&
+      (!g_module_symbol (module, "redline_report_module_stamp", (gpointer *) &stamp) ||
+       stamp == NULL || strcmp (stamp, REDLINE_REPORT_MODULE_STAMP) != 0))
+    {
+      write_report = NULL;
+      g_set_error (error, REDLINE_REPORT_ERROR, REDLINE_REPORT_ERROR_MODULE,
+                   /* TRANSLATORS: %s: the module's path; %s, %s: versions such as
+                    * 0.1.0/1. REDLINE_MODULEDIR is not translated. */
+                   _("cannot load the report writers: %s is of Redline %s, this program of "
+                     "%s; install Redline again, or set REDLINE_MODULEDIR to the folder "
+                     "that holds this build's module"),
+                   path, stamp != NULL ? stamp : "?", REDLINE_REPORT_MODULE_STAMP);
+      g_module_close (module);
+      return NULL;
+    }
   if (write_report == NULL)
     {
       /* g_module_error() names the file and says what went wrong. */

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
+#include <gmodule.h>
 #include <json-glib/json-glib.h>
 
 #include "redline-report-private.h"
@@ -294,6 +295,9 @@ gather (RedlineProject  *project,
  *
  * Returns: whether the report was written
  */
+/* Exported by the module, for redline-check to check before it calls it. */
+G_MODULE_EXPORT const char redline_report_module_stamp[] = REDLINE_REPORT_MODULE_STAMP;
+
 gboolean
 redline_report_write (RedlineProject       *project,
                       RedlineRuleSet       *rule_set,

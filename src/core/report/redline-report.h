@@ -40,6 +40,14 @@ typedef enum
   REDLINE_REPORT_ERROR_MODULE,
 } RedlineReportError;
 
+/* What redline-check checks before it calls the report module's
+ * redline_report_write(): the Redline version and this interface's number,
+ * which changes with redline_report_write()'s signature. */
+#define REDLINE_REPORT_MODULE_ABI 1
+#define REDLINE_REPORT_MODULE_STAMP PACKAGE_VERSION "/" G_STRINGIFY (REDLINE_REPORT_MODULE_ABI)
+
+extern const char redline_report_module_stamp[];
+
 GQuark   redline_report_error_quark      (void);
 gboolean redline_report_format_for_file  (GFile                *file,
                                           RedlineReportFormat  *format,
