@@ -205,7 +205,7 @@ test_html (ReportFixture *fixture,
   g_assert_nonnull (strstr (html, "请删去第一"));
   g_assert_nonnull (strstr (html, "改好了"));
   g_assert_nonnull (strstr (html, "王律师"));
-  g_assert_nonnull (strstr (html, "redline.absolute-terms 2.3.0"));
+  g_assert_nonnull (strstr (html, "redline.absolute-terms 2.4.0"));
 
   /* Hostile copy stays text. */
   hostile = query_string (doc, "string(//section[@class='post'][2]//p[@class='copy'][2])");

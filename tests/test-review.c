@@ -118,7 +118,7 @@ audit_actions (ReviewFixture *fixture,
       /* Every entry names who acted and the packs in force. */
       g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 1), ==, "王律师");
       g_assert_nonnull (strstr ((const char *) sqlite3_column_text (stmt, 2),
-                                "\"redline.absolute-terms\":\"2.3.0\""));
+                                "\"redline.absolute-terms\":\"2.4.0\""));
       g_string_append_printf (actions, "%s%s", actions->len > 0 ? " " : "",
                               (const char *) sqlite3_column_text (stmt, 0));
     }
