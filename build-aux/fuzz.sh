@@ -48,7 +48,12 @@ for target in $targets; do
     corpus="$build/corpus/$target"
     mkdir -p "$corpus"
     for seed in $(seeds_for "$target"); do
-        if [ -d "$seed" ]; then cp "$seed"/* "$corpus/"; else cp "$seed" "$corpus/"; fi
+        # The files of a seed folder, not its subfolders (data/rules/lexicons).
+        if [ -d "$seed" ]; then
+            find "$seed" -maxdepth 1 -type f -exec cp {} "$corpus/" \;
+        else
+            cp "$seed" "$corpus/"
+        fi
     done
     extra=""
     [ "$target" = fuzz-rule-pack ] && extra="-dict=tests/fuzz/rule-pack.dict"
