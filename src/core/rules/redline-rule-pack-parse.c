@@ -202,7 +202,9 @@ lookup_lexicon (LoadState    *state,
   if (lexicon == NULL)
     {
       _redline_xml_set_node_error (state, error, node, attribute, REDLINE_RULES_ERROR_INVALID,
-                                         _("there is no lexicon “%s” in this pack; declare it with <lexicon id=\"%s\"> before the rules"),
+                                         _("there is no lexicon “%s” in this pack; declare it with <lexicon id=\"%s\"> "
+                                           "before the rules, listing its words or taking a lexicon "
+                                           "Redline shares with use=\"NAME\""),
                                          id, id);
       return NULL;
     }
