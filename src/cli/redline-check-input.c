@@ -249,35 +249,6 @@ on_sigbus (int signal_number)
   _exit (EXIT_BAD_INPUT);
 }
 
-static void
-watch_mapped_file (const char *display_name)
-{
-  static gboolean installed;
-
-  if (!installed)
-    {
-      struct sigaction action = { 0 };
-
-      action.sa_handler = on_sigbus;
-      sigemptyset (&action.sa_mask);
-      sigaction (SIGBUS, &action, NULL);
-      installed = TRUE;
-    }
-  g_free (mapped_changed_message);
-  mapped_changed_message =
-    g_strdup_printf (_("redline-check: %s: the file was shortened while it was checked; check "
-                       "it again once nothing writes to it\n"), display_name);
-}
-
-static void
-unwatch_mapped_file (void)
-{
-  char *message = mapped_changed_message;
-
-  mapped_changed_message = NULL;
-  g_free (message);
-}
-
 /* Maps the whole of a large regular file instead of copying it: the
  * kernel's pages are read in place. @head_length bytes have been read, from
  * the start of the file: standard input redirected from a file someone has
@@ -390,12 +361,30 @@ void
 check_input_watch (CheckInput *input,
                    const char *display_name)
 {
-  if (input->mapped != NULL)
-    watch_mapped_file (display_name);
+  static gboolean installed;
+
+  if (input->mapped == NULL)
+    return;
+  if (!installed)
+    {
+      struct sigaction action = { 0 };
+
+      action.sa_handler = on_sigbus;
+      sigemptyset (&action.sa_mask);
+      sigaction (SIGBUS, &action, NULL);
+      installed = TRUE;
+    }
+  g_free (mapped_changed_message);
+  mapped_changed_message =
+    g_strdup_printf (_("redline-check: %s: the file was shortened while it was checked; check "
+                       "it again once nothing writes to it\n"), display_name);
 }
 
 void
 check_input_unwatch (void)
 {
-  unwatch_mapped_file ();
+  char *message = mapped_changed_message;
+
+  mapped_changed_message = NULL;
+  g_free (message);
 }

@@ -806,7 +806,7 @@ check_input (Options    *options,
       RedlineDocument document = { { NULL } };
 
       /* A mapped file has no NUL after it: its length says where it ends. */
-      document.fields[REDLINE_FIELD_BODY] = input.length > 0 ? input.data : "";
+      document.fields[REDLINE_FIELD_BODY] = input.data;
       document.lengths[REDLINE_FIELD_BODY] = input.length;
       document.purpose = options->content_purpose;
       /* Without --purpose, text is read as advertising, but a rule's hit
